@@ -1,0 +1,73 @@
+# Thurrock Front Door. `make run` serves the assistant; `make test` checks it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/front-door.tar.gz
+TRAINING_INPUTS := domain.yml config.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Rasa 3.6 runs on Python 3.8-3.10; we pin 3.10 (see .python-version).
+define find_python310
+for candidate in python3.10 "$$(pyenv root 2>/dev/null)/versions/3.10.13/bin/python3.10" \
+    $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10 python python3; do \
+  if command -v "$$candidate" >/dev/null 2>&1 && \
+     "$$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
+    command -v "$$candidate"; break; fi; \
+done
+endef
+
+.PHONY: help setup run train validate test test-stories test-python shell clean
+
+help:
+	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
+	@echo "make test   - validate data, train, test stories, then the Python tests"
+	@echo "make shell  - try conversations in the terminal (rasa shell)"
+
+setup: $(BIN)/.installed
+
+$(BIN)/.installed: requirements.lock
+	@python310="$$($(find_python310))"; \
+	if [ -z "$$python310" ]; then \
+	  echo "Python 3.10 is needed (Rasa 3.6 supports 3.8-3.10) and none was found." >&2; \
+	  echo "Install it, for example 'pyenv install 3.10.13', then run make again." >&2; \
+	  exit 1; fi; \
+	echo "Creating $(VENV) with $$python310 (first run only: about 5 minutes)"; \
+	[ -x $(BIN)/python ] || "$$python310" -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+	$(BIN)/rasa train --fixed-model-name front-door --out models --quiet
+	touch $@
+
+train: $(MODEL)
+
+run: $(MODEL)
+	$(BIN)/python -m bot serve
+
+shell: $(MODEL)
+	@trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & actions=$$!; \
+	$(BIN)/rasa shell --model models --endpoints endpoints.yml
+
+validate: $(BIN)/.installed
+	$(BIN)/python -m tests.check_validation
+
+test-stories: $(MODEL)
+	rm -rf results
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out results
+
+test-python: $(MODEL)
+	$(BIN)/python -m pytest -q tests
+
+test: validate test-stories test-python
+
+clean:
+	rm -rf models results .pytest_cache

@@ -1,0 +1,1 @@
+"""Rasa input channels: REST with a length cap (and, later, web page, speech)."""

@@ -1,0 +1,80 @@
+"""Rasa's REST channel with a length cap, kind replies for bad requests, and no silence.
+
+Same URL and body as Rasa's own (`POST /webhooks/rest/webhook`), so Rasa's docs, the web page
+and the Telegram bridge all work with it unchanged.
+"""
+
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
+
+logger = logging.getLogger(__name__)
+
+
+class CappedRestInput(InputChannel):
+    """REST input that never lets an oversized or malformed message reach NLU."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CappedRestInput":
+        return cls(Limits.from_environment(), load_channel_messages())
+
+    def __init__(self, limits: Limits, messages: Dict[Text, Text]) -> None:
+        self.limits = limits
+        self.messages = messages
+
+    def reply(self, sender: Text, key: Text) -> Dict[Text, Any]:
+        return {"recipient_id": sender, "text": self.messages[key]}
+
+    async def answer(
+        self,
+        inbound: Inbound,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        output: CollectingOutputChannel,
+    ) -> List[Dict[Text, Any]]:
+        """Runs one checked message through the assistant; a failure still gets a reply."""
+        if inbound.problem:
+            return [self.reply(inbound.sender, inbound.problem)]
+        try:
+            await on_new_message(
+                UserMessage(
+                    inbound.text,
+                    output,
+                    inbound.sender,
+                    input_channel=self.name(),
+                    metadata=inbound.metadata,
+                )
+            )
+        except Exception:  # the resident must never meet silence
+            logger.exception("Could not handle a message on the %s channel", self.name())
+            return [self.reply(inbound.sender, "unavailable")]
+        replies = list(output.messages)
+        if inbound.was_cut:
+            replies.insert(0, self.reply(inbound.sender, "long_message_cut"))
+        return replies or [self.reply(inbound.sender, "unavailable")]
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        webhook = Blueprint(f"front_door_{self.name()}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            inbound = read_inbound(request.body, self.limits)
+            replies = await self.answer(inbound, on_new_message, CollectingOutputChannel())
+            return response.json(replies, status=inbound.status)
+
+        return webhook

@@ -1,0 +1,1 @@
+"""NLU components of our own, registered with Rasa's default recipe."""

@@ -1,0 +1,67 @@
+"""Runs the action server and the Rasa server together; Ctrl-C (or SIGTERM) stops both."""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import List
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def rasa_command(*arguments: str) -> List[str]:
+    return [str(Path(sys.executable).with_name("rasa")), *arguments]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=5005, help="Rasa server port")
+    parser.add_argument("--actions-port", type=int, default=5055, help="action server port")
+    parser.add_argument("--endpoints", default="endpoints.yml")
+    parser.add_argument("--model", default="models")
+
+
+def run(options: argparse.Namespace) -> int:
+    os.chdir(PROJECT_DIR)
+    (PROJECT_DIR / "var").mkdir(exist_ok=True)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    actions = subprocess.Popen(
+        rasa_command("run", "actions", "--actions", "actions", "--port", str(options.actions_port))
+    )
+    server = subprocess.Popen(
+        rasa_command(
+            "run",
+            "--model", options.model,
+            "--endpoints", options.endpoints,
+            "--credentials", "credentials.yml",
+            "--port", str(options.port),
+        )
+    )
+    children = [server, actions]
+
+    def stop(*_: object) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    print(
+        f"Thurrock Front Door is starting: chat at http://localhost:{options.port}"
+        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops both.",
+        flush=True,
+    )
+    # Whichever stops first (or Ctrl-C) stops the other too.
+    while all(child.poll() is None for child in children):
+        try:
+            children[0].wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass
+    stop()
+    for child in children:
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    return server.returncode or 0

@@ -1,0 +1,55 @@
+"""The two-stage fallback never loops: did-you-mean once, then the menu and a person."""
+
+import asyncio
+from typing import List
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionHandleFallback
+
+
+def user(intent: str, ranking: List = ()) -> dict:
+    return {"event": "user", "parse_data": {"intent": {"name": intent}, "intent_ranking": list(ranking)}}
+
+
+def run_fallback(*events: dict) -> List[dict]:
+    latest = events[-1]["parse_data"]
+    tracker = Tracker("resident", {}, latest, list(events), False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionHandleFallback().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+RANKING = [
+    {"name": "nlu_fallback", "confidence": 0.45},
+    {"name": "dp_spending", "confidence": 0.30},
+    {"name": "greet", "confidence": 0.20},
+    {"name": "financial_will_i_pay", "confidence": 0.10},
+    {"name": "healthwatch", "confidence": 0.01},
+]
+
+
+def test_first_unclear_message_offers_the_likeliest_topics_and_something_else():
+    [message] = run_fallback(user("dp_what"), user("nlu_fallback", RANKING))
+    assert message["response"] == "utter_did_you_mean"
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/dp_spending", "/financial_will_i_pay", "/nlu_fallback",
+    ]
+    assert message["buttons"][-1]["title"] == "Something else"
+
+
+def test_second_unclear_message_in_a_row_shows_the_menu_and_a_person():
+    [message] = run_fallback(user("nlu_fallback", RANKING), user("nlu_fallback", RANKING))
+    assert message["response"] == "utter_fallback_menu"
+
+
+def test_pressing_something_else_shows_the_menu():
+    pressed = user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 1.0}])
+    [message] = run_fallback(user("nlu_fallback", RANKING), pressed)
+    assert message["response"] == "utter_fallback_menu"
+
+
+def test_nothing_likely_goes_straight_to_the_menu():
+    [message] = run_fallback(user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]))
+    assert message["response"] == "utter_fallback_menu"

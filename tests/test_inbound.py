@@ -1,0 +1,69 @@
+"""What reaches NLU is always a tidy, bounded message, whatever a client sends."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.channels.inbound import RESERVED_PAYLOADS, Limits, read_inbound
+
+LIMITS = Limits(nlu_chars=1000, kept_chars=20000, body_bytes=256 * 1024)
+
+
+def body(**fields) -> bytes:
+    return json.dumps(fields).encode()
+
+
+def test_a_long_message_is_cut_for_nlu_but_kept_whole():
+    story = "My mum has dementia and I look after her every day. " * 400  # about 21,000 chars
+    inbound = read_inbound(body(sender="a", message=story), LIMITS)
+    assert inbound.problem is None and inbound.was_cut
+    assert len(inbound.text) == 1000
+    assert inbound.metadata["full_text"] == story.strip()[:20000]
+
+
+def test_a_huge_body_is_refused_before_parsing():
+    inbound = read_inbound(b"x" * (LIMITS.body_bytes + 1), LIMITS)
+    assert (inbound.status, inbound.problem) == (413, "too_long")
+
+
+def test_empty_and_invisible_messages_ask_for_words():
+    for message in ["", "   ", "\n\t", "\u200b\u200e", None]:
+        assert read_inbound(body(sender="a", message=message), LIMITS).problem == "empty"
+
+
+def test_malformed_requests_are_told_clearly():
+    for raw in [b"{not json", b"[1, 2]", b'"text"', b"\xff\xfe", body(message="hi"),
+                body(sender="a" * 500, message="hi"), body(sender="a b<script>", message="hi"),
+                body(sender="a", message=42)]:
+        assert read_inbound(raw, LIMITS).status == 400, raw
+
+
+def test_control_and_direction_characters_are_removed():
+    inbound = read_inbound(body(sender="a", message="\x00direct\x07 payments\u202e"), LIMITS)
+    assert inbound.text == "direct payments"
+
+
+def test_button_payloads_pass_but_rasa_commands_are_read_as_words():
+    assert read_inbound(body(sender="a", message="/dp_what"), LIMITS).text == "/dp_what"
+    assert read_inbound(body(sender="a", message="/restart"), LIMITS).text == "restart"
+    forged = '/greet{"name": "x"}'
+    assert read_inbound(body(sender="a", message=forged), LIMITS).text == forged.lstrip("/")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_get_an_answer_not_an_exception(raw):
+    inbound = read_inbound(raw, LIMITS)
+    assert inbound.status in (200, 400, 413)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=3000), st.from_regex(r"[A-Za-z0-9:_.@-]{1,128}", fullmatch=True))
+def test_any_text_reaches_nlu_bounded_and_tidy(message, sender):
+    inbound = read_inbound(body(sender=sender, message=message), LIMITS)
+    assert inbound.status == 200
+    if inbound.problem is None:
+        assert 0 < len(inbound.text) <= LIMITS.nlu_chars
+        assert "\x00" not in inbound.text
+        assert inbound.text not in RESERVED_PAYLOADS

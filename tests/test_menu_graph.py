@@ -1,0 +1,47 @@
+"""The three-click rule: every answer is reachable in at most three button presses."""
+
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import texts
+from tests.domain_text import text_of
+
+RULES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "rules.yml").read_text())
+NOT_ON_THE_MENU = {
+    "bot_challenge", "easy_read_on", "easy_read_off", "out_of_scope", "other_council_service",
+    "goodbye", "safeguarding_concern", "urgent_self_harm",
+}
+EASY_READ_SWITCHES = {"/easy_read_on", "/easy_read_off"}
+MOST_PRESSES = 3
+
+
+def answers_on_the_menu():
+    """Every topic answer: the rules titled 'Answer …' less those only typed, never browsed."""
+    return sorted(
+        rule["steps"][1]["action"]
+        for rule in RULES["rules"]
+        if rule["rule"].startswith("Answer ")
+        and rule["steps"][0]["intent"] not in NOT_ON_THE_MENU
+    )
+
+
+def test_every_answer_is_within_three_presses_of_the_first_menu(assistant, sender, domain):
+    first = assistant.say(sender, "hello")
+    frontier = [b["payload"] for reply in first for b in reply.get("buttons", [])]
+    seen_payloads, reached = set(), {}
+    for presses in range(1, MOST_PRESSES + 1):
+        next_frontier = []
+        for payload in frontier:
+            if payload in seen_payloads or payload in EASY_READ_SWITCHES:
+                continue
+            seen_payloads.add(payload)
+            replies = assistant.say(sender, payload)
+            reached.setdefault(texts(replies), presses)
+            next_frontier += [b["payload"] for reply in replies for b in reply.get("buttons", [])]
+        frontier = next_frontier
+
+    answers = answers_on_the_menu()
+    assert len(answers) >= 20
+    missing = [a for a in answers if text_of(domain, a) not in reached]
+    assert not missing, f"not reachable in {MOST_PRESSES} presses: {missing}"

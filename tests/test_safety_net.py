@@ -1,0 +1,51 @@
+"""The keyword safety net sends danger and self-harm to the urgent answers, and nothing else."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlu.safety_net import SafetyNet
+
+CONFIG = yaml.safe_load((Path(__file__).resolve().parents[1] / "config.yml").read_text())
+
+
+@pytest.fixture(scope="module")
+def safety_net() -> SafetyNet:
+    settings = next(c for c in CONFIG["pipeline"] if c["name"].endswith("SafetyNet"))
+    return SafetyNet.create({**SafetyNet.get_default_config(), **settings}, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("my son keeps saying he will kill himself", "urgent_self_harm"),
+        ("I don't want to live any more", "urgent_self_harm"),
+        ("she took an overdose last night", "urgent_self_harm"),
+        ("thinking about suicide", "urgent_self_harm"),
+        ("my daughter self-harms", "urgent_self_harm"),
+        ("my mum's carer hits her", "safeguarding_concern"),
+        ("I think my neighbour is being neglected", "safeguarding_concern"),
+        ("the agency worker stole from my dad", "safeguarding_concern"),
+        ("Dad fell in the garden and can't get up", "safeguarding_concern"),
+        ("I'm being ABUSED by my partner", "safeguarding_concern"),
+        ("I don't feel safe, I'm in danger", "safeguarding_concern"),
+    ],
+)
+def test_urgent_messages_are_caught(safety_net, text, intent):
+    assert safety_net.urgent_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do they take my pension into account",
+        "I need a rail so I don't fall in the bath",
+        "what can I spend my direct payment on",
+        "I'm scared of the financial assessment",
+        "will my house be counted",
+        "can I pay my daughter to look after me",
+    ],
+)
+def test_ordinary_questions_are_left_alone(safety_net, text):
+    assert safety_net.urgent_intent(text) == ""
