@@ -22,12 +22,13 @@ for candidate in python3.10 "$$(pyenv root 2>/dev/null)/versions/3.10.13/bin/pyt
 done
 endef
 
-.PHONY: help setup run train validate test test-stories test-python shell clean
+.PHONY: help setup run train validate test test-stories test-python shell bench clean
 
 help:
 	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
+	@echo "make bench  - measure NLU quality, training, start-up, latency and memory (about 25 minutes)"
 
 setup: $(BIN)/.installed
 
@@ -68,6 +69,9 @@ test-python: $(MODEL)
 	$(BIN)/python -m pytest -q tests
 
 test: validate test-stories test-python
+
+bench: $(MODEL)
+	$(BIN)/python -m tests.bench
 
 clean:
 	rm -rf models results .pytest_cache

@@ -56,6 +56,7 @@ class Inbound:
     problem: Optional[Text] = None  # a key of channel_messages.yml
     status: int = 200
     was_cut: bool = False
+    options: Dict[Text, Any] = field(default_factory=dict)  # other top-level fields, e.g. "rate"
 
 
 def tidy_text(text: Text) -> Text:
@@ -105,6 +106,8 @@ def read_inbound(body: bytes, limits: Limits) -> Inbound:
     if was_cut:
         metadata["full_text"] = text[: limits.kept_chars]
         text = text[: limits.nlu_chars]
+    options = {k: v for k, v in data.items() if k not in ("sender", "message", "metadata")}
     return Inbound(
-        sender=sender, text=guard_payload(text), metadata=metadata, was_cut=was_cut
+        sender=sender, text=guard_payload(text), metadata=metadata, was_cut=was_cut,
+        options=options,
     )
