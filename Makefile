@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/front-door.tar.gz
+DEBIAN_PACKAGES := espeak-ng
 TRAINING_INPUTS := domain.yml config.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -22,7 +23,7 @@ for candidate in python3.10 "$$(pyenv root 2>/dev/null)/versions/3.10.13/bin/pyt
 done
 endef
 
-.PHONY: help setup run train validate test test-stories test-python shell bench clean
+.PHONY: help system-packages setup run train validate test test-stories test-python shell bench clean
 
 help:
 	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
@@ -30,7 +31,19 @@ help:
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
 	@echo "make bench  - measure NLU quality, training, start-up, latency and memory (about 25 minutes)"
 
-setup: $(BIN)/.installed
+setup: system-packages $(BIN)/.installed
+
+# Debian packages the assistant needs at run time (espeak-ng speaks for the speech channel).
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Please install these Debian packages first: sudo apt-get install $$missing" >&2; exit 1; \
+	  fi; \
+	fi
 
 $(BIN)/.installed: requirements.lock
 	@python310="$$($(find_python310))"; \
@@ -49,7 +62,7 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL)
 
-run: $(MODEL)
+run: system-packages $(MODEL)
 	$(BIN)/python -m bot serve
 
 shell: $(MODEL)
@@ -68,7 +81,7 @@ test-stories: $(MODEL)
 test-python: $(MODEL)
 	$(BIN)/python -m pytest -q tests
 
-test: validate test-stories test-python
+test: system-packages validate test-stories test-python
 
 bench: $(MODEL)
 	$(BIN)/python -m tests.bench

@@ -1,0 +1,1 @@
+"""Text to speech: what to say for a reply, making the audio in a worker, and caching it."""
