@@ -187,3 +187,15 @@ def test_unknown_or_path_like_audio_names_are_not_found(assistant):
 def test_bad_requests_to_the_speech_channel_get_kind_answers(assistant):
     reply = assistant.http.post("/webhooks/speech/webhook", content=b"{oops")
     assert reply.status_code == 400 and "couldn't read it" in reply.json()[0]["text"]
+
+
+def test_ten_requests_at_once_are_shared_between_workers_and_all_answered(synthesizer):
+    async def ten():
+        await synthesizer.speak("Warm up the workers.")
+        texts = [f"Answer number {n}. " + SIXTY_WORDS for n in range(8)] + [SIXTY_WORDS] * 2
+        return await asyncio.gather(*(synthesizer.speak(t) for t in texts))
+
+    results = run(ten(), synthesizer)
+    assert all(result.path.exists() for result in results)
+    assert results[-1].path == results[-2].path, "the same answer is made once and shared"
+    assert len({result.path for result in results}) == 9

@@ -1,9 +1,11 @@
 """Makes speech with pyttsx3 (espeak-ng) in one worker process of its own, with a timeout and a cache.
 
 pyttsx3 is not thread-safe, `runAndWait` blocks and `save_to_file` can hang or write nothing.
-So the engine lives in one worker process (bot.speech.worker): the event loop only awaits its
-answer, a hung synthesis is killed after a timeout (and the worker replaced), and the output is
-checked. Audio is cached on disk by (text, voice, rate); the oldest files go when the cache is full.
+So each engine lives in a worker process of its own (bot.speech.worker), a small pool of them
+(one per core by default): the event loop only awaits their answers, a hung synthesis is killed
+after a timeout (and its worker replaced), and concurrent requests for the same audio share one
+synthesis. Audio is cached on disk by (text, voice, rate); the least recently used goes first
+when the cache is full.
 """
 
 import asyncio
@@ -14,7 +16,7 @@ import sys
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Dict, Optional
 
 BRITISH_VOICE = "gmw/en"  # espeak-ng's British English
 RATES = {"normal": 165, "slow": 120}  # words per minute
@@ -31,16 +33,46 @@ class Speech:
     cached: bool
 
 
+class _Worker:
+    """One `python -m bot.speech.worker` process, asked one JSON line at a time."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    @classmethod
+    async def start(cls) -> "_Worker":
+        return cls(await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.speech.worker", BRITISH_VOICE,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[2],
+        ))
+
+    async def ask(self, request: dict) -> dict:
+        self.process.stdin.write((json.dumps(request) + "\n").encode())
+        await self.process.stdin.drain()
+        line = await self.process.stdout.readline()
+        if not line:
+            raise SpeechError("the speech worker stopped")
+        return json.loads(line)
+
+    async def stop(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+
+
 class Synthesizer:
     """Turns text into WAV files under `cache_dir`, never blocking the caller's event loop."""
 
-    def __init__(self, cache_dir: Path, cache_megabytes: int = 200, timeout_seconds: float = 10) -> None:
+    def __init__(self, cache_dir: Path, cache_megabytes: int = 200, timeout_seconds: float = 10,
+                 workers: int = 2) -> None:
         self.cache_dir = cache_dir
         self.cache_bytes = cache_megabytes * 1024 * 1024
         self.timeout_seconds = timeout_seconds
+        self.workers = workers
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self._worker: Optional[asyncio.subprocess.Process] = None
-        self._lock = asyncio.Lock()
+        self._idle: Optional[asyncio.Queue] = None  # made in the serving event loop
+        self._in_flight: Dict[str, asyncio.Future] = {}
 
     @classmethod
     def from_environment(cls, project_dir: Path) -> "Synthesizer":
@@ -48,6 +80,7 @@ class Synthesizer:
             Path(os.environ.get("SPEECH_CACHE_DIR", project_dir / "var" / "speech")),
             int(os.environ.get("SPEECH_CACHE_MB", "200")),
             float(os.environ.get("SPEECH_TIMEOUT_SECONDS", "10")),
+            int(os.environ.get("SPEECH_WORKERS", str(os.cpu_count() or 1))),
         )
 
     @staticmethod
@@ -56,25 +89,6 @@ class Synthesizer:
 
     def path_of(self, audio_id: str) -> Path:
         return self.cache_dir / f"{audio_id}.wav"
-
-    async def _ask_worker(self, request: dict) -> dict:
-        if self._worker is None or self._worker.returncode is not None:
-            self._worker = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.speech.worker", BRITISH_VOICE,
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-                cwd=Path(__file__).resolve().parents[2],
-            )
-        self._worker.stdin.write((json.dumps(request) + "\n").encode())
-        await self._worker.stdin.drain()
-        line = await self._worker.stdout.readline()
-        if not line:
-            raise SpeechError("the speech worker stopped")
-        return json.loads(line)
-
-    def _replace_worker(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None and worker.returncode is None:
-            worker.kill()
 
     async def speak(self, text: str, rate: str = "normal") -> Speech:
         """The WAV for `text`, from the cache or made now. Raises SpeechError."""
@@ -87,20 +101,34 @@ class Synthesizer:
         if path.exists():
             path.touch()  # most recently used
             return Speech(audio_id, path, cached=True)
-        # One synthesis at a time: the worker owns one engine. Other conversations are not
-        # held up (the event loop stays free); only other speech requests queue here.
-        async with self._lock:
-            if not path.exists():
-                request = {"text": text, "words_per_minute": RATES[rate], "path": str(path)}
-                try:
-                    answer = await asyncio.wait_for(self._ask_worker(request), self.timeout_seconds)
-                except (asyncio.TimeoutError, SpeechError, OSError, ValueError) as error:
-                    self._replace_worker()  # a hung or broken worker: a new one next time
-                    raise SpeechError(f"speech failed: {error or 'took too long'}") from None
-                if not answer.get("ok"):
-                    raise SpeechError(answer.get("error", "speech failed"))
-        self._evict(keep=path)
+        making = self._in_flight.get(audio_id)
+        if making is None:
+            making = asyncio.ensure_future(self._make(text, rate, path))
+            self._in_flight[audio_id] = making
+            making.add_done_callback(lambda _: self._in_flight.pop(audio_id, None))
+        await asyncio.shield(making)
         return Speech(audio_id, path, cached=False)
+
+    async def _make(self, text: str, rate: str, path: Path) -> None:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for _ in range(self.workers):
+                self._idle.put_nowait(None)  # a place for a worker, started when first needed
+        worker = await self._idle.get()
+        try:
+            worker = worker if worker and worker.process.returncode is None else await _Worker.start()
+            request = {"text": text, "words_per_minute": RATES[rate], "path": str(path)}
+            answer = await asyncio.wait_for(worker.ask(request), self.timeout_seconds)
+        except (asyncio.TimeoutError, SpeechError, OSError, ValueError) as error:
+            if worker:
+                await worker.stop()  # hung or broken: a new worker takes its place next time
+            worker = None
+            raise SpeechError(f"speech failed: {error or 'it took too long'}") from None
+        finally:
+            self._idle.put_nowait(worker)
+        if not answer.get("ok"):
+            raise SpeechError(answer.get("error", "speech failed"))
+        self._evict(keep=path)
 
     def _evict(self, keep: Path) -> None:
         """Deletes the least recently used audio until the cache fits; never the file just made."""
@@ -115,11 +143,12 @@ class Synthesizer:
             oldest.unlink(missing_ok=True)
 
     async def aclose(self) -> None:
-        """Stops the worker (it also stops by itself when its input closes)."""
-        worker, self._worker = self._worker, None
-        if worker is not None and worker.returncode is None:
-            worker.kill()
-            await worker.wait()
+        """Stops the workers (each also stops by itself when its input closes)."""
+        idle, self._idle = self._idle, None
+        while idle is not None and not idle.empty():
+            worker = idle.get_nowait()
+            if worker:
+                await worker.stop()
 
 
 def wav_seconds(path: Path) -> float:
