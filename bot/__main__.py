@@ -12,9 +12,14 @@ def main(argv=None) -> int:
     serve.add_arguments(
         commands.add_parser("serve", help="run the assistant and its action server")
     )
+    commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram.py)")
     options = parser.parse_args(argv)
     if options.command == "serve":
         return serve.run(options)
+    if options.command == "telegram":
+        from bot import telegram  # imported only when used: python-telegram-bot is large
+
+        return telegram.run()
     return 2
 
 

@@ -1,0 +1,205 @@
+"""Telegram bridge: relays each chat to the assistant and sends back every reply.
+
+`python -m bot telegram` runs one python-telegram-bot Application. Each message goes to the
+assistant's REST channel (or, with /speak on, its speech channel) as sender `telegram:<chat id>`;
+buttons become an inline keyboard; with /speak on, replies also come as OGG/Opus voice notes.
+Updates from different chats are handled at once, while each chat's messages keep their order.
+
+Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (another Bot API server, such as
+a local one or a test stand-in; default Telegram's), ASSISTANT_URL (default http://localhost:5005),
+TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET_TOKEN (webhook mode instead of long polling).
+"""
+
+import asyncio
+import logging
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Awaitable, Dict, List, Optional
+
+import httpx
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.channels.inbound import load_channel_messages
+from bot.speech.ogg import wav_to_ogg_opus
+
+logger = logging.getLogger(__name__)
+TELEGRAM_MAX_CHARS = 4096
+# Commands and the assistant payload each one sends.
+COMMAND_PAYLOADS = {"start": "/greet", "help": "/show_menu", "menu": "/show_menu"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    api_url: str
+    assistant_url: str
+    webhook_url: Optional[str]
+    secret_token: Optional[str]
+
+    @classmethod
+    def from_environment(cls) -> "Settings":
+        token = os.environ.get("TELEGRAM_BOT_TOKEN")
+        if not token:
+            raise SystemExit("Set TELEGRAM_BOT_TOKEN to the bot's token from @BotFather.")
+        return cls(
+            token=token,
+            api_url=os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/"),
+            assistant_url=os.environ.get("ASSISTANT_URL", "http://localhost:5005").rstrip("/"),
+            webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL"),
+            secret_token=os.environ.get("TELEGRAM_SECRET_TOKEN"),
+        )
+
+
+class PerChatOrder(BaseUpdateProcessor):
+    """Different chats at once; one chat's updates one after another, in order."""
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: Dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = getattr(update, "effective_chat", None)
+        if chat is None:
+            await coroutine
+            return
+        async with self._locks[chat.id]:
+            await coroutine
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
+class Assistant:
+    """The assistant's REST and speech channels, over HTTP."""
+
+    def __init__(self, base_url: str) -> None:
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
+        self.messages = load_channel_messages()
+
+    async def ask(self, chat_id: int, text: str, speak: bool) -> List[Dict[str, Any]]:
+        channel = "speech" if speak else "rest"
+        body = {"sender": f"telegram:{chat_id}", "message": text[:TELEGRAM_MAX_CHARS]}
+        for attempt in range(3):  # network errors retried, gently
+            try:
+                reply = await self.http.post(f"/webhooks/{channel}/webhook", json=body)
+                if reply.status_code < 500:
+                    return reply.json()
+            except (httpx.HTTPError, ValueError):
+                logger.warning("The assistant did not answer (attempt %d)", attempt + 1)
+            await asyncio.sleep(0.5 * 2 ** attempt)
+        return [{"text": self.messages["unavailable"]}]
+
+    async def audio(self, url: str) -> Optional[bytes]:
+        try:
+            reply = await self.http.get(url)
+            return reply.content if reply.status_code == 200 else None
+        except httpx.HTTPError:
+            return None
+
+
+def keyboard(message: Dict[str, Any]) -> Optional[InlineKeyboardMarkup]:
+    buttons = message.get("buttons") or []
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b["title"], callback_data=b["payload"][:64])] for b in buttons]
+    )
+
+
+async def relay(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Sends `text` to the assistant for this chat and every reply back to the chat."""
+    assistant: Assistant = context.bot_data["assistant"]
+    chat_id = update.effective_chat.id
+    speak = context.chat_data.get("speak", False)
+    for message in await assistant.ask(chat_id, text, speak):
+        if message.get("text"):
+            await context.bot.send_message(chat_id, message["text"], reply_markup=keyboard(message))
+        if speak and message.get("audio_url"):
+            await send_voice(context, chat_id, assistant, message["audio_url"])
+
+
+async def send_voice(context: ContextTypes.DEFAULT_TYPE, chat_id: int, assistant: Assistant, url: str) -> None:
+    wav = await assistant.audio(url)
+    if not wav:
+        return
+    with tempfile.NamedTemporaryFile(suffix=".wav") as file:
+        file.write(wav)
+        file.flush()
+        ogg = await asyncio.to_thread(wav_to_ogg_opus, Path(file.name))
+    await context.bot.send_voice(chat_id, ogg)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await relay(update, context, update.effective_message.text)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.callback_query.answer()
+    await relay(update, context, update.callback_query.data)
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    command = update.effective_message.text.split()[0].lstrip("/").split("@")[0].lower()
+    await relay(update, context, COMMAND_PAYLOADS[command])
+
+
+async def on_easy_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    context.chat_data["easy_read"] = not context.chat_data.get("easy_read", False)
+    await relay(update, context, "/easy_read_on" if context.chat_data["easy_read"] else "/easy_read_off")
+
+
+async def on_speak(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    context.chat_data["speak"] = not context.chat_data.get("speak", False)
+    said = ("Voice notes are on: I'll also read every reply aloud. Send /speak again to stop."
+            if context.chat_data["speak"] else "Voice notes are off.")
+    await context.bot.send_message(update.effective_chat.id, said)
+
+
+def build_application(settings: Settings) -> Application:
+    application = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(f"{settings.api_url}/bot")
+        .base_file_url(f"{settings.api_url}/file/bot")
+        .concurrent_updates(PerChatOrder())
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .build()
+    )
+    application.bot_data["assistant"] = Assistant(settings.assistant_url)
+    application.add_handler(CommandHandler(list(COMMAND_PAYLOADS), on_command))
+    application.add_handler(CommandHandler("easyread", on_easy_read))
+    application.add_handler(CommandHandler("speak", on_speak))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    return application
+
+
+def run() -> int:
+    settings = Settings.from_environment()
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen="127.0.0.1",
+            port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.secret_token,
+        )
+    else:
+        application.run_polling(allowed_updates=["message", "callback_query"])
+    return 0

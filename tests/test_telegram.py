@@ -1,0 +1,93 @@
+"""The real Telegram bridge against a stand-in Bot API on 127.0.0.1 and the running assistant."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.telegram_standin import StandInBotApi
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def start_bridge(api: StandInBotApi, assistant_url: str, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123456:TEST", "TELEGRAM_API_URL": api.url,
+           "ASSISTANT_URL": assistant_url}
+    with open(log, "wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_DIR,
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture
+def telegram(assistant, tmp_path):
+    api = StandInBotApi()
+    bridge = start_bridge(api, assistant.base_url, tmp_path / "bridge.log")
+    yield api
+    bridge.send_signal(signal.SIGINT)
+    try:
+        bridge.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        bridge.kill()
+    api.stop()
+
+
+def keyboard_titles(call):
+    markup = call["params"].get("reply_markup")
+    markup = json.loads(markup) if isinstance(markup, str) else (markup or {})
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def test_start_question_and_button_press(telegram):
+    chat = 4201
+    telegram.user_says(chat, "/start")
+    first = telegram.wait_for("sendMessage", chat, 2)
+    assert "automated assistant" in first[0]["params"]["text"]
+    assert "Direct payments" in keyboard_titles(first[-1])
+
+    telegram.user_says(chat, "what is a direct payment")
+    answer = telegram.wait_for("sendMessage", chat, 3)[-1]
+    assert "money the council sets aside" in answer["params"]["text"]
+    assert "Who can have one" in keyboard_titles(answer)
+
+    telegram.user_presses(chat, "/dp_eligibility")
+    pressed = telegram.wait_for("sendMessage", chat, 4)[-1]
+    assert "assessed you as needing support" in pressed["params"]["text"]
+    assert telegram.sent("answerCallbackQuery"), "the button press must be acknowledged"
+
+
+def test_speak_sends_a_real_ogg_opus_voice_note(telegram):
+    chat = 4202
+    telegram.user_says(chat, "/speak")
+    assert "Voice notes are on" in telegram.wait_for("sendMessage", chat, 1)[-1]["params"]["text"]
+    telegram.user_says(chat, "/menu")
+    voice = telegram.wait_for("sendVoice", chat, 1)[0]["params"]["voice"]
+    assert voice.startswith(b"OggS") and b"OpusHead" in voice[:200]
+
+
+def test_each_chat_keeps_its_order_while_chats_run_together(telegram):
+    for chat in (4203, 4204):
+        telegram.user_says(chat, "what is a direct payment")
+        telegram.user_says(chat, "how do i apply for one")
+    for chat in (4203, 4204):
+        texts = [c["params"]["text"] for c in telegram.wait_for("sendMessage", chat, 3)]
+        dp_what = next(i for i, t in enumerate(texts) if "money the council sets aside" in t)
+        how = next(i for i, t in enumerate(texts) if "say you'd like a direct payment" in t)
+        assert dp_what < how
+
+
+def test_an_assistant_outage_gets_a_kind_reply_with_the_phone_number(tmp_path):
+    api = StandInBotApi()
+    bridge = start_bridge(api, "http://127.0.0.1:9", tmp_path / "bridge.log")  # nothing listens
+    try:
+        api.user_says(4205, "hello")
+        reply = api.wait_for("sendMessage", 4205, 1, seconds=60)[0]["params"]["text"]
+        assert "01375 511 000" in reply
+    finally:
+        bridge.send_signal(signal.SIGINT)
+        bridge.wait(timeout=20)
+        api.stop()

@@ -1,0 +1,33 @@
+"""Training data as residents write it: enough varied examples for every intent."""
+
+from pathlib import Path
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+LEAST_EXAMPLES = 25
+
+
+def examples_by_intent(*paths: Path):
+    found = {}
+    for path in paths:
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            lines = [l[2:].strip() for l in block["examples"].splitlines() if l.strip().startswith("- ")]
+            found.setdefault(block["intent"], []).extend(lines)
+    return found
+
+
+def test_every_intent_has_at_least_25_different_examples():
+    domain_intents = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text())["intents"]
+    examples = examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")))
+    for intent in domain_intents:
+        distinct = set(map(str.lower, examples.get(intent, [])))
+        assert len(distinct) >= LEAST_EXAMPLES, f"{intent} has {len(distinct)} examples"
+
+
+def test_held_out_phrasings_are_not_in_training():
+    training = {e.lower() for lines in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values() for e in lines}
+    held_out = examples_by_intent(PROJECT_DIR / "tests" / "nlu_heldout.yml")
+    phrasings = [e for lines in held_out.values() for e in lines]
+    assert len(phrasings) >= 60
+    assert not [p for p in phrasings if p.lower() in training]
