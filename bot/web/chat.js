@@ -1,0 +1,175 @@
+// Thurrock Front Door chat page. Plain JavaScript, no framework, no build step.
+// Bot and resident text is always shown as text (textContent), never as HTML; only links to an
+// allow-list of sites become links.
+(function () {
+  "use strict";
+
+  var KEYS = { sender: "frontDoor.sender", transcript: "frontDoor.transcript", settings: "frontDoor.settings" };
+  var KEEP_MESSAGES = 200;
+  var SAFE_LINK = /\b((?:https?:\/\/)?(?:www\.)?(?:thurrock\.gov\.uk|nhs\.uk|samaritans\.org)(?:\/[\w\-./]*)?)/g;
+
+  var conversation = document.getElementById("conversation");
+  var replies = document.getElementById("replies");
+  var form = document.getElementById("chat-form");
+  var box = document.getElementById("message");
+  var group = document.getElementById("message-group");
+  var error = document.getElementById("message-error");
+  var easyRead = document.getElementById("easy-read");
+  var readAloud = document.getElementById("read-aloud");
+  var rate = document.getElementById("speech-rate");
+
+  function load(key, fallback) {
+    try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep going */ }
+  }
+  function newSender() {
+    var random = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
+    return "web:" + random;
+  }
+
+  var sender = load(KEYS.sender, null) || newSender();
+  save(KEYS.sender, sender);
+  var transcript = load(KEYS.transcript, []);
+  var settings = load(KEYS.settings, { easyRead: false, readAloud: false, rate: "normal" });
+
+  // Text with safe links as <a>, everything else as text nodes.
+  function appendText(parent, text) {
+    var last = 0;
+    text.replace(SAFE_LINK, function (match, _link, offset) {
+      parent.appendChild(document.createTextNode(text.slice(last, offset)));
+      var link = document.createElement("a");
+      link.className = "link";
+      link.href = /^https?:/.test(match) ? match : "https://" + match;
+      link.textContent = match;
+      parent.appendChild(link);
+      last = offset + match.length;
+      return match;
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function render(entry) {
+    var item = document.createElement("div");
+    item.className = "message message--" + entry.who;
+    var who = document.createElement("span");
+    who.className = "message__who";
+    who.textContent = entry.who === "you" ? "You said:" : "Front Door said:";
+    item.appendChild(who);
+    entry.text.split("\n").forEach(function (line) {
+      var paragraph = document.createElement("p");
+      appendText(paragraph, line);
+      item.appendChild(paragraph);
+    });
+    conversation.appendChild(item);
+    conversation.scrollTop = conversation.scrollHeight;
+  }
+
+  function remember(entry) {
+    transcript.push(entry);
+    transcript = transcript.slice(-KEEP_MESSAGES);
+    save(KEYS.transcript, transcript);
+    render(entry);
+  }
+
+  function showReplies(buttons) {
+    replies.textContent = "";
+    (buttons || []).forEach(function (button) {
+      var element = document.createElement("button");
+      element.type = "button";
+      element.className = "button button--secondary";
+      element.textContent = button.title;
+      element.addEventListener("click", function () { send(button.payload, button.title); });
+      replies.appendChild(element);
+    });
+    save(KEYS.transcript + ".buttons", buttons || []);
+  }
+
+  var playing = Promise.resolve();
+  function play(url) {
+    playing = playing.then(function () {
+      return new Promise(function (done) {
+        var audio = new Audio(url);
+        audio.addEventListener("ended", done);
+        audio.addEventListener("error", done);
+        audio.play().catch(done);
+      });
+    });
+  }
+
+  function send(text, shownAs) {
+    remember({ who: "you", text: shownAs || text });
+    var channel = settings.readAloud ? "speech" : "rest";
+    return fetch("/webhooks/" + channel + "/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: sender, message: text, rate: settings.rate })
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (messages) {
+        var buttons = [];
+        messages.forEach(function (message) {
+          if (message.text) { remember({ who: "bot", text: message.text }); }
+          if (message.buttons && message.buttons.length) { buttons = message.buttons; }
+          if (settings.readAloud && message.audio_url) { play(message.audio_url); }
+        });
+        showReplies(buttons);
+      })
+      .catch(function () {
+        remember({ who: "bot", text: document.getElementById("unavailable").content.textContent.trim() });
+      });
+  }
+
+  function showError(show) {
+    error.hidden = !show;
+    group.classList.toggle("form-group--error", show);
+    box.setAttribute("aria-describedby", show ? "message-error message-hint" : "message-hint");
+    box.setAttribute("aria-invalid", show ? "true" : "false");
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = box.value.trim();
+    if (!text) { showError(true); box.focus(); return; }
+    showError(false);
+    box.value = "";
+    send(text).then(function () { box.focus(); });
+  });
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  function showSettings() {
+    easyRead.setAttribute("aria-pressed", String(settings.easyRead));
+    readAloud.setAttribute("aria-pressed", String(settings.readAloud));
+    rate.value = settings.rate;
+    save(KEYS.settings, settings);
+  }
+  easyRead.addEventListener("click", function () {
+    settings.easyRead = !settings.easyRead;
+    showSettings();
+    send(settings.easyRead ? "/easy_read_on" : "/easy_read_off",
+         settings.easyRead ? "Easy Read on" : "Easy Read off");
+  });
+  readAloud.addEventListener("click", function () {
+    settings.readAloud = !settings.readAloud;
+    showSettings();
+  });
+  rate.addEventListener("change", function () { settings.rate = rate.value; showSettings(); });
+  document.getElementById("talk-to-person").addEventListener("click", function () {
+    send("/talk_to_person", "Talk to a person");
+  });
+  document.getElementById("start-again").addEventListener("click", function () {
+    send("/start_again", "Start again");
+  });
+
+  // A reload shows the conversation so far, with the same resident (sender) as before.
+  transcript.forEach(render);
+  showReplies(load(KEYS.transcript + ".buttons", []));
+  showSettings();
+  if (!transcript.length) { send("/greet", "Hello"); }
+}());
