@@ -10,37 +10,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.topics import TOPIC_TITLES
+
 FALLBACK_INTENT = "nlu_fallback"
 MOST_SUGGESTIONS = 3
 LEAST_CONFIDENCE = 0.05
-
-# The topics a "did you mean" button may offer, with the words on the button.
-TOPIC_TITLES: Dict[Text, Text] = {
-    "dp_what": "What a direct payment is",
-    "dp_eligibility": "Who can have a direct payment",
-    "dp_how_to_get": "How to ask for a direct payment",
-    "dp_spending": "What a direct payment can pay for",
-    "dp_personal_assistant": "Employing a personal assistant",
-    "dp_responsibilities": "Direct payment responsibilities",
-    "dp_support": "Help to manage a direct payment",
-    "dp_mental_health": "Direct payments and mental health",
-    "dp_cannot_manage": "If you can't manage a direct payment",
-    "assessment_overview": "Getting help: assessments",
-    "assessment_needs": "Needs assessment",
-    "assessment_carer": "Carer's assessment",
-    "assessment_ot": "Equipment and home changes",
-    "assessment_financial": "Financial assessment",
-    "financial_dre": "Extra disability costs",
-    "financial_will_i_pay": "Will I have to pay?",
-    "financial_home": "My home and paying for care",
-    "contact_thurrock_first": "Contact Thurrock First",
-    "out_of_hours": "Help out of hours",
-    "give_feedback": "Complaints and feedback",
-    "local_area_coordination": "Local Area Coordinators",
-    "healthwatch": "Healthwatch Thurrock",
-    "thurrock_coalition": "Thurrock Coalition",
-    "talk_to_person": "Talk to a person",
-}
 
 
 def _user_intents(tracker: Tracker) -> List[Optional[Text]]:

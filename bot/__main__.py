@@ -1,18 +1,23 @@
 """Staff command line: `python -m bot COMMAND` (see `python -m bot --help`)."""
 
 import argparse
+import logging
 import sys
 
-from bot import serve
+from bot import replay, serve, staff
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     serve.add_arguments(
-        commands.add_parser("serve", help="run the assistant and its action server")
+        commands.add_parser("serve", help="run the assistant, its action server and the outbox")
     )
     commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram.py)")
+    outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
+    outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
+    staff.add_arguments(commands.add_parser("handovers", help="list, show or export handovers"))
+    replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
     options = parser.parse_args(argv)
     if options.command == "serve":
         return serve.run(options)
@@ -20,6 +25,20 @@ def main(argv=None) -> int:
         from bot import telegram  # imported only when used: python-telegram-bot is large
 
         return telegram.run()
+    if options.command == "outbox":
+        from bot.outbox import Outbox, OutboxSettings
+        from bot.store.database import Database
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s outbox: %(message)s")
+        box = Outbox(Database(), OutboxSettings.from_environment())
+        if options.once:
+            print(f"Sent {box.deliver_due()} handover delivery(ies)")
+            return 0
+        box.run_forever()
+    if options.command == "handovers":
+        return staff.run(options)
+    if options.command == "replay":
+        return replay.run(options)
     return 2
 
 

@@ -1,4 +1,4 @@
-"""Runs the action server and the Rasa server together; Ctrl-C (or SIGTERM) stops both."""
+"""Runs the Rasa server, the action server and the handover outbox together; Ctrl-C stops all."""
 
 import argparse
 import os
@@ -38,7 +38,8 @@ def run(options: argparse.Namespace) -> int:
             "--port", str(options.port),
         )
     )
-    children = [server, actions]
+    outbox = subprocess.Popen([sys.executable, "-m", "bot", "outbox"])
+    children = [server, actions, outbox]
 
     def stop(*_: object) -> None:
         for child in children:
@@ -49,7 +50,7 @@ def run(options: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     print(
         f"Thurrock Front Door is starting: chat at http://localhost:{options.port}"
-        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops both.",
+        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops them all.",
         flush=True,
     )
     # Whichever stops first (or Ctrl-C) stops the other too.

@@ -38,7 +38,9 @@ from bot.speech.ogg import wav_to_ogg_opus
 logger = logging.getLogger(__name__)
 TELEGRAM_MAX_CHARS = 4096
 # Commands and the assistant payload each one sends.
-COMMAND_PAYLOADS = {"start": "/greet", "help": "/show_menu", "menu": "/show_menu"}
+COMMAND_PAYLOADS = {
+    "start": "/greet", "help": "/show_menu", "menu": "/show_menu", "forget": "/forget_me",
+}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,16 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 WARNING = re.compile(r"UserWarning: (.*?)(?:\x1b\[0m)?$")
+UNUSED_RESPONSE = re.compile(r"The utterance '(utter_\w+)' is not used in any story or rule\.")
+
+
+def sent_by_code(project: Path) -> set:
+    """Responses our actions send, and the questions forms ask: not in stories, but used."""
+    code = "\n".join(path.read_text() for path in (project / "actions").glob("*.py"))
+    domain = yaml.safe_load((project / "domain.yml").read_text())
+    form_slots = {slot for form in domain.get("forms", {}).values() for slot in form["required_slots"]}
+    named = set(re.findall(r'"(utter_\w+)"', code))
+    return named | {f"utter_ask_{slot}" for slot in form_slots}
 
 
 def main() -> int:
@@ -22,7 +32,9 @@ def main() -> int:
     )
     output = run.stdout + run.stderr
     found = {match.group(1).strip() for match in map(WARNING.search, output.splitlines()) if match}
-    unexplained = sorted(found - expected)
+    used = sent_by_code(HERE.parent)
+    explained_by_code = {w for w in found if (m := UNUSED_RESPONSE.fullmatch(w)) and m.group(1) in used}
+    unexplained = sorted(found - expected - explained_by_code)
     for warning in unexplained:
         print(f"Unexplained validation warning: {warning}", file=sys.stderr)
     if run.returncode != 0:

@@ -2,16 +2,21 @@
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import uuid
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import httpx
 import pytest
 import yaml
+from aiosmtpd.controller import Controller
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA_PORT = int(os.environ.get("TEST_RASA_PORT", "5105"))
@@ -23,13 +28,16 @@ class Assistant:
     """A running assistant, spoken to over its REST channel as the web page and Telegram do."""
 
     def __init__(
-        self, base_url: str, process: subprocess.Popen, log_path: Path, tracker_db: Path
+        self, process: subprocess.Popen, workdir: Path, env: Dict[str, str], ports: tuple
     ) -> None:
-        self.base_url = base_url
-        self.tracker_db = tracker_db
+        self.ports = ports  # (Rasa server, action server)
+        self.base_url = f"http://localhost:{ports[0]}"
+        self.workdir = workdir
+        self.env = env
+        self.tracker_db = workdir / "front_door.db"  # SQLite: conversations and our tables
         self.process = process
-        self.log_path = log_path
-        self.http = httpx.Client(base_url=base_url, timeout=60)
+        self.log_path = workdir / "assistant.log"
+        self.http = httpx.Client(base_url=self.base_url, timeout=60)
 
     def post(self, body: bytes) -> httpx.Response:
         return self.http.post(
@@ -49,7 +57,7 @@ class Assistant:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text()
         for pid in children.split():
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            if b"actions" not in cmdline:
+            if b"--model" in cmdline:
                 return int(pid)
         raise RuntimeError("the Rasa server process was not found")
 
@@ -77,29 +85,76 @@ def domain() -> Dict[str, Any]:
     return yaml.safe_load((PROJECT_DIR / "domain.yml").read_text())
 
 
+class Mailbox:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives; can go down and up."""
+
+    def __init__(self) -> None:
+        self.messages: List[EmailMessage] = []
+        self.port = free_port()
+        self.controller: Optional[Controller] = None
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        self.messages.append(message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+    def start(self) -> None:
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory) -> Assistant:
-    workdir = tmp_path_factory.mktemp("assistant")
+def mailbox() -> Mailbox:
+    box = Mailbox()
+    box.start()
+    yield box
+    box.stop()
+
+
+def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]:
+    """The environment a test assistant runs with: its own database, and our SMTP server."""
+    return {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "DATABASE_URL": database_url,
+        "HANDOVER_EMAIL_TO": "thurrock.first@example.test",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(mailbox.port),
+        "OUTBOX_POLL_SECONDS": "0.5",
+        "OUTBOX_RETRY_SECONDS": "1",
+        "OUTBOX_LONGEST_RETRY_SECONDS": "2",
+    }
+
+
+def start_assistant(workdir: Path, env: Dict[str, str], rasa_port: int, actions_port: int) -> Assistant:
+    """Starts `python -m bot serve` and waits until it answers."""
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         yaml.safe_dump(
             {
-                "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
-                "tracker_store": {
-                    "type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")
-                },
+                "action_endpoint": {"url": f"http://localhost:{actions_port}/webhook"},
+                "tracker_store": {"type": "bot.store.tracker_store.ProjectTrackerStore"},
             }
         )
     )
     log_path = workdir / "assistant.log"
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
-    with open(log_path, "wb") as log:
+    with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
-             "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)],
+            [sys.executable, "-m", "bot", "serve", "--port", str(rasa_port),
+             "--actions-port", str(actions_port), "--endpoints", str(endpoints)],
             cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=env,
         )
-    running = Assistant(f"http://localhost:{RASA_PORT}", process, log_path, workdir / "tracker.db")
+    running = Assistant(process, workdir, env, (rasa_port, actions_port))
     deadline = time.monotonic() + READY_WITHIN_SECONDS
     while True:
         if process.poll() is not None:
@@ -113,12 +168,24 @@ def assistant(tmp_path_factory) -> Assistant:
             process.kill()
             pytest.fail(f"the assistant was not ready in time:\n{running.log()[-4000:]}")
         time.sleep(1)
-    yield running
-    process.send_signal(signal.SIGINT)
+    return running
+
+
+def stop_assistant(running: Assistant) -> None:
+    running.process.send_signal(signal.SIGINT)
     try:
-        process.wait(timeout=30)
+        running.process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        process.kill()
+        running.process.kill()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, mailbox) -> Assistant:
+    workdir = tmp_path_factory.mktemp("assistant")
+    env = assistant_environment(f"sqlite:///{workdir / 'front_door.db'}", mailbox)
+    running = start_assistant(workdir, env, RASA_PORT, ACTIONS_PORT)
+    yield running
+    stop_assistant(running)
 
 
 @pytest.fixture

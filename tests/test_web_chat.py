@@ -1,5 +1,6 @@
 """The website chat page in real headless Chromium: keyboard only, axe-core, safety, reloads."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,20 @@ def test_unknown_chat_paths_are_not_served(assistant):
     page = assistant.http.get("/chat")
     assert "01375 511 000" in page.text and "{{" not in page.text
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+
+
+def test_delete_this_conversation_forgets_it_in_the_browser_and_the_assistant(page: Page, assistant):
+    page.locator("#message").fill("my name is Margaret Hill")
+    page.keyboard.press("Enter")
+    expect(bot_messages(page).last).to_contain_text("noted your name", timeout=30000)
+    old_sender = page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))")
+    page.locator("#delete-conversation").click()
+    expect(page.locator("#replies button").first).to_have_text("Yes, delete everything", timeout=30000)
+    page.locator("#replies button").first.click()
+    expect(bot_messages(page).last).to_contain_text("deleted everything", timeout=30000)
+    assert page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))") != old_sender
+    assert "Margaret" not in page.evaluate("localStorage.getItem('frontDoor.transcript')")
+    page.reload()
+    expect(page.locator("#conversation")).not_to_contain_text("Margaret")
+    with sqlite3.connect(assistant.tracker_db) as db:
+        assert db.execute("select count(*) from events where sender_id = ?", (old_sender,)).fetchone()[0] == 0

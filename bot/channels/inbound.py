@@ -16,7 +16,9 @@ import yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 SENDER_PATTERN = re.compile(r"[A-Za-z0-9:_.@-]{1,128}")
-PAYLOAD_PATTERN = re.compile(r"/[a-z_]{1,64}")
+# A button payload: an intent, optionally with one of our buttons' entities, e.g.
+# /update_detail{"detail":"phone"}. Other entities (which could forge a slot) are read as words.
+PAYLOAD_PATTERN = re.compile(r'/[a-z_]{1,64}(\{"(detail|helpful)": ?"[a-z_]{1,32}"\})?')
 # Rasa's own intents that would wipe or fake a conversation if a resident typed them.
 RESERVED_PAYLOADS = {"/restart", "/session_start", "/back", "/out_of_scope_rasa"}
 # Keep newlines and tabs; drop other control and format characters (zero-width, bidi overrides).
@@ -73,7 +75,7 @@ def tidy_text(text: Text) -> Text:
 def guard_payload(text: Text) -> Text:
     """Button payloads pass; anything else that starts with '/' is read as words."""
     if text.startswith("/") and (
-        not PAYLOAD_PATTERN.fullmatch(text) or text in RESERVED_PAYLOADS
+        not PAYLOAD_PATTERN.fullmatch(text) or text.split("{")[0] in RESERVED_PAYLOADS
     ):
         return text.lstrip("/").strip() or text
     return text

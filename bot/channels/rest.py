@@ -15,6 +15,25 @@ from sanic.response import HTTPResponse
 from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
 
 logger = logging.getLogger(__name__)
+# Set by the forget-me action on its last message: this channel then deletes the conversation.
+FORGET_MARKER = "conversation_forgotten"
+
+
+def sql_tracker_store(store: Any) -> Any:
+    """Rasa wraps the tracker store (fail-safe, awaitable); this finds ours inside."""
+    while not hasattr(store, "forget") and hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    return store if hasattr(store, "forget") else None
+
+
+def forget_conversation(request: Request, sender: Text) -> None:
+    """Deletes a conversation from the tracker store once the assistant has finished with it."""
+    store = sql_tracker_store(request.app.ctx.agent.tracker_store)
+    if store is None:
+        logger.error("Asked to forget a conversation, but the tracker store cannot delete")
+        return
+    store.forget(sender)
+    logger.info("A conversation was deleted at the resident's request")
 
 
 class CappedRestInput(InputChannel):
@@ -37,6 +56,7 @@ class CappedRestInput(InputChannel):
 
     async def answer(
         self,
+        request: Request,
         inbound: Inbound,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
         output: CollectingOutputChannel,
@@ -58,6 +78,8 @@ class CappedRestInput(InputChannel):
             logger.exception("Could not handle a message on the %s channel", self.name())
             return [self.reply(inbound.sender, "unavailable")]
         replies = list(output.messages)
+        if any((reply.get("custom") or {}).get(FORGET_MARKER) for reply in replies):
+            forget_conversation(request, inbound.sender)
         if inbound.was_cut:
             replies.insert(0, self.reply(inbound.sender, "long_message_cut"))
         return replies or [self.reply(inbound.sender, "unavailable")]
@@ -74,7 +96,7 @@ class CappedRestInput(InputChannel):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             inbound = read_inbound(request.body, self.limits)
-            replies = await self.answer(inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
             return response.json(replies, status=inbound.status)
 
         return webhook

@@ -45,6 +45,8 @@ class SpeechInput(CappedRestInput):
         self.synthesizer = synthesizer
 
     async def add_speech(self, reply: Dict[Text, Any], rate: Text) -> Dict[Text, Any]:
+        if not reply.get("text") and not reply.get("buttons"):
+            return reply  # nothing to say (e.g. a message for the page only)
         try:
             speech = await self.synthesizer.speak(speakable(reply), rate)
         except SpeechError as error:
@@ -66,7 +68,7 @@ class SpeechInput(CappedRestInput):
             inbound = read_inbound(request.body, self.limits)
             rate = inbound.options.get("rate")
             rate = rate if rate in RATES else "normal"
-            replies = await self.answer(inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
             spoken = [await self.add_speech(reply, rate) for reply in replies]
             return response.json(spoken, status=inbound.status)
 

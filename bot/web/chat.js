@@ -109,6 +109,9 @@
       .then(function (response) { return response.json(); })
       .then(function (messages) {
         var buttons = [];
+        if (messages.some(function (message) { return message.custom && message.custom.conversation_forgotten; })) {
+          forgetHere();
+        }
         messages.forEach(function (message) {
           if (message.text) { remember({ who: "bot", text: message.text }); }
           if (message.buttons && message.buttons.length) { buttons = message.buttons; }
@@ -119,6 +122,15 @@
       .catch(function () {
         remember({ who: "bot", text: document.getElementById("unavailable").content.textContent.trim() });
       });
+  }
+
+  // After "forget me": nothing of the conversation stays in this browser, and a new one begins.
+  function forgetHere() {
+    transcript = [];
+    conversation.textContent = "";
+    sender = newSender();
+    save(KEYS.sender, sender);
+    save(KEYS.transcript, transcript);
   }
 
   function showError(show) {
@@ -162,6 +174,9 @@
   rate.addEventListener("change", function () { settings.rate = rate.value; showSettings(); });
   document.getElementById("talk-to-person").addEventListener("click", function () {
     send("/talk_to_person", "Talk to a person");
+  });
+  document.getElementById("delete-conversation").addEventListener("click", function () {
+    send("/forget_me", "Delete this conversation");
   });
   document.getElementById("start-again").addEventListener("click", function () {
     send("/start_again", "Start again");

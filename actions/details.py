@@ -1,0 +1,285 @@
+"""Tell us once: what a resident has told us, shown, checked, corrected or forgotten on request."""
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+import yaml
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import AllSlotsReset, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.topics import TOPIC_TITLES
+from bot.details import (
+    DETAIL_WORDS, asking_for_from_answer, communication_needs_from_answer, postcode_district,
+    tidy_email, tidy_name, tidy_phone, tidy_postcode,
+)
+from bot.store.database import shared_database
+from bot.store.feedback import forget_feedback
+from bot.store.handovers import forget_conversation
+
+SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources.yml"
+DECLINED = "declined"  # they chose not to say: counts as answered, never asked again
+NOT_GIVEN = "not given"  # two answers we could not read: we moved on
+TRIES = 2
+# The details we keep, in the order we show them, with the words we use for each.
+DETAIL_LABELS: Dict[Text, Text] = {
+    "full_name": "name",
+    "asking_for": "who the help is for",
+    "cared_for": "the person you care for",
+    "phone": "phone number",
+    "email": "email address",
+    "postcode": "postcode",
+    "contact_preference": "how to contact you",
+    "contact_time": "best time to contact you",
+    "communication_needs": "communication needs",
+    "need": "what you need",
+}
+# The entity that carries each detail when a resident says it in passing.
+ENTITY_OF = {
+    "full_name": "person_name", "phone": "phone", "email": "email", "postcode": "postcode",
+    "cared_for": "cared_for", "asking_for": "asking_for", "contact_time": "contact_time",
+    "communication_needs": "communication_need", "contact_preference": "contact_preference",
+}
+# Messages that may be questions rather than answers: answered, then the form asks again.
+QUESTION_CONFIDENCE = 0.7
+
+
+def thurrock_districts() -> List[Text]:
+    with open(SOURCES, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["facts"]["thurrock_postcode_districts"]["districts"]
+
+
+def shown(value: Any) -> Text:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if value == DECLINED:
+        return "you chose not to say"
+    return str(value)
+
+
+def known_details(tracker: Tracker) -> Dict[Text, Any]:
+    """Every detail held, in display order, skipping those never given."""
+    return {
+        slot: tracker.get_slot(slot)
+        for slot in DETAIL_LABELS
+        if tracker.get_slot(slot) not in (None, [], "")
+    }
+
+
+def details_as_lines(details: Dict[Text, Any]) -> Text:
+    return "\n".join(f"• {DETAIL_LABELS[slot].capitalize()}: {shown(value)}" for slot, value in details.items())
+
+
+def joined(words: List[Text]) -> Text:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def full_text(tracker: Tracker) -> Text:
+    """The resident's whole message, even when NLU only read the first part of a long one."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return metadata.get("full_text") or tracker.latest_message.get("text") or ""
+
+
+def details_set_this_turn(tracker: Tracker) -> List[Text]:
+    """The detail slots the latest message filled (from its entities)."""
+    entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
+    return [slot for slot, entity in ENTITY_OF.items() if entity in entities and tracker.get_slot(slot)]
+
+
+class ActionNoteDetails(Action):
+    """Thanks a resident for details given in passing, and says they won't be asked again."""
+
+    def name(self) -> Text:
+        return "action_note_details"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        noted = [DETAIL_LABELS[slot] for slot in details_set_this_turn(tracker)]
+        if noted:
+            dispatcher.utter_message(response="utter_details_noted", noted=joined(noted))
+        else:
+            dispatcher.utter_message(response="utter_menu")
+        return []
+
+
+class ActionShowDetails(Action):
+    """Answers "what do you know about me?"."""
+
+    def name(self) -> Text:
+        return "action_show_details"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        details = known_details(tracker)
+        if details:
+            dispatcher.utter_message(response="utter_your_details", details=details_as_lines(details))
+        else:
+            dispatcher.utter_message(response="utter_no_details")
+        return []
+
+
+class DetailAnswers:
+    """Checks answers to the forms' questions; shared by the handover and change-a-detail forms.
+
+    A resident may skip any question ("Skip this" or "no"); an answer we cannot read is asked
+    again once, then we move on; a question asked instead of an answer is answered first.
+    """
+
+    def _answer(
+        self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, read,
+        invalid_response: Text = "utter_invalid_answer",
+    ) -> Dict[Text, Any]:
+        if value in (DECLINED, NOT_GIVEN):
+            return {slot: value}
+        intent = tracker.latest_message.get("intent", {})
+        asked_now = tracker.get_slot("requested_slot") == slot
+        if asked_now and intent.get("name") == "deny":
+            return {slot: DECLINED}
+        text = value if isinstance(value, str) else " ".join(map(str, value or []))
+        result = read(text)
+        if result:
+            return {slot: result}
+        if not asked_now:
+            return {slot: None}
+        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
+            dispatcher.utter_message(response=f"utter_{intent['name']}")
+            return {slot: None}
+        if details_set_this_turn(tracker):
+            return {slot: None}  # they told us something else; ask this again, kindly
+        failures = dict(tracker.get_slot("failed_answers") or {})
+        failures[slot] = failures.get(slot, 0) + 1
+        if failures[slot] >= TRIES:
+            dispatcher.utter_message(response="utter_moving_on")
+            return {slot: NOT_GIVEN, "failed_answers": failures}
+        dispatcher.utter_message(response=invalid_response)
+        return {slot: None, "failed_answers": failures}
+
+    def validate_full_name(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("person_name"), None)
+        return self._answer("full_name", value, dispatcher, tracker,
+                            lambda text: entity or tidy_name(text), "utter_invalid_full_name")
+
+    def validate_asking_for(self, value, dispatcher, tracker, domain):
+        return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
+
+    def validate_cared_for(self, value, dispatcher, tracker, domain):
+        return self._answer("cared_for", value, dispatcher, tracker,
+                            lambda text: text.strip()[:200] if len(text.strip()) >= 2 else None)
+
+    def validate_phone(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("phone"), None)
+        return self._answer("phone", value, dispatcher, tracker,
+                            lambda text: entity or tidy_phone(text), "utter_invalid_phone")
+
+    def validate_email(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("email"), None)
+        return self._answer("email", value, dispatcher, tracker,
+                            lambda text: entity or tidy_email(text), "utter_invalid_email")
+
+    def validate_postcode(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("postcode"), None)
+        result = self._answer("postcode", value, dispatcher, tracker,
+                              lambda text: entity or tidy_postcode(text), "utter_invalid_postcode")
+        postcode = result.get("postcode")
+        if postcode not in (None, DECLINED, NOT_GIVEN) and postcode_district(postcode) not in thurrock_districts():
+            dispatcher.utter_message(response="utter_postcode_outside_thurrock")
+        return result
+
+    def validate_contact_time(self, value, dispatcher, tracker, domain):
+        return self._answer("contact_time", value, dispatcher, tracker,
+                            lambda text: text.strip()[:120] or None)
+
+    def validate_communication_needs(self, value, dispatcher, tracker, domain):
+        def read(text: Text) -> Optional[List[Text]]:
+            named = communication_needs_from_answer(text)
+            return named or ([text.strip()[:200]] if text.strip() else None)
+
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
+                and tracker.latest_message.get("intent", {}).get("name") != "deny":
+            needs = [need for item in value for need in (read(item) or [])]
+            return {"communication_needs": list(dict.fromkeys(needs)) or None}
+        result = self._answer("communication_needs", value, dispatcher, tracker, read)
+        if result["communication_needs"] == DECLINED:
+            result["communication_needs"] = ["none"]
+        return result
+
+    def validate_need(self, value, dispatcher, tracker, domain):
+        text = full_text(tracker) if tracker.get_slot("requested_slot") == "need" else value
+        return self._answer("need", value, dispatcher, tracker,
+                            lambda _: (text or "").strip() or None)
+
+
+class ActionUpdateDetail(Action):
+    """ "My number has changed": takes the new value if given, else asks for it (once)."""
+
+    def name(self) -> Text:
+        return "action_update_detail"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        target = tracker.get_slot("detail_to_change")
+        if target in DETAIL_LABELS and target in details_set_this_turn(tracker):
+            return [FollowupAction("action_detail_updated")]
+        events: List[EventType] = [SlotSet("failed_answers", {})]
+        if target in DETAIL_LABELS:
+            events.append(SlotSet(target, None))
+        else:
+            events.append(SlotSet("detail_to_change", None))
+        return events + [FollowupAction("detail_form")]
+
+
+class ValidateDetailForm(DetailAnswers, FormValidationAction):
+    """Asks which detail to change (if we don't know), then its new value."""
+
+    def name(self) -> Text:
+        return "validate_detail_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        target = tracker.get_slot("detail_to_change")
+        return ["detail_to_change"] + ([target] if target in DETAIL_LABELS else [])
+
+    def validate_detail_to_change(self, value, dispatcher, tracker, domain):
+        if value in DETAIL_LABELS:
+            return {"detail_to_change": value}
+        for slot, pattern in DETAIL_WORDS:
+            if pattern.search(str(value)):
+                return {"detail_to_change": slot, slot: None}
+        for slot, label in DETAIL_LABELS.items():
+            if label in str(value).lower():
+                return {"detail_to_change": slot, slot: None}
+        dispatcher.utter_message(response="utter_invalid_answer")
+        return {"detail_to_change": None}
+
+
+class ActionDetailUpdated(Action):
+    """Confirms a change; during a handover, reads back what will be sent again."""
+
+    def name(self) -> Text:
+        return "action_detail_updated"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        target = tracker.get_slot("detail_to_change")
+        if target in DETAIL_LABELS and tracker.get_slot(target) is not None:
+            dispatcher.utter_message(
+                response="utter_detail_updated", detail=DETAIL_LABELS[target], value=shown(tracker.get_slot(target))
+            )
+        events: List[EventType] = [SlotSet("detail_to_change", None)]
+        if tracker.get_slot("handover_stage") == "confirming":
+            return events + [FollowupAction("action_confirm_handover")]
+        return events
+
+
+class ActionForgetMe(Action):
+    """Deletes what a resident told us: details, unsent handovers, feedback's words, the conversation.
+
+    The channel deletes the conversation's events once this reply has gone (it sees the marker).
+    """
+
+    def name(self) -> Text:
+        return "action_forget_me"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        already_sent = forget_conversation(shared_database(), tracker.sender_id)
+        forget_feedback(shared_database(), tracker.sender_id)
+        dispatcher.utter_message(response="utter_forgotten", json_message={"conversation_forgotten": True})
+        if already_sent:
+            dispatcher.utter_message(response="utter_forgotten_but_sent")
+        return [AllSlotsReset()]

@@ -1,0 +1,203 @@
+"""The handover to Thurrock First: ask only what is missing, read it back, then send it.
+
+Thurrock First gets who, for whom, how to contact them, communication needs first, topic,
+urgency and a summary of the conversation, so nobody has to tell their story twice.
+"""
+
+import logging
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Text
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.details import (
+    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, details_as_lines, known_details, shown,
+)
+from actions.topics import TOPIC_TITLES
+from bot.outbox import OutboxSettings
+from bot.store.database import shared_database
+from bot.store.handovers import create_handover
+
+logger = logging.getLogger(__name__)
+URGENT_INTENTS = {"safeguarding_concern", "urgent_self_harm"}
+NOT_A_TOPIC = {"talk_to_person"}
+SUMMARY_TURNS = 10
+SUMMARY_TEXT_CHARS = 300
+LONDON = ZoneInfo("Europe/London")
+
+
+def user_turns(tracker: Tracker) -> List[Dict[Text, Any]]:
+    return [event for event in tracker.events if event.get("event") == "user"]
+
+
+def handover_topic(tracker: Tracker) -> Text:
+    """The last topic the resident asked about, in words; else a general enquiry."""
+    for event in reversed(user_turns(tracker)):
+        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:
+            return TOPIC_TITLES[intent]
+    return "a general enquiry"
+
+
+def handover_urgency(tracker: Tracker) -> Text:
+    intents = {(event.get("parse_data") or {}).get("intent", {}).get("name") for event in user_turns(tracker)}
+    return "urgent" if intents & URGENT_INTENTS else "routine"
+
+
+def conversation_summary(tracker: Tracker) -> Text:
+    """What they asked and what they were told, one line each, most recent last."""
+    lines: List[Text] = []
+    asked: Optional[Text] = None
+    for event in tracker.events:
+        if event.get("event") == "user":
+            intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+            text = event.get("text") or ""
+            if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC or intent in URGENT_INTENTS:
+                words = TOPIC_TITLES.get(intent, intent) if text.startswith("/") else text
+                asked = words[:SUMMARY_TEXT_CHARS]
+            else:
+                asked = None
+        elif event.get("event") == "bot" and asked:
+            answer = (event.get("metadata") or {}).get("utter_action", "")
+            topic = TOPIC_TITLES.get(answer.replace("utter_", "", 1), answer.replace("utter_", "").replace("_", " "))
+            lines.append(f"- Asked: {asked} | Told about: {topic}")
+            asked = None
+    return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
+
+
+def is_open_now(now: datetime) -> bool:
+    """Thurrock First's main hours (content/sources.yml: Monday to Friday, 9am to 5pm)."""
+    local = now.astimezone(LONDON)
+    return local.weekday() < 5 and 9 <= local.hour < 17
+
+
+class ActionStartHandover(Action):
+    """Starts a handover: notes the topic and urgency and explains what will happen."""
+
+    def name(self) -> Text:
+        return "action_start_handover"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        topic, urgency = handover_topic(tracker), handover_urgency(tracker)
+        if urgency == "urgent":
+            dispatcher.utter_message(response="utter_handover_intro_urgent")
+        else:
+            dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
+        return [
+            SlotSet("handover_topic", topic), SlotSet("handover_urgency", urgency),
+            SlotSet("handover_stage", "collecting"), SlotSet("share_consent", None),
+            SlotSet("failed_answers", {}),
+        ]
+
+
+class ValidateHandoverForm(DetailAnswers, FormValidationAction):
+    """Asks only for what is still missing; skips what does not apply."""
+
+    def name(self) -> Text:
+        return "validate_handover_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        if tracker.get_slot("share_consent") is False:
+            return ["share_consent"]
+        slots = ["share_consent", "full_name", "asking_for"]
+        if tracker.get_slot("asking_for") not in (None, "for themselves", DECLINED, NOT_GIVEN):
+            slots.append("cared_for")
+        slots.append("phone")
+        if tracker.get_slot("phone") in (DECLINED, NOT_GIVEN):
+            slots.append("email")
+        slots.append("postcode")
+        if tracker.get_slot("handover_urgency") != "urgent":
+            slots.append("contact_time")
+        return slots + ["communication_needs", "need"]
+
+    def validate_share_consent(self, value, dispatcher, tracker, domain):
+        if isinstance(value, bool):
+            return {"share_consent": value}
+        words = str(value or "").lower()
+        if any(word in words for word in ("yes", "ok", "fine", "sure", "share")):
+            return {"share_consent": True}
+        if any(word in words for word in ("no", "don't", "not")):
+            return {"share_consent": False}
+        dispatcher.utter_message(response="utter_invalid_answer")
+        return {"share_consent": None}
+
+
+class ActionConfirmHandover(Action):
+    """Reads back exactly what will be sent, with Yes / Change something."""
+
+    def name(self) -> Text:
+        return "action_confirm_handover"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("share_consent"):
+            dispatcher.utter_message(response="utter_handover_not_shared")
+            return [SlotSet("handover_stage", None)]
+        lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
+        if tracker.get_slot("handover_urgency") == "urgent":
+            lines.insert(0, "• Urgent")
+        readback = "\n".join(lines) + "\n" + details_as_lines(known_details(tracker))
+        dispatcher.utter_message(response="utter_handover_readback", readback=readback)
+        return [SlotSet("handover_stage", "confirming")]
+
+
+class ActionAskWhatToChange(Action):
+    """Offers each detail as a button, so changing one is one press."""
+
+    def name(self) -> Text:
+        return "action_ask_what_to_change"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        buttons = [
+            {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
+            for slot, label in DETAIL_LABELS.items()
+            if slot not in ("contact_preference",)
+        ]
+        dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
+        return []
+
+
+class ActionSubmitHandover(Action):
+    """Stores the handover (delivered by the outbox) and gives the resident its reference."""
+
+    def name(self) -> Text:
+        return "action_submit_handover"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
+            dispatcher.utter_message(response="utter_menu")
+            return []
+        details = known_details(tracker)
+        needs = [n for n in details.get("communication_needs") or [] if n != "none"]
+        preference = details.get("contact_preference") or (
+            "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
+            else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
+        )
+        fields = {
+            "channel": tracker.get_latest_input_channel() or "rest",
+            "topic": tracker.get_slot("handover_topic") or "a general enquiry",
+            "urgency": tracker.get_slot("handover_urgency") or "routine",
+            "communication_needs": ", ".join(needs),
+            "contact_preference": preference,
+            "summary": conversation_summary(tracker),
+            **{
+                slot: "declined to say" if details[slot] == DECLINED else shown(details[slot])
+                for slot in ("full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_time", "need")
+                if slot in details
+            },
+        }
+        try:
+            handover = create_handover(
+                shared_database(), tracker.sender_id, fields, OutboxSettings.from_environment().methods()
+            )
+        except Exception:
+            logger.exception("A handover could not be stored")
+            dispatcher.utter_message(response="utter_handover_failed")
+            return []
+        dispatcher.utter_message(response="utter_handover_sent", reference=handover.reference, topic=fields["topic"].lower())
+        if not is_open_now(datetime.now(tz=LONDON)):
+            dispatcher.utter_message(response="utter_handover_out_of_hours")
+        return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

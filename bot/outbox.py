@@ -1,0 +1,169 @@
+"""Delivers handovers to Thurrock First: email over SMTP and/or a JSON webhook, retried with back-off.
+
+A handover is stored first and delivered afterwards, so a mail server or webhook that is down
+loses nothing: each delivery stays `failed` (visible to staff) and is tried again later, with
+the wait doubling each time up to a limit. `python -m bot outbox` runs this loop; `make run`
+starts it beside the assistant.
+"""
+
+import logging
+import os
+import smtplib
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from typing import Any, Callable, Dict, List, Optional
+
+import httpx
+import sqlalchemy as sa
+
+from bot.store.database import Database
+from bot.store.models import Delivery, Handover, summarise_status
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    """Where handovers go and how often to retry, from the environment."""
+
+    email_to: Optional[str] = None
+    email_from: str = "front-door@localhost"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_username: Optional[str] = None
+    smtp_password: Optional[str] = None
+    smtp_starttls: bool = False
+    webhook_url: Optional[str] = None
+    webhook_token: Optional[str] = None
+    poll_seconds: float = 5.0
+    first_retry_seconds: float = 30.0
+    longest_retry_seconds: float = 3600.0
+    timeout_seconds: float = 20.0
+
+    @classmethod
+    def from_environment(cls) -> "OutboxSettings":
+        env = os.environ.get
+        return cls(
+            email_to=env("HANDOVER_EMAIL_TO") or None,
+            email_from=env("HANDOVER_EMAIL_FROM", cls.email_from),
+            smtp_host=env("SMTP_HOST", cls.smtp_host),
+            smtp_port=int(env("SMTP_PORT", cls.smtp_port)),
+            smtp_username=env("SMTP_USERNAME") or None,
+            smtp_password=env("SMTP_PASSWORD") or None,
+            smtp_starttls=env("SMTP_STARTTLS", "false").lower() == "true",
+            webhook_url=env("HANDOVER_WEBHOOK_URL") or None,
+            webhook_token=env("HANDOVER_WEBHOOK_TOKEN") or None,
+            poll_seconds=float(env("OUTBOX_POLL_SECONDS", cls.poll_seconds)),
+            first_retry_seconds=float(env("OUTBOX_RETRY_SECONDS", cls.first_retry_seconds)),
+            longest_retry_seconds=float(env("OUTBOX_LONGEST_RETRY_SECONDS", cls.longest_retry_seconds)),
+        )
+
+    def methods(self) -> List[str]:
+        """The delivery methods that are configured (none: staff read handovers with the CLI)."""
+        return [name for name, on in (("email", self.email_to), ("webhook", self.webhook_url)) if on]
+
+    def retry_delay(self, attempts: int) -> timedelta:
+        return timedelta(seconds=min(self.first_retry_seconds * 2 ** (attempts - 1), self.longest_retry_seconds))
+
+
+def email_text(handover: Dict[str, Any]) -> str:
+    """The email Thurrock First reads: communication needs first, then who, how, what."""
+    lines = []
+    if handover["communication_needs"]:
+        lines += [f"COMMUNICATION NEEDS: {handover['communication_needs']}", ""]
+    if handover["urgency"] == "urgent":
+        lines += ["URGENT: the resident mentioned a safety concern.", ""]
+    rows = [
+        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"),
+        ("Asking", "asking_for"), ("For", "cared_for"), ("Phone", "phone"), ("Email", "email"),
+        ("Postcode", "postcode"), ("Contact by", "contact_preference"),
+        ("Best time", "contact_time"), ("Channel", "channel"), ("Received", "created_at"),
+    ]
+    lines += [f"{label}: {handover[key]}" for label, key in rows if handover.get(key)]
+    lines += ["", "What they need, in their words:", handover.get("need") or "(not given)", "",
+              "Conversation summary:", handover["summary"]]
+    return "\n".join(lines) + "\n"
+
+
+def send_email(settings: OutboxSettings, handover: Dict[str, Any]) -> None:
+    message = EmailMessage()
+    urgent = "URGENT " if handover["urgency"] == "urgent" else ""
+    message["Subject"] = f"{urgent}Front Door handover {handover['reference']}: {handover['topic']}"
+    message["From"] = settings.email_from
+    message["To"] = settings.email_to
+    message.set_content(email_text(handover))
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout_seconds) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_username:
+            smtp.login(settings.smtp_username, settings.smtp_password or "")
+        smtp.send_message(message)
+
+
+def send_webhook(settings: OutboxSettings, handover: Dict[str, Any]) -> None:
+    headers = {"Authorization": f"Bearer {settings.webhook_token}"} if settings.webhook_token else {}
+    body = {key: value for key, value in handover.items() if key != "deliveries"}
+    answer = httpx.post(settings.webhook_url, json=body, headers=headers, timeout=settings.timeout_seconds)
+    answer.raise_for_status()
+
+
+SENDERS: Dict[str, Callable[[OutboxSettings, Dict[str, Any]], None]] = {
+    "email": send_email, "webhook": send_webhook,
+}
+
+
+class Outbox:
+    """Sends what is due, records the outcome, and schedules retries."""
+
+    def __init__(self, database: Database, settings: OutboxSettings) -> None:
+        self.database = database
+        self.settings = settings
+
+    def deliver_due(self, now: Optional[datetime] = None) -> int:
+        """Tries every delivery that is due; returns how many were sent."""
+        now = now or datetime.utcnow()
+        sent = 0
+        with self.database.session() as session:
+            due = session.execute(
+                sa.select(Delivery)
+                .where(Delivery.status != "sent", Delivery.next_attempt_at <= now)
+                .order_by(Delivery.next_attempt_at)
+                .limit(50)
+                .with_for_update(skip_locked=True)
+            ).scalars().all()
+            for delivery in due:
+                sent += self._attempt(delivery, now)
+                delivery.handover.status = summarise_status(delivery.handover.deliveries)
+        return sent
+
+    def _attempt(self, delivery: Delivery, now: datetime) -> int:
+        delivery.attempts += 1
+        try:
+            SENDERS[delivery.method](self.settings, delivery.handover.as_dict())
+        except Exception as error:  # any failure is retried later; nothing is dropped
+            delivery.status = "failed"
+            delivery.last_error = f"{type(error).__name__}: {error}"[:500]
+            delivery.next_attempt_at = now + self.settings.retry_delay(delivery.attempts)
+            logger.warning(
+                "Handover %s by %s failed (attempt %d), retrying at %s: %s",
+                delivery.handover.reference, delivery.method, delivery.attempts,
+                delivery.next_attempt_at.isoformat(timespec="seconds"), type(error).__name__,
+            )
+            return 0
+        delivery.status = "sent"
+        delivery.sent_at = now
+        delivery.last_error = None
+        logger.info("Handover %s sent by %s", delivery.handover.reference, delivery.method)
+        return 1
+
+    def run_forever(self) -> None:
+        methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
+        logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
+        while True:
+            try:
+                self.deliver_due()
+            except Exception:  # the database may be down for a while: keep going
+                logger.exception("The outbox could not reach the database; trying again")
+            time.sleep(self.settings.poll_seconds)

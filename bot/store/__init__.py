@@ -1,0 +1,1 @@
+"""The project database: handovers to Thurrock First, their deliveries, and feedback."""

@@ -1,0 +1,82 @@
+"""Creating, finding and forgetting handovers."""
+
+import hashlib
+import os
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from bot.store.database import Database
+from bot.store.models import Delivery, Handover
+
+REFERENCE_PREFIX = "TF"
+
+
+def conversation_key(sender_id: str) -> str:
+    """A one-way hash of a conversation id: links records to a conversation without naming it."""
+    salt = os.environ.get("CONVERSATION_HASH_SALT", "thurrock-front-door")
+    return hashlib.sha256(f"{salt}:{sender_id}".encode("utf-8")).hexdigest()
+
+
+def _next_reference(session, day: datetime) -> str:
+    stem = f"{REFERENCE_PREFIX}-{day:%Y%m%d}-"
+    taken = session.execute(
+        sa.select(sa.func.count()).where(Handover.reference.like(stem + "%"))
+    ).scalar_one()
+    return f"{stem}{taken + 1:04d}"
+
+
+def create_handover(
+    database: Database, sender_id: str, fields: Dict[str, Any], methods: Iterable[str],
+    now: Optional[datetime] = None,
+) -> Handover:
+    """Stores a handover with a new reference (TF-YYYYMMDD-NNNN) and one delivery per method."""
+    now = now or datetime.utcnow()
+    methods = list(methods)
+    for _ in range(20):  # two handovers at the same moment may try the same number
+        try:
+            with database.session() as session:
+                handover = Handover(
+                    reference=_next_reference(session, now), created_at=now,
+                    conversation_key=conversation_key(sender_id), **fields,
+                )
+                handover.deliveries = [
+                    Delivery(method=method, next_attempt_at=now) for method in methods
+                ]
+                session.add(handover)
+            return handover
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not find a free handover reference")
+
+
+def list_handovers(database: Database, status: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Every handover, oldest first, as dictionaries with every field."""
+    with database.session() as session:
+        query = sa.select(Handover).order_by(Handover.created_at, Handover.id)
+        if status:
+            query = query.where(Handover.status == status)
+        return [handover.as_dict() for handover in session.execute(query).scalars()]
+
+
+def find_handover(database: Database, reference: str) -> Optional[Dict[str, Any]]:
+    with database.session() as session:
+        handover = session.execute(
+            sa.select(Handover).where(Handover.reference == reference.strip().upper())
+        ).scalar_one_or_none()
+        return handover.as_dict() if handover else None
+
+
+def forget_conversation(database: Database, sender_id: str) -> int:
+    """Deletes a conversation's handovers not yet sent; returns how many were already sent."""
+    key = conversation_key(sender_id)
+    with database.session() as session:
+        handovers = session.execute(
+            sa.select(Handover).where(Handover.conversation_key == key)
+        ).scalars().all()
+        for handover in handovers:
+            if handover.status != "sent":
+                session.delete(handover)
+        return sum(1 for handover in handovers if handover.status == "sent")

@@ -1,0 +1,108 @@
+"""Tables of the project database (SQLAlchemy), kept apart from Rasa's tracker tables."""
+
+from datetime import datetime
+from typing import Any, Dict, List
+
+import sqlalchemy as sa
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class Handover(Base):
+    """A request for Thurrock First to contact a resident, with all they told us."""
+
+    __tablename__ = "handovers"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    reference = sa.Column(sa.String(20), unique=True, nullable=False)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow)
+    conversation_key = sa.Column(sa.String(64), nullable=False, index=True)  # one-way hash
+    channel = sa.Column(sa.String(32), nullable=False, default="rest")
+    topic = sa.Column(sa.String(120), nullable=False)
+    urgency = sa.Column(sa.String(16), nullable=False, default="routine")
+    communication_needs = sa.Column(sa.Text, nullable=False, default="")
+    full_name = sa.Column(sa.String(200))
+    asking_for = sa.Column(sa.String(60))
+    cared_for = sa.Column(sa.String(200))
+    phone = sa.Column(sa.String(40))
+    email = sa.Column(sa.String(320))
+    postcode = sa.Column(sa.String(10))
+    contact_preference = sa.Column(sa.String(60))
+    contact_time = sa.Column(sa.String(120))
+    need = sa.Column(sa.Text)
+    summary = sa.Column(sa.Text, nullable=False, default="")
+    status = sa.Column(sa.String(16), nullable=False, default="pending", index=True)
+    deliveries = relationship(
+        "Delivery", back_populates="handover", cascade="all, delete-orphan", order_by="Delivery.id"
+    )
+
+    FIELDS = (
+        "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
+        "full_name", "asking_for", "cared_for", "phone", "email", "postcode",
+        "contact_preference", "contact_time", "need", "summary",
+    )
+
+    def as_dict(self) -> Dict[str, Any]:
+        fields = {name: getattr(self, name) for name in self.FIELDS}
+        fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
+        fields["deliveries"] = [delivery.as_dict() for delivery in self.deliveries]
+        return fields
+
+
+class Delivery(Base):
+    """One way a handover goes to Thurrock First (email or webhook), retried until sent."""
+
+    __tablename__ = "handover_deliveries"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    handover_id = sa.Column(sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), nullable=False)
+    method = sa.Column(sa.String(16), nullable=False)
+    status = sa.Column(sa.String(16), nullable=False, default="pending", index=True)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    next_attempt_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow, index=True)
+    last_error = sa.Column(sa.Text)
+    sent_at = sa.Column(sa.DateTime)
+    handover = relationship("Handover", back_populates="deliveries")
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {
+            "method": self.method,
+            "status": self.status,
+            "attempts": self.attempts,
+            "next_attempt_at": self.next_attempt_at.isoformat(timespec="seconds") + "Z",
+            "last_error": self.last_error,
+            "sent_at": self.sent_at and self.sent_at.isoformat(timespec="seconds") + "Z",
+        }
+
+
+def summarise_status(deliveries: List[Delivery]) -> str:
+    """A handover is sent when every delivery is; failed while any has failed; else pending."""
+    statuses = {delivery.status for delivery in deliveries}
+    if statuses and statuses == {"sent"}:
+        return "sent"
+    return "failed" if "failed" in statuses else "pending"
+
+
+class Feedback(Base):
+    """What residents think: "was this helpful?", ratings and comments, and questions we could not answer."""
+
+    __tablename__ = "feedback"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow, index=True)
+    conversation_key = sa.Column(sa.String(64), nullable=False, index=True)  # one-way hash
+    channel = sa.Column(sa.String(32), nullable=False, default="rest")
+    kind = sa.Column(sa.String(16), nullable=False, index=True)  # helpful, rating, unanswered
+    topic = sa.Column(sa.String(120))
+    helpful = sa.Column(sa.Boolean)
+    rating = sa.Column(sa.Integer)
+    comment = sa.Column(sa.Text)
+    contact = sa.Column(sa.Text)  # only with the resident's consent
+
+    FIELDS = ("created_at", "kind", "channel", "topic", "helpful", "rating", "comment", "contact", "conversation_key")
+
+    def as_dict(self) -> Dict[str, Any]:
+        fields = {name: getattr(self, name) for name in self.FIELDS}
+        fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
+        return fields

@@ -1,0 +1,110 @@
+"""Handovers and their outbox, on SQLite and on a real PostgreSQL server, with a real SMTP server."""
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from bot.outbox import Outbox, OutboxSettings, email_text
+from bot.store.database import Database
+from bot.store.handovers import create_handover, find_handover, forget_conversation, list_handovers
+from bot.store.models import Base
+
+FIELDS = {
+    "topic": "Needs assessment", "urgency": "routine", "channel": "rest",
+    "communication_needs": "BSL interpreter", "full_name": "Margaret Hill", "phone": "07700 900123",
+    "postcode": "RM17 6SL", "need": "Help to get washed", "summary": "- Asked: needs assessment",
+}
+
+
+def postgres_url():
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url and os.environ.get("CI"):
+        pytest.fail("CI must provide TEST_DATABASE_URL (see .ci/start-postgres)")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    if request.param == "sqlite":
+        yield Database(f"sqlite:///{tmp_path / 'store.db'}")
+        return
+    url = postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
+    database = Database(url)
+    yield database
+    Base.metadata.drop_all(database.engine)
+
+
+def settings(mailbox, **overrides):
+    values = dict(email_to="thurrock.first@example.test", smtp_host="127.0.0.1", smtp_port=mailbox.port,
+                  first_retry_seconds=10, longest_retry_seconds=40)
+    values.update(overrides)
+    return OutboxSettings(**values)
+
+
+def test_references_count_up_each_day_and_never_repeat(database):
+    day = datetime(2030, 11, 22, 10, 0)  # a day no live test uses
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda i: create_handover(database, f"web:{i}", FIELDS, [], now=day), range(8)))
+    references = sorted(h.reference for h in made)
+    assert references == [f"TF-20301122-{n:04d}" for n in range(1, 9)]
+    assert create_handover(database, "web:x", FIELDS, [], now=day + timedelta(days=1)).reference == "TF-20301123-0001"
+
+
+def test_every_field_is_kept_and_listed_oldest_first(database):
+    first = create_handover(database, "web:a", FIELDS, ["email"], now=datetime(2026, 1, 1))
+    create_handover(database, "web:b", {**FIELDS, "full_name": "Priya Patel"}, ["email"], now=datetime(2026, 1, 2))
+    listed = list_handovers(database)
+    assert [h["full_name"] for h in listed] == ["Margaret Hill", "Priya Patel"]
+    shown = find_handover(database, first.reference.lower())
+    assert {k: shown[k] for k in FIELDS} == FIELDS
+    assert shown["status"] == "pending" and shown["deliveries"][0]["method"] == "email"
+
+
+def test_delivery_fails_while_smtp_is_down_then_is_sent_once_it_is_back(database, mailbox):
+    handover = create_handover(database, "web:a", FIELDS, ["email"], now=datetime(2026, 1, 1, 9))
+    mailbox.stop()
+    try:
+        outbox = Outbox(database, settings(mailbox))
+        assert outbox.deliver_due(now=datetime(2026, 1, 1, 9, 0, 1)) == 0
+        failed = find_handover(database, handover.reference)
+        assert failed["status"] == "failed" and failed["deliveries"][0]["attempts"] == 1
+        assert failed["deliveries"][0]["next_attempt_at"] == "2026-01-01T09:00:11Z"
+        # Not due yet: nothing is tried; the wait then doubles after a second failure.
+        assert outbox.deliver_due(now=datetime(2026, 1, 1, 9, 0, 5)) == 0
+        assert find_handover(database, handover.reference)["deliveries"][0]["attempts"] == 1
+        outbox.deliver_due(now=datetime(2026, 1, 1, 9, 0, 11))
+        assert find_handover(database, handover.reference)["deliveries"][0]["next_attempt_at"] == "2026-01-01T09:00:31Z"
+    finally:
+        mailbox.start()
+    before = len(mailbox.messages)
+    assert outbox.deliver_due(now=datetime(2026, 1, 1, 9, 1)) == 1
+    sent = find_handover(database, handover.reference)
+    assert sent["status"] == "sent" and sent["deliveries"][0]["last_error"] is None
+    assert len(mailbox.messages) == before + 1
+    body = mailbox.messages[-1].get_content()
+    assert body.startswith("COMMUNICATION NEEDS: BSL interpreter")
+    assert "Margaret Hill" in body and "RM17 6SL" in body and "07700 900123" in body
+    # Sent once: a later run sends nothing again.
+    assert outbox.deliver_due(now=datetime(2026, 1, 1, 10)) == 0
+
+
+def test_forget_deletes_unsent_handovers_and_reports_sent_ones(database, mailbox):
+    day = datetime(2026, 1, 3, 9)
+    create_handover(database, "web:forget", FIELDS, ["email"], now=day)
+    Outbox(database, settings(mailbox)).deliver_due(now=day)
+    create_handover(database, "web:forget", FIELDS, ["email"], now=day + timedelta(hours=1))
+    create_handover(database, "web:other", FIELDS, [], now=day)
+    assert forget_conversation(database, "web:forget") == 1
+    with database.session() as session:
+        remaining = session.execute(sa.text("select status from handovers order by id")).scalars().all()
+    assert remaining == ["sent", "pending"]
+
+
+def test_urgent_handovers_say_so_first():
+    text = email_text({**FIELDS, "urgency": "urgent", "reference": "TF-1", "created_at": "now", "communication_needs": ""})
+    assert text.startswith("URGENT")
