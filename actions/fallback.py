@@ -10,6 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.details import full_text
+from actions.feedback import save
 from actions.topics import TOPIC_TITLES
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -47,6 +49,9 @@ class ActionHandleFallback(Action):
         tracker: Tracker,
         domain: Dict[Text, Any],
     ) -> List[EventType]:
+        said = full_text(tracker)
+        if said and not said.startswith("/"):
+            save(tracker, "unanswered", comment=said[:2000])  # for staff to add content
         intents = _user_intents(tracker)
         second_in_a_row = len(intents) >= 2 and intents[-2] == FALLBACK_INTENT
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])

@@ -17,6 +17,9 @@ def main(argv=None) -> int:
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
     staff.add_arguments(commands.add_parser("handovers", help="list, show or export handovers"))
+    staff.add_feedback_arguments(commands.add_parser("feedback", help="list feedback and unanswered questions"))
+    report_parser = commands.add_parser("report", help="write the staff report (HTML with charts, and CSV)")
+    report_parser.add_argument("--out", required=True, metavar="DIR")
     replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
     options = parser.parse_args(argv)
     if options.command == "serve":
@@ -37,6 +40,12 @@ def main(argv=None) -> int:
         box.run_forever()
     if options.command == "handovers":
         return staff.run(options)
+    if options.command == "feedback":
+        return staff.run_feedback(options)
+    if options.command == "report":
+        from bot import report  # imported only when used: matplotlib is slow to load
+
+        return report.run(options)
     if options.command == "replay":
         return replay.run(options)
     return 2

@@ -14,11 +14,11 @@ TABLE_COLUMNS = [
     ("Urgency", "urgency", 8), ("Topic", "topic", 28), ("Name", "full_name", 20),
     ("Phone", "phone", 13), ("Needs", "communication_needs", 20),
 ]
-CSV_FIELDS = [field for field in (
+CSV_FIELDS = [
     "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
     "contact_time", "need", "summary",
-)]
+]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,4 +74,31 @@ def run(options: argparse.Namespace) -> int:
         print(f"Wrote {len(handovers)} handover(s) to {options.csv}")
         return 0
     print(json.dumps(handovers, indent=2) if options.json else table(handovers))
+    return 0
+
+
+FEEDBACK_COLUMNS = [
+    ("Received (UTC)", "created_at", 20), ("Kind", "kind", 10), ("Channel", "channel", 8),
+    ("Topic", "topic", 26), ("Helpful", "helpful", 7), ("Rating", "rating", 6), ("Comment", "comment", 40),
+]
+
+
+def add_feedback_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="a JSON list, oldest first, every field")
+    parser.add_argument("--kind", choices=["helpful", "rating", "unanswered"], help="only this kind")
+
+
+def run_feedback(options: argparse.Namespace) -> int:
+    from bot.store.feedback import list_feedback
+
+    rows = list_feedback(Database(), options.kind)
+    if options.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    lines = ["  ".join(title.ljust(width) for title, _, width in FEEDBACK_COLUMNS)]
+    for row in rows:
+        shown = {**row, "helpful": {True: "yes", False: "no"}.get(row["helpful"], "")}
+        lines.append("  ".join(cell(shown[key], width).ljust(width) for _, key, width in FEEDBACK_COLUMNS))
+    lines.append(f"{len(rows)} record(s)")
+    print("\n".join(lines))
     return 0

@@ -76,6 +76,18 @@ def texts(replies: List[Dict]) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
 
 
+def answers_only(replies: List[Dict]) -> List[Dict]:
+    """The replies without the occasional "Was this helpful?" question that follows an answer."""
+    return [
+        reply for reply in replies
+        if not any(b["payload"].startswith("/answer_feedback") for b in reply.get("buttons", []))
+    ]
+
+
+def answer_text(replies: List[Dict]) -> str:
+    return texts(answers_only(replies))
+
+
 def button_titles(replies: List[Dict]) -> List[str]:
     return [button["title"] for reply in replies for button in reply.get("buttons", [])]
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import texts
+from tests.conftest import answers_only
 from tests.domain_text import text_of
 
 RULES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "rules.yml").read_text())
@@ -13,7 +13,10 @@ NOT_ON_THE_MENU = {
     "goodbye", "safeguarding_concern", "urgent_self_harm",
 }
 # Switches and multi-turn flows (a handover, forgetting, changing details): not answers to browse.
-NOT_BROWSED = {"/easy_read_on", "/easy_read_off", "/request_callback", "/forget_me", "/update_detail"}
+NOT_BROWSED = {"/easy_read_on", "/easy_read_off", "/request_callback", "/forget_me", "/update_detail",
+               "/answer_feedback"}
+# Answers that go on to a form (a rating); the walk leaves it with "menu", as a resident can.
+STARTS_A_FORM = {"/give_feedback"}
 MOST_PRESSES = 3
 
 
@@ -34,12 +37,15 @@ def test_every_answer_is_within_three_presses_of_the_first_menu(assistant, sende
     for presses in range(1, MOST_PRESSES + 1):
         next_frontier = []
         for payload in frontier:
-            if payload in seen_payloads or payload in NOT_BROWSED:
+            if payload in seen_payloads or payload.split("{")[0] in NOT_BROWSED:
                 continue
             seen_payloads.add(payload)
             replies = assistant.say(sender, payload)
-            reached.setdefault(texts(replies), presses)
+            for reply in answers_only(replies):
+                reached.setdefault(reply.get("text", ""), presses)
             next_frontier += [b["payload"] for reply in replies for b in reply.get("buttons", [])]
+            if payload in STARTS_A_FORM:
+                assistant.say(sender, "/show_menu")
         frontier = next_frontier
 
     answers = answers_on_the_menu()

@@ -50,12 +50,13 @@ def test_start_question_and_button_press(telegram):
     assert "Direct payments" in keyboard_titles(first[-1])
 
     telegram.user_says(chat, "what is a direct payment")
-    answer = telegram.wait_for("sendMessage", chat, 3)[-1]
+    answer, helpful = telegram.wait_for("sendMessage", chat, 4)[-2:]  # the answer, then "was this helpful?"
     assert "money the council sets aside" in answer["params"]["text"]
     assert "Who can have one" in keyboard_titles(answer)
+    assert keyboard_titles(helpful) == ["Yes", "No"]
 
     telegram.user_presses(chat, "/dp_eligibility")
-    pressed = telegram.wait_for("sendMessage", chat, 4)[-1]
+    pressed = telegram.wait_for("sendMessage", chat, 5)[-1]
     assert "assessed you as needing support" in pressed["params"]["text"]
     assert telegram.sent("answerCallbackQuery"), "the button press must be acknowledged"
 
@@ -74,7 +75,7 @@ def test_each_chat_keeps_its_order_while_chats_run_together(telegram):
         telegram.user_says(chat, "what is a direct payment")
         telegram.user_says(chat, "how do i apply for one")
     for chat in (4203, 4204):
-        texts = [c["params"]["text"] for c in telegram.wait_for("sendMessage", chat, 3)]
+        texts = [c["params"]["text"] for c in telegram.wait_for("sendMessage", chat, 4)]
         dp_what = next(i for i, t in enumerate(texts) if "money the council sets aside" in t)
         how = next(i for i, t in enumerate(texts) if "say you'd like a direct payment" in t)
         assert dp_what < how

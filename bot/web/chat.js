@@ -114,7 +114,7 @@
         }
         messages.forEach(function (message) {
           if (message.text) { remember({ who: "bot", text: message.text }); }
-          if (message.buttons && message.buttons.length) { buttons = message.buttons; }
+          if (message.buttons) { buttons = buttons.concat(message.buttons); }
           if (settings.readAloud && message.audio_url) { play(message.audio_url); }
         });
         showReplies(buttons);

@@ -1,0 +1,169 @@
+"""Feedback: "was this helpful?" after answers, "tell us what you think", and unanswered questions."""
+
+import logging
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.details import DECLINED, NOT_GIVEN, full_text, known_details
+from actions.topics import TOPIC_TITLES
+from bot.store.database import shared_database
+from bot.store.feedback import record_feedback
+
+logger = logging.getLogger(__name__)
+# Ask after the first answer, then after every third: light, never after every turn.
+ANSWERS_BETWEEN_QUESTIONS = 3
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COMMENT_CHARS = 20000
+
+
+def topic_answers(tracker: Tracker) -> List[Text]:
+    """The topic answers given so far, and whether "was this helpful?" came after each, in order."""
+    said = []
+    for event in tracker.events:
+        action = (event.get("metadata") or {}).get("utter_action", "") if event.get("event") == "bot" else ""
+        if action == "utter_ask_helpful":
+            said.append("asked")
+        elif action.replace("utter_", "", 1) in TOPIC_TITLES:
+            said.append(action.replace("utter_", "", 1))
+    return said
+
+
+def last_topic(tracker: Tracker) -> Optional[Text]:
+    for item in reversed(topic_answers(tracker)):
+        if item != "asked":
+            return TOPIC_TITLES[item]
+    return None
+
+
+def save(tracker: Tracker, kind: Text, **fields: Any) -> bool:
+    """Stores feedback; a database problem is logged, never shown as an error to the resident."""
+    try:
+        record_feedback(shared_database(), tracker.sender_id, kind,
+                        channel=tracker.get_latest_input_channel() or "rest", **fields)
+        return True
+    except Exception:
+        logger.exception("Feedback could not be stored")
+        return False
+
+
+class ActionAskHelpful(Action):
+    """After an answer, now and then: "Was this helpful?" with Yes / No buttons."""
+
+    def name(self) -> Text:
+        return "action_ask_helpful"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        history = topic_answers(tracker)
+        since = history[::-1].index("asked") if "asked" in history else None
+        if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
+            dispatcher.utter_message(response="utter_ask_helpful")
+        return []
+
+
+class ActionLogHelpful(Action):
+    """Logs a Yes / No; a No asks what was missing (and offers a person)."""
+
+    def name(self) -> Text:
+        return "action_log_helpful"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        answer = next(tracker.get_latest_entity_values("helpful"), None)
+        if answer is None:
+            answer = "no" if re.search(r"\b(no|not|didn'?t|wasn'?t|useless)\b", tracker.latest_message.get("text", ""), re.I) else "yes"
+        save(tracker, "helpful", topic=last_topic(tracker), helpful=answer == "yes")
+        if answer == "yes":
+            dispatcher.utter_message(response="utter_thanks_helpful")
+            return []
+        return [SlotSet("feedback_topic", last_topic(tracker)), FollowupAction("missing_form")]
+
+
+def own_words(value: Any, tracker: Tracker) -> Text:
+    """A free-text answer, whole (up to 20,000 characters); "none" when skipped."""
+    if str(value).startswith("/") or tracker.latest_message.get("intent", {}).get("name") == "deny":
+        return "none"
+    return full_text(tracker)[:COMMENT_CHARS]
+
+
+class ValidateMissingForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_missing_form"
+
+    def validate_missing_comment(self, value, dispatcher, tracker, domain):
+        return {"missing_comment": own_words(value, tracker)}
+
+
+class ActionLogMissing(Action):
+    """Keeps what was missing from an answer, in the resident's words, for staff to add content."""
+
+    def name(self) -> Text:
+        return "action_log_missing"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        comment = tracker.get_slot("missing_comment")
+        if comment and comment != "none":
+            save(tracker, "helpful", topic=tracker.get_slot("feedback_topic"), helpful=False, comment=comment)
+        dispatcher.utter_message(response="utter_missing_logged")
+        return [SlotSet("feedback_topic", None), SlotSet("missing_comment", None)]
+
+
+def read_rating(text: Text) -> Optional[int]:
+    words = text.strip().lower()
+    found = re.fullmatch(r"\s*([1-5])(\s*(/|out of)\s*5)?\s*(stars?)?\s*", words)
+    if found:
+        return int(found.group(1))
+    return NUMBER_WORDS.get(words.rstrip(". !"))
+
+
+class ValidateFeedbackForm(FormValidationAction):
+    """Rating 1 to 5 (asked again kindly otherwise), comments (skippable), consent to contact."""
+
+    def name(self) -> Text:
+        return "validate_feedback_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        contact = {k: v for k, v in known_details(tracker).items() if k in ("full_name", "phone", "email")
+                   and v not in (DECLINED, NOT_GIVEN)}
+        return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
+
+    def validate_feedback_rating(self, value, dispatcher, tracker, domain):
+        if tracker.latest_message.get("intent", {}).get("name") == "deny":
+            return {"feedback_rating": "skipped"}
+        rating = read_rating(str(value))
+        if rating is None:
+            dispatcher.utter_message(response="utter_invalid_rating")
+        return {"feedback_rating": rating}
+
+    def validate_feedback_comment(self, value, dispatcher, tracker, domain):
+        return {"feedback_comment": own_words(value, tracker)}
+
+    def validate_feedback_contact_consent(self, value, dispatcher, tracker, domain):
+        if isinstance(value, bool):
+            return {"feedback_contact_consent": value}
+        return {"feedback_contact_consent": False}
+
+
+class ActionSubmitFeedback(Action):
+    """Logs a rating and comment; contact details only if the resident agreed."""
+
+    def name(self) -> Text:
+        return "action_submit_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        rating = tracker.get_slot("feedback_rating")
+        comment = tracker.get_slot("feedback_comment")
+        contact = None
+        if tracker.get_slot("feedback_contact_consent"):
+            details = known_details(tracker)
+            contact = ", ".join(str(details[k]) for k in ("full_name", "phone", "email")
+                                if details.get(k) not in (None, DECLINED, NOT_GIVEN))
+        saved = save(tracker, "rating", topic=last_topic(tracker),
+                     rating=rating if isinstance(rating, int) else None,
+                     comment=None if comment in (None, "none") else comment, contact=contact or None)
+        dispatcher.utter_message(response="utter_feedback_thanks" if saved else "utter_feedback_not_saved")
+        return [SlotSet("feedback_rating", None), SlotSet("feedback_comment", None),
+                SlotSet("feedback_contact_consent", None)]
