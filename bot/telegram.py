@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Dict, List, Optional
+from urllib.parse import urlparse
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -63,6 +64,10 @@ class Settings:
             webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL"),
             secret_token=os.environ.get("TELEGRAM_SECRET_TOKEN"),
         )
+
+    def __post_init__(self) -> None:
+        if self.webhook_url and not self.secret_token:
+            raise SystemExit("Webhook mode needs TELEGRAM_SECRET_TOKEN, so only Telegram can send updates.")
 
 
 class PerChatOrder(BaseUpdateProcessor):
@@ -196,11 +201,15 @@ def run() -> int:
     settings = Settings.from_environment()
     application = build_application(settings)
     if settings.webhook_url:
+        # Telegram posts updates to TELEGRAM_WEBHOOK_URL (behind a TLS proxy); ptb checks its
+        # X-Telegram-Bot-Api-Secret-Token header against TELEGRAM_SECRET_TOKEN and refuses others.
         application.run_webhook(
             listen="127.0.0.1",
             port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
             secret_token=settings.secret_token,
+            allowed_updates=["message", "callback_query"],
         )
     else:
         application.run_polling(allowed_updates=["message", "callback_query"])

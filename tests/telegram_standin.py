@@ -56,6 +56,15 @@ class StandInBotApi:
                     raise AssertionError(f"{method} x{count} for {chat_id} not seen: {self.calls!r}"[:3000])
             return self.sent(method, chat_id)
 
+    def wait_for_call(self, method: str, seconds: float = 60) -> Dict:
+        """The first call of a method (any chat), e.g. setWebhook."""
+        deadline = time.monotonic() + seconds
+        with self.condition:
+            while not any(c["method"] == method for c in self.calls):
+                if not self.condition.wait(timeout=max(0.0, deadline - time.monotonic())):
+                    raise AssertionError(f"{method} not seen")
+            return next(c for c in self.calls if c["method"] == method)
+
     # ---- the API
     def _user(self, chat_id: int) -> Dict[str, Any]:
         return {"id": chat_id, "is_bot": False, "first_name": "Resident"}

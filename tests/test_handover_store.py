@@ -1,8 +1,11 @@
 """Handovers and their outbox, on SQLite and on a real PostgreSQL server, with a real SMTP server."""
 
+import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from threading import Thread
 
 import pytest
 import sqlalchemy as sa
@@ -108,3 +111,45 @@ def test_forget_deletes_unsent_handovers_and_reports_sent_ones(database, mailbox
 def test_urgent_handovers_say_so_first():
     text = email_text({**FIELDS, "urgency": "urgent", "reference": "TF-1", "created_at": "now", "communication_needs": ""})
     assert text.startswith("URGENT")
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """A stand-in for Thurrock First's case system: accepts handovers as JSON, or refuses them."""
+
+    received: list = []
+    status = 200
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Authorization") != "Bearer case-system-token":
+            self.send_response(401)
+        else:
+            type(self).received.append(json.loads(body))
+            self.send_response(type(self).status)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_webhook_delivery_is_retried_until_the_case_system_accepts_it(database):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/handovers"
+        handover = create_handover(database, "web:hook", FIELDS, ["webhook"], now=datetime(2030, 2, 1, 9))
+        outbox = Outbox(database, OutboxSettings(webhook_url=url, webhook_token="case-system-token",
+                                                 first_retry_seconds=5))
+        Receiver.status = 503
+        assert outbox.deliver_due(now=datetime(2030, 2, 1, 9, 0, 1)) == 0
+        failed = find_handover(database, handover.reference)
+        assert failed["status"] == "failed" and "503" in failed["deliveries"][0]["last_error"]
+        Receiver.status = 200
+        assert outbox.deliver_due(now=datetime(2030, 2, 1, 9, 1)) == 1
+        assert find_handover(database, handover.reference)["status"] == "sent"
+        posted = Receiver.received[-1]
+        assert posted["reference"] == handover.reference
+        assert (posted["full_name"], posted["phone"], posted["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
+        assert posted["communication_needs"] == "BSL interpreter" and posted["summary"]
+    finally:
+        server.shutdown()

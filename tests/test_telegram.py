@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.telegram_standin import StandInBotApi
@@ -15,9 +16,9 @@ from tests.telegram_standin import StandInBotApi
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
-def start_bridge(api: StandInBotApi, assistant_url: str, log: Path) -> subprocess.Popen:
+def start_bridge(api: StandInBotApi, assistant_url: str, log: Path, **extra: str) -> subprocess.Popen:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123456:TEST", "TELEGRAM_API_URL": api.url,
-           "ASSISTANT_URL": assistant_url}
+           "ASSISTANT_URL": assistant_url, **extra}
     with open(log, "wb") as out:
         return subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_DIR,
                                 env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -91,4 +92,53 @@ def test_an_assistant_outage_gets_a_kind_reply_with_the_phone_number(tmp_path):
     finally:
         bridge.send_signal(signal.SIGINT)
         bridge.wait(timeout=20)
+        api.stop()
+
+
+def test_forget_asks_first_then_deletes(telegram):
+    chat = 4205
+    telegram.user_says(chat, "my name is Margaret Hill")
+    telegram.wait_for("sendMessage", chat, 2)
+    telegram.user_says(chat, "/forget")
+    confirm = telegram.wait_for("sendMessage", chat, 3)[-1]
+    assert keyboard_titles(confirm) == ["Yes, delete everything", "No, keep it"]
+    telegram.user_presses(chat, "/affirm")
+    assert "deleted everything" in telegram.wait_for("sendMessage", chat, 4)[-1]["params"]["text"]
+
+
+def test_webhook_mode_takes_updates_only_with_the_secret_token(assistant, tmp_path):
+    api = StandInBotApi()
+    port = 5199
+    url = f"http://127.0.0.1:{port}/telegram-updates"
+    bridge = start_bridge(api, assistant.base_url, tmp_path / "bridge.log", TELEGRAM_WEBHOOK_URL=url,
+                          TELEGRAM_WEBHOOK_PORT=str(port), TELEGRAM_SECRET_TOKEN="s3cret-token")
+    try:
+        registered = api.wait_for_call("setWebhook")
+        assert registered["params"]["url"] == url and registered["params"]["secret_token"] == "s3cret-token"
+        update = {"update_id": 1, "message": {
+            "message_id": 1, "date": int(time.time()), "chat": {"id": 4206, "type": "private"},
+            "from": {"id": 4206, "is_bot": False, "first_name": "Resident"}, "text": "what is a direct payment"}}
+        forged = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+        assert forged.status_code == 403
+        accepted = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})
+        assert accepted.status_code == 200
+        texts = [c["params"]["text"] for c in api.wait_for("sendMessage", 4206, 2)]
+        assert any("money the council sets aside" in t for t in texts)
+    finally:
+        bridge.send_signal(signal.SIGINT)
+        try:
+            bridge.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            bridge.kill()
+        api.stop()
+
+
+def test_webhook_mode_refuses_to_start_without_a_secret_token(tmp_path):
+    api = StandInBotApi()
+    try:
+        bridge = start_bridge(api, "http://127.0.0.1:9", tmp_path / "bridge.log",
+                              TELEGRAM_WEBHOOK_URL="http://127.0.0.1:5198/updates")
+        assert bridge.wait(timeout=60) != 0
+        assert "TELEGRAM_SECRET_TOKEN" in (tmp_path / "bridge.log").read_text()
+    finally:
         api.stop()
