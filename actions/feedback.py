@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 ANSWERS_BETWEEN_QUESTIONS = 3
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COMMENT_CHARS = 20000
+HELPFUL_BUTTONS = [
+    {"title": "Yes", "payload": '/answer_feedback{"helpful":"yes"}'},
+    {"title": "No", "payload": '/answer_feedback{"helpful":"no"}'},
+]
 
 
 def topic_answers(tracker: Tracker) -> List[Text]:
@@ -61,7 +65,7 @@ class ActionAskHelpful(Action):
         history = topic_answers(tracker)
         since = history[::-1].index("asked") if "asked" in history else None
         if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
-            dispatcher.utter_message(response="utter_ask_helpful")
+            dispatcher.utter_message(response="utter_ask_helpful", buttons=HELPFUL_BUTTONS)
         return []
 
 

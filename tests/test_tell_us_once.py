@@ -217,3 +217,12 @@ def test_details_survive_a_restart(assistant, sender):
     assistant.process = restarted.process
     shown = texts(assistant.say(sender, "what do you know about me"))
     assert "Margaret Hill" in shown and "RM17 6SL" in shown and "07700 900123" in shown
+
+
+def test_names_phones_and_postcodes_never_reach_the_logs(assistant, sender):
+    converse(assistant, sender, MARGARET, "what is a direct payment", '/answer_feedback{"helpful":"no"}',
+             "my email is margaret.hill@example.com", "call me back", "yes", "for myself", "mornings", "/deny",
+             "Help at home", "yes", "what do you know about me")
+    log = assistant.log()
+    for personal in ("Margaret", "07700 900123", "RM17 6SL", "margaret.hill@example.com"):
+        assert personal not in log, f"{personal!r} was written to the log"
