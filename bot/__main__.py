@@ -4,7 +4,7 @@ import argparse
 import logging
 import sys
 
-from bot import replay, serve, staff
+from bot import purge, replay, serve, staff
 
 
 def main(argv=None) -> int:
@@ -20,6 +20,7 @@ def main(argv=None) -> int:
     staff.add_feedback_arguments(commands.add_parser("feedback", help="list feedback and unanswered questions"))
     report_parser = commands.add_parser("report", help="write the staff report (HTML with charts, and CSV)")
     report_parser.add_argument("--out", required=True, metavar="DIR")
+    purge.add_arguments(commands.add_parser("purge", help="remove personal data older than the retention period"))
     replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
     options = parser.parse_args(argv)
     if options.command == "serve":
@@ -46,6 +47,8 @@ def main(argv=None) -> int:
         from bot import report  # imported only when used: matplotlib is slow to load
 
         return report.run(options)
+    if options.command == "purge":
+        return purge.run(options)
     if options.command == "replay":
         return replay.run(options)
     return 2

@@ -15,6 +15,15 @@ def rasa_command(*arguments: str) -> List[str]:
     return [str(Path(sys.executable).with_name("rasa")), *arguments]
 
 
+def cors_arguments() -> List[str]:
+    """Other web sites allowed to call the channels from a browser (CORS_ORIGINS, space separated).
+
+    None by default: the chat page at /chat is on the same origin and needs no CORS.
+    """
+    origins = os.environ.get("CORS_ORIGINS", "").split()
+    return ["--cors", *origins] if origins else []
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=5005, help="Rasa server port")
     parser.add_argument("--actions-port", type=int, default=5055, help="action server port")
@@ -36,6 +45,7 @@ def run(options: argparse.Namespace) -> int:
             "--endpoints", options.endpoints,
             "--credentials", "credentials.yml",
             "--port", str(options.port),
+            *cors_arguments(),
         )
     )
     outbox = subprocess.Popen([sys.executable, "-m", "bot", "outbox"])

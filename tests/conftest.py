@@ -145,6 +145,8 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
         "OUTBOX_POLL_SECONDS": "0.5",
         "OUTBOX_RETRY_SECONDS": "1",
         "OUTBOX_LONGEST_RETRY_SECONDS": "2",
+        "RATE_LIMIT_MESSAGES": "60",  # the menu walk presses buttons quickly
+        "RATE_LIMIT_SECONDS": "60",
     }
 
 

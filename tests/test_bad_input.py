@@ -65,3 +65,11 @@ def test_odd_messages_get_a_reply_and_the_conversation_goes_on(assistant, sender
         replies = assistant.say(sender, message)
         assert replies and all(reply.get("text") for reply in replies), message
     assert answer_text(assistant.say(sender, "what is a direct payment")) == text_of(domain, "utter_dp_what")
+
+
+def test_other_web_sites_may_not_call_the_assistant_from_a_browser(assistant, sender):
+    answer = assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hi"},
+                                 headers={"Origin": "https://evil.example"})
+    assert answer.status_code == 200
+    assert "access-control-allow-origin" not in answer.headers, "no CORS unless CORS_ORIGINS names the site"
+    assert assistant.http.get("/conversations/x/tracker").status_code == 404, "Rasa's HTTP API is off"

@@ -13,6 +13,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
+from bot.channels.rate_limit import SenderRateLimit
 
 logger = logging.getLogger(__name__)
 # Set by the forget-me action on its last message: this channel then deletes the conversation.
@@ -50,6 +51,7 @@ class CappedRestInput(InputChannel):
     def __init__(self, limits: Limits, messages: Dict[Text, Text]) -> None:
         self.limits = limits
         self.messages = messages
+        self.rate_limit = SenderRateLimit.from_environment()
 
     def reply(self, sender: Text, key: Text) -> Dict[Text, Any]:
         return {"recipient_id": sender, "text": self.messages[key]}
@@ -64,6 +66,9 @@ class CappedRestInput(InputChannel):
         """Runs one checked message through the assistant; a failure still gets a reply."""
         if inbound.problem:
             return [self.reply(inbound.sender, inbound.problem)]
+        if not self.rate_limit.allow(inbound.sender):
+            inbound.status = 429
+            return [self.reply(inbound.sender, "slow_down")]
         try:
             await on_new_message(
                 UserMessage(

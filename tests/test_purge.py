@@ -1,0 +1,67 @@
+"""`python -m bot purge --older-than 90d`: old personal data goes; recent data and pending handovers stay."""
+
+import json
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+
+from bot.store.database import Database
+from bot.store.feedback import list_feedback, record_feedback
+from bot.store.handovers import create_handover, list_handovers
+from tests.conftest import PROJECT_DIR
+
+FIELDS = {"topic": "Needs assessment", "summary": "- Asked: washing", "full_name": "Margaret Hill",
+          "phone": "07700 900123", "postcode": "RM17 6SL", "need": "Help to wash"}
+
+
+def add_events(store: SQLTrackerStore, sender: str, days_ago: float, count: int = 3) -> None:
+    with store.session_scope() as session:
+        for _ in range(count):
+            when = time.time() - days_ago * 86400
+            session.add(store.SQLEvent(sender_id=sender, type_name="user", timestamp=when,
+                                       data=json.dumps({"event": "user", "timestamp": when, "text": "hi"})))
+        session.commit()
+
+
+def test_purge_removes_only_what_is_older_than_the_retention_period(tmp_path):
+    url = f"sqlite:///{tmp_path / 'all.db'}"
+    store = SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "all.db"))
+    add_events(store, "web:old", days_ago=120)
+    add_events(store, "web:recent", days_ago=120)
+    add_events(store, "web:recent", days_ago=2, count=1)  # still talking: the whole conversation stays
+    database = Database(url)
+    old, recent = datetime.utcnow() - timedelta(days=100), datetime.utcnow() - timedelta(days=5)
+    sent_old = create_handover(database, "web:old", FIELDS, [], now=old)
+    pending_old = create_handover(database, "web:old", FIELDS, ["email"], now=old)
+    sent_recent = create_handover(database, "web:recent", FIELDS, [], now=recent)
+    with database.session() as session:
+        session.execute(sa.text("update handovers set status = 'sent' where reference in (:a, :b)"),
+                        {"a": sent_old.reference, "b": sent_recent.reference})
+    record_feedback(database, "web:old", "rating", now=old, rating=4, comment="fine", contact="Margaret Hill")
+    record_feedback(database, "web:recent", "rating", now=recent, rating=5, contact="Priya Patel")
+
+    done = subprocess.run([sys.executable, "-m", "bot", "purge", "--older-than", "90d"], cwd=PROJECT_DIR,
+                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Removed 3 events of 1 conversation(s)" in done.stdout
+
+    with store.session_scope() as session:
+        senders = sorted(session.execute(sa.text("select sender_id from events")).scalars())
+    assert senders == ["web:recent"] * 4
+    handovers = {h["reference"]: h for h in list_handovers(database)}
+    assert handovers[sent_old.reference]["full_name"] is None and handovers[sent_old.reference]["phone"] is None
+    assert handovers[sent_old.reference]["topic"] == "Needs assessment"
+    assert handovers[pending_old.reference]["full_name"] == "Margaret Hill", "not yet with Thurrock First"
+    assert handovers[sent_recent.reference]["phone"] == "07700 900123"
+    feedback = list_feedback(database)
+    assert [(f["rating"], f["contact"]) for f in feedback] == [(4, None), (5, "Priya Patel")]
+
+
+def test_a_wrong_age_is_refused_clearly():
+    done = subprocess.run([sys.executable, "-m", "bot", "purge", "--older-than", "ninety"], cwd=PROJECT_DIR,
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "like 90d" in done.stderr
