@@ -150,13 +150,17 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
     }
 
 
-def start_assistant(workdir: Path, env: Dict[str, str], rasa_port: int, actions_port: int) -> Assistant:
-    """Starts `python -m bot serve` and waits until it answers."""
+def start_assistant(
+    workdir: Path, env: Dict[str, str], rasa_port: int, actions_port: int,
+    actions_url_port: Optional[int] = None,
+) -> Assistant:
+    """Starts `python -m bot serve` and waits until it answers (actions_url_port: where the Rasa
+    server looks for actions, if not where `serve` starts them)."""
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         yaml.safe_dump(
             {
-                "action_endpoint": {"url": f"http://localhost:{actions_port}/webhook"},
+                "action_endpoint": {"url": f"http://localhost:{actions_url_port or actions_port}/webhook"},
                 "tracker_store": {"type": "bot.store.tracker_store.ProjectTrackerStore"},
             }
         )

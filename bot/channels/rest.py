@@ -27,6 +27,24 @@ def sql_tracker_store(store: Any) -> Any:
     return store if hasattr(store, "forget") else None
 
 
+def tracker_store_health(request: Request) -> HTTPResponse:
+    """200 when conversations are being kept in the database; 503, loudly, when they are not.
+
+    Rasa 3.6 quietly falls back to keeping conversations in memory if its database fails.
+    """
+    store = sql_tracker_store(request.app.ctx.agent.tracker_store)
+    if store is None:
+        logger.error("Conversations are NOT kept in a database: the tracker store is not SQL")
+        return response.json({"status": "degraded", "tracker_store": "not a database"}, status=503)
+    try:
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except Exception as error:
+        logger.error("The conversation database cannot be reached: %s", type(error).__name__)
+        return response.json({"status": "degraded", "tracker_store": "unreachable"}, status=503)
+    return response.json({"status": "ok", "tracker_store": "ok"})
+
+
 def forget_conversation(request: Request, sender: Text) -> None:
     """Deletes a conversation from the tracker store once the assistant has finished with it."""
     store = sql_tracker_store(request.app.ctx.agent.tracker_store)
@@ -95,8 +113,8 @@ class CappedRestInput(InputChannel):
         webhook = Blueprint(f"front_door_{self.name()}", __name__)
 
         @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        async def health(request: Request) -> HTTPResponse:
+            return tracker_store_health(request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
