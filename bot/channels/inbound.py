@@ -87,7 +87,7 @@ def read_inbound(body: bytes, limits: Limits) -> Inbound:
         return Inbound(problem="too_long", status=413)
     try:
         data = json.loads(body or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly deep nesting
         return Inbound(problem="malformed", status=400)
     if not isinstance(data, dict):
         return Inbound(problem="malformed", status=400)
