@@ -20,7 +20,7 @@ from actions.details import (
 from actions.topics import TOPIC_TITLES
 from bot.outbox import OutboxSettings
 from bot.store.database import shared_database
-from bot.store.handovers import create_handover
+from bot.store.spool import store_or_spool
 
 logger = logging.getLogger(__name__)
 URGENT_INTENTS = {"safeguarding_concern", "urgent_self_harm"}
@@ -190,14 +190,13 @@ class ActionSubmitHandover(Action):
             },
         }
         try:
-            handover = create_handover(
-                shared_database(), tracker.sender_id, fields, OutboxSettings.from_environment().methods()
-            )
-        except Exception:
-            logger.exception("A handover could not be stored")
+            reference = store_or_spool(shared_database, tracker.sender_id, fields,
+                                       OutboxSettings.from_environment().methods(), datetime.utcnow())
+        except Exception:  # not even the local disk: the resident gets the phone number
+            logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        dispatcher.utter_message(response="utter_handover_sent", reference=handover.reference, topic=fields["topic"].lower())
+        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower())
         if not is_open_now(datetime.now(tz=LONDON)):
             dispatcher.utter_message(response="utter_handover_out_of_hours")
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

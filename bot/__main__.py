@@ -3,6 +3,7 @@
 import argparse
 import logging
 import sys
+import time
 
 from bot import purge, replay, serve, staff
 
@@ -34,7 +35,15 @@ def main(argv=None) -> int:
         from bot.store.database import Database
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s outbox: %(message)s")
-        box = Outbox(Database(), OutboxSettings.from_environment())
+        settings = OutboxSettings.from_environment()
+        while True:  # the database may be down when we start: wait for it, loudly
+            try:
+                database = Database()
+                break
+            except Exception as error:
+                logging.error("The outbox cannot reach the database (%s); trying again", type(error).__name__)
+                time.sleep(settings.poll_seconds)
+        box = Outbox(database, settings)
         if options.once:
             print(f"Sent {box.deliver_due()} handover delivery(ies)")
             return 0

@@ -19,7 +19,8 @@ import httpx
 import sqlalchemy as sa
 
 from bot.store.database import Database
-from bot.store.models import Delivery, Handover, summarise_status
+from bot.store.models import Delivery, summarise_status
+from bot.store.spool import import_spool
 
 logger = logging.getLogger(__name__)
 
@@ -163,6 +164,7 @@ class Outbox:
         logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
         while True:
             try:
+                import_spool(self.database)
                 self.deliver_due()
             except Exception:  # the database may be down for a while: keep going
                 logger.exception("The outbox could not reach the database; trying again")

@@ -11,7 +11,7 @@ from bot.store.database import Database
 from bot.store.feedback import list_feedback, record_feedback
 from bot.store.handovers import conversation_key, create_handover, list_handovers
 from tests.conftest import button_titles, texts
-from tests.test_tell_us_once import MARGARET, staff, wait_for
+from tests.test_tell_us_once import MARGARET, staff
 
 
 def my_feedback(assistant, sender, kind=None):

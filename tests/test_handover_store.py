@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +15,7 @@ from bot.outbox import Outbox, OutboxSettings, email_text
 from bot.store.database import Database
 from bot.store.handovers import create_handover, find_handover, forget_conversation, list_handovers
 from bot.store.models import Base
+from bot.store.spool import import_spool, store_or_spool
 
 FIELDS = {
     "topic": "Needs assessment", "urgency": "routine", "channel": "rest",
@@ -153,3 +155,18 @@ def test_webhook_delivery_is_retried_until_the_case_system_accepts_it(database):
         assert posted["communication_needs"] == "BSL interpreter" and posted["summary"]
     finally:
         server.shutdown()
+
+
+def test_a_handover_made_while_the_database_is_down_is_spooled_then_stored_and_sent(tmp_path, monkeypatch, mailbox):
+    monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
+    down = lambda: Database("postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
+    reference = store_or_spool(down, "web:spooled", FIELDS, ["email"], datetime(2030, 3, 1, 9))
+    assert re.fullmatch(r"TF-20300301-S[0-9A-F]{4}", reference)
+    assert [p.name for p in (tmp_path / "spool").iterdir()] == [f"{reference}.json"]
+
+    database = Database(f"sqlite:///{tmp_path / 'back.db'}")  # the database is back
+    assert import_spool(database) == 1 and not list((tmp_path / "spool").glob("*.json"))
+    Outbox(database, settings(mailbox)).deliver_due(now=datetime(2030, 3, 1, 9, 5))
+    stored = find_handover(database, reference)
+    assert stored["status"] == "sent" and stored["full_name"] == "Margaret Hill"
+    assert any(reference in m["Subject"] for m in mailbox.messages)

@@ -8,7 +8,6 @@ import sys
 import time
 from datetime import datetime
 
-import pytest
 
 from tests.conftest import PROJECT_DIR, button_titles, start_assistant, stop_assistant, texts
 

@@ -30,16 +30,17 @@ def _next_reference(session, day: datetime) -> str:
 
 def create_handover(
     database: Database, sender_id: str, fields: Dict[str, Any], methods: Iterable[str],
-    now: Optional[datetime] = None,
+    now: Optional[datetime] = None, reference: Optional[str] = None,
 ) -> Handover:
-    """Stores a handover with a new reference (TF-YYYYMMDD-NNNN) and one delivery per method."""
+    """Stores a handover with a new reference (TF-YYYYMMDD-NNNN), or the one given (from the
+    spool), and one delivery per method."""
     now = now or datetime.utcnow()
     methods = list(methods)
     for _ in range(20):  # two handovers at the same moment may try the same number
         try:
             with database.session() as session:
                 handover = Handover(
-                    reference=_next_reference(session, now), created_at=now,
+                    reference=reference or _next_reference(session, now), created_at=now,
                     conversation_key=conversation_key(sender_id), **fields,
                 )
                 handover.deliveries = [
