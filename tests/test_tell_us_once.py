@@ -8,7 +8,6 @@ import sys
 import time
 from datetime import datetime
 
-
 from tests.conftest import PROJECT_DIR, button_titles, start_assistant, stop_assistant, texts
 
 MARGARET = "Hello, my name is Margaret Hill, I live in Grays RM17 6SL and my phone number is 07700 900123"
