@@ -55,7 +55,7 @@ def nlu_scores(out: Path) -> Dict[str, float]:
          "models/front-door.tar.gz", "--out", str(out / "heldout")],
         cwd=PROJECT_DIR, check=True, capture_output=True,
     )
-    cross = json.loads((out / "cv" / "DIETClassifier_report.json").read_text())
+    cross = json.loads((out / "cv" / "intent_report.json").read_text())
     heldout = json.loads((out / "heldout" / "intent_report.json").read_text())
     return {
         "macro_f1": cross["macro avg"]["f1-score"],
