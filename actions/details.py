@@ -1,5 +1,6 @@
 """Tell us once: what a resident has told us, shown, checked, corrected or forgotten on request."""
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -45,7 +46,9 @@ ENTITY_OF = {
 QUESTION_CONFIDENCE = 0.7
 
 
+@lru_cache(maxsize=1)
 def thurrock_districts() -> List[Text]:
+    """Read once per process: validation runs on every answer to the postcode question."""
     with open(SOURCES, encoding="utf-8") as handle:
         return yaml.safe_load(handle)["facts"]["thurrock_postcode_districts"]["districts"]
 

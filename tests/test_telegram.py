@@ -24,17 +24,21 @@ def start_bridge(api: StandInBotApi, assistant_url: str, log: Path, **extra: str
                                 env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
-@pytest.fixture
-def telegram(assistant, tmp_path):
-    api = StandInBotApi()
-    bridge = start_bridge(api, assistant.base_url, tmp_path / "bridge.log")
-    yield api
+def stop_bridge(bridge: subprocess.Popen, api: StandInBotApi) -> None:
     bridge.send_signal(signal.SIGINT)
     try:
         bridge.wait(timeout=20)
     except subprocess.TimeoutExpired:
         bridge.kill()
     api.stop()
+
+
+@pytest.fixture
+def telegram(assistant, tmp_path):
+    api = StandInBotApi()
+    bridge = start_bridge(api, assistant.base_url, tmp_path / "bridge.log")
+    yield api
+    stop_bridge(bridge, api)
 
 
 def keyboard_titles(call):
@@ -125,12 +129,7 @@ def test_webhook_mode_takes_updates_only_with_the_secret_token(assistant, tmp_pa
         texts = [c["params"]["text"] for c in api.wait_for("sendMessage", 4206, 2)]
         assert any("money the council sets aside" in t for t in texts)
     finally:
-        bridge.send_signal(signal.SIGINT)
-        try:
-            bridge.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            bridge.kill()
-        api.stop()
+        stop_bridge(bridge, api)
 
 
 def test_webhook_mode_refuses_to_start_without_a_secret_token(tmp_path):
