@@ -3,7 +3,6 @@
 import argparse
 import logging
 import sys
-import time
 
 from bot import purge, replay, serve, staff
 
@@ -31,19 +30,11 @@ def main(argv=None) -> int:
 
         return telegram.run()
     if options.command == "outbox":
-        from bot.outbox import Outbox, OutboxSettings
-        from bot.store.database import Database
+        from bot.outbox import Outbox, OutboxSettings, wait_for_database
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s outbox: %(message)s")
         settings = OutboxSettings.from_environment()
-        while True:  # the database may be down when we start: wait for it, loudly
-            try:
-                database = Database()
-                break
-            except Exception as error:
-                logging.error("The outbox cannot reach the database (%s); trying again", type(error).__name__)
-                time.sleep(settings.poll_seconds)
-        box = Outbox(database, settings)
+        box = Outbox(wait_for_database(settings.poll_seconds), settings)
         if options.once:
             print(f"Sent {box.deliver_due()} handover delivery(ies)")
             return 0

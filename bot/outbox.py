@@ -162,10 +162,31 @@ class Outbox:
     def run_forever(self) -> None:
         methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
         logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
+        failing = False
         while True:
             try:
                 import_spool(self.database)
                 self.deliver_due()
-            except Exception:  # the database may be down for a while: keep going
-                logger.exception("The outbox could not reach the database; trying again")
+                if failing:
+                    logger.warning("The outbox reaches the database again")
+                failing = False
+            except Exception as error:  # the database may be down for a while: keep going
+                if not failing:  # once per outage; the error's text may hold a handover's details
+                    logger.error("The outbox cannot reach the database (%s); it keeps trying",
+                                 type(error).__name__)
+                failing = True
             time.sleep(self.settings.poll_seconds)
+
+
+def wait_for_database(poll_seconds: float) -> Database:
+    """Opens the database, waiting if it is down when the outbox starts (said once, loudly)."""
+    said = False
+    while True:
+        try:
+            return Database()
+        except Exception as error:
+            if not said:
+                logger.error("The outbox cannot reach the database (%s); it keeps trying",
+                             type(error).__name__)
+                said = True
+            time.sleep(poll_seconds)

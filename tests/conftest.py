@@ -133,6 +133,35 @@ def mailbox() -> Mailbox:
     box.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    """A real Redis server (Debian's redis-server) on loopback, for the lock store."""
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path_factory.mktemp("redis"))],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        if server.poll() is not None or time.monotonic() > deadline:
+            pytest.fail("redis-server did not start (is Debian's redis-server installed?)")
+        time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/1"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def postgres_url() -> str:
+    """The test PostgreSQL (TEST_DATABASE_URL, from .ci/start-postgres): CI must have one."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide TEST_DATABASE_URL (see .ci/start-postgres)")
+        pytest.skip("no PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
+    return url
+
+
 def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]:
     """The environment a test assistant runs with: its own database, and our SMTP server."""
     return {

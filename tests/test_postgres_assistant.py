@@ -1,11 +1,9 @@
 """The whole assistant on PostgreSQL (DATABASE_URL): conversations, details and handovers kept there."""
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import assistant_environment, start_assistant, stop_assistant, texts
+from tests.conftest import assistant_environment, postgres_url, start_assistant, stop_assistant, texts
 from tests.test_tell_us_once import MARGARET, REFERENCE
 
 RASA_PORT, ACTIONS_PORT = 5106, 5156
@@ -13,11 +11,7 @@ RASA_PORT, ACTIONS_PORT = 5106, 5156
 
 @pytest.fixture(scope="module")
 def postgres_assistant(tmp_path_factory, mailbox):
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide TEST_DATABASE_URL (see .ci/start-postgres)")
-        pytest.skip("no PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
+    url = postgres_url()
     workdir = tmp_path_factory.mktemp("postgres-assistant")
     running = start_assistant(workdir, assistant_environment(url, mailbox), RASA_PORT, ACTIONS_PORT)
     yield running

@@ -11,6 +11,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
 from bot.channels.rate_limit import SenderRateLimit
@@ -27,22 +28,22 @@ def sql_tracker_store(store: Any) -> Any:
     return store if hasattr(store, "forget") else None
 
 
-def tracker_store_health(request: Request) -> HTTPResponse:
+async def tracker_store_health(request: Request) -> HTTPResponse:
     """200 when conversations are being kept in the database; 503, loudly, when they are not.
 
-    Rasa 3.6 quietly falls back to keeping conversations in memory if its database fails.
+    Rasa 3.6 quietly falls back to keeping conversations in memory if its database fails; ours
+    keeps them in a standby file instead and says so here.
     """
     store = sql_tracker_store(request.app.ctx.agent.tracker_store)
     if store is None:
         logger.error("Conversations are NOT kept in a database: the tracker store is not SQL")
         return response.json({"status": "degraded", "tracker_store": "not a database"}, status=503)
-    try:
-        with store.engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-    except Exception as error:
-        logger.error("The conversation database cannot be reached: %s", type(error).__name__)
-        return response.json({"status": "degraded", "tracker_store": "unreachable"}, status=503)
-    return response.json({"status": "ok", "tracker_store": "ok"})
+    health = await store.health()
+    if health["status"] != "ok":
+        logger.error("The conversation database cannot be reached: %d conversations wait in the standby",
+                     health["conversations_in_standby"])
+        return response.json(health, status=503)
+    return response.json(health)
 
 
 def forget_conversation(request: Request, sender: Text) -> None:
@@ -51,7 +52,12 @@ def forget_conversation(request: Request, sender: Text) -> None:
     if store is None:
         logger.error("Asked to forget a conversation, but the tracker store cannot delete")
         return
-    store.forget(sender)
+    try:
+        store.forget(sender)
+    except SQLAlchemyError as error:
+        logger.error("A resident asked to be forgotten but the conversation database cannot be "
+                     "reached (%s): delete it by hand when it returns", type(error).__name__)
+        return
     logger.info("A conversation was deleted at the resident's request")
 
 
@@ -114,7 +120,7 @@ class CappedRestInput(InputChannel):
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return tracker_store_health(request)
+            return await tracker_store_health(request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

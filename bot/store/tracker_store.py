@@ -1,20 +1,38 @@
-"""Rasa's SQL tracker store, pointed at DATABASE_URL when it is set (else SQLite under var/).
+"""Rasa's SQL tracker store on DATABASE_URL (else SQLite under var/), that never quietly forgets.
 
 One setting for both our tables and Rasa's conversations: `endpoints.yml` names this class, and
 the database is chosen from the environment when the server starts.
+
+Rasa 3.6 answers a database failure by starting the conversation again in memory (its
+FailSafeTrackerStore): the resident is asked again for what they told us, and what they say
+during the outage is gone when the server restarts. Here, instead, an unreachable database is
+reported loudly (log and health check), conversations are kept in a standby SQLite file on local
+disk, and they are copied back into the database, in order, as soon as it answers again.
 """
 
+import logging
 import os
-from typing import Any, Optional, Text
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Dict, Optional, Set, Text
 
+import sqlalchemy
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
+
+logger = logging.getLogger(__name__)
+DEFAULT_STANDBY_PATH = "var/tracker-standby.db"
+# Conversations this process served last, kept so an outage does not restart them.
+RECENT_CONVERSATIONS = 1000
 
 
 class ProjectTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore on DATABASE_URL, or on the SQLite file named in endpoints.yml."""
+    """SQLTrackerStore on DATABASE_URL, with a local standby while the database is unreachable."""
 
     def __init__(
         self,
@@ -27,24 +45,143 @@ class ProjectTrackerStore(SQLTrackerStore):
         url = os.environ.get("DATABASE_URL")
         if not url:
             super().__init__(domain=domain, event_broker=event_broker, dialect="sqlite", db=db, **kwargs)
+        else:
+            parsed = make_url(url)
+            super().__init__(
+                domain=domain,
+                event_broker=event_broker,
+                dialect=parsed.drivername,
+                host=parsed.host,
+                port=parsed.port,
+                db=parsed.database,
+                username=parsed.username,
+                password=parsed.password,
+                query=dict(parsed.query) or None,
+                **kwargs,
+            )
+        # a database restart leaves dead connections in the pool: test each before use
+        self.engine.dispose()
+        self.engine = sqlalchemy.create_engine(
+            self.engine.url, pool_pre_ping=True, **create_engine_kwargs(self.engine.url))
+        self.sessionmaker = sessionmaker(bind=self.engine)
+        self.standby_path = Path(os.environ.get("TRACKER_STANDBY_PATH", DEFAULT_STANDBY_PATH))
+        self._standby: Optional[SQLTrackerStore] = None
+        self._recent: "OrderedDict[Text, DialogueStateTracker]" = OrderedDict()
+        self._tables_ready = False
+        self.waiting: Set[Text] = set()  # conversations in the standby, not yet copied back
+        if self.standby_path.exists():
+            standby = self._standby_store()
+            with standby.session_scope() as session:
+                self.waiting = {row[0] for row in session.query(standby.SQLEvent.sender_id).distinct()}
+        self.unreachable = bool(self.waiting)
+        if self.waiting:
+            logger.warning("%d conversations kept during a database outage wait in %s; they will "
+                           "be copied back when the database answers", len(self.waiting), self.standby_path)
+
+    async def health(self) -> Dict[Text, Any]:
+        """Whether conversations are kept in the database now; copies the standby back if it can."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+            await self._reconnect()
+        except SQLAlchemyError as error:
+            self._report_unreachable(error)
+            return {"status": "degraded", "tracker_store": "unreachable",
+                    "conversations_in_standby": len(self.waiting)}
+        return {"status": "ok", "tracker_store": "ok"}
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._retrieve_or_standby(sender_id, full=False)
+
+    async def retrieve_full_tracker(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._retrieve_or_standby(sender_id, full=True)
+
+    async def _retrieve_or_standby(self, sender_id: Text, full: bool) -> Optional[DialogueStateTracker]:
+        try:
+            await self._reconnect()
+            if full:
+                return await super().retrieve_full_tracker(sender_id)
+            return await super().retrieve(sender_id)
+        except SQLAlchemyError as error:
+            self._report_unreachable(error)
+        if sender_id in self.waiting:
+            return await self._standby_store().retrieve(sender_id)
+        return self._recent.get(sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        self._remember(tracker)
+        try:
+            await self._reconnect()
+            if tracker.sender_id in self.waiting:  # the database came back during this turn
+                await self._copy_back(tracker.sender_id)
+            await super().save(tracker)
             return
-        parsed = make_url(url)
-        super().__init__(
-            domain=domain,
-            event_broker=event_broker,
-            dialect=parsed.drivername,
-            host=parsed.host,
-            port=parsed.port,
-            db=parsed.database,
-            username=parsed.username,
-            password=parsed.password,
-            query=dict(parsed.query) or None,
-            **kwargs,
-        )
+        except SQLAlchemyError as error:
+            self._report_unreachable(error)
+        await self._standby_store().save(tracker)
+        self.waiting.add(tracker.sender_id)
 
     def forget(self, sender_id: Text) -> int:
-        """Deletes every event of one conversation; returns how many there were."""
-        with self.session_scope() as session:
-            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
-            session.commit()
-            return deleted
+        """Deletes every event of one conversation, wherever it is kept; returns how many there were."""
+        self._recent.pop(sender_id, None)
+        if sender_id in self.waiting:
+            _delete_events(self._standby_store(), sender_id)
+            self.waiting.discard(sender_id)
+        return _delete_events(self, sender_id)
+
+    async def _reconnect(self) -> None:
+        """Creates the tables if the database was down at start; copies the standby back after an outage."""
+        if not self._tables_ready:
+            self.Base.metadata.create_all(self.engine)
+            self._tables_ready = True
+        if self.unreachable:
+            for sender_id in sorted(self.waiting):
+                await self._copy_back(sender_id)
+            self.unreachable = False
+            logger.warning("The conversation database answers again; conversations kept meanwhile "
+                           "were copied back")
+
+    async def _copy_back(self, sender_id: Text) -> None:
+        """Appends what was said during the outage to the conversation in the database."""
+        kept = await self._standby_store().retrieve_full_tracker(sender_id)
+        stored = await super().retrieve(sender_id)
+        if kept is not None:
+            if stored is None:
+                await super().save(kept)
+            else:
+                latest = stored.events[-1].timestamp if stored.events else 0.0
+                for event in kept.events:
+                    if event.timestamp > latest:
+                        stored.update(event)
+                await super().save(stored)
+        _delete_events(self._standby_store(), sender_id)
+        self.waiting.discard(sender_id)
+
+    def _report_unreachable(self, error: SQLAlchemyError) -> None:
+        if not self.unreachable:
+            logger.error(
+                "CONVERSATION DATABASE UNREACHABLE (%s): conversations are kept in the standby "
+                "file %s until it answers, then copied back. Check the database now.",
+                type(error).__name__, self.standby_path,
+            )
+        self.unreachable = True
+
+    def _remember(self, tracker: DialogueStateTracker) -> None:
+        self._recent[tracker.sender_id] = tracker
+        self._recent.move_to_end(tracker.sender_id)
+        while len(self._recent) > RECENT_CONVERSATIONS:
+            self._recent.popitem(last=False)
+
+    def _standby_store(self) -> SQLTrackerStore:
+        if self._standby is None:
+            self.standby_path.parent.mkdir(parents=True, exist_ok=True)
+            self._standby = SQLTrackerStore(domain=self.domain, dialect="sqlite", db=str(self.standby_path))
+        self._standby.domain = self.domain
+        return self._standby
+
+
+def _delete_events(store: SQLTrackerStore, sender_id: Text) -> int:
+    with store.session_scope() as session:
+        deleted = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete()
+        session.commit()
+        return deleted
