@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/front-door.tar.gz
 DEBIAN_PACKAGES := espeak-ng
+SCALED_PACKAGES := postgresql redis-server nginx
+REPLICAS ?= 2
 TRAINING_INPUTS := domain.yml config.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -23,10 +25,11 @@ for candidate in python3.10 "$$(pyenv root 2>/dev/null)/versions/3.10.13/bin/pyt
 done
 endef
 
-.PHONY: help system-packages setup run train validate test test-stories test-python shell bench clean
+.PHONY: help system-packages setup run run-scaled train validate test test-stories test-python shell bench clean
 
 help:
 	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
+	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (deploy/README.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
 	@echo "make bench  - measure NLU quality, training, start-up, latency and memory (about 25 minutes)"
@@ -64,6 +67,12 @@ train: $(MODEL)
 
 run: system-packages $(MODEL)
 	$(BIN)/python -m bot serve
+
+# Replicas as in production, on this machine: PostgreSQL (DATABASE_URL, else a local one), Redis, nginx.
+run-scaled: $(MODEL)
+	@$(MAKE) --no-print-directory system-packages DEBIAN_PACKAGES="$(DEBIAN_PACKAGES) $(SCALED_PACKAGES)"
+	@url="$${DATABASE_URL:-$$(bash .ci/start-postgres frontdoor)}"; \
+	DATABASE_URL="$$url" $(BIN)/python -m bot serve-scaled --replicas $(REPLICAS)
 
 shell: $(MODEL)
 	@trap 'kill $$actions 2>/dev/null' EXIT; \

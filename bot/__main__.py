@@ -4,7 +4,7 @@ import argparse
 import logging
 import sys
 
-from bot import purge, replay, serve, staff
+from bot import purge, replay, scaled, serve, staff
 
 
 def main(argv=None) -> int:
@@ -13,6 +13,8 @@ def main(argv=None) -> int:
     serve.add_arguments(
         commands.add_parser("serve", help="run the assistant, its action server and the outbox")
     )
+    scaled.add_arguments(commands.add_parser(
+        "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (deploy/README.md)"))
     commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram.py)")
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
@@ -25,6 +27,8 @@ def main(argv=None) -> int:
     options = parser.parse_args(argv)
     if options.command == "serve":
         return serve.run(options)
+    if options.command == "serve-scaled":
+        return scaled.run(options)
     if options.command == "telegram":
         from bot import telegram  # imported only when used: python-telegram-bot is large
 

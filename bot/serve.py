@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
@@ -49,8 +49,18 @@ def run(options: argparse.Namespace) -> int:
         )
     )
     outbox = subprocess.Popen([sys.executable, "-m", "bot", "outbox"])
-    children = [server, actions, outbox]
+    print(
+        f"Thurrock Front Door is starting: chat at http://localhost:{options.port}"
+        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops them all.",
+        flush=True,
+    )
+    return supervise([server, actions, outbox])
 
+
+def supervise(children: List[subprocess.Popen], essential: Optional[List[subprocess.Popen]] = None) -> int:
+    """Waits until an essential child (by default, any) stops, or Ctrl-C / SIGTERM, then stops them
+    all; returns the first one's exit code."""
+    essential = essential or children
     def stop(*_: object) -> None:
         for child in children:
             if child.poll() is None:
@@ -58,15 +68,9 @@ def run(options: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    print(
-        f"Thurrock Front Door is starting: chat at http://localhost:{options.port}"
-        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops them all.",
-        flush=True,
-    )
-    # Whichever stops first (or Ctrl-C) stops the other too.
-    while all(child.poll() is None for child in children):
+    while all(child.poll() is None for child in essential):
         try:
-            children[0].wait(timeout=1)
+            essential[0].wait(timeout=1)
         except subprocess.TimeoutExpired:
             pass
     stop()
@@ -75,4 +79,4 @@ def run(options: argparse.Namespace) -> int:
             child.wait(timeout=20)
         except subprocess.TimeoutExpired:
             child.kill()
-    return server.returncode or 0
+    return children[0].returncode or 0

@@ -1,0 +1,148 @@
+"""Two Rasa replicas and two action servers behind nginx, sharing PostgreSQL and Redis
+(`python -m bot serve-scaled`, as `make run-scaled` starts it)."""
+
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import List
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from tests.conftest import (PROJECT_DIR, READY_WITHIN_SECONDS, Assistant, assistant_environment,
+                            postgres_url, texts)
+from tests.test_tell_us_once import MARGARET, REFERENCE
+
+PORT, ACTIONS_PORT, FIRST_REPLICA, FIRST_ACTION_SERVER = 5109, 5160, 5110, 5161
+RATE_LIMIT = 12
+HANDOVER = [MARGARET, "what is a needs assessment", "call me back", "yes", "for myself", "mornings",
+            "/deny", "Help at home", "yes"]
+
+
+class Scaled:
+    def __init__(self, process: subprocess.Popen, workdir: Path, env: dict) -> None:
+        self.process = process
+        self.env = env
+        self.front = Assistant(process, workdir, env, (PORT, ACTIONS_PORT))
+        self.replicas = [Assistant(process, workdir, env, (FIRST_REPLICA + n, ACTIONS_PORT)) for n in (0, 1)]
+
+    def replica_pid(self, port: int) -> int:
+        for child in Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split():
+            if f"\0--port\0{port}\0".encode() in Path(f"/proc/{child}/cmdline").read_bytes():
+                return int(child)
+        raise RuntimeError(f"no replica on port {port}")
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory, mailbox, redis_url):
+    workdir = tmp_path_factory.mktemp("scaled")
+    env = {**assistant_environment(postgres_url(), mailbox), "REDIS_URL": redis_url,
+           "RATE_LIMIT_MESSAGES": str(RATE_LIMIT)}
+    with open(workdir / "assistant.log", "ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve-scaled", "--replicas", "2", "--action-servers", "2",
+             "--port", str(PORT), "--actions-port", str(ACTIONS_PORT),
+             "--first-replica-port", str(FIRST_REPLICA), "--first-action-server-port", str(FIRST_ACTION_SERVER)],
+            cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    running = Scaled(process, workdir, env)
+    deadline = time.monotonic() + READY_WITHIN_SECONDS
+    for part in (*running.replicas, running.front):
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"the scaled assistant did not start:\n{running.front.log()[-4000:]}")
+            try:
+                if part.say("readiness-probe", "/greet"):
+                    break
+            except (httpx.HTTPError, AssertionError):
+                time.sleep(1)
+    yield running
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def events(scaled: Scaled, sender: str) -> List[dict]:
+    engine = sa.create_engine(scaled.env["DATABASE_URL"])
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("select data from events where sender_id = :s order by id"), {"s": sender}).scalars()
+        found = [json.loads(row) for row in rows]
+    engine.dispose()
+    return found
+
+
+def assert_turns_whole_and_in_order(stored: List[dict], said: List[str]) -> None:
+    """Each message once, in order, and each handled to the end before the next one began."""
+    assert [e["text"] for e in stored if e["event"] == "user"] == said
+    turns = [[]]
+    for event in stored:
+        if event["event"] == "user":
+            turns.append([])
+        turns[-1].append(event)
+    for turn in turns[1:]:
+        listens = [e for e in turn if e["event"] == "action" and e["name"] == "action_listen"]
+        assert len(listens) == 1 and turn[-1] is listens[0], [e.get("name") or e["event"] for e in turn]
+
+
+def test_turns_sent_alternately_to_two_replicas_keep_details_forms_and_the_handover(scaled, sender):
+    for n, line in enumerate(HANDOVER):
+        replies = scaled.replicas[n % 2].say(sender, line)
+    reference = REFERENCE.search(texts(replies))
+    assert reference, texts(replies)
+    engine = sa.create_engine(scaled.env["DATABASE_URL"])
+    with engine.connect() as connection:
+        row = connection.execute(sa.text("select full_name, postcode, phone from handovers where reference = :r"),
+                                 {"r": reference.group(0)}).one()
+    engine.dispose()
+    assert tuple(row) == ("Margaret Hill", "RM17 6SL", "07700 900123"), "told once, on the other replica"
+    assert_turns_whole_and_in_order(events(scaled, sender), HANDOVER)
+
+
+def test_messages_at_the_same_moment_on_both_replicas_are_handled_one_at_a_time(scaled, sender):
+    scaled.replicas[0].say(sender, "hello")
+    together = ["what is a direct payment", "what is a carer's assessment"]
+    start = threading.Barrier(2)
+    answers = {}
+
+    def send(n: int) -> None:
+        start.wait()
+        answers[n] = texts(scaled.replicas[n].say(sender, together[n]))
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert "direct payment" in answers[0].lower() and "carer" in answers[1].lower()
+    stored = events(scaled, sender)
+    said = [e["text"] for e in stored if e["event"] == "user"]
+    assert sorted(said[1:]) == sorted(together), "neither message lost"
+    assert_turns_whole_and_in_order(stored, said)
+
+
+def test_nginx_sends_each_conversation_to_one_replica(scaled, sender):
+    """The rate limit lives in each replica: it is only reached if every message met the same one."""
+    statuses = [scaled.front.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hello"})
+                .status_code for _ in range(RATE_LIMIT + 1)]
+    assert statuses[:RATE_LIMIT] == [200] * RATE_LIMIT and statuses[-1] == 429
+
+
+def test_a_replica_stopped_mid_conversation_the_other_carries_on(scaled, sender):
+    scaled.replicas[0].say(sender, MARGARET)
+    stopped = scaled.replica_pid(FIRST_REPLICA)
+    subprocess.run(["kill", "-TERM", str(stopped)], check=True)
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{stopped}").exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    shown = texts(scaled.front.say(sender, "what do you know about me"))
+    assert "Margaret Hill" in shown and "RM17 6SL" in shown
+    for n in range(4):
+        assert scaled.front.say(f"{sender}-{n}", "what is a direct payment"), "every conversation answered"
