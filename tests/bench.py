@@ -1,11 +1,16 @@
 """`make bench`: how well and how fast the assistant works on this machine. A benchmark, not a test.
 
 Measures: training time; NLU intent macro-F1 by 5-fold cross-validation and accuracy on the
-held-out phrasings (tests/nlu_heldout.yml); time until the server answers; REST latency of a
-5-turn resident conversation, one resident at a time and 20 at once; memory of both servers.
-Prints a Markdown table for the README and writes it to results/bench.md.
+held-out phrasings (tests/nlu_heldout.yml); time until the server answers; REST latency
+(p50/p95/p99), messages per second and errors for 5-turn resident conversations, one resident at
+a time, 20 and 50 at once; memory of each of our processes; speech timings. In the same run it
+serves a bare `rasa init` assistant from the same Rasa under the same load, and reports our p95
+as a ratio of its p95. Prints a Markdown table for the README and writes results/bench.md.
+
+`python -m tests.bench --skip-nlu` leaves out the slow NLU part (about 20 minutes).
 """
 
+import argparse
 import asyncio
 import json
 import os
@@ -16,8 +21,9 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, Iterator, List, Sequence
 
 import httpx
 import yaml
@@ -26,7 +32,7 @@ from bot.speech.synthesizer import Synthesizer
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
-RASA_PORT, ACTIONS_PORT = 5205, 5255
+RASA_PORT, ACTIONS_PORT, BARE_PORT = 5205, 5255, 5206
 CONVERSATION = [
     "hello",
     "what is a direct payment",
@@ -34,13 +40,16 @@ CONVERSATION = [
     "what's the number for thurrock first",
     "thanks, bye",
 ]
+CONCURRENCY = (20, 50)
+CONVERSATIONS_PER_RESIDENT = 2
 TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 45",
+           "p95_ratio_to_bare_20": "<= 1.3", "errors_50": "0", "rss_rasa_mb": "<= 1536",
            "speech_first_ms": "< 300", "speech_cached_ms": "< 10"}
 
 
-def timed(command: List[str]) -> float:
+def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
     started = time.monotonic()
-    subprocess.run(command, cwd=PROJECT_DIR, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
     return time.monotonic() - started
 
 
@@ -70,71 +79,115 @@ def rss_megabytes(pid: int) -> float:
     return 0.0
 
 
-def children(pid: int) -> List[int]:
-    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+def process_memory(pid: int) -> Dict[str, float]:
+    """RSS of each of our processes, found by what they run."""
+    names = {b"--model": "rasa", b"actions": "actions", b"outbox": "outbox"}
+    memory = {}
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        for marker, name in names.items():
+            if marker in arguments:
+                memory[f"rss_{name}_mb"] = rss_megabytes(int(child))
+    return memory
 
 
 def converse(client: httpx.Client) -> List[float]:
+    """One resident's 5-turn conversation; the latency of each turn (None for an error)."""
     sender = f"bench-{uuid.uuid4().hex[:10]}"
     latencies = []
     for message in CONVERSATION:
         started = time.monotonic()
-        reply = client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
-        reply.raise_for_status()
-        latencies.append((time.monotonic() - started) * 1000)
+        try:
+            reply = client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
+            ok = reply.status_code == 200 and bool(reply.json())
+        except httpx.HTTPError:
+            ok = False
+        latencies.append((time.monotonic() - started) * 1000 if ok else None)
     return latencies
 
 
-def percentile(values: List[float], share: float) -> float:
+def percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def serving(workdir: Path) -> Dict[str, float]:
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
-    }))
+def load(client: httpx.Client, residents: int) -> Dict[str, float]:
+    """`residents` at once, each holding CONVERSATIONS_PER_RESIDENT conversations in turn."""
+    with ThreadPoolExecutor(max_workers=residents) as pool:
+        wall = time.monotonic()
+        turns = [ms for batch in pool.map(lambda _: converse(client),
+                                           range(residents * CONVERSATIONS_PER_RESIDENT))
+                 for ms in batch]
+        wall = time.monotonic() - wall
+    answered = [ms for ms in turns if ms is not None]
+    return {
+        f"p50_{residents}_ms": percentile(answered, 0.5),
+        f"p95_{residents}_ms": percentile(answered, 0.95),
+        f"p99_{residents}_ms": percentile(answered, 0.99),
+        f"messages_per_s_{residents}": len(answered) / wall,
+        f"errors_{residents}": len(turns) - len(answered),
+    }
+
+
+@contextmanager
+def serving(command: List[str], cwd: Path, port: int, env: Dict[str, str]) -> Iterator[Dict]:
+    """Starts a server, waits until it answers; yields its client, start-up time and process."""
     started = time.monotonic()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
-         "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)],
-        cwd=PROJECT_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    client = httpx.Client(base_url=f"http://localhost:{RASA_PORT}", timeout=60)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = httpx.Client(base_url=f"http://localhost:{port}", timeout=120,
+                          limits=httpx.Limits(max_connections=100))
     try:
         deadline = time.monotonic() + 300
         while True:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the assistant did not start")
+                raise RuntimeError(f"{command} did not start")
             try:
-                if client.post("/webhooks/rest/webhook",
-                               json={"sender": "probe", "message": "/greet"}).json():
+                if client.post("/webhooks/rest/webhook", json={"sender": "probe", "message": "hello"}).json():
                     break
-            except httpx.HTTPError:
+            except (httpx.HTTPError, ValueError):
                 time.sleep(0.5)
-        ready = time.monotonic() - started
-        sequential = [ms for _ in range(10) for ms in converse(client)]
-        with ThreadPoolExecutor(max_workers=20) as pool:
-            wall = time.monotonic()
-            concurrent = [ms for batch in pool.map(lambda _: converse(client), range(40))
-                          for ms in batch]
-            wall = time.monotonic() - wall
-        memory = {f"rss_{'actions' if i else 'rasa'}_mb": rss_megabytes(pid)
-                  for i, pid in enumerate(children(process.pid))}
-        return {
-            "ready_s": ready,
-            "p50_sequential_ms": percentile(sequential, 0.5),
-            "p95_sequential_ms": percentile(sequential, 0.95),
-            "p50_20_concurrent_ms": percentile(concurrent, 0.5),
-            "p95_20_concurrent_ms": percentile(concurrent, 0.95),
-            "messages_per_s_20_concurrent": len(concurrent) / wall,
-            **memory,
-        }
+        yield {"client": client, "ready_s": time.monotonic() - started, "process": process}
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def measure(client: httpx.Client) -> Dict[str, float]:
+    sequential = [ms for _ in range(10) for ms in converse(client) if ms is not None]
+    results = {"p50_sequential_ms": percentile(sequential, 0.5), "p95_sequential_ms": percentile(sequential, 0.95)}
+    for residents in CONCURRENCY:
+        results.update(load(client, residents))
+    return results
+
+
+def ours(workdir: Path) -> Dict[str, float]:
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({
+        "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
+        "tracker_store": {"type": "bot.store.tracker_store.ProjectTrackerStore"},
+    }))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
+           "TRACKER_STANDBY_PATH": str(workdir / "standby.db"), "SPOOL_DIR": str(workdir / "spool")}
+    command = [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
+               "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)]
+    with serving(command, PROJECT_DIR, RASA_PORT, env) as server:
+        results = {"ready_s": server["ready_s"], **measure(server["client"])}
+        results.update(process_memory(server["process"].pid))
+    return results
+
+
+def bare(workdir: Path) -> Dict[str, float]:
+    """A bare `rasa init` assistant (in-memory tracker, no action server) under the same load."""
+    project = workdir / "bare"
+    results = {"bare_init_and_training_s": timed([RASA, "init", "--no-prompt", "--init-dir", str(project)],
+                                                 cwd=workdir)}
+    command = [RASA, "run", "--model", "models", "--port", str(BARE_PORT)]
+    with serving(command, project, BARE_PORT, dict(os.environ)) as server:
+        measured = measure(server["client"])
+        results["bare_ready_s"] = server["ready_s"]
+        results["bare_rss_rasa_mb"] = rss_megabytes(server["process"].pid)
+    results.update({f"bare_{name}": value for name, value in measured.items()})
+    return results
 
 
 SIXTY_WORD_ANSWER = (
@@ -177,14 +230,22 @@ def speech_timings(workdir: Path) -> Dict[str, float]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Measure the assistant on this machine.")
+    parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation (slow)")
+    options = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         results = {"training_s": timed(
             [RASA, "train", "--force", "--fixed-model-name", "bench", "--out", str(workdir / "m")]
         )}
-        results.update(nlu_scores(workdir))
-        results.update(serving(workdir))
+        if not options.skip_nlu:
+            results.update(nlu_scores(workdir))
+        results.update(ours(workdir))
+        results.update(bare(workdir))
+        for residents in CONCURRENCY:
+            results[f"p95_ratio_to_bare_{residents}"] = (
+                results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"])
         results.update(speech_timings(workdir))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `make bench`.", "",

@@ -13,6 +13,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import rasa_speedups
 from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
 from bot.channels.rate_limit import SenderRateLimit
 
@@ -70,6 +71,7 @@ class CappedRestInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CappedRestInput":
+        rasa_speedups.install()  # the server is starting (credentials.yml always names this channel)
         return cls(Limits.from_environment(), load_channel_messages())
 
     def __init__(self, limits: Limits, messages: Dict[Text, Text]) -> None:
