@@ -179,6 +179,7 @@ def ours(workdir: Path) -> Dict[str, float]:
 def bare(workdir: Path) -> Dict[str, float]:
     """A bare `rasa init` assistant (in-memory tracker, no action server) under the same load."""
     project = workdir / "bare"
+    project.mkdir()
     results = {"bare_init_and_training_s": timed([RASA, "init", "--no-prompt", "--init-dir", str(project)],
                                                  cwd=workdir)}
     command = [RASA, "run", "--model", "models", "--port", str(BARE_PORT)]
