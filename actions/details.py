@@ -1,5 +1,6 @@
 """Tell us once: what a resident has told us, shown, checked, corrected or forgotten on request."""
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -9,6 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.topics import TOPIC_TITLES
 from bot.details import (
@@ -18,6 +20,8 @@ from bot.details import (
 from bot.store.database import shared_database
 from bot.store.feedback import forget_feedback
 from bot.store.handovers import forget_conversation
+
+logger = logging.getLogger(__name__)
 
 SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources.yml"
 DECLINED = "declined"  # they chose not to say: counts as answered, never asked again
@@ -280,8 +284,13 @@ class ActionForgetMe(Action):
         return "action_forget_me"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        already_sent = forget_conversation(shared_database(), tracker.sender_id)
-        forget_feedback(shared_database(), tracker.sender_id)
+        try:
+            already_sent = forget_conversation(shared_database(), tracker.sender_id)
+            forget_feedback(shared_database(), tracker.sender_id)
+        except SQLAlchemyError as error:  # the database is away: say so, never claim it is done
+            logger.error("Could not forget a conversation: %s", type(error).__name__)
+            dispatcher.utter_message(response="utter_forget_failed")
+            return []
         dispatcher.utter_message(response="utter_forgotten", json_message={"conversation_forgotten": True})
         if already_sent:
             dispatcher.utter_message(response="utter_forgotten_but_sent")

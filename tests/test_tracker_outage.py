@@ -65,6 +65,12 @@ def test_unreachable_at_start_is_loud_and_nothing_said_meanwhile_is_lost(assista
     assert "CONVERSATION DATABASE UNREACHABLE" in assistant.log()
     assert assistant.http.get("/webhooks/rest/").json()["conversations_in_standby"] >= 1
 
+    assistant.say(sender, "forget me")
+    refused = assistant.say(sender, "/affirm")
+    assert "can't delete" in texts(refused), "never claims to have deleted what it could not"
+    assert not any((r.get("custom") or {}).get("conversation_forgotten") for r in refused)
+    said += ["forget me", "/affirm"]
+
     link.turn_on()
     health = assistant.http.get("/webhooks/rest/")
     assert health.status_code == 200, "the health check copies the standby back once it can"
