@@ -136,17 +136,10 @@ def mailbox() -> Mailbox:
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """A real Redis server (Debian's redis-server) on loopback, for the lock store."""
+    from bot.scaled import start_redis
+
     port = free_port()
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path_factory.mktemp("redis"))],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-        if server.poll() is not None or time.monotonic() > deadline:
-            pytest.fail("redis-server did not start (is Debian's redis-server installed?)")
-        time.sleep(0.1)
+    server = start_redis(port, tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/1"
     server.terminate()
     server.wait(timeout=10)
