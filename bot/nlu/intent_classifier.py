@@ -10,7 +10,6 @@ are Rasa's own.
 from typing import Any, Dict, List, Text
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -44,17 +43,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         resource: Resource,
     ) -> None:
         super().__init__(config, name, model_storage, resource)
-        self.clf.set_params(C=self.config["C"], class_weight=None)
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ScaledLogisticRegressionClassifier":
-        return cls(config, execution_context.node_name, model_storage, resource)
+        self.clf.set_params(C=self.config["C"])
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = []
