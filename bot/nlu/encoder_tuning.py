@@ -26,18 +26,14 @@ WEIGHT_DECAY = 0.01
 LOGIT_SCALE = 20.0
 
 
-def _is_dense_layer(name: Text, value: np.ndarray) -> bool:
-    """Dense layers' weights are stored [out, in] (PyTorch's layout); embeddings are tables."""
-    return value.ndim == 2 and not name.startswith("embeddings.")
-
-
 class TrainableEncoder(tf.Module):
     """MiniLM's forward pass (BERT layers, mean pooling, unit length) over trainable variables."""
 
     def __init__(self, weights: Dict[Text, np.ndarray]) -> None:
         super().__init__()
+        # kept in the official files' layout (dense layers [out, in]), so they go back unchanged
         self.weights = {
-            name: tf.Variable(value.T if _is_dense_layer(name, value) else value, name=name.replace(".", "/"))
+            name: tf.Variable(value, name=name.replace(".", "/"))
             for name, value in weights.items()
             if not name.startswith("pooler.")  # BERT's [CLS] pooler is not used by mean pooling
         }
@@ -48,7 +44,7 @@ class TrainableEncoder(tf.Module):
         return normed * self.weights[f"{name}.weight"] + self.weights[f"{name}.bias"]
 
     def _linear(self, x: tf.Tensor, name: Text) -> tf.Tensor:
-        return tf.einsum("bld,de->ble", x, self.weights[f"{name}.weight"]) + self.weights[f"{name}.bias"]
+        return tf.einsum("bld,ed->ble", x, self.weights[f"{name}.weight"]) + self.weights[f"{name}.bias"]
 
     def __call__(self, ids: tf.Tensor, mask: tf.Tensor) -> tf.Tensor:
         batch, length = tf.shape(ids)[0], tf.shape(ids)[1]
@@ -81,11 +77,7 @@ class TrainableEncoder(tf.Module):
 
     def numpy_weights(self) -> Dict[Text, np.ndarray]:
         """The weights in the layout SentenceEncoder reads (the official files' layout)."""
-        tuned = {}
-        for name, variable in self.weights.items():
-            value = variable.numpy()
-            tuned[name] = np.ascontiguousarray(value.T if _is_dense_layer(name, value) else value)
-        return tuned
+        return {name: variable.numpy() for name, variable in self.weights.items()}
 
 
 def fine_tune(
