@@ -96,7 +96,8 @@ def fine_tune(
     targets = np.array([intents.index(label) for label in labels], dtype=np.int32)
     encoder = TrainableEncoder(weights)
     head = tf.Variable(tf.random.normal([SentenceEncoder.dimensions, len(intents)], seed=seed), name="head")
-    variables = list(encoder.weights.values()) + [head]
+    # the weights the network learns (not integer buffers such as BERT's position_ids)
+    variables = [weight for weight in encoder.weights.values() if weight.dtype.is_floating] + [head]
     steps = epochs * int(np.ceil(len(texts) / BATCH_SIZE))
     optimizer = tf.keras.optimizers.AdamW(
         learning_rate=tf.keras.optimizers.schedules.PolynomialDecay(learning_rate, steps, 0.0),
