@@ -24,6 +24,9 @@ def safety_net() -> SafetyNet:
         ("she took an overdose last night", "urgent_self_harm"),
         ("thinking about suicide", "urgent_self_harm"),
         ("my daughter self-harms", "urgent_self_harm"),
+        ("everyone would be better off without me", "urgent_self_harm"),
+        ("I don't want to wake up tomorrow", "urgent_self_harm"),
+        ("some days I wish I was dead", "urgent_self_harm"),
         ("my mum's carer hits her", "safeguarding_concern"),
         ("I think my neighbour is being neglected", "safeguarding_concern"),
         ("the agency worker stole from my dad", "safeguarding_concern"),
@@ -45,6 +48,7 @@ def test_urgent_messages_are_caught(safety_net, text, intent):
         "I'm scared of the financial assessment",
         "will my house be counted",
         "can I pay my daughter to look after me",
+        "would I be better off with a direct payment",
     ],
 )
 def test_ordinary_questions_are_left_alone(safety_net, text):
