@@ -27,10 +27,15 @@ def safety_net() -> SafetyNet:
         ("everyone would be better off without me", "urgent_self_harm"),
         ("I don't want to wake up tomorrow", "urgent_self_harm"),
         ("some days I wish I was dead", "urgent_self_harm"),
+        ("I'm not safe with myself tonight", "urgent_self_harm"),
+        ("I can't go on like this", "urgent_self_harm"),
+        ("I don't see the point in going on", "urgent_self_harm"),
         ("my mum's carer hits her", "safeguarding_concern"),
         ("I think my neighbour is being neglected", "safeguarding_concern"),
         ("the agency worker stole from my dad", "safeguarding_concern"),
         ("Dad fell in the garden and can't get up", "safeguarding_concern"),
+        ("my mum has fallen and hurt herself", "safeguarding_concern"),
+        ("I want to hurt myself", "urgent_self_harm"),
         ("I'm being ABUSED by my partner", "safeguarding_concern"),
         ("I don't feel safe, I'm in danger", "safeguarding_concern"),
     ],
@@ -49,7 +54,30 @@ def test_urgent_messages_are_caught(safety_net, text, intent):
         "will my house be counted",
         "can I pay my daughter to look after me",
         "would I be better off with a direct payment",
+        "I can't go on the bus on my own",
+        "is there any point in going on with the assessment",
     ],
 )
 def test_ordinary_questions_are_left_alone(safety_net, text):
     assert safety_net.urgent_intent(text) == ""
+
+
+def labelled_examples():
+    """Every (text, intent) pair in the training data and the held-out phrasings."""
+    project = Path(__file__).resolve().parents[1]
+    for path in sorted((project / "data" / "nlu").glob("*.yml")) + [project / "tests" / "nlu_heldout.yml"]:
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            for line in block.get("examples", "").splitlines():
+                if "intent" in block and line.strip().startswith("- "):
+                    yield line.strip()[2:], block["intent"]
+
+
+def test_safety_net_never_overrules_a_labelled_example(safety_net):
+    # the net overrides the model, so an example it sends to the wrong urgent answer would be
+    # answered wrongly every time (as "my mum has fallen and hurt herself" once got self-harm advice)
+    overruled = [
+        (text, intent, safety_net.urgent_intent(text))
+        for text, intent in labelled_examples()
+        if safety_net.urgent_intent(text) not in ("", intent)
+    ]
+    assert overruled == []

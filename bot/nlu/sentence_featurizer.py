@@ -35,7 +35,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         # 0 epochs keeps the official weights
         return {
             **DenseFeaturizer.get_default_config(),
-            "fine_tune_epochs": 3,
+            "fine_tune_epochs": 6,
             "learning_rate": 1e-4,
             "random_seed": 0,
         }
