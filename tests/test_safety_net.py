@@ -1,13 +1,12 @@
 """The keyword safety net sends danger and self-harm to the urgent answers, and nothing else."""
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 from bot.nlu.safety_net import SafetyNet
+from tests.test_training_data import PROJECT_DIR, examples_by_intent
 
-CONFIG = yaml.safe_load((Path(__file__).resolve().parents[1] / "config.yml").read_text())
+CONFIG = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -62,22 +61,14 @@ def test_ordinary_questions_are_left_alone(safety_net, text):
     assert safety_net.urgent_intent(text) == ""
 
 
-def labelled_examples():
-    """Every (text, intent) pair in the training data and the held-out phrasings."""
-    project = Path(__file__).resolve().parents[1]
-    for path in sorted((project / "data" / "nlu").glob("*.yml")) + [project / "tests" / "nlu_heldout.yml"]:
-        for block in yaml.safe_load(path.read_text())["nlu"]:
-            for line in block.get("examples", "").splitlines():
-                if "intent" in block and line.strip().startswith("- "):
-                    yield line.strip()[2:], block["intent"]
-
-
 def test_safety_net_never_overrules_a_labelled_example(safety_net):
     # the net overrides the model, so an example it sends to the wrong urgent answer would be
     # answered wrongly every time (as "my mum has fallen and hurt herself" once got self-harm advice)
+    labelled = sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")) + [PROJECT_DIR / "tests" / "nlu_heldout.yml"]
     overruled = [
         (text, intent, safety_net.urgent_intent(text))
-        for text, intent in labelled_examples()
+        for intent, texts in examples_by_intent(*labelled).items()
+        for text in texts
         if safety_net.urgent_intent(text) not in ("", intent)
     ]
     assert overruled == []
