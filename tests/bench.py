@@ -7,7 +7,7 @@ a time, 20 and 50 at once; memory of each of our processes; speech timings. In t
 serves a bare `rasa init` assistant from the same Rasa under the same load, and reports our p95
 as a ratio of its p95. Prints a Markdown table for the README and writes results/bench.md.
 
-`python -m tests.bench --skip-nlu` leaves out the NLU part (about 55 minutes: each fold fine-tunes the sentence model).
+`python -m tests.bench --skip-nlu` leaves out the NLU part, the longest: each fold fine-tunes the sentence model.
 """
 
 import argparse
@@ -232,7 +232,7 @@ def speech_timings(workdir: Path) -> Dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Measure the assistant on this machine.")
-    parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation (about 55 minutes)")
+    parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation, the longest part")
     options = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     with tempfile.TemporaryDirectory() as tmp:
