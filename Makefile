@@ -32,7 +32,7 @@ help:
 	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (deploy/README.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
-	@echo "make bench  - measure NLU, training, start-up, latency at 20 and 50 residents vs a bare rasa init, memory, speech (about 2 hours)"
+	@echo "make bench  - measure NLU, training, start-up, latency at 20 and 50 residents vs a bare rasa init, memory, speech (about an hour)"
 
 setup: system-packages $(BIN)/.installed
 
@@ -93,7 +93,7 @@ test-python: $(MODEL)
 
 test: system-packages validate test-stories test-python
 
-bench: $(MODEL)
+bench: system-packages $(BIN)/.installed
 	$(BIN)/python -m tests.bench
 
 clean:
