@@ -122,8 +122,10 @@ def test_synthesis_does_not_block_the_event_loop(synthesizer):
         return max(gaps), time.monotonic() - started
 
     longest_gap, synthesis_seconds = run(measure(), synthesizer)
-    assert synthesis_seconds > 0.1, "the synthesis was too quick to show anything"
-    assert longest_gap < 0.1, f"the event loop stalled for {longest_gap:.2f} s"
+    assert synthesis_seconds > 1, "the synthesis was too quick to show anything"
+    # Blocking would stall the loop for the whole synthesis; a busy machine can delay a tick a little.
+    assert longest_gap < synthesis_seconds / 5, (
+        f"the event loop stalled for {longest_gap:.2f} s of a {synthesis_seconds:.2f} s synthesis")
 
 
 def test_a_hung_synthesis_times_out_and_the_next_one_works(tmp_path):
