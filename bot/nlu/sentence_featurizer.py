@@ -132,7 +132,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         """Adds the vectors to residents' messages, on this thread alone.
 
         A message is a handful of tokens: OpenBLAS's second thread costs more than it saves and
-        takes the core the server's other work needs (a copy took 45 ms with it and 19 ms without
+        takes the core the server's other work needs (a copy took 35 ms with it and 12.8 ms without
         while the other core was busy). Training's large batches keep all threads.
         """
         with self._thread_pools.limit(limits=1, user_api="blas"):
