@@ -276,7 +276,7 @@ def main() -> int:
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `make bench`.", "",
              "| measure | value | target |", "| --- | --- | --- |"]
     for name, value in results.items():
-        shown = f"{value:.3f}" if value < 10 else f"{value:.0f}"
+        shown = str(value) if isinstance(value, int) else f"{value:.3f}" if value < 10 else f"{value:.0f}"
         lines.append(f"| {name} | {shown} | {TARGETS.get(name, '')} |")
     report = "\n".join(lines)
     (PROJECT_DIR / "results").mkdir(exist_ok=True)
