@@ -37,7 +37,7 @@ def safety_net() -> SafetyNet:
         ("I want to hurt myself", "urgent_self_harm"),
         ("I'm being ABUSED by my partner", "safeguarding_concern"),
         ("I don't feel safe, I'm in danger", "safeguarding_concern"),
-        # phrasings the classifier alone got wrong in cross-validation, said another way
+        # kinds of urgent phrasing the net once left to the classifier alone, in new words
         ("my partner wants to end it all", "urgent_self_harm"),
         ("I keep thinking about killing myself", "urgent_self_harm"),
         ("she says she wants to die", "urgent_self_harm"),
