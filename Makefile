@@ -8,7 +8,7 @@ MODEL := models/front-door.tar.gz
 DEBIAN_PACKAGES := espeak-ng
 SCALED_PACKAGES := postgresql redis-server nginx
 REPLICAS ?= 2
-TRAINING_INPUTS := domain.yml config.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
+TRAINING_INPUTS := domain.yml config.yml $(shell find data bot/server/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

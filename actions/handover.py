@@ -18,7 +18,7 @@ from actions.details import (
     DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, details_as_lines, known_details, shown,
 )
 from actions.topics import TOPIC_TITLES
-from bot.outbox import OutboxSettings
+from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.spool import store_or_spool
 
@@ -191,7 +191,7 @@ class ActionSubmitHandover(Action):
         }
         try:
             reference = store_or_spool(shared_database, tracker.sender_id, fields,
-                                       OutboxSettings.from_environment().methods(), datetime.utcnow())
+                                       settings().delivery_methods(), datetime.utcnow())
         except Exception:  # not even the local disk: the resident gets the phone number
             logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")

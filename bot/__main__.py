@@ -4,7 +4,8 @@ import argparse
 import logging
 import sys
 
-from bot import purge, replay, scaled, serve, staff
+from bot.run import scaled, serve
+from bot.staff import lists as staff, purge, replay
 
 
 def main(argv=None) -> int:
@@ -15,7 +16,7 @@ def main(argv=None) -> int:
     )
     scaled.add_arguments(commands.add_parser(
         "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (deploy/README.md)"))
-    commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram.py)")
+    commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram/bridge.py)")
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
     staff.add_arguments(commands.add_parser("handovers", help="list, show or export handovers"))
@@ -30,14 +31,15 @@ def main(argv=None) -> int:
     if options.command == "serve-scaled":
         return scaled.run(options)
     if options.command == "telegram":
-        from bot import telegram  # imported only when used: python-telegram-bot is large
+        from bot.telegram.bridge import bridge as telegram  # imported only when used: python-telegram-bot is large
 
         return telegram.run()
     if options.command == "outbox":
-        from bot.outbox import Outbox, OutboxSettings, wait_for_database
+        from bot.outbox.worker import Outbox, OutboxSettings, wait_for_database
+        from bot.settings import settings as read_settings
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s outbox: %(message)s")
-        settings = OutboxSettings.from_environment()
+        settings = OutboxSettings.from_settings(read_settings())
         box = Outbox(wait_for_database(settings.poll_seconds), settings)
         if options.once:
             print(f"Sent {box.deliver_due()} handover delivery(ies)")
@@ -48,7 +50,7 @@ def main(argv=None) -> int:
     if options.command == "feedback":
         return staff.run_feedback(options)
     if options.command == "report":
-        from bot import report  # imported only when used: matplotlib is slow to load
+        from bot.staff import report  # imported only when used: matplotlib is slow to load
 
         return report.run(options)
     if options.command == "purge":

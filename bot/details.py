@@ -1,6 +1,6 @@
 """Finding and checking the details a resident tells us: name, postcode, phone, email and more.
 
-Used twice: by the NLU pipeline (bot.nlu.details) to pick details out of any message, so they are
+Used twice: by the NLU pipeline (bot.server.nlu.details) to pick details out of any message, so they are
 never asked for again, and by the handover form's validation to check an answer.
 """
 

@@ -181,7 +181,7 @@ def ours(workdir: Path) -> Dict[str, float]:
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({
         "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
-        "tracker_store": {"type": "bot.store.tracker_store.ProjectTrackerStore"},
+        "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
     }))
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
            "TRACKER_STANDBY_PATH": str(workdir / "standby.db"), "SPOOL_DIR": str(workdir / "spool")}

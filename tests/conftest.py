@@ -24,6 +24,16 @@ ACTIONS_PORT = int(os.environ.get("TEST_ACTIONS_PORT", "5155"))
 READY_WITHIN_SECONDS = 240
 
 
+@pytest.fixture(autouse=True)
+def settings_read_afresh():
+    """Each test reads the environment it sets up (bot.settings keeps what it read once)."""
+    from bot.settings import settings
+
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
+
+
 class Assistant:
     """A running assistant, spoken to over its REST channel as the web page and Telegram do."""
 
@@ -136,7 +146,7 @@ def mailbox() -> Mailbox:
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """A real Redis server (Debian's redis-server) on loopback, for the lock store."""
-    from bot.scaled import start_redis
+    from bot.run.scaled import start_redis
 
     port = free_port()
     server = start_redis(port, tmp_path_factory.mktemp("redis"))
@@ -183,7 +193,7 @@ def start_assistant(
         yaml.safe_dump(
             {
                 "action_endpoint": {"url": f"http://localhost:{actions_url_port or actions_port}/webhook"},
-                "tracker_store": {"type": "bot.store.tracker_store.ProjectTrackerStore"},
+                "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
             }
         )
     )

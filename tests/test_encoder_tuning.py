@@ -11,9 +11,9 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.encoder_tuning import TrainableEncoder, fine_tune
-from bot.nlu.sentence_encoder import MAX_TOKENS, SentenceEncoder, official_tokenizer, official_weights, padded
-from bot.nlu.sentence_featurizer import SentenceFeaturizer
+from bot.server.nlu.encoder_tuning import TrainableEncoder, fine_tune
+from bot.server.nlu.sentence_encoder import MAX_TOKENS, SentenceEncoder, official_tokenizer, official_weights, padded
+from bot.server.nlu.sentence_featurizer import SentenceFeaturizer
 
 # two answers residents word alike: an assessment for the person cared for, or for the carer
 CONFUSABLE = ("assessment_needs", "assessment_carer")

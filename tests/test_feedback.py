@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
-from bot.report import build
+from bot.staff.report import build
 from bot.store.database import Database
 from bot.store.feedback import list_feedback, record_feedback
 from bot.store.handovers import conversation_key, create_handover, list_handovers

@@ -11,7 +11,7 @@ from threading import Thread
 import pytest
 import sqlalchemy as sa
 
-from bot.outbox import Outbox, OutboxSettings, email_text
+from bot.outbox.worker import Outbox, OutboxSettings, email_text
 from bot.store.database import Database
 from bot.store.handovers import create_handover, find_handover, forget_conversation, list_handovers
 from bot.store.models import Base

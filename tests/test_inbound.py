@@ -5,7 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.channels.inbound import RESERVED_PAYLOADS, Limits, read_inbound
+from bot.server.channels.inbound import RESERVED_PAYLOADS, Limits, read_inbound
 
 LIMITS = Limits(nlu_chars=1000, kept_chars=20000, body_bytes=256 * 1024)
 

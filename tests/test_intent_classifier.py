@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
 
-from bot.nlu.intent_classifier import ScaledLogisticRegressionClassifier
+from bot.server.nlu.intent_classifier import ScaledLogisticRegressionClassifier
 
 MEANINGS = {"affirm": np.array([1.0, 0.0]), "deny": np.array([0.0, 1.0])}
 

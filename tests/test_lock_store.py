@@ -7,7 +7,7 @@ from typing import List, Tuple
 
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.store.lock_store import AtomicRedisLockStore
+from bot.server.lock_store import AtomicRedisLockStore
 
 
 def test_tickets_issued_at_once_by_many_replicas_are_all_different(redis_url):

@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from bot.rasa_speedups import validate_action_result
+from bot.server.rasa_speedups import validate_action_result
 
 REPLIES = [
     {"events": [{"event": "slot", "name": "postcode", "value": "RM17 6SL"}], "responses": [{"text": "Hi"}]},

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from hypothesis import given, strategies as st
 
-from bot.channels.rate_limit import SenderRateLimit
+from bot.server.channels.rate_limit import SenderRateLimit
 
 
 class Clock:

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.nlu.safety_net import SafetyNet
+from bot.server.nlu.safety_net import SafetyNet
 from tests.test_training_data import PROJECT_DIR, examples_by_intent
 
 CONFIG = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())

@@ -5,9 +5,9 @@ import shutil
 import numpy as np
 import pytest
 
-from bot.nlu import sentence_encoder
-from bot.nlu.sentence_encoder import MAX_TOKENS, ModelMissing, SentenceEncoder, model_directory
-from bot.nlu.wordpiece import WordPiece, basic_words
+from bot.server.nlu import sentence_encoder
+from bot.server.nlu.sentence_encoder import MAX_TOKENS, ModelMissing, SentenceEncoder, model_directory
+from bot.server.nlu.wordpiece import WordPiece, basic_words
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,13 @@ when the cache is full.
 import asyncio
 import hashlib
 import json
-import os
 import sys
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional
+
+from bot.settings import Settings
 
 BRITISH_VOICE = "gmw/en"  # espeak-ng's British English
 RATES = {"normal": 165, "slow": 120}  # words per minute
@@ -75,13 +76,9 @@ class Synthesizer:
         self._in_flight: Dict[str, asyncio.Future] = {}
 
     @classmethod
-    def from_environment(cls, project_dir: Path) -> "Synthesizer":
-        return cls(
-            Path(os.environ.get("SPEECH_CACHE_DIR", project_dir / "var" / "speech")),
-            int(os.environ.get("SPEECH_CACHE_MB", "200")),
-            float(os.environ.get("SPEECH_TIMEOUT_SECONDS", "10")),
-            int(os.environ.get("SPEECH_WORKERS", str(os.cpu_count() or 1))),
-        )
+    def from_settings(cls, config: Settings) -> "Synthesizer":
+        return cls(config.speech_cache_dir, config.speech_cache_mb, config.speech_timeout_seconds,
+                   config.speech_workers)
 
     @staticmethod
     def audio_id(text: str, rate: str) -> str:

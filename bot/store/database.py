@@ -1,28 +1,24 @@
 """Which database to use and how to open it: SQLite under var/ unless DATABASE_URL is set."""
 
-import os
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.settings import VAR_DIR, settings
 from bot.store.models import Base
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_SQLITE = PROJECT_DIR / "var" / "front_door.db"
 
 
 def database_url(url: Optional[str] = None) -> str:
     """DATABASE_URL (e.g. postgresql://user:password@localhost/frontdoor) or the SQLite default."""
-    url = url or os.environ.get("DATABASE_URL")
     if url:
         return url
-    DEFAULT_SQLITE.parent.mkdir(exist_ok=True)
-    return f"sqlite:///{DEFAULT_SQLITE}"
+    VAR_DIR.mkdir(exist_ok=True)
+    return settings().project_database_url
 
 
 class Database:

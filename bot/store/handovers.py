@@ -1,13 +1,13 @@
 """Creating, finding and forgetting handovers."""
 
 import hashlib
-import os
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from bot.settings import settings
 from bot.store.database import Database
 from bot.store.models import Delivery, Handover
 
@@ -16,7 +16,7 @@ REFERENCE_PREFIX = "TF"
 
 def conversation_key(sender_id: str) -> str:
     """A one-way hash of a conversation id: links records to a conversation without naming it."""
-    salt = os.environ.get("CONVERSATION_HASH_SALT", "thurrock-front-door")
+    salt = settings().conversation_hash_salt
     return hashlib.sha256(f"{salt}:{sender_id}".encode("utf-8")).hexdigest()
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List
 
 from bot.store.database import Database
+from bot.settings import settings
 from bot.store.handovers import create_handover
 
 logger = logging.getLogger(__name__)
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def spool_dir() -> Path:
-    return Path(os.environ.get("SPOOL_DIR", PROJECT_DIR / "var" / "spool"))
+    return settings().spool_dir
 
 
 def spool_handover(sender_id: str, fields: Dict[str, Any], methods: List[str], now: datetime) -> str:

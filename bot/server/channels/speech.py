@@ -7,7 +7,6 @@ A reply that cannot be spoken still comes back, with an `audio_error`; never a 5
 
 import logging
 import re
-from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -15,14 +14,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.inbound import Limits, load_channel_messages, read_inbound
-from bot.channels.rest import CappedRestInput
+from bot.content import channel_messages
+from bot.server.channels.inbound import Limits, read_inbound
+from bot.server.channels.rest import CappedRestInput
 from bot.speech.speakable import speakable
+from bot.settings import settings
 from bot.speech.synthesizer import RATES, SpeechError, Synthesizer
 
 logger = logging.getLogger(__name__)
 AUDIO_NAME = re.compile(r"([0-9a-f]{64})\.wav")
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 class SpeechInput(CappedRestInput):
@@ -35,9 +35,9 @@ class SpeechInput(CappedRestInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SpeechInput":
         return cls(
-            Limits.from_environment(),
-            load_channel_messages(),
-            Synthesizer.from_environment(PROJECT_DIR),
+            Limits.from_settings(settings()),
+            channel_messages(),
+            Synthesizer.from_settings(settings()),
         )
 
     def __init__(self, limits: Limits, messages: Dict[Text, Text], synthesizer: Synthesizer) -> None:

@@ -14,9 +14,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-WEB_DIR = PROJECT_DIR / "bot" / "web"
-SOURCES = PROJECT_DIR / "content" / "sources.yml"
+from bot.settings import CONTENT_DIR
+
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+SOURCES = CONTENT_DIR / "sources.yml"
 # The only files the page is made of, and their types: nothing else under /chat is served.
 PAGES = {"": "index.html", "accessibility": "accessibility.html"}
 ASSETS = {"chat.css": "text/css; charset=utf-8", "chat.js": "text/javascript; charset=utf-8"}

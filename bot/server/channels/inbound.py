@@ -5,16 +5,13 @@ server killed for memory. Every channel of ours goes through `read_inbound` firs
 """
 
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Dict, Optional, Text
 
-import yaml
+from bot.settings import Settings
 
-CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 SENDER_PATTERN = re.compile(r"[A-Za-z0-9:_.@-]{1,128}")
 # A button payload: an intent, optionally with one of our buttons' entities, e.g.
 # /update_detail{"detail":"phone"}. Other entities (which could forge a slot) are read as words.
@@ -34,18 +31,8 @@ class Limits:
     body_bytes: int = 256 * 1024
 
     @classmethod
-    def from_environment(cls) -> "Limits":
-        return cls(
-            nlu_chars=int(os.environ.get("MAX_MESSAGE_CHARS", cls.nlu_chars)),
-            kept_chars=int(os.environ.get("MAX_KEPT_CHARS", cls.kept_chars)),
-            body_bytes=int(os.environ.get("MAX_BODY_BYTES", cls.body_bytes)),
-        )
-
-
-def load_channel_messages() -> Dict[Text, Text]:
-    """The channels' own kind replies (content/channel_messages.yml)."""
-    with open(CONTENT_DIR / "channel_messages.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    def from_settings(cls, config: Settings) -> "Limits":
+        return cls(config.max_message_chars, config.max_kept_chars, config.max_body_bytes)
 
 
 @dataclass

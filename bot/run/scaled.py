@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
-from bot.serve import PROJECT_DIR, cors_arguments, rasa_command, supervise
+from bot.run.serve import cors_arguments, rasa_command, supervise
+from bot.settings import PROJECT_DIR, settings
 
 NGINX_TEMPLATE = PROJECT_DIR / "deploy" / "nginx.conf.template"
 ENDPOINTS = PROJECT_DIR / "deploy" / "endpoints.scaled.yml"
@@ -61,7 +62,7 @@ def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
 
 def run(options: argparse.Namespace) -> int:
     os.chdir(PROJECT_DIR)
-    url = os.environ.get("DATABASE_URL", "")
+    url = settings().database_url or ""
     if not url.startswith("postgresql"):
         print("Replicas share conversations in PostgreSQL: set DATABASE_URL=postgresql://... "
               "(`make run-scaled` starts a local one).", file=sys.stderr)

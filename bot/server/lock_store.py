@@ -9,7 +9,6 @@ they reach. Sticky routing by sender (see deploy/) keeps that rare; this keeps i
 """
 
 import json
-import os
 from typing import Callable, Optional, Text, Tuple, TypeVar
 
 import redis
@@ -17,6 +16,8 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import (DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX, DEFAULT_SOCKET_TIMEOUT_IN_SECONDS,
                                   LOCK_LIFETIME, LockError, RedisLockStore)
 from rasa.utils.endpoints import EndpointConfig
+
+from bot.settings import settings
 
 Result = TypeVar("Result")
 Change = Callable[[Optional[TicketLock]], Tuple[Optional[TicketLock], Result]]
@@ -26,7 +27,7 @@ class AtomicRedisLockStore(RedisLockStore):
     """RedisLockStore on REDIS_URL (e.g. redis://127.0.0.1:6379/1), changed atomically."""
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None) -> None:
-        url = os.environ.get("REDIS_URL") or (endpoint_config and endpoint_config.url)
+        url = settings().redis_url or (endpoint_config and endpoint_config.url)
         if not url:
             raise ValueError("Set REDIS_URL (for example redis://127.0.0.1:6379/1) for the lock store")
         self.red = redis.StrictRedis.from_url(url, socket_timeout=DEFAULT_SOCKET_TIMEOUT_IN_SECONDS)

@@ -8,18 +8,16 @@ Pending or failed handovers are never purged: they have not reached Thurrock Fir
 """
 
 import argparse
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import sqlalchemy as sa
 
+from bot.settings import settings
 from bot.store.database import Database
 from bot.store.models import Feedback, Handover
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 PERSONAL_FIELDS = ("full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need", "summary")
 PURGED = "(removed after the retention period)"
 
@@ -38,8 +36,8 @@ def age(text: str) -> timedelta:
 
 
 def tracker_url() -> str:
-    """Where Rasa keeps conversations: DATABASE_URL, else the SQLite file endpoints.yml names."""
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_DIR / 'var' / 'tracker.db'}"
+    """Where Rasa keeps conversations: DATABASE_URL, else var/tracker.db."""
+    return settings().tracker_database_url
 
 
 @dataclass

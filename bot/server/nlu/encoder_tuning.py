@@ -7,7 +7,7 @@ our labelled examples, the usual BERT fine-tuning recipe (a cosine-softmax head 
 AdamW with a linearly decaying rate), draw each intent's phrasings together and apart from the
 others. Measured by 5-fold cross-validation in `make bench`.
 
-The same network as bot/nlu/sentence_encoder.py, written with TensorFlow's operations so it can
+The same network as bot/server/nlu/sentence_encoder.py, written with TensorFlow's operations so it can
 learn; the tuned weights go back in the NumPy encoder's layout, so answering a resident costs
 what it did before.
 """
@@ -17,8 +17,8 @@ from typing import Dict, Sequence, Text
 import numpy as np
 import tensorflow as tf
 
-from bot.nlu.sentence_encoder import HEADS, LAYER_NORM_EPSILON, LAYERS, MAX_TOKENS, SentenceEncoder, padded
-from bot.nlu.wordpiece import WordPiece
+from bot.server.nlu.sentence_encoder import HEADS, LAYER_NORM_EPSILON, LAYERS, MAX_TOKENS, SentenceEncoder, padded
+from bot.server.nlu.wordpiece import WordPiece
 
 BATCH_SIZE = 32
 WEIGHT_DECAY = 0.01

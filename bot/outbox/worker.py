@@ -7,17 +7,17 @@ starts it beside the assistant.
 """
 
 import logging
-import os
 import smtplib
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Optional, List
 
 import httpx
 import sqlalchemy as sa
 
+from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.models import Delivery, summarise_status
 from bot.store.spool import import_spool
@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class OutboxSettings:
-    """Where handovers go and how often to retry, from the environment."""
+    """Where handovers go and how often to retry (from bot.settings)."""
 
     email_to: Optional[str] = None
     email_from: str = "front-door@localhost"
@@ -44,21 +44,20 @@ class OutboxSettings:
     timeout_seconds: float = 20.0
 
     @classmethod
-    def from_environment(cls) -> "OutboxSettings":
-        env = os.environ.get
+    def from_settings(cls, config: Settings) -> "OutboxSettings":
         return cls(
-            email_to=env("HANDOVER_EMAIL_TO") or None,
-            email_from=env("HANDOVER_EMAIL_FROM", cls.email_from),
-            smtp_host=env("SMTP_HOST", cls.smtp_host),
-            smtp_port=int(env("SMTP_PORT", cls.smtp_port)),
-            smtp_username=env("SMTP_USERNAME") or None,
-            smtp_password=env("SMTP_PASSWORD") or None,
-            smtp_starttls=env("SMTP_STARTTLS", "false").lower() == "true",
-            webhook_url=env("HANDOVER_WEBHOOK_URL") or None,
-            webhook_token=env("HANDOVER_WEBHOOK_TOKEN") or None,
-            poll_seconds=float(env("OUTBOX_POLL_SECONDS", cls.poll_seconds)),
-            first_retry_seconds=float(env("OUTBOX_RETRY_SECONDS", cls.first_retry_seconds)),
-            longest_retry_seconds=float(env("OUTBOX_LONGEST_RETRY_SECONDS", cls.longest_retry_seconds)),
+            email_to=config.handover_email_to or None,
+            email_from=config.handover_email_from,
+            smtp_host=config.smtp_host,
+            smtp_port=config.smtp_port,
+            smtp_username=config.smtp_username or None,
+            smtp_password=config.smtp_password or None,
+            smtp_starttls=config.smtp_starttls,
+            webhook_url=config.handover_webhook_url or None,
+            webhook_token=config.handover_webhook_token or None,
+            poll_seconds=config.outbox_poll_seconds,
+            first_retry_seconds=config.outbox_retry_seconds,
+            longest_retry_seconds=config.outbox_longest_retry_seconds,
         )
 
     def methods(self) -> List[str]:

@@ -2,9 +2,9 @@
 
 Word counts alone only know words seen in training, so "aye" or "can I get money to sort my own
 carers" missed their intents. This featurizer adds one dense vector per message from a
-pretrained sentence encoder (bot/nlu/sentence_encoder.py), which places messages of similar
+pretrained sentence encoder (bot/server/nlu/sentence_encoder.py), which places messages of similar
 meaning near each other, beside the word and character counts. Training first fine-tunes the
-encoder on our intents (bot/nlu/encoder_tuning.py) and keeps the tuned weights in the model.
+encoder on our intents (bot/server/nlu/encoder_tuning.py) and keeps the tuned weights in the model.
 With `fine_tune_runs` above 1 it tunes that many copies from different random starts and gives
 each message all their vectors side by side: the copies get different phrasings wrong, so
 together they get fewer wrong (measured in `make bench`), for one more encoding per message.
@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from safetensors.numpy import load_file, save_file
 
-from bot.nlu.sentence_encoder import SentenceEncoder, official_tokenizer, official_weights
+from bot.server.nlu.sentence_encoder import SentenceEncoder, official_tokenizer, official_weights
 
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
 
@@ -88,7 +88,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             example for example in training_data.intent_examples if isinstance(example.get(TEXT), str)
         ]
         if self._config["fine_tune_epochs"] and len({example.get(INTENT) for example in examples}) > 1:
-            from bot.nlu.encoder_tuning import fine_tune  # TensorFlow: only needed to train
+            from bot.server.nlu.encoder_tuning import fine_tune  # TensorFlow: only needed to train
 
             runs = [
                 fine_tune(

@@ -4,10 +4,11 @@ Counts each sender's messages in a sliding window, in this process (with several
 a load balancer that is sticky by sender, each sender meets one counter).
 """
 
-import os
 import time
 from collections import OrderedDict, deque
 from typing import Callable, Deque, Text
+
+from bot.settings import Settings
 
 
 class SenderRateLimit:
@@ -22,11 +23,8 @@ class SenderRateLimit:
         self._seen: "OrderedDict[Text, Deque[float]]" = OrderedDict()
 
     @classmethod
-    def from_environment(cls) -> "SenderRateLimit":
-        return cls(
-            messages=int(os.environ.get("RATE_LIMIT_MESSAGES", 30)),
-            seconds=float(os.environ.get("RATE_LIMIT_SECONDS", 10)),
-        )
+    def from_settings(cls, config: Settings) -> "SenderRateLimit":
+        return cls(messages=config.rate_limit_messages, seconds=config.rate_limit_seconds)
 
     def allow(self, sender: Text) -> bool:
         now = self.clock()

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+from bot.settings import PROJECT_DIR, settings
+
 
 
 def rasa_command(*arguments: str) -> List[str]:
@@ -20,7 +21,7 @@ def cors_arguments() -> List[str]:
 
     None by default: the chat page at /chat is on the same origin and needs no CORS.
     """
-    origins = os.environ.get("CORS_ORIGINS", "").split()
+    origins = settings().cors_origins.split()
     return ["--cors", *origins] if origins else []
 
 

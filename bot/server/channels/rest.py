@@ -13,9 +13,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import rasa_speedups
-from bot.channels.inbound import Inbound, Limits, load_channel_messages, read_inbound
-from bot.channels.rate_limit import SenderRateLimit
+from bot.server import rasa_speedups
+from bot.content import channel_messages
+from bot.server.channels.inbound import Inbound, Limits, read_inbound
+from bot.server.channels.rate_limit import SenderRateLimit
+from bot.settings import settings
 
 logger = logging.getLogger(__name__)
 # Set by the forget-me action on its last message: this channel then deletes the conversation.
@@ -72,12 +74,12 @@ class CappedRestInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CappedRestInput":
         rasa_speedups.install()  # the server is starting (credentials.yml always names this channel)
-        return cls(Limits.from_environment(), load_channel_messages())
+        return cls(Limits.from_settings(settings()), channel_messages())
 
     def __init__(self, limits: Limits, messages: Dict[Text, Text]) -> None:
         self.limits = limits
         self.messages = messages
-        self.rate_limit = SenderRateLimit.from_environment()
+        self.rate_limit = SenderRateLimit.from_settings(settings())
 
     def reply(self, sender: Text, key: Text) -> Dict[Text, Any]:
         return {"recipient_id": sender, "text": self.messages[key]}

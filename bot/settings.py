@@ -1,0 +1,101 @@
+"""Every setting of every process, read from the environment once, at start (`settings()`).
+
+The field list below is the one table of configuration: name (upper-cased, it is the environment
+variable), type, default and meaning. `.env.example` lists the same variables; a test keeps the two
+in step. Paths are absolute from the project root unless set otherwise.
+"""
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional
+
+from pydantic import BaseSettings, Field
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+VAR_DIR = PROJECT_DIR / "var"
+CONTENT_DIR = PROJECT_DIR / "content"
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+class Settings(BaseSettings):
+    """The environment variables the assistant reads, with their defaults."""
+
+    # Storage
+    database_url: Optional[str] = Field(
+        None, description="Database for conversations, handovers and feedback, e.g. "
+        "postgresql://frontdoor:secret@localhost/frontdoor. Unset: SQLite files under var/.")
+    tracker_standby_path: Path = Field(
+        VAR_DIR / "tracker-standby.db",
+        description="Local SQLite file that keeps conversations while the database is unreachable.")
+    spool_dir: Path = Field(
+        VAR_DIR / "spool", description="Where a confirmed handover is written if the database is down.")
+    redis_url: Optional[str] = Field(
+        None, description="Redis for the shared conversation lock store (make run-scaled).")
+    conversation_hash_salt: str = Field(
+        "thurrock-front-door",
+        description="Salt of the one-way hash that links feedback to a conversation. Set your own.")
+
+    # Resident-facing limits
+    max_message_chars: int = Field(1000, description="Characters of a message that NLU reads.")
+    max_kept_chars: int = Field(20000, description="Characters of a message kept in the conversation.")
+    max_body_bytes: int = Field(256 * 1024, description="Largest request body accepted (else a kind 413).")
+    rate_limit_messages: int = Field(30, description="Messages one sender may send per window.")
+    rate_limit_seconds: float = Field(10.0, description="The rate limit's window, in seconds.")
+    cors_origins: str = Field(
+        "", description="Other web sites (space separated) allowed to call the channels from a browser.")
+
+    # Speech
+    speech_cache_dir: Path = Field(VAR_DIR / "speech", description="Where spoken replies (WAV) are cached.")
+    speech_cache_mb: int = Field(200, description="Size of the speech cache in MB.")
+    speech_timeout_seconds: float = Field(10.0, description="Longest wait for one spoken reply.")
+    speech_workers: int = Field(os.cpu_count() or 1, description="Speech engine processes.")
+
+    # Handover delivery (the outbox)
+    handover_email_to: Optional[str] = Field(
+        None, description="Thurrock First's mailbox for handovers. Unset: no email is sent.")
+    handover_email_from: str = Field("front-door@localhost", description="The handover email's sender.")
+    smtp_host: str = Field("localhost", description="SMTP server for handover email.")
+    smtp_port: int = Field(25, description="SMTP port.")
+    smtp_username: Optional[str] = Field(None, description="SMTP user name, if the server needs one.")
+    smtp_password: Optional[str] = Field(None, description="SMTP password, if the server needs one.")
+    smtp_starttls: bool = Field(False, description="Use STARTTLS with the SMTP server.")
+    handover_webhook_url: Optional[str] = Field(
+        None, description="Case system URL that receives each handover as JSON. Unset: no webhook.")
+    handover_webhook_token: Optional[str] = Field(None, description="Bearer token sent to the webhook.")
+    outbox_poll_seconds: float = Field(5.0, description="How often the outbox looks for new handovers.")
+    outbox_retry_seconds: float = Field(30.0, description="First wait before a failed delivery is retried.")
+    outbox_longest_retry_seconds: float = Field(3600.0, description="Longest wait between retries.")
+
+    # Telegram bridge
+    telegram_bot_token: Optional[str] = Field(None, description="The bot's token from @BotFather.")
+    telegram_api_url: str = Field("https://api.telegram.org", description="Telegram Bot API address.")
+    telegram_webhook_url: Optional[str] = Field(
+        None, description="Public HTTPS address for webhook mode. Unset: the bridge polls.")
+    telegram_secret_token: Optional[str] = Field(None, description="Webhook secret (needed in webhook mode).")
+    telegram_webhook_port: int = Field(8443, description="Port the bridge listens on in webhook mode.")
+    assistant_url: str = Field("http://localhost:5005", description="Where the bridge reaches the assistant.")
+
+    class Config:
+        case_sensitive = False
+
+    @property
+    def project_database_url(self) -> str:
+        """Handovers and feedback: DATABASE_URL, else var/front_door.db."""
+        return self.database_url or f"sqlite:///{VAR_DIR / 'front_door.db'}"
+
+    @property
+    def tracker_database_url(self) -> str:
+        """Rasa's conversations: DATABASE_URL, else var/tracker.db."""
+        return self.database_url or f"sqlite:///{VAR_DIR / 'tracker.db'}"
+
+    def delivery_methods(self) -> List[str]:
+        """The handover delivery methods that are configured (none: staff read them with the CLI)."""
+        configured = (("email", self.handover_email_to), ("webhook", self.handover_webhook_url))
+        return [name for name, value in configured if value]
+
+
+@lru_cache(maxsize=None)
+def settings() -> Settings:
+    """The process's settings, read from the environment on first use and kept."""
+    return Settings()
