@@ -29,7 +29,7 @@ endef
 
 help:
 	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
-	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (deploy/README.md)"
+	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (docs/deployment.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
 	@echo "make bench  - measure NLU, training, start-up, latency at 20 and 50 residents vs a bare rasa init, memory, speech (about an hour)"

@@ -15,7 +15,7 @@ def main(argv=None) -> int:
         commands.add_parser("serve", help="run the assistant, its action server and the outbox")
     )
     scaled.add_arguments(commands.add_parser(
-        "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (deploy/README.md)"))
+        "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (docs/deployment.md)"))
     commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram/bridge.py)")
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
@@ -25,6 +25,8 @@ def main(argv=None) -> int:
     report_parser.add_argument("--out", required=True, metavar="DIR")
     purge.add_arguments(commands.add_parser("purge", help="remove personal data older than the retention period"))
     replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
+    settings_parser = commands.add_parser("settings", help="print every setting as a Markdown table (docs/configuration.md)")
+    settings_parser.add_argument("--env-example", action="store_true", help="print .env.example instead")
     options = parser.parse_args(argv)
     if options.command == "serve":
         return serve.run(options)
@@ -57,6 +59,11 @@ def main(argv=None) -> int:
         return purge.run(options)
     if options.command == "replay":
         return replay.run(options)
+    if options.command == "settings":
+        from bot.settings import env_example, markdown_table
+
+        print(env_example() if options.env_example else markdown_table(), end="")
+        return 0
     return 2
 
 

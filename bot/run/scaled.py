@@ -3,7 +3,7 @@
 Replicas share conversations in PostgreSQL (DATABASE_URL) and conversation locks in Redis
 (REDIS_URL; a private redis-server is started when it is not set). nginx listens on --port and
 sends each conversation to one replica, and spreads action calls over the action servers.
-The outbox runs once. Ctrl-C stops them all. See deploy/README.md.
+The outbox runs once. Ctrl-C stops them all. See docs/deployment.md.
 """
 
 import argparse
