@@ -17,6 +17,7 @@ from bot.details import (
     DETAIL_WORDS, asking_for_from_answer, communication_needs_from_answer, postcode_district,
     tidy_email, tidy_name, tidy_phone, tidy_postcode,
 )
+from bot.forget import forget_message
 from bot.store.database import shared_database
 from bot.store.feedback import forget_feedback
 from bot.store.handovers import forget_conversation
@@ -277,7 +278,8 @@ class ActionDetailUpdated(Action):
 class ActionForgetMe(Action):
     """Deletes what a resident told us: details, unsent handovers, feedback's words, the conversation.
 
-    The channel deletes the conversation's events once this reply has gone (it sees the marker).
+    The tracker store deletes the conversation's events when it saves this turn (it sees the
+    marker of bot/forget.py on the reply), whatever the channel.
     """
 
     def name(self) -> Text:
@@ -291,7 +293,7 @@ class ActionForgetMe(Action):
             logger.error("Could not forget a conversation: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_forget_failed")
             return []
-        dispatcher.utter_message(response="utter_forgotten", json_message={"conversation_forgotten": True})
+        dispatcher.utter_message(response="utter_forgotten", json_message=forget_message())
         if already_sent:
             dispatcher.utter_message(response="utter_forgotten_but_sent")
         return [AllSlotsReset()]

@@ -33,6 +33,10 @@ def test_purge_removes_only_what_is_older_than_the_retention_period(tmp_path):
     add_events(store, "web:old", days_ago=120)
     add_events(store, "web:recent", days_ago=120)
     add_events(store, "web:recent", days_ago=2, count=1)  # still talking: the whole conversation stays
+    standby = SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "standby.db"))  # kept during an outage
+    add_events(standby, "web:outage-old", days_ago=100, count=2)
+    add_events(store, "web:outage-recent", days_ago=120)
+    add_events(standby, "web:outage-recent", days_ago=1, count=1)  # its latest turn waits in the standby
     database = Database(url)
     old, recent = datetime.utcnow() - timedelta(days=100), datetime.utcnow() - timedelta(days=5)
     sent_old = create_handover(database, "web:old", FIELDS, [], now=old)
@@ -45,13 +49,17 @@ def test_purge_removes_only_what_is_older_than_the_retention_period(tmp_path):
     record_feedback(database, "web:recent", "rating", now=recent, rating=5, contact="Priya Patel")
 
     done = subprocess.run([sys.executable, "-m", "bot", "purge", "--older-than", "90d"], cwd=PROJECT_DIR,
-                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+                          env={"DATABASE_URL": url, "TRACKER_STANDBY_PATH": str(tmp_path / "standby.db"),
+                               "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "Removed 3 events of 1 conversation(s)" in done.stdout
+    assert "Removed 5 events of 2 conversation(s)" in done.stdout
 
     with store.session_scope() as session:
         senders = sorted(session.execute(sa.text("select sender_id from events")).scalars())
-    assert senders == ["web:recent"] * 4
+    assert senders == ["web:outage-recent"] * 3 + ["web:recent"] * 4
+    with standby.session_scope() as session:
+        senders = sorted(session.execute(sa.text("select sender_id from events")).scalars())
+    assert senders == ["web:outage-recent"], "the standby file is purged too"
     handovers = {h["reference"]: h for h in list_handovers(database)}
     assert handovers[sent_old.reference]["full_name"] is None and handovers[sent_old.reference]["phone"] is None
     assert handovers[sent_old.reference]["topic"] == "Needs assessment"

@@ -8,22 +8,28 @@ FailSafeTrackerStore): the resident is asked again for what they told us, and wh
 during the outage is gone when the server restarts. Here, instead, an unreachable database is
 reported loudly (log and health check), conversations are kept in a standby SQLite file on local
 disk, and they are copied back into the database, in order, as soon as it answers again.
+
+A conversation whose latest turn carries the forget marker (bot/forget.py, put there by
+`action_forget_me`) is deleted, wherever it is kept, instead of being saved: whatever channel it
+came through. `python -m bot purge` deletes idle conversations with the same code.
 """
 
 import logging
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Dict, Optional, Set, Text
+from typing import Any, Dict, Iterable, List, Optional, Set, Text
 
 import sqlalchemy
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
+from bot.forget import is_forget_message
 from bot.settings import settings
 
 logger = logging.getLogger(__name__)
@@ -107,6 +113,9 @@ class ProjectTrackerStore(SQLTrackerStore):
         return self._recent.get(sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if asks_to_forget(tracker.events):
+            self._forget_now(tracker.sender_id)
+            return
         self._remember(tracker)
         try:
             await self._reconnect()
@@ -122,10 +131,36 @@ class ProjectTrackerStore(SQLTrackerStore):
     def forget(self, sender_id: Text) -> int:
         """Deletes every event of one conversation, wherever it is kept; returns how many there were."""
         self._recent.pop(sender_id, None)
+        deleted = 0
         if sender_id in self.waiting:
-            _delete_events(self._standby_store(), sender_id)
+            deleted += _delete_events(self._standby_store(), sender_id)
             self.waiting.discard(sender_id)
-        return _delete_events(self, sender_id)
+        return deleted + _delete_events(self, sender_id)
+
+    def last_message_times(self) -> Dict[Text, float]:
+        """When each kept conversation last changed (database and standby), for the purge."""
+        latest: Dict[Text, float] = {}
+        stores: List[SQLTrackerStore] = [self]
+        if self.standby_path.exists():
+            stores.append(self._standby_store())
+        for store in stores:
+            with store.session_scope() as session:
+                rows = session.query(store.SQLEvent.sender_id, sqlalchemy.func.max(store.SQLEvent.timestamp))
+                for sender_id, timestamp in rows.group_by(store.SQLEvent.sender_id):
+                    latest[sender_id] = max(timestamp, latest.get(sender_id, timestamp))
+        return latest
+
+    def _forget_now(self, sender_id: Text) -> None:
+        """A resident asked to be forgotten this turn: nothing of the conversation is kept."""
+        try:
+            self.forget(sender_id)
+        except SQLAlchemyError as error:
+            self._report_unreachable(error)
+            logger.error("A resident asked to be forgotten but the conversation database cannot be "
+                         "reached (%s): delete it by hand when it returns",
+                         type(error).__name__)
+            return
+        logger.info("A conversation was deleted at the resident's request")
 
     async def _reconnect(self) -> None:
         """Creates the tables if the database was down at start; copies the standby back after an outage."""
@@ -176,6 +211,16 @@ class ProjectTrackerStore(SQLTrackerStore):
             self._standby = SQLTrackerStore(domain=self.domain, dialect="sqlite", db=str(self.standby_path))
         self._standby.domain = self.domain
         return self._standby
+
+
+def asks_to_forget(events: Iterable[Event]) -> bool:
+    """Whether the latest turn (since the resident last spoke) said the conversation was forgotten."""
+    for event in reversed(list(events)):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and is_forget_message(event.data.get("custom")):
+            return True
+    return False
 
 
 def _delete_events(store: SQLTrackerStore, sender_id: Text) -> int:

@@ -1,6 +1,7 @@
 """`python -m bot purge --older-than 90d`: removes personal data we no longer need (UK GDPR).
 
-- Conversations with no message for longer than that: every event deleted from the tracker store.
+- Conversations with no message for longer than that: every event deleted, from the database and
+  from the standby file alike, by the tracker store's own `forget` (the code "forget me" uses).
 - Feedback older than that: contact details removed (ratings and anonymous words stay for reports).
 - Handovers already sent to Thurrock First and older than that: personal details removed; the
   reference, topic, urgency, channel, time and status stay for the staff report.
@@ -11,12 +12,15 @@ import argparse
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from bot.settings import settings
 from bot.store.database import Database
 from bot.store.models import Feedback, Handover
+
+if TYPE_CHECKING:
+    from bot.server.tracker_store import ProjectTrackerStore
 
 PERSONAL_FIELDS = ("full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need", "summary")
 PURGED = "(removed after the retention period)"
@@ -35,11 +39,6 @@ def age(text: str) -> timedelta:
     return timedelta(days=days)
 
 
-def tracker_url() -> str:
-    """Where Rasa keeps conversations: DATABASE_URL, else var/tracker.db."""
-    return settings().tracker_database_url
-
-
 @dataclass
 class Purged:
     conversations: int = 0
@@ -48,18 +47,13 @@ class Purged:
     handovers: int = 0
 
 
-def purge(database: Database, tracker_engine: sa.engine.Engine, cutoff: datetime) -> Purged:
+def purge(database: Database, conversations: "ProjectTrackerStore", cutoff: datetime) -> Purged:
     result = Purged()
-    events = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))
-    if sa.inspect(tracker_engine).has_table("events"):
-        with tracker_engine.begin() as connection:
-            idle = connection.execute(
-                sa.select(events.c.sender_id).group_by(events.c.sender_id)
-                .having(sa.func.max(events.c.timestamp) < cutoff.replace(tzinfo=timezone.utc).timestamp())
-            ).scalars().all()
-            for sender in idle:
-                result.events += connection.execute(sa.delete(events).where(events.c.sender_id == sender)).rowcount
-            result.conversations = len(idle)
+    last_allowed = cutoff.replace(tzinfo=timezone.utc).timestamp()
+    for sender_id, last_message in conversations.last_message_times().items():
+        if last_message < last_allowed:
+            result.events += conversations.forget(sender_id)
+            result.conversations += 1
     with database.session() as session:
         result.feedback_contacts = session.execute(
             sa.update(Feedback).where(Feedback.created_at < cutoff, Feedback.contact.is_not(None)).values(contact=None)
@@ -73,8 +67,10 @@ def purge(database: Database, tracker_engine: sa.engine.Engine, cutoff: datetime
 
 
 def run(options: argparse.Namespace) -> int:
+    from bot.server.tracker_store import ProjectTrackerStore  # imported only when used: Rasa is slow to load
+
     cutoff = datetime.utcnow() - options.older_than
-    done = purge(Database(), sa.create_engine(tracker_url()), cutoff)
+    done = purge(Database(), ProjectTrackerStore(), cutoff)
     print(f"Removed {done.events} events of {done.conversations} conversation(s), contact details from "
           f"{done.feedback_contacts} feedback record(s), personal details from {done.handovers} sent "
           f"handover(s), all older than {cutoff:%d %B %Y}.")

@@ -11,7 +11,6 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.server import rasa_speedups
 from bot.content import channel_messages
@@ -20,8 +19,6 @@ from bot.server.channels.rate_limit import SenderRateLimit
 from bot.settings import settings
 
 logger = logging.getLogger(__name__)
-# Set by the forget-me action on its last message: this channel then deletes the conversation.
-FORGET_MARKER = "conversation_forgotten"
 
 
 def sql_tracker_store(store: Any) -> Any:
@@ -49,21 +46,6 @@ async def tracker_store_health(request: Request) -> HTTPResponse:
     return response.json(health)
 
 
-def forget_conversation(request: Request, sender: Text) -> None:
-    """Deletes a conversation from the tracker store once the assistant has finished with it."""
-    store = sql_tracker_store(request.app.ctx.agent.tracker_store)
-    if store is None:
-        logger.error("Asked to forget a conversation, but the tracker store cannot delete")
-        return
-    try:
-        store.forget(sender)
-    except SQLAlchemyError as error:
-        logger.error("A resident asked to be forgotten but the conversation database cannot be "
-                     "reached (%s): delete it by hand when it returns", type(error).__name__)
-        return
-    logger.info("A conversation was deleted at the resident's request")
-
-
 class CappedRestInput(InputChannel):
     """REST input that never lets an oversized or malformed message reach NLU."""
 
@@ -86,7 +68,6 @@ class CappedRestInput(InputChannel):
 
     async def answer(
         self,
-        request: Request,
         inbound: Inbound,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
         output: CollectingOutputChannel,
@@ -111,8 +92,6 @@ class CappedRestInput(InputChannel):
             logger.exception("Could not handle a message on the %s channel", self.name())
             return [self.reply(inbound.sender, "unavailable")]
         replies = list(output.messages)
-        if any((reply.get("custom") or {}).get(FORGET_MARKER) for reply in replies):
-            forget_conversation(request, inbound.sender)
         if inbound.was_cut:
             replies.insert(0, self.reply(inbound.sender, "long_message_cut"))
         return replies or [self.reply(inbound.sender, "unavailable")]
@@ -129,7 +108,7 @@ class CappedRestInput(InputChannel):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             inbound = read_inbound(request.body, self.limits)
-            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(inbound, on_new_message, CollectingOutputChannel())
             return response.json(replies, status=inbound.status)
 
         return webhook

@@ -68,7 +68,7 @@ class SpeechInput(CappedRestInput):
             inbound = read_inbound(request.body, self.limits)
             rate = inbound.options.get("rate")
             rate = rate if rate in RATES else "normal"
-            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(inbound, on_new_message, CollectingOutputChannel())
             spoken = [await self.add_speech(reply, rate) for reply in replies]
             return response.json(spoken, status=inbound.status)
 

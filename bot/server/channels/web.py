@@ -2,7 +2,8 @@
 
 The page talks to the REST channel (and to the speech channel when "Read aloud" is on); this
 channel only serves its files. Thurrock First's phone number is filled in from
-content/sources.yml so the page never holds a number of its own.
+content/sources.yml so the page never holds a number of its own, and the forget marker from
+bot/forget.py so the page clears itself when a conversation is forgotten.
 """
 
 from pathlib import Path
@@ -14,6 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.forget import FORGET_MARKER
 from bot.settings import CONTENT_DIR
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
@@ -35,7 +37,8 @@ def page_values() -> Dict[Text, Text]:
     with open(SOURCES, encoding="utf-8") as handle:
         facts = yaml.safe_load(handle)["facts"]
     phone = facts["thurrock_first_phone"]["value"]
-    return {"thurrock_first_phone": phone, "thurrock_first_phone_digits": phone.replace(" ", "")}
+    return {"thurrock_first_phone": phone, "thurrock_first_phone_digits": phone.replace(" ", ""),
+            "forget_marker": FORGET_MARKER}
 
 
 def fill(template: Text, values: Dict[Text, Text]) -> Text:
@@ -60,7 +63,7 @@ class WebChatInput(InputChannel):
             path: fill((WEB_DIR / file).read_text(encoding="utf-8"), values)
             for path, file in PAGES.items()
         }
-        self.assets = {name: (WEB_DIR / name).read_text(encoding="utf-8") for name in ASSETS}
+        self.assets = {name: fill((WEB_DIR / name).read_text(encoding="utf-8"), values) for name in ASSETS}
 
     def url_prefix(self) -> Text:
         return "/chat"

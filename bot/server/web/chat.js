@@ -6,6 +6,8 @@
 
   var KEYS = { sender: "frontDoor.sender", transcript: "frontDoor.transcript", settings: "frontDoor.settings" };
   var KEEP_MESSAGES = 200;
+  // On the reply that says a conversation was forgotten (bot/forget.py; filled in by the chat channel).
+  var FORGET_MARKER = "{{forget_marker}}";
   var SAFE_LINK = /\b((?:https?:\/\/)?(?:www\.)?(?:thurrock\.gov\.uk|nhs\.uk|samaritans\.org)(?:\/[\w\-./]*)?)/g;
 
   var conversation = document.getElementById("conversation");
@@ -109,7 +111,7 @@
       .then(function (response) { return response.json(); })
       .then(function (messages) {
         var buttons = [];
-        if (messages.some(function (message) { return message.custom && message.custom.conversation_forgotten; })) {
+        if (messages.some(function (message) { return message.custom && message.custom[FORGET_MARKER] === true; })) {
           forgetHere();
         }
         messages.forEach(function (message) {
