@@ -1,8 +1,9 @@
-"""One measured fix to Rasa 3.6's hot path, installed when the server starts.
+"""One measured fix to Rasa 3.6's hot path, installed when the server package loads
+(bot/server/__init__.py).
 
 Rasa checks every action server reply with `jsonschema.validate`, which first checks the (large,
 constant) events schema against JSON Schema's own metaschema, on every call: under load that
-was 41% of the Rasa server's CPU (py-spy, 20 residents at once; see README "Benchmark"). Here
+was 41% of the Rasa server's CPU (py-spy, 20 residents at once; see docs/benchmark.md). Here
 the schema is checked once and its validator reused: the same checks and the same errors.
 """
 
@@ -34,4 +35,5 @@ def validate_action_result(_: RemoteAction, result: Dict[Text, Any]) -> bool:
 
 
 def install() -> None:
+    """Replaces Rasa's check of action server replies with the same check, compiled once."""
     RemoteAction._validate_action_result = validate_action_result

@@ -12,7 +12,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.server import rasa_speedups
 from bot.content import channel_messages
 from bot.server.channels.inbound import Inbound, Limits, read_inbound
 from bot.server.channels.rate_limit import SenderRateLimit
@@ -55,7 +54,6 @@ class CappedRestInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "CappedRestInput":
-        rasa_speedups.install()  # the server is starting (credentials.yml always names this channel)
         return cls(Limits.from_settings(settings()), channel_messages())
 
     def __init__(self, limits: Limits, messages: Dict[Text, Text]) -> None:
