@@ -25,12 +25,14 @@ for candidate in python3.10 "$$(pyenv root 2>/dev/null)/versions/3.10.13/bin/pyt
 done
 endef
 
-.PHONY: help system-packages setup run run-scaled train validate test test-stories test-python shell bench clean
+.PHONY: help system-packages setup run run-scaled train validate lint unit test test-stories test-python shell bench clean
 
 help:
 	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
 	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (docs/deployment.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
+	@echo "make lint   - ruff check (settings in pyproject.toml)"
+	@echo "make unit   - the tests that need no trained model (a minute or two; run on every change)"
 	@echo "make shell  - try conversations in the terminal (rasa shell)"
 	@echo "make bench  - measure NLU, training, start-up, latency at 20 and 50 residents vs a bare rasa init, memory, speech (about an hour)"
 
@@ -90,6 +92,13 @@ test-stories: $(MODEL)
 
 test-python: $(MODEL)
 	$(BIN)/python -m pytest -q tests
+
+# Tests that need no trained model (tests/conftest.py marks the others needs_model): no training first.
+unit: $(BIN)/.installed
+	$(BIN)/python -m pytest -q -m "not needs_model" tests
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
 
 test: system-packages validate test-stories test-python
 

@@ -25,7 +25,8 @@ def main(argv=None) -> int:
     report_parser.add_argument("--out", required=True, metavar="DIR")
     purge.add_arguments(commands.add_parser("purge", help="remove personal data older than the retention period"))
     replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
-    settings_parser = commands.add_parser("settings", help="print every setting as a Markdown table (docs/configuration.md)")
+    settings_parser = commands.add_parser(
+        "settings", help="print every setting as a Markdown table (docs/configuration.md)")
     settings_parser.add_argument("--env-example", action="store_true", help="print .env.example instead")
     options = parser.parse_args(argv)
     if options.command == "serve":
@@ -33,7 +34,7 @@ def main(argv=None) -> int:
     if options.command == "serve-scaled":
         return scaled.run(options)
     if options.command == "telegram":
-        from bot.telegram.bridge import bridge as telegram  # imported only when used: python-telegram-bot is large
+        from bot.telegram import bridge as telegram  # imported only when used: python-telegram-bot is large
 
         return telegram.run()
     if options.command == "outbox":

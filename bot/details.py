@@ -32,7 +32,7 @@ RELATIONS = (
 RELATION_WORDS = "|".join(map(re.escape, RELATIONS))
 RELATION = re.compile(
     r"\bmy\s+(" + RELATION_WORDS + r")\b"
-    rf"(?:\s*,?\s*(?:who is called|called|named|whose name is|is called)?\s*,?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?))?"
+    r"(?:\s*,?\s*(?:who is called|called|named|whose name is|is called)?\s*,?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?))?"
 )
 # "my dad" is the person the help is for only when said so: "for my dad", "my dad needs…",
 # "my mum, Joan"; not in "can I pay my daughter".

@@ -1,6 +1,9 @@
 """Shared test fixtures: a real assistant (Rasa server + action server) on spare ports."""
 
+import functools
+import inspect
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -22,6 +25,28 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA_PORT = int(os.environ.get("TEST_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("TEST_ACTIONS_PORT", "5155"))
 READY_WITHIN_SECONDS = 240
+# What starts the trained assistant: tests whose code or fixtures do this need the model.
+STARTS_THE_ASSISTANT = re.compile(r"\bstart_assistant\(|\"-m\", \"bot\", \"serve|front-door\.tar\.gz")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Marks `needs_model` every test that starts the trained assistant, itself or through a
+    fixture, so `make unit` (`-m "not needs_model"`) runs the rest without training first."""
+    for item in items:
+        functions = [getattr(item, "function", None)]
+        for name in getattr(item, "fixturenames", ()):
+            functions += [definition.func for definition in
+                          item._fixtureinfo.name2fixturedefs.get(name, ())]
+        if any(starts_the_assistant(function) for function in functions if function is not None):
+            item.add_marker(pytest.mark.needs_model)
+
+
+@functools.lru_cache(maxsize=None)
+def starts_the_assistant(function) -> bool:
+    try:
+        return bool(STARTS_THE_ASSISTANT.search(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return False
 
 
 @pytest.fixture(autouse=True)
@@ -155,13 +180,18 @@ def redis_url(tmp_path_factory) -> str:
     server.wait(timeout=10)
 
 
+def missing(what: str) -> None:
+    """A real part a test needs is not here: skipped on a developer's machine, a failure under CI."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI must provide {what}")
+    pytest.skip(f"not here: {what}")
+
+
 def postgres_url() -> str:
     """The test PostgreSQL (TEST_DATABASE_URL, from .ci/start-postgres): CI must have one."""
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide TEST_DATABASE_URL (see .ci/start-postgres)")
-        pytest.skip("no PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
+        missing("PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
     return url
 
 

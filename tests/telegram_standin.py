@@ -118,7 +118,7 @@ class StandInBotApi:
                     form = cgi.FieldStorage(fp=self.rfile, headers=self.headers, environ={
                         "REQUEST_METHOD": "POST", "CONTENT_TYPE": kind, "CONTENT_LENGTH": str(length)})
                     params = {k: (form[k].value if not form[k].filename else form[k].file.read())
-                              for k in form.keys()}
+                              for k in form}
                 else:
                     body = self.rfile.read(length).decode()
                     params = json.loads(body) if kind.startswith("application/json") and body else dict(parse_qsl(body))

@@ -46,7 +46,8 @@ def test_the_turn_that_forgets_deletes_the_whole_conversation():
     later = conversation("a", ("forget me", store_turn), ("hello again", [BotUttered("Hello")]))
     assert not asks_to_forget(later.events)
     # only the marker itself, not a look-alike
-    assert not asks_to_forget(conversation("a", ("x", [BotUttered("x", data={"custom": {FORGET_MARKER: "no"}})])).events)
+    look_alike = BotUttered("x", data={"custom": {FORGET_MARKER: "no"}})
+    assert not asks_to_forget(conversation("a", ("x", [look_alike])).events)
 
 
 def test_saving_a_forgotten_conversation_deletes_it_and_keeps_the_others(store):

@@ -1,7 +1,6 @@
 """Handovers and their outbox, on SQLite and on a real PostgreSQL server, with a real SMTP server."""
 
 import json
-import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -16,6 +15,7 @@ from bot.store.database import Database
 from bot.store.handovers import create_handover, find_handover, forget_conversation, list_handovers
 from bot.store.models import Base
 from bot.store.spool import import_spool, store_or_spool
+from tests.conftest import postgres_url
 
 FIELDS = {
     "topic": "Needs assessment", "urgency": "routine", "channel": "rest",
@@ -24,22 +24,12 @@ FIELDS = {
 }
 
 
-def postgres_url():
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url and os.environ.get("CI"):
-        pytest.fail("CI must provide TEST_DATABASE_URL (see .ci/start-postgres)")
-    return url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request, tmp_path):
     if request.param == "sqlite":
         yield Database(f"sqlite:///{tmp_path / 'store.db'}")
         return
-    url = postgres_url()
-    if not url:
-        pytest.skip("no PostgreSQL: set TEST_DATABASE_URL (see .ci/start-postgres)")
-    database = Database(url)
+    database = Database(postgres_url())
     yield database
     Base.metadata.drop_all(database.engine)
 
@@ -159,7 +149,9 @@ def test_webhook_delivery_is_retried_until_the_case_system_accepts_it(database):
 
 def test_a_handover_made_while_the_database_is_down_is_spooled_then_stored_and_sent(tmp_path, monkeypatch, mailbox):
     monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
-    down = lambda: Database("postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
+    def down():
+        return Database("postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
+
     reference = store_or_spool(down, "web:spooled", FIELDS, ["email"], datetime(2030, 3, 1, 9))
     assert re.fullmatch(r"TF-20300301-S[0-9A-F]{4}", reference)
     assert [p.name for p in (tmp_path / "spool").iterdir()] == [f"{reference}.json"]

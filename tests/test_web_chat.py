@@ -7,6 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
 
+from tests.conftest import missing
+
 CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 # No network but loopback: no sign-in, sync, updates or QUIC.
@@ -16,11 +18,12 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
 @pytest.fixture(scope="module")
 def browser():
+    if not CHROMIUM.exists():
+        missing("Debian's chromium (/usr/bin/chromium)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS

@@ -18,11 +18,11 @@ from typing import Any, Dict, List, Sequence, Tuple
 import matplotlib
 
 matplotlib.use("Agg")  # no display: draw to files
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from bot.store.database import Database  # noqa: E402
-from bot.store.feedback import list_feedback  # noqa: E402
-from bot.store.handovers import list_handovers  # noqa: E402
+from bot.store.database import Database
+from bot.store.feedback import list_feedback
+from bot.store.handovers import list_handovers
 
 TOP_UNANSWERED = 15
 Table = Tuple[Sequence[str], List[Sequence[Any]]]

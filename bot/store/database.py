@@ -36,9 +36,8 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed if it finishes, rolled back if not."""
-        with self.sessions() as session:
-            with session.begin():
-                yield session
+        with self.sessions() as session, session.begin():
+            yield session
 
     def describe(self) -> str:
         """Where the data is, without a password (for logs and health output)."""
