@@ -8,7 +8,11 @@ serves a bare `rasa init` assistant from the same Rasa under the same load, and 
 as a ratio of its p95. Prints a Markdown table for the README and writes results/bench.md.
 The timed training writes models/front-door.tar.gz, the model everything after it (and `make run`) uses.
 
+It also holds every whole conversation in tests/conversations/ with our assistant and reports how
+many pass (the failures' transcripts go to results/conversations.txt).
+
 `python -m tests.bench --skip-nlu` leaves out the NLU part, the longest: each fold fine-tunes the sentence model.
+`python -m tests.bench --conversations-only` only holds the conversations, with the model there is.
 """
 
 import argparse
@@ -31,6 +35,7 @@ import httpx
 import yaml
 
 from bot.speech.synthesizer import Synthesizer
+from tests.conversation_runner import conversation_files, load, run_conversation
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -47,7 +52,7 @@ CONCURRENCY = (20, 50)
 CONVERSATIONS_PER_RESIDENT = 2
 TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 45",
            "p95_ratio_to_bare_20": "<= 1.3", "errors_50": "0", "empty_replies_50": "0", "rss_rasa_mb": "<= 1536",
-           "speech_first_ms": "< 300", "speech_cached_ms": "< 10"}
+           "speech_first_ms": "< 300", "speech_cached_ms": "< 10", "conversations_passed": "= conversations"}
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -177,7 +182,21 @@ def measure(client: httpx.Client) -> Dict[str, float]:
     return results
 
 
-def ours(workdir: Path) -> Dict[str, float]:
+def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]:
+    """How many whole conversations pass (those marked as known failures count as failing)."""
+    outcomes = []
+    for path in conversation_files():
+        outcome = run_conversation(path, client, env)
+        print(f"{'pass' if outcome.passed else 'FAIL'} {path.stem}", file=sys.stderr, flush=True)
+        outcomes.append(outcome)
+    failed = [outcome.report() for outcome in outcomes if not outcome.passed]
+    (PROJECT_DIR / "results").mkdir(exist_ok=True)
+    (PROJECT_DIR / "results" / "conversations.txt").write_text("\n\n".join(failed) + "\n")
+    return {"conversations": len(outcomes), "conversations_passed": len(outcomes) - len(failed),
+            "conversations_known_failures": sum(1 for o in outcomes if load(o.path).get("known_failure"))}
+
+
+def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({
         "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
@@ -188,8 +207,11 @@ def ours(workdir: Path) -> Dict[str, float]:
     command = [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
                "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)]
     with serving(command, PROJECT_DIR, RASA_PORT, env) as server:
+        if conversations_only:
+            return conversations(server["client"], env)
         results = {"ready_s": server["ready_s"], **measure(server["client"])}
         results.update(process_memory(server["process"].pid))
+        results.update(conversations(server["client"], env))
     return results
 
 
@@ -255,8 +277,17 @@ def progress(results: Dict[str, float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Measure the assistant on this machine.")
     parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation, the longest part")
+    parser.add_argument("--conversations-only", action="store_true",
+                        help="only hold tests/conversations/ with the current model and say how many pass")
     options = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    if options.conversations_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            results = ours(Path(tmp), conversations_only=True)
+        print(f"{results['conversations_passed']} of {results['conversations']} conversations pass "
+              f"({results['conversations_known_failures']} marked as known failures); "
+              "failures: results/conversations.txt")
+        return 0 if results["conversations_passed"] == results["conversations"] else 1
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         results = {"training_s": timed(
