@@ -5,7 +5,7 @@ held-out phrasings (tests/nlu_heldout.yml); time until the server answers; REST 
 (p50/p95/p99), messages per second and errors for 5-turn resident conversations, one resident at
 a time, 20 and 50 at once; memory of each of our processes; speech timings. In the same run it
 serves a bare `rasa init` assistant from the same Rasa under the same load, and reports our p95
-as a ratio of its p95. Prints a Markdown table for the README and writes results/bench.md.
+as a ratio of its p95. Prints a Markdown table for docs/benchmark.md and writes results/bench.md.
 The timed training writes models/front-door.tar.gz, the model everything after it (and `make run`) uses.
 
 It also holds every whole conversation in tests/conversations/ with our assistant and reports how

@@ -32,6 +32,8 @@ def database(request, tmp_path):
     database = Database(postgres_url())
     yield database
     Base.metadata.drop_all(database.engine)
+    with database.engine.begin() as connection:  # and the migrations' record, so the next test migrates afresh
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
 
 def settings(mailbox, **overrides):

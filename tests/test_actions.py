@@ -1,0 +1,104 @@
+"""Custom actions run on their own, as RasaHQ's financial-demo tests them: a tracker built with
+`Tracker.from_dict`, a `CollectingDispatcher`, and the real project database (SQLite in a temporary
+folder). No model, no server: what a resident would be told, and what would be stored."""
+
+import asyncio
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.details import ActionForgetMe, ActionShowDetails
+from actions.handover import ActionConfirmHandover, ActionSubmitHandover
+from bot.forget import FORGET_MARKER
+from bot.store.database import Database, shared_database
+from bot.store.handovers import create_handover, list_handovers
+
+SENDER = "web:margaret"
+MARGARET = {"full_name": "Margaret Hill", "postcode": "RM17 6SL", "phone": "07700 900123",
+            "communication_needs": ["large print"]}
+
+
+def tracker(slots: Dict[str, Any], events: Optional[List[Dict]] = None, text: str = "") -> Tracker:
+    latest = {"text": text, "intent": {"name": "", "confidence": 1.0}, "entities": []}
+    return Tracker.from_dict({
+        "sender_id": SENDER, "slots": slots, "latest_message": latest,
+        "events": events or [], "paused": False, "followup_action": None,
+        "active_loop": {}, "latest_action_name": "action_listen",
+    })
+
+
+def run(action, state: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, {}))
+    return dispatcher.messages, events
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> Database:
+    """The project database the actions open (DATABASE_URL), fresh for each test."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'front_door.db'}")
+    monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
+    shared_database.cache_clear()
+    yield shared_database()
+    shared_database.cache_clear()
+
+
+def test_show_details_lists_what_is_held_and_says_when_nothing_is():
+    [message], _ = run(ActionShowDetails(), tracker(MARGARET))
+    assert message["response"] == "utter_your_details"
+    shown = message["details"]
+    assert "Margaret Hill" in shown and "RM17 6SL" in shown and "large print" in shown
+    [message], _ = run(ActionShowDetails(), tracker({"full_name": None, "communication_needs": []}))
+    assert message["response"] == "utter_no_details"
+
+
+def test_the_readback_needs_consent_and_shows_what_will_be_sent():
+    [message], events = run(ActionConfirmHandover(), tracker({**MARGARET, "share_consent": False}))
+    assert message["response"] == "utter_handover_not_shared"
+    [message], events = run(ActionConfirmHandover(), tracker({
+        **MARGARET, "share_consent": True, "handover_topic": "Needs assessment", "handover_urgency": "urgent"}))
+    assert message["response"] == "utter_handover_readback"
+    assert message["readback"].startswith("• Urgent") and "Needs assessment" in message["readback"]
+    assert "07700 900123" in message["readback"]
+    assert {"event": "slot", "name": "handover_stage", "value": "confirming", "timestamp": None} in events
+
+
+def test_submitting_stores_the_handover_and_gives_its_reference(database):
+    state = tracker({**MARGARET, "share_consent": True, "handover_stage": "confirming",
+                     "handover_topic": "Needs assessment", "handover_urgency": "routine"})
+    messages, _ = run(ActionSubmitHandover(), state)
+    [stored] = list_handovers(database)
+    assert messages[0]["response"] == "utter_handover_sent"
+    assert messages[0]["reference"] == stored["reference"]
+    assert (stored["full_name"], stored["phone"], stored["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
+    assert stored["communication_needs"] == "large print" and stored["topic"] == "Needs assessment"
+
+
+def test_nothing_is_sent_without_consent_or_outside_the_readback(database):
+    for slots in ({"share_consent": False, "handover_stage": "confirming"},
+                  {"share_consent": True, "handover_stage": "collecting"}):
+        [message], _ = run(ActionSubmitHandover(), tracker({**MARGARET, **slots}))
+        assert message["response"] == "utter_menu"
+    assert list_handovers(database) == []
+
+
+def test_forget_me_deletes_unsent_handovers_and_marks_the_reply_for_the_tracker_store(database):
+    create_handover(database, SENDER, {"topic": "Needs assessment", "full_name": "Margaret Hill"}, ["email"])
+    messages, events = run(ActionForgetMe(), tracker(MARGARET))
+    assert messages[0]["response"] == "utter_forgotten"
+    assert messages[0]["custom"] == {FORGET_MARKER: True}, "the tracker store deletes the conversation on this"
+    assert list_handovers(database) == []
+    assert [event["event"] for event in events] == ["reset_slots"]
+
+
+def test_forget_me_never_claims_it_forgot_when_the_database_is_away(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
+    shared_database.cache_clear()
+    try:
+        messages, events = run(ActionForgetMe(), tracker(MARGARET))
+    finally:
+        shared_database.cache_clear()
+    assert [message["response"] for message in messages] == ["utter_forget_failed"]
+    assert not any(message.get("custom") for message in messages) and events == []
