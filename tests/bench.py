@@ -35,7 +35,8 @@ import httpx
 import yaml
 
 from bot.speech.synthesizer import Synthesizer
-from tests.conversation_runner import conversation_files, load, run_conversation
+from tests.conversation_runner import conversation_files, run_conversation
+from tests.conversation_runner import load as load_conversation
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -193,7 +194,7 @@ def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]
     (PROJECT_DIR / "results").mkdir(exist_ok=True)
     (PROJECT_DIR / "results" / "conversations.txt").write_text("\n\n".join(failed) + "\n")
     return {"conversations": len(outcomes), "conversations_passed": len(outcomes) - len(failed),
-            "conversations_known_failures": sum(1 for o in outcomes if load(o.path).get("known_failure"))}
+            "conversations_known_failures": sum(1 for o in outcomes if load_conversation(o.path).get("known_failure"))}
 
 
 def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
