@@ -12,7 +12,9 @@ import sqlalchemy as sa
 
 from bot.outbox.worker import Outbox, OutboxSettings, email_text
 from bot.store.database import Database
-from bot.store.handovers import create_handover, find_handover, forget_conversation, list_handovers
+from bot.store.handovers import (
+    add_note, conversation_handovers, create_handover, find_handover, forget_conversation, list_handovers,
+)
 from bot.store.models import Base
 from bot.store.spool import import_spool, store_or_spool
 from tests.conftest import postgres_url
@@ -164,3 +166,30 @@ def test_a_handover_made_while_the_database_is_down_is_spooled_then_stored_and_s
     stored = find_handover(database, reference)
     assert stored["status"] == "sent" and stored["full_name"] == "Margaret Hill"
     assert any(reference in m["Subject"] for m in mailbox.messages)
+
+
+def test_a_note_added_after_sending_follows_its_handover_by_email(database, mailbox):
+    day = datetime(2026, 1, 5, 9)
+    handover = create_handover(database, "web:note", FIELDS, ["email"], now=day)
+    create_handover(database, "web:someone-else", FIELDS, ["email"], now=day)
+    add_note(database, handover.reference, "He is on insulin, twice a day", now=day)
+    mine = conversation_handovers(database, "web:note")
+    assert [h["reference"] for h in mine] == [handover.reference]
+    assert mine[0]["notes"][0]["text"] == "He is on insulin, twice a day"
+    assert mine[0]["notes"][0]["status"] == "pending"
+    before = len(mailbox.messages)
+    outbox = Outbox(database, settings(mailbox))
+    mailbox.stop()
+    try:  # the handover cannot go, so its note waits: Thurrock First never gets a note first
+        outbox.deliver_due(now=day)
+        assert find_handover(database, handover.reference)["notes"][0]["status"] == "pending"
+    finally:
+        mailbox.start()
+    outbox.deliver_due(now=day + timedelta(minutes=5))
+    outbox.deliver_due(now=day + timedelta(minutes=5))
+    subjects = [m["Subject"] for m in mailbox.messages[before:]]
+    assert any(s.startswith("Front Door handover " + handover.reference) for s in subjects)
+    follow_up = next(m for m in mailbox.messages[before:] if m["Subject"].startswith("Follow-up"))
+    assert handover.reference in follow_up["Subject"] and "He is on insulin" in follow_up.get_content()
+    assert find_handover(database, handover.reference)["notes"][0]["status"] == "sent"
+    assert outbox.deliver_due(now=day + timedelta(hours=1)) == 0  # each sent once

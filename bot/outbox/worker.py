@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from bot.settings import Settings
 from bot.store.database import Database
-from bot.store.models import Delivery, summarise_status
+from bot.store.models import Delivery, NoteDelivery, summarise_status
 from bot.store.spool import import_spool
 
 logger = logging.getLogger(__name__)
@@ -109,8 +109,35 @@ def send_webhook(settings: OutboxSettings, handover: Dict[str, Any]) -> None:
     answer.raise_for_status()
 
 
+def send_email_note(settings: OutboxSettings, handover: Dict[str, Any], note: Dict[str, Any]) -> None:
+    """A follow-up email: what the resident added after the handover was sent."""
+    message = EmailMessage()
+    message["Subject"] = f"Follow-up to Front Door handover {handover['reference']}: {handover['topic']}"
+    message["From"] = settings.email_from
+    message["To"] = settings.email_to
+    message.set_content(
+        f"The resident added this to handover {handover['reference']} ({note['created_at']}), in their words:\n\n"
+        f"{note['text']}\n\nName: {handover.get('full_name') or '(not given)'}\n")
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout_seconds) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_username:
+            smtp.login(settings.smtp_username, settings.smtp_password or "")
+        smtp.send_message(message)
+
+
+def send_webhook_note(settings: OutboxSettings, handover: Dict[str, Any], note: Dict[str, Any]) -> None:
+    headers = {"Authorization": f"Bearer {settings.webhook_token}"} if settings.webhook_token else {}
+    body = {"follow_up_to": handover["reference"], "note": note["text"], "created_at": note["created_at"]}
+    answer = httpx.post(settings.webhook_url, json=body, headers=headers, timeout=settings.timeout_seconds)
+    answer.raise_for_status()
+
+
 SENDERS: Dict[str, Callable[[OutboxSettings, Dict[str, Any]], None]] = {
     "email": send_email, "webhook": send_webhook,
+}
+NOTE_SENDERS: Dict[str, Callable[[OutboxSettings, Dict[str, Any], Dict[str, Any]], None]] = {
+    "email": send_email_note, "webhook": send_webhook_note,
 }
 
 
@@ -136,26 +163,45 @@ class Outbox:
             for delivery in due:
                 sent += self._attempt(delivery, now)
                 delivery.handover.status = summarise_status(delivery.handover.deliveries)
+            # notes added after sending follow their handover: only once it has gone by that method
+            notes_due = session.execute(
+                sa.select(NoteDelivery)
+                .where(NoteDelivery.status != "sent", NoteDelivery.next_attempt_at <= now)
+                .order_by(NoteDelivery.next_attempt_at)
+                .limit(50)
+                .with_for_update(skip_locked=True)
+            ).scalars().all()
+            for delivery in notes_due:
+                handover = delivery.note.handover
+                if any(d.method == delivery.method and d.status == "sent" for d in handover.deliveries):
+                    sent += self._attempt(delivery, now)
         return sent
 
-    def _attempt(self, delivery: Delivery, now: datetime) -> int:
+    def _attempt(self, delivery: Any, now: datetime) -> int:
+        """Sends a handover's delivery, or a note's (a follow-up to its handover)."""
         delivery.attempts += 1
+        is_note = isinstance(delivery, NoteDelivery)
+        what = f"Note to handover {delivery.note.handover.reference}" if is_note else f"Handover {delivery.handover.reference}"
         try:
-            SENDERS[delivery.method](self.settings, delivery.handover.as_dict())
+            if is_note:
+                NOTE_SENDERS[delivery.method](
+                    self.settings, delivery.note.handover.as_dict(), delivery.note.as_dict())
+            else:
+                SENDERS[delivery.method](self.settings, delivery.handover.as_dict())
         except Exception as error:  # any failure is retried later; nothing is dropped
             delivery.status = "failed"
             delivery.last_error = f"{type(error).__name__}: {error}"[:500]
             delivery.next_attempt_at = now + self.settings.retry_delay(delivery.attempts)
             logger.warning(
-                "Handover %s by %s failed (attempt %d), retrying at %s: %s",
-                delivery.handover.reference, delivery.method, delivery.attempts,
+                "%s by %s failed (attempt %d), retrying at %s: %s",
+                what, delivery.method, delivery.attempts,
                 delivery.next_attempt_at.isoformat(timespec="seconds"), type(error).__name__,
             )
             return 0
         delivery.status = "sent"
         delivery.sent_at = now
         delivery.last_error = None
-        logger.info("Handover %s sent by %s", delivery.handover.reference, delivery.method)
+        logger.info("%s sent by %s", what, delivery.method)
         return 1
 
     def run_forever(self) -> None:

@@ -53,6 +53,9 @@ def details(handover: Dict[str, Any]) -> str:
         + (f", last error: {d['last_error']}" if d["last_error"] else "")
         for d in handover["deliveries"]
     ] or ["  none configured (read here)"]
+    lines += ["notes added after sending:"] + [
+        f"  {note['created_at']} ({note['status']}): {note['text']}" for note in handover.get("notes", [])
+    ] if handover.get("notes") else []
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.settings import settings
 from bot.store.database import Database
-from bot.store.models import Delivery, Handover
+from bot.store.models import Delivery, Handover, HandoverNote, NoteDelivery
 
 REFERENCE_PREFIX = "TF"
 
@@ -68,6 +68,24 @@ def find_handover(database: Database, reference: str) -> Optional[Dict[str, Any]
             sa.select(Handover).where(Handover.reference == reference.strip().upper())
         ).scalar_one_or_none()
         return handover.as_dict() if handover else None
+
+
+def conversation_handovers(database: Database, sender_id: str) -> List[Dict[str, Any]]:
+    """The handovers one conversation made, oldest first (to tell the resident their state)."""
+    with database.session() as session:
+        query = (sa.select(Handover).where(Handover.conversation_key == conversation_key(sender_id))
+                 .order_by(Handover.created_at, Handover.id))
+        return [handover.as_dict() for handover in session.execute(query).scalars()]
+
+
+def add_note(database: Database, reference: str, text: str, now: Optional[datetime] = None) -> None:
+    """Adds a note to a handover, with one follow-up delivery per method the handover was sent by."""
+    now = now or datetime.utcnow()
+    with database.session() as session:
+        handover = session.execute(sa.select(Handover).where(Handover.reference == reference)).scalar_one()
+        note = HandoverNote(created_at=now, text=text)
+        note.deliveries = [NoteDelivery(method=d.method, next_attempt_at=now) for d in handover.deliveries]
+        handover.notes.append(note)
 
 
 def forget_conversation(database: Database, sender_id: str) -> int:

@@ -36,6 +36,9 @@ class Handover(Base):
     deliveries = relationship(
         "Delivery", back_populates="handover", cascade="all, delete-orphan", order_by="Delivery.id"
     )
+    notes = relationship(
+        "HandoverNote", back_populates="handover", cascade="all, delete-orphan", order_by="HandoverNote.id"
+    )
 
     FIELDS = (
         "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
@@ -47,7 +50,30 @@ class Handover(Base):
         fields = {name: getattr(self, name) for name in self.FIELDS}
         fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
         fields["deliveries"] = [delivery.as_dict() for delivery in self.deliveries]
+        fields["notes"] = [note.as_dict() for note in self.notes]
         return fields
+
+
+class HandoverNote(Base):
+    """What a resident added to a handover after it was sent ("can I add that he's on insulin")."""
+
+    __tablename__ = "handover_notes"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    handover_id = sa.Column(sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), nullable=False, index=True)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow)
+    text = sa.Column(sa.Text, nullable=False)
+    handover = relationship("Handover", back_populates="notes")
+    deliveries = relationship(
+        "NoteDelivery", back_populates="note", cascade="all, delete-orphan", order_by="NoteDelivery.id"
+    )
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {
+            "created_at": self.created_at.isoformat(timespec="seconds") + "Z",
+            "text": self.text,
+            "status": summarise_status(self.deliveries) if self.deliveries else "sent",
+        }
 
 
 class Delivery(Base):
@@ -74,6 +100,22 @@ class Delivery(Base):
             "last_error": self.last_error,
             "sent_at": self.sent_at and self.sent_at.isoformat(timespec="seconds") + "Z",
         }
+
+
+class NoteDelivery(Base):
+    """One way a note goes to Thurrock First as a follow-up to its handover, retried until sent."""
+
+    __tablename__ = "handover_note_deliveries"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    note_id = sa.Column(sa.Integer, sa.ForeignKey("handover_notes.id", ondelete="CASCADE"), nullable=False)
+    method = sa.Column(sa.String(16), nullable=False)
+    status = sa.Column(sa.String(16), nullable=False, default="pending", index=True)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    next_attempt_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow, index=True)
+    last_error = sa.Column(sa.Text)
+    sent_at = sa.Column(sa.DateTime)
+    note = relationship("HandoverNote", back_populates="deliveries")
 
 
 def summarise_status(deliveries: List[Delivery]) -> str:
