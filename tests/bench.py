@@ -7,6 +7,7 @@ a time, 20 and 50 at once; memory of each of our processes; speech timings. In t
 serves a bare `rasa init` assistant from the same Rasa under the same load, and reports our p95
 as a ratio of its p95. Prints a Markdown table for docs/benchmark.md and writes results/bench.md.
 The timed training writes models/front-door.tar.gz, the model everything after it (and `make run`) uses.
+Details (bot.details) on their held-out set (tests/details_heldout.yml): precision and recall per field.
 
 It also holds every whole conversation in tests/conversations/ with our assistant and reports how
 many pass (the failures' transcripts go to results/conversations.txt).
@@ -37,6 +38,7 @@ import yaml
 from bot.speech.synthesizer import Synthesizer
 from tests.conversation_runner import conversation_files, run_conversation
 from tests.conversation_runner import load as load_conversation
+from tests.details_score import THRESHOLDS as DETAIL_THRESHOLDS, messages as detail_messages, score as detail_score
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -53,7 +55,9 @@ CONCURRENCY = (20, 50)
 CONVERSATIONS_PER_RESIDENT = 2
 TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 45",
            "p95_ratio_to_bare_20": "<= 1.3", "errors_50": "0", "empty_replies_50": "0", "rss_rasa_mb": "<= 1536",
-           "speech_first_ms": "< 300", "speech_cached_ms": "< 10", "conversations_passed": "= conversations"}
+           "speech_first_ms": "< 300", "speech_cached_ms": "< 10", "conversations_passed": "= conversations",
+           **{f"details_{field}_{measure}": f">= {needed}" for field, (precision, recall) in DETAIL_THRESHOLDS.items()
+              for measure, needed in (("precision", precision), ("recall", recall))}}
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -79,6 +83,15 @@ def nlu_scores(out: Path) -> Dict[str, float]:
         "macro_f1": cross["macro avg"]["f1-score"],
         "heldout_accuracy": heldout["accuracy"],
     }
+
+
+def details_scores() -> Dict[str, float]:
+    """Per field precision and recall of reading details, on the held-out messages."""
+    results: Dict[str, float] = {"details_heldout_messages": len(detail_messages())}
+    for field, counts in detail_score().items():
+        results[f"details_{field}_precision"] = counts["precision"]
+        results[f"details_{field}_recall"] = counts["recall"]
+    return results
 
 
 def rss_megabytes(pid: int) -> float:
@@ -291,9 +304,11 @@ def main() -> int:
         return 0 if results["conversations_passed"] == results["conversations"] else 1
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        results = {"training_s": timed(
+        results: Dict[str, float] = details_scores()
+        progress(results)
+        results["training_s"] = timed(
             [RASA, "train", "--force", "--fixed-model-name", MODEL_NAME, "--out", "models"]
-        )}
+        )
         progress(results)
         results.update(ours(workdir))
         results.update(bare(workdir))

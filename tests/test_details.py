@@ -4,13 +4,27 @@ import pytest
 from hypothesis import given, strategies as st
 
 from bot.details import (
-    asking_for_from_answer, communication_needs_from_answer, find_details, tidy_email, tidy_name,
+    CARED_FOR, asking_for_from_answer, communication_needs_from_answer, find_details, tidy_email, tidy_name,
     tidy_phone, tidy_postcode,
 )
 
 
 def found(text):
     return {(f.kind, f.value) for f in find_details(text)}
+
+
+def test_each_detail_belongs_to_its_person():
+    details = {(f.kind, f.value, f.role) for f in find_details(
+        "I'm Sue, I live in Grays RM17 6AA, my mum Joan lives in Tilbury, her postcode is RM18 8AB, text me on 07700 900991")}
+    assert {("person_name", "Sue", None), ("postcode", "RM17 6AA", None), ("area", "Grays", None),
+            ("person_name", "Joan", CARED_FOR), ("postcode", "RM18 8AB", CARED_FOR), ("area", "Tilbury", CARED_FOR),
+            ("phone", "07700 900991", None), ("cared_for", "mum", None), ("asking_for", "family", None)} <= details
+
+
+def test_a_bare_name_is_a_name_when_we_asked_for_one():
+    assert ("person_name", "Pat") in {(f.kind, f.value) for f in find_details("Pat", asked="full_name")}
+    assert ("person_name", "Tom") in {(f.kind, f.value) for f in find_details("I told you, Tom", asked="full_name")}
+    assert not [f for f in find_details("no thanks", asked="full_name") if f.kind == "person_name"]
 
 
 def test_one_sentence_gives_name_postcode_and_phone():
@@ -22,12 +36,12 @@ def test_one_sentence_gives_name_postcode_and_phone():
     ("my name's sue", "person_name", "Sue"),
     ("I'm called Ahmed Khan and I need help", "person_name", "Ahmed Khan"),
     ("email me at jo.bloggs@example.com please", "email", "jo.bloggs@example.com"),
-    ("ring +44 (0)1375 652643", "phone", "01375 652643"),
+    ("ring +44 (0)1632 960123", "phone", "01632 960123"),
     ("my mobile is 07700-900-123", "phone", "07700 900123"),
     ("postcode rm176sl", "postcode", "RM17 6SL"),
-    ("I look after my husband, Peter", "cared_for", "husband, Peter"),
-    ("it's for my dad", "asking_for", "for someone they care for"),
-    ("I'm her social worker", "asking_for", "as a professional"),
+    ("I look after my husband, Peter", "cared_for", "husband"),
+    ("it's for my dad", "asking_for", "family"),
+    ("I'm her social worker", "asking_for", "professional"),
     ("please text me", "contact_preference", "text message"),
     ("call after 2pm", "contact_time", "after 2pm"),
     ("I'm deaf and use British Sign Language", "communication_need", "BSL interpreter"),
@@ -39,9 +53,10 @@ def test_details_said_in_passing_are_found(text, kind, value):
 
 @pytest.mark.parametrize("text", [
     "I am worried about my mum", "what is a direct payment", "my name is", "0800", "12345",
-    "is RM17 in Thurrock", "call me",
+    "is RM17 in Thurrock", "call me", "I rang 01375 511 000 and waited an hour",
 ])
 def test_ordinary_sentences_give_no_name_phone_or_postcode(text):
+    """(Thurrock First's own number, quoted back, is not the resident's.)"""
     kinds = {kind for kind, _ in found(text)}
     assert not kinds & {"person_name", "phone", "postcode", "email"}
 
@@ -69,9 +84,11 @@ def test_names_are_tidied_but_questions_are_not_names():
 
 
 def test_answers_to_who_and_what_needs_are_read():
-    assert asking_for_from_answer("For myself") == "for themselves"
-    assert asking_for_from_answer("For someone I care for") == "for someone they care for"
-    assert asking_for_from_answer("I'm a professional") == "as a professional"
+    assert asking_for_from_answer("For myself") == "self"
+    assert asking_for_from_answer("me, obviously") == "self"
+    assert asking_for_from_answer("For someone in my family") == "family"
+    assert asking_for_from_answer("my neighbour") == "friend or neighbour"
+    assert asking_for_from_answer("I'm a professional") == "professional"
     assert communication_needs_from_answer("large print and a hearing loop") == ["large print", "hearing loop"]
 
 

@@ -75,13 +75,19 @@ def email_text(handover: Dict[str, Any]) -> str:
         lines += [f"COMMUNICATION NEEDS: {handover['communication_needs']}", ""]
     if handover["urgency"] == "urgent":
         lines += ["URGENT: the resident mentioned a safety concern.", ""]
-    rows = [
-        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"),
-        ("Asking", "asking_for"), ("For", "cared_for"), ("Phone", "phone"), ("Email", "email"),
-        ("Postcode", "postcode"), ("Contact by", "contact_preference"),
-        ("Best time", "contact_time"), ("Channel", "channel"), ("Received", "created_at"),
+    caller = [
+        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"), ("Organisation", "organisation"),
+        ("Phone", "phone"), ("Email", "email"), ("Postcode", "postcode"), ("Area", "area"),
+        ("Contact by", "contact_preference"), ("Best time", "contact_time"), ("Channel", "channel"),
+        ("Received", "created_at"),
     ]
-    lines += [f"{label}: {handover[key]}" for label, key in rows if handover.get(key)]
+    lines += [f"{label}: {handover[key]}" for label, key in caller if handover.get(key)]
+    helped = [("Help is for", "asking_for"), ("Who they are to the caller", "cared_for"), ("Their name", "cared_for_name"),
+              ("Their postcode", "cared_for_postcode"), ("Their area", "cared_for_area"),
+              ("Their phone", "cared_for_phone")]
+    if any(handover.get(key) for _, key in helped[1:]) or handover.get("asking_for") not in (None, "self"):
+        lines += ["", "THE PERSON THE HELP IS FOR"]
+        lines += [f"{label}: {handover[key]}" for label, key in helped if handover.get(key)]
     lines += ["", "What they need, in their words:", handover.get("need") or "(not given)", "",
               "Conversation summary:", handover["summary"]]
     return "\n".join(lines) + "\n"

@@ -16,8 +16,9 @@ TABLE_COLUMNS = [
 ]
 CSV_FIELDS = [
     "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
-    "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "need", "summary",
+    "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
+    "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
+    "cared_for_phone", "need", "summary",
 ]
 
 

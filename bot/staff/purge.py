@@ -22,7 +22,8 @@ from bot.store.models import Feedback, Handover
 if TYPE_CHECKING:
     from bot.server.tracker_store import ProjectTrackerStore
 
-PERSONAL_FIELDS = ("full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need", "summary")
+PERSONAL_FIELDS = ("full_name", "organisation", "cared_for", "phone", "email", "postcode", "area", "contact_time",
+                   "cared_for_name", "cared_for_postcode", "cared_for_area", "cared_for_phone", "need", "summary")
 PURGED = "(removed after the retention period)"
 
 
