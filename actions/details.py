@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.topics import TOPIC_TITLES
 from bot.details import (
     CARED_FOR, DETAIL_WORDS, FAMILY, FRIEND, NO_PHONE, PROFESSIONAL, SELF, asking_for_from_answer,
-    communication_needs_from_answer, find_details, postcode_district, tidy_email, tidy_phone, tidy_postcode,
+    communication_needs_from_answer, find_details, postcode_district, tidy_email, tidy_postcode,
 )
 from bot.forget import forget_message
 from bot.store.database import shared_database

@@ -60,7 +60,10 @@ def inverse_relation(word: Text, text: Text, title: Text = "") -> Optional[Text]
     title = title.lower().rstrip(".")
     male = title == "mr" or (title not in ("mrs", "ms", "miss") and re.search(r"\b(?:he|him|his|he's)\b", text, re.I))
     female = title in ("mrs", "ms", "miss") or (not male and re.search(r"\b(?:she|her|she's)\b", text, re.I))
-    pick = (lambda m, f, either: m if male else f if female else either)
+
+    def pick(his: Text, hers: Text, either: Text) -> Text:
+        return his if male else hers if female else either
+
     if word in ("mum", "mother", "dad", "father", "stepmum", "stepdad"):
         return pick("son", "daughter", "child")
     if word in ("son", "daughter"):
@@ -265,7 +268,7 @@ thx through till to today told too tried try trying um uh under unknown until up
 way we well went were what whatever when where which while who why with without would yeah yes
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings
-""".split()) | set(RELATION_NAMES) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
+""".split()) | set(RELATION_NAMES)  # noqa: SIM905 (a block of words reads better than a list) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
 # After "I'm" / "it's" a capitalised word may still be a state, not a name ("I'm Deaf").
 SOFT_NOT_NAMES = NOT_NAME_WORDS | set("""
 deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
@@ -275,7 +278,7 @@ november december christmas urgent important serious difficult hard easy awful t
 polish romanian lithuanian latvian bulgarian portuguese spanish italian french german indian pakistani
 bangladeshi nigerian ghanaian somali turkish kurdish chinese irish scottish welsh african caribbean
 muslim christian hindu sikh jewish catholic reception receptionist
-""".split())
+""".split())  # noqa: SIM905
 NAME_TRIGGERS = [
     # (pattern whose end is where the name starts, how sure the words after it are a name, role);
     # the other person's first, so "his name is" is never read as the caller's "name is"
@@ -588,7 +591,7 @@ surgery practice centre center hospital council housing home care trust team ser
 support ltd limited cic
 medical gp nhs uk clinic pharmacy charity agency association society group hub lodge court house
 ward unit partnership foundation network
-""".split())
+""".split())  # noqa: SIM905
 NOT_SURNAMES = {"surgery", "practice", "centre", "center", "hospital", "council", "housing", "clinic", "pharmacy",
                 "trust", "nhs", "team", "services", "service", "charity", "agency", "association", "society"}
 ORGANISATION_AFTER = re.compile(

@@ -45,7 +45,7 @@ FILE_KEYS = {"who", "channel", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "communication_needs", "need",
+    "contact_time", "communication_needs", "need", "organisation", "cared_for_name", "cared_for_postcode",
 )
 # Stored fields made of the resident's own words (people records add *_name, *_phone, ...).
 OWN_WORDS_FIELDS = {"full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need"}

@@ -32,8 +32,8 @@ FIELDS = {
     "who_for": ("rel",), "relation": ("for_rel",), "organisation": ("org",),
     "communication_needs": ("needs", "for_needs", "needs_for"),
 }
-THRESHOLDS = {field: (0.98, 0.95) for field in
-              ("name", "phone", "email", "postcode", "area", "contact_preference", "contact_time")}
+THRESHOLDS = dict.fromkeys(("name", "phone", "email", "postcode", "area", "contact_preference", "contact_time"),
+                           (0.98, 0.95))
 
 
 def messages() -> List[Dict]:
