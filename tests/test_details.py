@@ -107,3 +107,25 @@ def test_every_uk_mobile_number_is_accepted_in_one_form(number):
     tidy = tidy_phone(number)
     assert tidy == f"{number.replace(' ', '')[:5]} {number.replace(' ', '')[5:]}"
     assert tidy_phone(tidy.replace(" ", "-")) == tidy
+
+
+def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.server.nlu.details import DetailExtractor
+
+    def intent_after(text, intent):
+        message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
+        DetailExtractor().process([message])
+        return message.get("intent")["name"], {(e["entity"], e["value"], e.get("role")) for e in message.get("entities") or []}
+
+    assert intent_after("Pat", "goodbye")[0] == "give_details"
+    assert intent_after("Tom Baker", "thank")[0] == "give_details"
+    assert intent_after("bye", "goodbye")[0] == "goodbye"
+    name_and_more = intent_after("my name is Pat and I need help with money", "dp_support")
+    assert name_and_more[0] == "dp_support" and ("person_name", "Pat", None) in name_and_more[1]
+    assert intent_after("my son needs easy read letters", "easy_read_on") == (
+        "give_details", {("communication_need", "Easy Read", "cared_for"), ("cared_for", "son", None),
+                         ("asking_for", "family", None)})
+    assert intent_after("I need easy read please", "easy_read_on")[0] == "easy_read_on"
+    assert intent_after("Pat", "safeguarding_concern")[0] == "safeguarding_concern"
