@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.topics import TOPIC_TITLES
 from bot.details import (
-    CARED_FOR, DETAIL_WORDS, FAMILY, FRIEND, NO_PHONE, PROFESSIONAL, SELF, asking_for_from_answer,
+    ALONE, CARED_FOR, DETAIL_WORDS, FAMILY, FRIEND, NO_PHONE, PROFESSIONAL, SELF, asking_for_from_answer,
     communication_needs_from_answer, find_details, postcode_district, tidy_email, tidy_postcode,
 )
 from bot.forget import forget_message
@@ -198,12 +198,16 @@ class ActionNoteDetails(Action):
         return "action_note_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        said = noted(details_set_this_turn(tracker), tracker)
+        slots, events = details_set_this_turn(tracker), []
+        alone = next(tracker.get_latest_entity_values("person_name", entity_group=ALONE), None)
+        if alone and not tracker.get_slot("full_name"):  # "Tom", typed on its own
+            slots, events = ["full_name", *slots], [SlotSet("full_name", alone)]
+        said = noted(slots, tracker)
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
         else:
             dispatcher.utter_message(response="utter_menu")
-        return []
+        return events
 
 
 class ActionShowDetails(Action):

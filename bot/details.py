@@ -25,6 +25,7 @@ from bot.settings import CONTENT_DIR
 
 CARED_FOR = "cared_for"  # the role of a detail that belongs to the person the help is for
 CALLER = "caller"
+ALONE = "alone"  # the group of a name typed on its own ("Tom"), when nothing was asked
 
 # Who the help is for (the asking_for slot's values).
 SELF, FAMILY, FRIEND, PROFESSIONAL = "self", "family", "friend or neighbour", "professional"
@@ -325,6 +326,7 @@ class Found:
     start: int
     end: int
     role: Optional[Text] = None
+    group: Optional[Text] = None  # ALONE: a name typed on its own, with nothing saying whose
 
 
 @lru_cache(maxsize=1)
@@ -508,16 +510,16 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
     found: List[Found] = []
 
-    def add(name: Optional[Text], start: int, end: int, role: Optional[Text]) -> None:
+    def add(name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None) -> None:
         if not name:
             return
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
             if other.role == role and name.split()[0] == other.value.split()[0] and len(name) > len(other.value):
-                found[index] = Found("person_name", name, start, end, role)  # "its tom. tom baker."
+                found[index] = Found("person_name", name, start, end, role, other.group)  # "its tom. tom baker."
                 return
         if not any(f.start <= start < f.end or start <= f.start < end for f in found):
-            found.append(Found("person_name", name, start, end, role))
+            found.append(Found("person_name", name, start, end, role, group))
 
     both = FIRST_AND_SURNAME.search(text)
     if both:
@@ -552,7 +554,7 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
                 start = sentence.start() + sentence.group(0).find(whole)
                 result = _name_words(text, start, "soft")
                 if result and result[1] == start + len(whole):
-                    add(result[0], start, result[1], None)
+                    add(result[0], start, result[1], None, ALONE)
     return found
 
 

@@ -73,3 +73,19 @@ def test_answers_are_read_as_people_write_them():
     assert result == {"cared_for_name": "Joan", "cared_for": "mum"}
     result, said = validate("validate_phone", "phone", "not a number", "not a number")
     assert result["phone"] is None and said == ["utter_invalid_phone"]
+
+
+def test_a_name_typed_alone_is_kept_only_while_no_name_is_held():
+    from actions.details import ActionNoteDetails
+
+    tom = [{"entity": "person_name", "value": "Tom", "group": "alone"}]
+
+    def note(slots):
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ActionNoteDetails().run(dispatcher, tracker(slots, "Tom", tom), {}))
+        return events, dispatcher.messages
+
+    events, said = note({})
+    assert events == [{"event": "slot", "timestamp": None, "name": "full_name", "value": "Tom"}]
+    assert said[0]["response"] == "utter_details_noted"
+    assert note({"full_name": "Priya Patel"})[0] == [], "a name alone never replaces the name held"

@@ -50,7 +50,8 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             details = find_details(text)
             entities = [
                 {"entity": found.kind, "value": found.value, "start": found.start,
-                 "end": found.end, "confidence": 1.0, **({"role": found.role} if found.role else {})}
+                 "end": found.end, "confidence": 1.0, **({"role": found.role} if found.role else {}),
+                 **({"group": found.group} if found.group else {})}
                 for found in details
             ]
             self._correct_intent(message, text, details)
