@@ -1,16 +1,16 @@
 """People records: the caller's organisation and area, and the person the help is for (name,
 postcode, area, phone) apart from the caller's; contact wishes can name several ways.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Created: 2026-12-03 20:09:24.433815
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
