@@ -93,9 +93,10 @@ test-stories: $(MODEL)
 test-python: $(MODEL)
 	$(BIN)/python -m pytest -q tests
 
-# Tests that need no trained model (tests/conftest.py marks the others needs_model): no training first.
+# Tests that need no trained model and train nothing themselves (tests/conftest.py marks tests that
+# start the assistant needs_model; tests that fine-tune the sentence model are marked trains).
 unit: $(BIN)/.installed
-	$(BIN)/python -m pytest -q -m "not needs_model" tests
+	$(BIN)/python -m pytest -q -m "not needs_model and not trains" tests
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
