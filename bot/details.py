@@ -251,6 +251,7 @@ DETAIL_WORDS = [
     ("postcode", re.compile(r"\b(postcode|post code|address|moved|move house)\b", re.I)),
     ("full_name", re.compile(r"\bname\b", re.I)),
 ]
+THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "full_name": "cared_for_name"}
 
 # ------------------------------------------------------------------ names
 # Words that are never part of a name: they end one ("my name is Ann and I live…").
@@ -840,7 +841,10 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         if match:
             found.append(Found("communication_need", value, match.start(), match.end(),
                                _role(text, match.end() - 1, match.end())))
-    found.extend(_first(DETAIL_WORDS, text, "detail"))
+    detail = next(_first(DETAIL_WORDS, text, "detail"), None)
+    if detail:  # "my mum's postcode has changed" is hers, not the caller's
+        theirs = THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
+        found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
     return found
 
 

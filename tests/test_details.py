@@ -129,3 +129,11 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
                          ("asking_for", "family", None)})
     assert intent_after("I need easy read please", "easy_read_on")[0] == "easy_read_on"
     assert intent_after("Pat", "safeguarding_concern")[0] == "safeguarding_concern"
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my number has changed", "phone"), ("my mum's postcode has changed", "cared_for_postcode"),
+    ("her name is spelt wrong", "cared_for_name"), ("I've moved house", "postcode"),
+])
+def test_a_change_names_whose_detail_it_is(text, detail):
+    assert ("detail", detail) in found(text)
