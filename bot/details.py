@@ -96,7 +96,8 @@ ROLE_WORDS = (
 PROFESSIONAL_CUES = re.compile(
     rf"\b(?:i'?m|im|i am)\s+(?:a|an|the|her|his|their|your)\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_WORDS})\b|"
     rf"\b(?:my|our|a|the|one of our)\s+{CLIENT_NOUN}s?\b|"
-    rf"\b{CLIENT_NOUN}\s+(?:name|details|dob|address|postcode)\b|"
+    rf"\b{CLIENT_NOUN}\s+(?:name|details|dob|address|postcode)\b|^\W*{CLIENT_NOUN}\s*:|"
+    rf",\s*(?:[\w-]+\s+)?(?:{ROLE_WORDS})\s*,|"
     r"\b(?:calling|ringing|writing|phoning|emailing)\s+from\b|\breferring\b|"
     rf"^\W*(?:{ROLE_WORDS})\s+(?:from|at)\b|\b(?:us|we)\s+(?:\w+\s+){{0,2}}(?:at|from)\s+the\s+(?:surgery|practice)\b|"
     r"\bour\s+(?:surgery|practice)\b",
@@ -111,7 +112,7 @@ FAMILY_CONTEXTS = [
     re.compile(
         rf"(?<!use )(?<!ring )(?<!call )(?<!on )\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|struggles|"
         r"lives|was|had|fell|falls|gets|called|named|whose|name|postcode|address|number|she|he|moved|"
-        r"care|needs|support|assessment|doesn'?t|won'?t|didn'?t|"
+        r"care|needs|support|assessment|doesn'?t|won'?t|didn'?t|\d+|"
         r"(?:mr|mrs|ms|miss|dr))\b|\b(?:my|our)\s+{REL}\s*,?\s*(?-i:[A-Z][a-z])".format(REL=REL), re.IGNORECASE),
     re.compile(
         rf"(?:^|[.!?,;]|\bbut|\band|\bso)\s*{REL}(?:'s\b|s?\s+(?:is|has|needs|lives|can'?t|keeps|fell|was|"
@@ -127,7 +128,7 @@ RELATION_OF = re.compile(
     rf"\b(?:i'?m|im|i am)\s+(?:(?P<owner>[A-Z][\w'’-]*)['’]s\s+(?P<rel1>{REL.strip('()')})|"
     rf"(?:the|a|an)\s+(?P<rel2>{REL.strip('()')})\s+of\s+(?P<name>(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?))", re.I)
-INVERSE_CONTEXT = re.compile(rf"\b(?:i'?m|im|i am)\s+(his|her)\s+{REL}\b", re.IGNORECASE)
+INVERSE_CONTEXT = re.compile(rf"\b(?:i'?m|im|i am)\s+(?:[A-Za-z]+\s*,\s*)?(his|her)\s+{REL}\b", re.IGNORECASE)
 ANSWER_RELATION = re.compile(rf"^\W*(?:it'?s\s+)?(?:for\s+)?(?:my|a|our)?\s*{REL}\b", re.IGNORECASE)
 SELF_CONTEXT = re.compile(
     r"\b(?:it'?s|its|it is|is it|this is|help is|help's|asking|enquiring|just)\s+(?:for\s+)?"
@@ -154,12 +155,12 @@ CLIENT_AFTER = re.compile(
     rf"(?:is|that'?s|thats)\s+where\s+(?:my\s+{REL}|she|he|they)\s+lives?\b|"
     rf"is\s+(?:my\s+)?{REL}'?s\b|(?:for|to)\s+(?:her|him|them|my\s+{REL}|{REL})\b)", re.I)
 SENTENCE_END = re.compile(r"[.!?\n]")
-USE_THEIR_NUMBER = re.compile(rf"\b(?:use|ring|call|contact|try|on|via|through)\s+my\s+{REL}'?s\s+(?:number|phone|mobile|email)",
-                              re.I)
+USE_THEIR_NUMBER = re.compile(rf"\b(?:use|ring|call|contact|try|on|via|through)\s+my\s+{REL}'?s\s+(?:number|phone|mobile|email)|"
+                              rf"\b(?:email|e-mail|text|ring|call|phone|contact)\s+my\s+{REL}\b", re.I)
 
 # ------------------------------------------------------------------ contact
 NOT_BY_PHONE = re.compile(
-    r"\b(?:do\s*n'?t|dont|do not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
+    r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
     r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)|"
     r"\b(?:better|rather)\s+than\s+(?:phone\s*)?calls\b|"
     r"\bprefer\s+(?:e-?mails?|texts?|letters?)\s+(?:to|over)\s+(?:phone|calls|ringing)\b|"
@@ -182,12 +183,12 @@ BY_PHONE = re.compile(
 )
 BY_EMAIL = re.compile(
     r"\b(?:e-?mail|emial|emil)\s+(?:me|us|only|rather|instead)\b|\bby\s+e-?mail\b|\bprefer\s+e-?mail\b|"
-    r"\b(?:you\s+can|please)\s+e-?mail\b|\bcontact\s+me\s+by\s+e-?mail\b|"
+    r"\b(?:you\s+can|please)\s+e-?mail\b|\bcontact\s+me\s+by\s+e-?mail\b|\bcan\s+you\s+e-?mail\b|"
     r"\b(?:please|pls)\s+e-?mail\b",
     re.IGNORECASE,
 )
 BY_TEXT = re.compile(r"\b(?:text|txt|sms)\s+(?:me|first|only|message|rather|instead)\b|\bby\s+(?:text|sms)\b|"
-                     r"\bsend\s+me\s+a\s+text\b|\btexts?\s+(?:is|are)\s+(?:better|best|fine|easier)\b|"
+                     r"\bsend\s+me\s+a\s+text\b|\btexts?\s+(?:is|are|'s)\s+(?:better|best|fine|easier|ok|okay|good)\b|"
                      r"\b(?:could|can|please)\s+(?:you\s+)?(?:text|txt)\b",
                      re.IGNORECASE)
 BY_LETTER = re.compile(r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b",
@@ -214,7 +215,8 @@ TIME = re.compile(
     rf"(?:in\s+the\s+)?(?P<part>{PART})"
     rf"(?:\s+(?P<clock>(?:after|before|from)\s+{CLOCK}))?|"
     rf"\b(?P<range>(?:not\s+)?(?:between\s+{CLOCK}\s+and\s+{CLOCK}|(?:after|before|from)\s+{CLOCK}(?:\s+(?:to|until|till)\s+{CLOCK})?))|"
-    rf"\b(?P<any>any\s*time|anytime|any time of day)\b|\bon\s+(?P<days>{DAY})\b(?!\s+{PART})",
+    rf"\b(?P<any>any\s*time|anytime|any time of day)\b(?!\s+(?:after|before|from|between)\b)|"
+    rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s))(?P<days>{DAY})\b(?!\s+{PART})",
     re.IGNORECASE,
 )
 TIME_CUE = re.compile(
@@ -291,7 +293,7 @@ NAME_TRIGGERS = [
     (re.compile(rf"\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
                 r"whose\s+name\s+is|name\s+is)\s+", re.I), "intro", CARED_FOR),
     (re.compile(rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:is\s+)?", re.I), "soft", CARED_FOR),
-    (re.compile(rf"\b(?:the|our|a|my)\s+{CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+", re.I), "title", CARED_FOR),
+    (re.compile(rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+", re.I), "title", CARED_FOR),
     (re.compile(r"\bmy\s+(?:full\s+|first\s+)?(?:name|nme|naem|nam)(?:'?s|\s+is|\s*[:=])?\s*[:,-]?\s+", re.I), "intro", None),
     (re.compile(r"\b(?:the\s+)?name(?:'s|\s+is)\s+|^\W*name\s*[:=]?\s+|\bname:\s*", re.I), "intro", None),
     (re.compile(r"\b(?:i'?m|im|i am)\s+called\s+|\b(?:you can|just|people)\s+call\s+me\s+", re.I), "soft", None),
@@ -475,6 +477,8 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
         word = match.group(0).rstrip("'’")
         lowered = word.lower().rstrip(".")
         after_title = bool(words) and words[-1][0].lower().rstrip(".") in TITLES
+        if text[match.end():match.end() + 1].isdigit():
+            break  # "RM17 6SL" is no name
         if re.search(r"['’]s$", word) or (words and lowered in NOT_SURNAMES):
             break  # "Nathan's mum", "Riverside Surgery"
         if not after_title and (lowered in NOT_NAME_WORDS or lowered in places()):
@@ -592,18 +596,18 @@ def _bare_answer(text: Text) -> Optional[Tuple[Text, int, int]]:
 ORGANISATION_WORDS = set("""
 surgery practice centre center hospital council housing home care trust team services service health solutions
 support ltd limited cic
-medical gp nhs uk clinic pharmacy charity agency association society group hub lodge court house
+medical gp nhs uk clinic pharmacy charity agency association society group hub
 ward unit partnership foundation network
 """.split())  # noqa: SIM905
 NOT_SURNAMES = {"surgery", "practice", "centre", "center", "hospital", "council", "housing", "clinic", "pharmacy",
                 "trust", "nhs", "team", "services", "service", "charity", "agency", "association", "society"}
 ORGANISATION_AFTER = re.compile(
-    r"\b(?:from|at|for|with)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE)
+    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE)
 ORGANISATION_STOP = {"reception", "about", "calling", "and", "ringing", "referring", "regarding", "re",
                      "we", "i", "who", "where", "on", "in", "to", "my", "our", "a", "please", "with"}
 
 
-ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=,|$)")
+ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=[,.]|$)")
 
 
 def _organisation(text: Text) -> Optional[Found]:
@@ -792,10 +796,10 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
     if match.group("any"):
         return "any time"
     if match.group("range"):
-        return re.sub(r"\s+", " ", match.group("range").lower())
+        return re.sub(r"\s+", " ", match.group("range").lower()).strip()
     if match.group("days"):
         day = match.group("days").lower()
-        return day if day.endswith("s") else day + "s"
+        return ("not " if match.group("notday") else "") + (day if day.endswith("s") else day + "s")
     part = match.group("part").lower().replace(" ", "")
     part = ("morning" if part.startswith("morn") else "afternoon" if part.startswith("af")
             else "evening" if part.startswith("even") else "lunchtime")
@@ -806,7 +810,7 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
         day = day[:-1]
     words = [w for w in ((match.group("not") or "").strip().lower(), day, part) if w]
     if match.group("clock"):
-        words.append(re.sub(r"\s+", " ", match.group("clock").lower()))
+        words.append(re.sub(r"\s+", " ", match.group("clock").lower()).strip())
     return " ".join(words)
 
 
@@ -816,8 +820,11 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     found: List[Found] = _names(text, asked)
     for match in POSTCODE.finditer(text):
         postcode = tidy_postcode(match.group(0))
-        if postcode and not any(f.kind == "postcode" and f.role == _role(text, match.start(), match.end()) for f in found):
-            found.append(Found("postcode", postcode, match.start(), match.end(), _role(text, match.start(), match.end())))
+        role = _role(text, match.start(), match.end())
+        if asked == "cared_for_postcode" and _owner(text, match.start(), match.end()) is None:
+            role = CARED_FOR  # the answer to "what's their postcode?"
+        if postcode and not any(f.kind == "postcode" and f.role == role for f in found):
+            found.append(Found("postcode", postcode, match.start(), match.end(), role))
     for match in EMAIL.finditer(text):
         found.append(Found("email", match.group(0), match.start(), match.end(), _contact_role(text, match.start(), match.end())))
         break
