@@ -78,8 +78,9 @@ run-scaled: $(MODEL)
 	DATABASE_URL="$$url" $(BIN)/python -m bot serve-scaled --replicas $(REPLICAS)
 
 shell: $(MODEL)
-	@trap 'kill $$actions 2>/dev/null' EXIT; \
-	$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & actions=$$!; \
+	@export ACTION_SERVER_TOKEN="$${ACTION_SERVER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"; \
+	trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(BIN)/python -m bot actions --port 5055 >/dev/null 2>&1 & actions=$$!; \
 	$(BIN)/rasa shell --model models --endpoints endpoints.yml
 
 validate: $(BIN)/.installed

@@ -20,8 +20,10 @@ from actions.details import (
 )
 from actions.topics import TOPIC_TITLES
 from bot.details import FAMILY, FRIEND, PROFESSIONAL
+from bot.content import channel_messages
 from bot.settings import settings
 from bot.store.database import shared_database
+from bot.store.handovers import take_handover_allowance
 from bot.store.spool import store_or_spool
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,19 @@ def conversation_summary(tracker: Tracker) -> Text:
             lines.append(f"- Asked: {asked} | Told about: {topic}")
             asked = None
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
+
+
+def within_daily_handovers(tracker: Tracker) -> bool:
+    """Whether this client (address or chat, named by the channel) may send another handover today.
+    If the count cannot be read, yes: a resident's handover is never lost over a counter."""
+    client = (tracker.latest_message.get("metadata") or {}).get("client_key")
+    if not client:
+        return True
+    try:
+        return take_handover_allowance(shared_database(), client, settings().handovers_per_address_per_day)
+    except Exception as error:
+        logger.warning("Could not count today's handovers (%s); sending this one", type(error).__name__)
+        return True
 
 
 def is_open_now(now: datetime) -> bool:
@@ -176,6 +191,9 @@ class ActionSubmitHandover(Action):
         if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_menu")
             return []
+        if not within_daily_handovers(tracker):
+            dispatcher.utter_message(text=channel_messages()["handover_limit"])
+            return [SlotSet("handover_stage", None)]
         details = known_details(tracker)
         needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
         their_needs = [n for n in details.get("cared_for_needs") or [] if n != "none"]

@@ -213,7 +213,8 @@ def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]
 def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook"},
+        "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook",
+                            "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}},
         "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
     }))
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",

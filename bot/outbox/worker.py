@@ -52,7 +52,7 @@ class OutboxSettings:
             smtp_port=config.smtp_port,
             smtp_username=config.smtp_username or None,
             smtp_password=config.smtp_password or None,
-            smtp_starttls=config.smtp_starttls,
+            smtp_starttls=config.use_starttls,
             webhook_url=config.handover_webhook_url or None,
             webhook_token=config.handover_webhook_token or None,
             poll_seconds=config.outbox_poll_seconds,

@@ -7,7 +7,9 @@ The outbox runs once. Ctrl-C stops them all. See docs/deployment.md.
 """
 
 import argparse
+import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
+from bot.content import channel_messages
 from bot.run.serve import cors_arguments, rasa_command, supervise
 from bot.settings import PROJECT_DIR, settings
 
@@ -43,8 +46,20 @@ def nginx_config(options: argparse.Namespace, run_dir: Path) -> str:
             .replace("@RUN_DIR@", str(run_dir))
             .replace("@RASA_SERVERS@", servers(options.first_replica_port, options.replicas))
             .replace("@ACTION_SERVERS@", servers(options.first_action_server_port, options.action_servers))
+            .replace("@HOST@", nginx_address(settings().host))
+            .replace("@SLOW_DOWN@", slow_down_json())
             .replace("@PORT@", str(options.port))
             .replace("@ACTIONS_PORT@", str(options.actions_port)))
+
+
+def slow_down_json() -> str:
+    """The channels' kind 429 answer, for nginx to give in a single-quoted string."""
+    return json.dumps([{"text": channel_messages()["slow_down"]}]).replace("'", "\\u0027")
+
+
+def nginx_address(host: str) -> str:
+    """An address as nginx's `listen` wants it (IPv6 in brackets)."""
+    return f"[{host}]" if ":" in host else host
 
 
 def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
@@ -61,6 +76,7 @@ def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
 
 
 def run(options: argparse.Namespace) -> int:
+    settings().require_safe()
     os.chdir(PROJECT_DIR)
     url = settings().database_url or ""
     if not url.startswith("postgresql"):
@@ -70,7 +86,10 @@ def run(options: argparse.Namespace) -> int:
     run_dir = PROJECT_DIR / "var" / "scaled"
     run_dir.mkdir(parents=True, exist_ok=True)
     env: Dict[str, str] = {**os.environ, "RASA_TELEMETRY_ENABLED": "false",
-                           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{options.actions_port}/webhook"}
+                           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{options.actions_port}/webhook",
+                           # replicas read the client address from nginx's X-Forwarded-For
+                           "PROXIES_COUNT": "1",
+                           "ACTION_SERVER_TOKEN": settings().action_server_token or secrets.token_urlsafe(32)}
     essential: List[subprocess.Popen] = []  # if one of these stops, all stop; replicas are not
     if not env.get("REDIS_URL"):
         essential.append(start_redis(options.redis_port, run_dir))
@@ -81,15 +100,16 @@ def run(options: argparse.Namespace) -> int:
     children = list(essential)
     for n in range(options.action_servers):
         children.append(subprocess.Popen(
-            rasa_command("run", "actions", "--actions", "actions",
-                         "--port", str(options.first_action_server_port + n)), env=env))
+            [sys.executable, "-m", "bot", "actions", "--port", str(options.first_action_server_port + n)],
+            env=env))
     for n in range(options.replicas):
         port = options.first_replica_port + n
         children.append(subprocess.Popen(
             rasa_command("run", "--model", options.model, "--endpoints", str(ENDPOINTS),
-                         "--credentials", "credentials.yml", "--port", str(port), *cors_arguments()),
+                         "--credentials", "credentials.yml", "--interface", "127.0.0.1",
+                         "--port", str(port), *cors_arguments()),
             env={**env, "TRACKER_STANDBY_PATH": str(run_dir / f"tracker-standby-{port}.db")}))
     print(f"Thurrock Front Door (scaled) is starting: {options.replicas} replicas behind "
-          f"http://localhost:{options.port}, conversations in PostgreSQL, locks in Redis. "
+          f"http://{settings().host}:{options.port}, conversations in PostgreSQL, locks in Redis. "
           "Ctrl-C stops them all.", flush=True)
     return supervise(children, essential)

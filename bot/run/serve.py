@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -33,11 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    settings().require_safe()
     os.chdir(PROJECT_DIR)
     (PROJECT_DIR / "var").mkdir(exist_ok=True)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    # the Rasa server (endpoints.yml) sends this token; the action server takes nothing without it
+    os.environ["ACTION_SERVER_TOKEN"] = settings().action_server_token or secrets.token_urlsafe(32)
     actions = subprocess.Popen(
-        rasa_command("run", "actions", "--actions", "actions", "--port", str(options.actions_port))
+        [sys.executable, "-m", "bot", "actions", "--port", str(options.actions_port)]
     )
     server = subprocess.Popen(
         rasa_command(
@@ -45,14 +49,15 @@ def run(options: argparse.Namespace) -> int:
             "--model", options.model,
             "--endpoints", options.endpoints,
             "--credentials", "credentials.yml",
+            "--interface", settings().host,
             "--port", str(options.port),
             *cors_arguments(),
         )
     )
     outbox = subprocess.Popen([sys.executable, "-m", "bot", "outbox"])
     print(
-        f"Thurrock Front Door is starting: chat at http://localhost:{options.port}"
-        f"/webhooks/rest/webhook, actions on port {options.actions_port}. Ctrl-C stops them all.",
+        f"Thurrock Front Door is starting: chat at http://{settings().host}:{options.port}/chat, "
+        f"actions on 127.0.0.1:{options.actions_port}. Ctrl-C stops them all.",
         flush=True,
     )
     return supervise([server, actions, outbox])

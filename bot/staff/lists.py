@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any, Dict, List
 
+from bot.staff.spreadsheet import spreadsheet_safe
 from bot.store.database import Database
 from bot.store.handovers import find_handover, list_handovers
 
@@ -74,7 +75,8 @@ def run(options: argparse.Namespace) -> int:
         with open(options.csv, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(handovers)
+            writer.writerows({key: spreadsheet_safe(value) for key, value in handover.items()}
+                             for handover in handovers)
         print(f"Wrote {len(handovers)} handover(s) to {options.csv}")
         return 0
     print(json.dumps(handovers, indent=2) if options.json else table(handovers))

@@ -20,6 +20,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display: draw to files
 import matplotlib.pyplot as plt
 
+from bot.staff.spreadsheet import spreadsheet_safe
 from bot.store.database import Database
 from bot.store.feedback import list_feedback
 from bot.store.handovers import list_handovers
@@ -64,8 +65,15 @@ def handovers_by(handovers: List[Dict[str, Any]], key) -> List[Tuple[str, int]]:
     return sorted(Counter(key(h) for h in handovers).items())
 
 
+def plain_label(text: Any) -> str:
+    """A label matplotlib draws as written: `$` would start mathtext (and a bad formula such as
+    `$\\foo$` stops the whole report)."""
+    return str(text).replace("$", r"\$")
+
+
 def chart(kind: str, labels: List[str], series: Dict[str, List[float]], title: str, ylabel: str) -> str:
-    """A chart as a PNG data URI."""
+    """A chart as a PNG data URI; residents' words in labels are drawn as plain text."""
+    labels = [plain_label(label) for label in labels]
     figure, axes = plt.subplots(figsize=(8, max(3, 0.4 * len(labels) + 1.5) if kind == "barh" else 4))
     if kind == "barh":
         left = [0] * len(labels)
@@ -116,7 +124,7 @@ def write_csv(path: Path, table: Table) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(table[0])
-        writer.writerows(table[1])
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in table[1])
 
 
 def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: Path, now: datetime) -> Path:

@@ -156,3 +156,13 @@ class Feedback(Base):
         fields = {name: getattr(self, name) for name in self.FIELDS}
         fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
         return fields
+
+
+class ClientHandover(Base):
+    """When a client (a hashed address, or a Telegram chat) sent a handover: caps them per day."""
+
+    __tablename__ = "client_handovers"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    client_key = sa.Column(sa.String(64), nullable=False, index=True)  # one-way hash
+    created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow, index=True)
