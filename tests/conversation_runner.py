@@ -14,7 +14,7 @@ checked for the properties residents asked for, whatever its file says:
   and the answer must give every reference and whether it was sent, without asking anything.
 
 Used by tests/test_conversations.py (one test a file) and by `make bench` (how many pass).
-The file format is described in README.md ("How to write a conversation test").
+The file format is described in docs/development.md ("How to write a conversation test").
 """
 
 import hashlib
