@@ -272,7 +272,7 @@ thx through till to today told too tried try trying um uh under unknown until up
 way we well went were what whatever when where which while who why with without would yeah yes
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings
-""".split()) | set(RELATION_NAMES)  # noqa: SIM905 (a block of words reads better than a list) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
+""".split()) | set(RELATION_NAMES) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
 # After "I'm" / "it's" a capitalised word may still be a state, not a name ("I'm Deaf").
 SOFT_NOT_NAMES = NOT_NAME_WORDS | set("""
 deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
@@ -282,7 +282,7 @@ november december christmas urgent important serious difficult hard easy awful t
 polish romanian lithuanian latvian bulgarian portuguese spanish italian french german indian pakistani
 bangladeshi nigerian ghanaian somali turkish kurdish chinese irish scottish welsh african caribbean
 muslim christian hindu sikh jewish catholic reception receptionist
-""".split())  # noqa: SIM905
+""".split())
 NAME_TRIGGERS = [
     # (pattern whose end is where the name starts, how sure the words after it are a name, role);
     # the other person's first, so "his name is" is never read as the caller's "name is"
@@ -598,7 +598,7 @@ surgery practice centre center hospital council housing home care trust team ser
 support ltd limited cic
 medical gp nhs uk clinic pharmacy charity agency association society group hub
 ward unit partnership foundation network
-""".split())  # noqa: SIM905
+""".split())
 NOT_SURNAMES = {"surgery", "practice", "centre", "center", "hospital", "council", "housing", "clinic", "pharmacy",
                 "trust", "nhs", "team", "services", "service", "charity", "agency", "association", "society"}
 ORGANISATION_AFTER = re.compile(

@@ -137,3 +137,9 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
 ])
 def test_a_change_names_whose_detail_it_is(text, detail):
     assert ("detail", detail) in found(text)
+
+
+@pytest.mark.parametrize("role", ["Nurse", "Patient", "Client", "Tenant", "GP", "social worker"])
+def test_a_role_given_when_we_asked_for_a_name_is_not_a_name(role):
+    assert not [f for f in find_details(role, asked="full_name") if f.kind == "person_name"]
+    assert tidy_name(role) is None
