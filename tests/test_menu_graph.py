@@ -52,3 +52,24 @@ def test_every_answer_is_within_three_presses_of_the_first_menu(assistant, sende
     assert len(answers) >= 20
     missing = [a for a in answers if text_of(domain, a) not in reached]
     assert not missing, f"not reachable in {MOST_PRESSES} presses: {missing}"
+
+
+def test_report_abuse_or_neglect_is_within_three_presses(assistant, sender, domain):
+    """WCAG 3.2.6 and the residents' three-click rule: the urgent route is never buried."""
+    frontier = [(b["title"], b["payload"]) for reply in assistant.say(sender, "hello")
+                for b in reply.get("buttons", [])]
+    urgent = text_of(domain, "utter_safeguarding_concern")
+    for presses in range(1, MOST_PRESSES + 1):
+        found = [payload for title, payload in frontier if title == "Report abuse or neglect"]
+        if found:
+            replies = assistant.say(sender, found[0])
+            assert urgent in [r.get("text") for r in replies]
+            return
+        next_frontier = []
+        for _, payload in frontier:
+            if payload.split("{")[0] in NOT_BROWSED | STARTS_A_FORM:
+                continue
+            next_frontier += [(b["title"], b["payload"]) for reply in assistant.say(sender, payload)
+                              for b in reply.get("buttons", [])]
+        frontier = next_frontier
+    raise AssertionError(f"'Report abuse or neglect' is not within {MOST_PRESSES} presses")
