@@ -38,6 +38,9 @@ class Settings(BaseSettings):
         DEVELOPMENT_SALT,
         description="Salt of the one-way hash that links feedback to a conversation. Required (your "
         "own long random value) outside development.")
+    retention_days: int = Field(
+        90, ge=1, description="Days personal data is kept after a conversation's last message: "
+        "`python -m bot purge` removes it after this (run it daily) and the privacy notice says so.")
 
     # Exposure (docs/security.md)
     environment: str = Field(

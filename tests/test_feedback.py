@@ -43,8 +43,9 @@ def test_was_this_helpful_is_asked_now_and_then_and_a_no_is_followed_up(assistan
 def test_tell_us_what_you_think_with_bad_ratings_a_huge_comment_and_consent(assistant, sender):
     assistant.say(sender, MARGARET)
     routes = texts(assistant.say(sender, "I want to give feedback"))
-    for route in ("ascfeedback@thurrock.gov.uk", "01375 652643", "FREEPOST ANG1611"):
-        assert route in routes
+    for route in ("complaints@thurrock.gov.uk", "0800 021 3016", "tell the provider first"):
+        assert route in routes, "complaints go to the adult social care complaints route"
+    assert "ascfeedback" not in routes, "the Local Account's 2018 feedback route is not the complaints route"
     assert "one (very poor) to five (very good)" in routes
     assert "one to five" in texts(assistant.say(sender, "0"))
     assert "one to five" in texts(assistant.say(sender, "ten"))
@@ -52,7 +53,7 @@ def test_tell_us_what_you_think_with_bad_ratings_a_huge_comment_and_consent(assi
     comment = ("<script>alert('x')</script> The carer visits were late. " * 200)[:10000]
     consent = texts(assistant.say(sender, comment))
     assert "May the council contact you" in consent
-    assert "Staff read every piece of feedback" in texts(assistant.say(sender, "/affirm"))
+    assert "I've kept what you said" in texts(assistant.say(sender, "/affirm"))
     row = my_feedback(assistant, sender, "rating")[-1]
     assert row["rating"] == 4
     assert row["comment"] == comment.strip(), "a 10,000-character comment is kept whole"
@@ -62,7 +63,7 @@ def test_tell_us_what_you_think_with_bad_ratings_a_huge_comment_and_consent(assi
 def test_feedback_without_consent_or_known_details_keeps_no_contact(assistant, sender):
     texts(assistant.say(sender, "tell us what you think"))
     assistant.say(sender, "5")
-    assert "Staff read every piece" in texts(assistant.say(sender, "/deny"))  # skips the comment
+    assert "I've kept what you said" in texts(assistant.say(sender, "/deny"))  # skips the comment
     row = my_feedback(assistant, sender, "rating")[-1]
     assert (row["rating"], row["comment"], row["contact"]) == (5, None, None)
 

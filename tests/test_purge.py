@@ -73,3 +73,15 @@ def test_a_wrong_age_is_refused_clearly():
     done = subprocess.run([sys.executable, "-m", "bot", "purge", "--older-than", "ninety"], cwd=PROJECT_DIR,
                           capture_output=True, text=True)
     assert done.returncode == 2 and "like 90d" in done.stderr
+
+
+def test_without_an_age_purge_keeps_the_retention_period_the_privacy_notice_states(tmp_path):
+    url = f"sqlite:///{tmp_path / 'all.db'}"
+    store = SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "all.db"))
+    add_events(store, "web:a-month-ago", days_ago=31)
+    add_events(store, "web:last-week", days_ago=7)
+    done = subprocess.run([sys.executable, "-m", "bot", "purge"], cwd=PROJECT_DIR, capture_output=True, text=True,
+                          env={"DATABASE_URL": url, "RETENTION_DAYS": "30", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    with store.session_scope() as session:
+        assert set(session.execute(sa.text("select sender_id from events")).scalars()) == {"web:last-week"}

@@ -78,7 +78,7 @@ def test_axe_finds_no_wcag_2_2_a_or_aa_problems(page: Page):
     page.locator("#message").fill("what is a carer's assessment")
     page.keyboard.press("Enter")
     expect(page.locator("#replies button").first).to_be_visible(timeout=30000)
-    for path in ("/chat", "/chat/accessibility"):
+    for path in ("/chat", "/chat/accessibility", "/chat/privacy"):
         if path != "/chat":
             page.goto(path)
         results = Axe().run(page, options={"runOnly": {

@@ -1,4 +1,6 @@
-"""`python -m bot purge --older-than 90d`: removes personal data we no longer need (UK GDPR).
+"""`python -m bot purge [--older-than 90d]`: removes personal data we no longer need (UK GDPR).
+
+The age defaults to RETENTION_DAYS, the period the privacy notice (/chat/privacy) promises.
 
 - Conversations with no message for longer than that: every event deleted, from the database and
   from the standby file alike, by the tracker store's own `forget` (the code "forget me" uses).
@@ -34,8 +36,8 @@ PURGED = "(removed after the retention period)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--older-than", required=True, metavar="AGE", type=age,
-                        help="for example 90d (days) or 12w (weeks)")
+    parser.add_argument("--older-than", metavar="AGE", type=age,
+                        help="for example 90d (days) or 12w (weeks); default RETENTION_DAYS")
 
 
 def age(text: str) -> timedelta:
@@ -102,7 +104,7 @@ def purge(database: Database, conversations: "ProjectTrackerStore", cutoff: date
 def run(options: argparse.Namespace) -> int:
     from bot.server.tracker_store import ProjectTrackerStore  # imported only when used: Rasa is slow to load
 
-    cutoff = datetime.utcnow() - options.older_than
+    cutoff = datetime.utcnow() - (options.older_than or timedelta(days=settings().retention_days))
     config = settings()
     done = purge(Database(), ProjectTrackerStore(), cutoff,
                  speech_dir=config.speech_cache_dir, private_audio_seconds=config.speech_private_seconds)

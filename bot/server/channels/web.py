@@ -21,7 +21,7 @@ from bot.settings import CONTENT_DIR, settings
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 SOURCES = CONTENT_DIR / "sources.yml"
 # The only files the page is made of, and their types: nothing else under /chat is served.
-PAGES = {"": "index.html", "accessibility": "accessibility.html"}
+PAGES = {"": "index.html", "accessibility": "accessibility.html", "privacy": "privacy.html"}
 ASSETS = {"chat.css": "text/css; charset=utf-8", "chat.js": "text/javascript; charset=utf-8"}
 # Stops the page being framed or loading anything from elsewhere.
 SECURITY_HEADERS = {
@@ -41,7 +41,8 @@ def page_values() -> Dict[Text, Text]:
     return {"thurrock_first_phone": phone, "thurrock_first_phone_digits": phone.replace(" ", ""),
             "forget_marker": FORGET_MARKER,
             # the transcript kept in the browser lives as long as the conversation's cookie
-            "session_seconds": str(int(settings().session_hours * 3600))}
+            "session_seconds": str(int(settings().session_hours * 3600)),
+            "retention_days": str(settings().retention_days)}
 
 
 def fill(template: Text, values: Dict[Text, Text]) -> Text:
@@ -51,7 +52,8 @@ def fill(template: Text, values: Dict[Text, Text]) -> Text:
 
 
 class WebChatInput(InputChannel):
-    """Serves the accessible chat page at /chat and its statement at /chat/accessibility."""
+    """Serves the accessible chat page at /chat, its statement at /chat/accessibility and its
+    privacy notice at /chat/privacy."""
 
     @classmethod
     def name(cls) -> Text:
