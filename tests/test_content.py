@@ -90,3 +90,22 @@ def test_session_settings_load_through_rasa():
     session = Domain.load(str(PROJECT_DIR / "domain.yml")).session_config
     assert session.session_expiration_time == 60
     assert session.carry_over_slots is True
+
+
+PERSON_PAYLOADS = {"/talk_to_person", "/request_callback", "/contact_thurrock_first"}
+RULES = yaml.safe_load((PROJECT_DIR / "data" / "rules.yml").read_text())["rules"]
+TOPIC_ANSWERS = sorted({step["action"] for rule in RULES if rule["rule"].startswith("Answer ")
+                        for step in rule["steps"] if str(step.get("action", "")).startswith("utter_")})
+
+
+@pytest.mark.parametrize("response", TOPIC_ANSWERS)
+def test_every_answer_ends_with_a_way_to_a_person(response):
+    """WCAG 3.2.6 consistent help: a button to a person, or Thurrock First's number in the words.
+
+    Buttons travel to every channel: the web page and REST show them, the Telegram bridge makes
+    them a keyboard and the speech channel reads them out as options."""
+    phone = SOURCES["facts"]["thurrock_first_phone"]["value"]
+    for candidate in DOMAIN["responses"][response]:
+        payloads = {b["payload"] for b in candidate.get("buttons") or []}
+        assert payloads & PERSON_PAYLOADS or phone in candidate["text"], (
+            f"{response} offers no way to a person: {candidate['text'][:60]!r}")

@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
-from bot.staff.report import build
+from bot.staff.report import build, sentence_vectors
 from bot.store.database import Database
 from bot.store.feedback import list_feedback, record_feedback
 from bot.store.handovers import conversation_key, create_handover, list_handovers
@@ -126,22 +126,34 @@ def test_the_report_shows_what_the_rows_say(tmp_path):
     for topic in ("Needs assessment", "Needs assessment", "Carer's assessment"):
         create_handover(database, "web:e", {"topic": topic, "summary": ""}, [], now=day)
 
-    report = build(list_feedback(database), list_handovers(database), tmp_path / "out", datetime(2026, 11, 22))
+    record_feedback(database, "web:f", "helpful", now=day, topic="Needs assessment", helpful=False,
+                    comment="how long the wait is")
+    for text in ("???", "??", "where do I get a blue badge for my car"):
+        record_feedback(database, "web:d", "unanswered", now=day, comment=text)
+    report = build(list_feedback(database), list_handovers(database), tmp_path / "out", datetime(2026, 11, 22),
+                   encode=sentence_vectors)
     page = report.read_text()
     parsed = Tables()
     parsed.feed(page)
     tables = parsed.tables
     assert tables["Was this helpful? By topic (data)"][1:] == [
-        ["Needs assessment", "2", "1", "67"], ["What a direct payment is", "0", "1", "0"]]
+        ["Needs assessment", "2", "2", "50"], ["What a direct payment is", "0", "1", "0"]]
     assert tables["Ratings over time (data)"][1:] == [["2026-11-20", "2", "3.0"], ["2026-11-21", "1", "5.0"]]
-    assert tables["Questions the assistant could not answer (data)"][1] == ["Can I get a blue badge?", "2"]
+    grouped = tables["Questions the assistant could not answer (data)"]
+    assert grouped[1] == ["Can I get a blue badge?", "3", "where do I get a blue badge for my car"], \
+        "same words, then the same meaning, count as one question"
+    assert ["(no words, for example ???)", "2", ""] in grouped and ["<script>alert(1)</script> meals?", "1", ""] in grouped
+    assert tables["Recent comments with their ratings"][1] == ["2026-11-21 10:00", "5", "<b>late</b> visits"]
+    assert tables["Answers marked not helpful, and what was missing"][1] == [
+        "Needs assessment", "2", "how long the wait is"]
     assert tables["Handovers by topic (data)"][1:] == [["Carer's assessment", "1"], ["Needs assessment", "2"]]
     assert tables["Handovers to Thurrock First per day (data)"][1:] == [["2026-11-20", "3"]]
     assert len(parsed.alts) == 5 and all(len(alt) > 20 for alt in parsed.alts)
     assert parsed.scripts == 0
     with open(tmp_path / "out" / "helpfulness_by_topic.csv") as handle:
-        assert list(csv.reader(handle))[1] == ["Needs assessment", "2", "1", "67"]
+        assert list(csv.reader(handle))[1] == ["Needs assessment", "2", "2", "50"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; meals?" in page, "residents' words are shown, not run"
+    assert "&lt;b&gt;late&lt;/b&gt; visits" in page
 
 
 def test_staff_commands_list_feedback_and_write_the_report(assistant, sender, tmp_path):

@@ -13,9 +13,10 @@ import re
 from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")  # no display: draw to files
 import matplotlib.pyplot as plt
@@ -26,7 +27,11 @@ from bot.store.feedback import list_feedback
 from bot.store.handovers import list_handovers
 
 TOP_UNANSWERED = 15
+RECENT_COMMENTS = 20
+EXAMPLES = 3
+SAME_MEANING = 0.7  # cosine between sentence vectors at which two questions count as one
 Table = Tuple[Sequence[str], List[Sequence[Any]]]
+Encode = Callable[[List[str]], np.ndarray]
 
 
 def helpfulness_by_topic(feedback: List[Dict[str, Any]]) -> Table:
@@ -48,17 +53,66 @@ def ratings_by_day(feedback: List[Dict[str, Any]]) -> Table:
     return ("Day", "Ratings", "Average rating (1 to 5)"), rows
 
 
-def common_unanswered(feedback: List[Dict[str, Any]]) -> Table:
-    """Questions the assistant could not answer, grouped when they are the same words."""
+def sentence_vectors(texts: List[str]) -> np.ndarray:
+    """Unit vectors from the assistant's sentence model (official weights, no Rasa model needed)."""
+    from bot.server.nlu.sentence_encoder import SentenceEncoder  # imported only when used: loads the model
+
+    return SentenceEncoder.load().encode(texts)
+
+
+def common_unanswered(feedback: List[Dict[str, Any]], encode: Optional[Encode] = None) -> Table:
+    """Questions the assistant could not answer, grouped by meaning, biggest group first.
+
+    Same words (ignoring case and punctuation) are one question; questions whose sentence vectors
+    are close (cosine >= SAME_MEANING to a group's first question) join that group. Messages with
+    no words at all ("???") are one group of their own, so they never crowd out real questions.
+    """
     counts: Counter = Counter()
     shown: Dict[str, str] = {}
     for row in feedback:
         if row["kind"] == "unanswered" and row["comment"]:
-            key = re.sub(r"[^\w\s]", "", row["comment"].lower()).strip()
-            key = " ".join(key.split())
+            key = " ".join(re.sub(r"[^\w\s]", "", row["comment"].lower()).split())
             counts[key] += 1
             shown.setdefault(key, row["comment"][:200])
-    return ("Question", "Times asked"), [(shown[k], n) for k, n in counts.most_common(TOP_UNANSWERED)]
+    no_words = [key for key in counts if not key]
+    questions = [key for key, _ in counts.most_common() if key]
+    groups: List[List[str]] = []
+    if questions:
+        vectors = (encode or sentence_vectors)([shown[key] for key in questions])
+        leaders: List[int] = []
+        for index in range(len(questions)):
+            match = next((g for g, leader in enumerate(leaders)
+                          if float(vectors[index] @ vectors[leader]) >= SAME_MEANING), None)
+            if match is None:
+                leaders.append(index)
+                groups.append([questions[index]])
+            else:
+                groups[match].append(questions[index])
+    rows = [(shown[group[0]], sum(counts[key] for key in group),
+             " | ".join(shown[key] for key in group[1:EXAMPLES + 1])) for group in groups]
+    if no_words:
+        rows.append(("(no words, for example ???)", sum(counts[key] for key in no_words), ""))
+    rows.sort(key=lambda row: -row[1])
+    return ("Question", "Times asked", "Other ways it was asked"), rows[:TOP_UNANSWERED]
+
+
+def recent_comments(feedback: List[Dict[str, Any]]) -> Table:
+    """The latest ratings that came with words, newest first."""
+    rows = [(row["created_at"][:16].replace("T", " "), row["rating"] or "", row["comment"][:1000])
+            for row in sorted(feedback, key=lambda r: r["created_at"], reverse=True)
+            if row["kind"] == "rating" and row["comment"]][:RECENT_COMMENTS]
+    return ("When", "Rating (1 to 5)", "What they said"), rows
+
+
+def unhelpful_answers(feedback: List[Dict[str, Any]]) -> Table:
+    """Answers marked not helpful, with what residents said was missing."""
+    missing: Dict[str, List[str]] = defaultdict(list)
+    for row in feedback:
+        if row["kind"] == "helpful" and row["helpful"] is False:
+            missing[row["topic"] or "(no topic)"].append(row["comment"] or "")
+    rows = [(topic, len(said), " | ".join([c[:300] for c in said if c][-EXAMPLES:]))
+            for topic, said in sorted(missing.items(), key=lambda item: -len(item[1]))]
+    return ("Answer", "Times not helpful", "What was missing (latest)"), rows
 
 
 def handovers_by(handovers: List[Dict[str, Any]], key) -> List[Tuple[str, int]]:
@@ -127,14 +181,19 @@ def write_csv(path: Path, table: Table) -> None:
         writer.writerows([spreadsheet_safe(cell) for cell in row] for row in table[1])
 
 
-def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: Path, now: datetime) -> Path:
+def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: Path, now: datetime,
+          encode: Optional[Encode] = None) -> Path:
+    """Writes report.html and its CSV files into `out` (encode: sentence vectors, for tests)."""
     out.mkdir(parents=True, exist_ok=True)
     helpful = helpfulness_by_topic(feedback)
     ratings = ratings_by_day(feedback)
-    unanswered = common_unanswered(feedback)
+    unanswered = common_unanswered(feedback, encode)
+    comments = recent_comments(feedback)
+    unhelpful = unhelpful_answers(feedback)
     per_day: Table = (("Day", "Handovers"), handovers_by(handovers, lambda h: h["created_at"][:10]))
     per_topic: Table = (("Topic", "Handovers"), handovers_by(handovers, lambda h: h["topic"]))
     tables = {"helpfulness_by_topic": helpful, "ratings_by_day": ratings, "unanswered_questions": unanswered,
+              "recent_comments": comments, "unhelpful_answers": unhelpful,
               "handovers_by_day": per_day, "handovers_by_topic": per_topic}
     for name, table in tables.items():
         write_csv(out / f"{name}.csv", table)
@@ -153,8 +212,10 @@ def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: 
                 + (f", from {ratings[1][0][2]} to {ratings[1][-1][2]}." if ratings[1] else "."),
                 chart("line", [r[0] for r in ratings[1]], {"Average rating": [r[2] for r in ratings[1]]},
                       "Average rating by day", "Rating") if ratings[1] else "", ratings),
+        f"<section><h2>What residents wrote</h2>{html_table('Recent comments with their ratings', comments)}"
+        f"{html_table('Answers marked not helpful, and what was missing', unhelpful)}</section>",
         section("Questions the assistant could not answer",
-                f"Bar chart of the {len(unanswered[1])} most common unanswered questions"
+                f"Bar chart of the {len(unanswered[1])} most common unanswered questions, grouped by meaning"
                 + (f"; the most common was asked {unanswered[1][0][1]} times." if unanswered[1] else "."),
                 chart("barh", [r[0][:50] for r in unanswered[1]], {"Times asked": [r[1] for r in unanswered[1]]},
                       "Most common unanswered questions", "Times asked") if unanswered[1] else "", unanswered),
