@@ -225,7 +225,10 @@ class ActionSubmitHandover(Action):
             logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower(),
+        # "Thurrock First will contact you" only when something delivers it to them; otherwise the
+        # request waits for staff to read it, and the resident is told to ring with the reference.
+        sent = "utter_handover_sent" if settings().delivery_methods() else "utter_handover_saved"
+        dispatcher.utter_message(response=sent, reference=reference, topic=fields["topic"].lower(),
                                  contact_how=how_we_contact(details))
         if not is_open_now(datetime.now(tz=LONDON)):
             dispatcher.utter_message(response="utter_handover_out_of_hours")
