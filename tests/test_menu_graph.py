@@ -59,7 +59,7 @@ def test_report_abuse_or_neglect_is_within_three_presses(assistant, sender, doma
     frontier = [(b["title"], b["payload"]) for reply in assistant.say(sender, "hello")
                 for b in reply.get("buttons", [])]
     urgent = text_of(domain, "utter_safeguarding_concern")
-    for presses in range(1, MOST_PRESSES + 1):
+    for _ in range(MOST_PRESSES):
         found = [payload for title, payload in frontier if title == "Report abuse or neglect"]
         if found:
             replies = assistant.say(sender, found[0])
