@@ -36,7 +36,7 @@ def test_was_this_helpful_is_asked_now_and_then_and_a_no_is_followed_up(assistan
         "Carer's assessment", False, "whether my carer's allowance changes")
     assert rows[-1]["channel"] == "rest" and rows[-1]["contact"] is None
 
-    assert "Thank you for letting us know" in texts(assistant.say(sender, "that was really helpful"))
+    assert "Thank you for letting me know" in texts(assistant.say(sender, "that was really helpful"))
     assert my_feedback(assistant, sender, "helpful")[-1]["helpful"] is True
 
 
