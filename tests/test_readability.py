@@ -25,7 +25,7 @@ OWNED_ELSEWHERE = {
     # details, handover, consent and read-back (issue 26)
     "utter_ask_communication_needs", "utter_handover_sent", "utter_no_details",
     "utter_forget_cancelled", "utter_forget_failed", "utter_forgotten_but_sent",
-    "utter_invalid_answer",
+    "utter_invalid_answer", "utter_ask_organisation",
 }
 
 
