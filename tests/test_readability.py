@@ -20,8 +20,7 @@ LIMITS = {False: (6.0, 25), True: (3.0, 15)}  # easy_read -> (highest grade, mos
 # this list as those land, and the test then holds them to the same limits.
 OWNED_ELSEWHERE = {
     # urgent answers (issue 25)
-    "utter_safeguarding_concern", "utter_urgent_self_harm", "utter_out_of_hours",
-    "utter_handover_out_of_hours", "utter_handover_intro_urgent",
+    "utter_safeguarding_concern", "utter_out_of_hours",
     # details, handover, consent and read-back (issue 26)
     "utter_ask_communication_needs", "utter_handover_sent", "utter_no_details",
     "utter_forget_cancelled", "utter_forget_failed", "utter_forgotten_but_sent",
