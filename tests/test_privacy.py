@@ -8,8 +8,8 @@ from tests.conftest import texts
 
 def test_the_chat_says_how_long_it_keeps_things_who_can_see_them_and_how_to_delete_them(assistant, sender):
     for question in ("how long do you keep my information", "who can see what I type here"):
-        answer = " ".join(texts(assistant.say(sender, question)))
-        assert f"{settings().retention_days} days" in answer, question
+        answer = texts(assistant.say(sender, question))
+        assert f"{settings().retention_days} days" in answer, (question, answer)
         assert "Council staff" in answer and "forget me" in answer and "/chat/privacy" in answer
 
 
