@@ -115,6 +115,15 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = Field(8443, description="Port the bridge listens on in webhook mode.")
     assistant_url: str = Field("http://localhost:5005", description="Where the bridge reaches the assistant.")
 
+    # Supervision (`make run`, `make run-scaled`: supervisord, deploy/supervisor/)
+    part_crash_limit: int = Field(
+        5, description="A part that crashes more often than this within the window is no longer "
+        "restarted, and the health check names it.")
+    part_crash_window_minutes: float = Field(10.0, description="The window for PART_CRASH_LIMIT, in minutes.")
+    supervisor_server_url: Optional[str] = Field(
+        None, description="Set by supervisord for the parts it runs: where the health check asks "
+        "which parts are up.")
+
     class Config:
         case_sensitive = False
 

@@ -7,7 +7,9 @@ starts it beside the assistant.
 """
 
 import logging
+import signal
 import smtplib
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -211,10 +213,15 @@ class Outbox:
         return 1
 
     def run_forever(self) -> None:
+        """Delivers what is due every poll until SIGTERM or Ctrl-C, which let the delivery in hand
+        finish (so a stop never leaves an email sent but not marked as sent)."""
+        stopping = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stopping.set())
         methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
         logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
         failing = False
-        while True:
+        while not stopping.is_set():
             try:
                 import_spool(self.database)
                 self.deliver_due()
@@ -226,7 +233,8 @@ class Outbox:
                     logger.error("The outbox cannot reach the database (%s); it keeps trying",
                                  type(error).__name__)
                 failing = True
-            time.sleep(self.settings.poll_seconds)
+            stopping.wait(self.settings.poll_seconds)
+        logger.info("Outbox stopped")
 
 
 def wait_for_database(poll_seconds: float) -> Database:
