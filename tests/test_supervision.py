@@ -16,12 +16,16 @@ from supervisor import childutils
 
 from bot.run.crash_watch import CrashWatch
 from bot.run.serve import run_directory
-from tests.conftest import (Assistant, assistant_environment, free_port, start_assistant,
-                            stop_assistant, texts)
+from tests.conftest import (READY_WITHIN_SECONDS, Assistant, assistant_environment, free_port,
+                            start_assistant, stop_assistant, texts)
 from tests.telegram_standin import StandInBotApi
 from tests.test_tell_us_once import MARGARET, REFERENCE, mail_about
 
 BACK_WITHIN_SECONDS = 30
+# The Rasa server needs its imports and its model again: about 35 s on a quiet machine and minutes
+# on a busy one (docs/deployment.md), so it gets the time any test assistant gets to start; the
+# channels meanwhile answer with Thurrock First's number.
+RASA_BACK_WITHIN_SECONDS = READY_WITHIN_SECONDS
 CRASH_LIMIT = 3
 THURROCK_FIRST = "01375 511 000"
 HANDOVER = [MARGARET, "can someone call me back", "yes", "for myself", "mornings", "/deny",
@@ -144,10 +148,15 @@ def test_telegram_bridge_killed_messages_sent_meanwhile_are_answered(supervised,
     print(f"telegram answered {took:.1f} s after the bridge was killed")
 
 
-def test_rasa_server_killed_comes_back_and_remembers_the_conversation(supervised, sender):
+def test_rasa_server_killed_residents_are_answered_kindly_and_it_comes_back_remembering(
+        supervised, sender, telegram_api):
     running = supervised.assistant
     answers(running, sender, MARGARET)
     supervised.kill("rasa")
+    chat = 4291
+    telegram_api.user_says(chat, "what is a direct payment")
+    until(lambda: any(THURROCK_FIRST in call["params"].get("text", "")
+                      for call in telegram_api.sent("sendMessage", chat)), 20)
 
     def back() -> bool:
         try:
@@ -155,7 +164,7 @@ def test_rasa_server_killed_comes_back_and_remembers_the_conversation(supervised
         except (httpx.HTTPError, AssertionError):
             return False
 
-    took = until(back, BACK_WITHIN_SECONDS)
+    took = until(back, RASA_BACK_WITHIN_SECONDS)
     print(f"Rasa server back in {took:.1f} s")
     shown = answers(running, sender, "what do you know about me")
     assert "Margaret Hill" in shown and "RM17 6SL" in shown, "details given before the crash"
