@@ -10,20 +10,18 @@ from typing import Any, Dict, List, Optional, Text
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.details import (
-    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, contact_slots, details_as_lines, how_we_contact,
+    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, details_as_lines, details_set_this_turn,
     known_details, shown,
 )
+from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
-from bot.details import FAMILY, FRIEND, PROFESSIONAL
-from bot.content import channel_messages
 from bot.settings import settings
 from bot.store.database import shared_database
-from bot.store.handovers import take_handover_allowance
 from bot.store.spool import store_or_spool
 
 logger = logging.getLogger(__name__)
@@ -38,13 +36,39 @@ def user_turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") == "user"]
 
 
+# A topic named in the request itself ("ring me about the grab rails") shows in NLU's ranking.
+NAMED_TOPIC_CONFIDENCE = 0.1
+RECENT_TURNS = 4  # topics asked about this many messages before the request count as its topic
+NOT_A_NAMED_TOPIC = NOT_A_TOPIC | {"contact_thurrock_first", "out_of_hours"}
+
+
+def topic_named_in(event: Dict[Text, Any]) -> Optional[Text]:
+    """The topic a message names beside asking for contact, from NLU's ranking of its intents."""
+    for ranked in (event.get("parse_data") or {}).get("intent_ranking") or []:
+        name = ranked.get("name")
+        if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC:
+            return name if ranked.get("confidence", 0) >= NAMED_TOPIC_CONFIDENCE else None
+    return None
+
+
 def handover_topic(tracker: Tracker) -> Text:
-    """The last topic the resident asked about, in words; else a general enquiry."""
-    for event in reversed(user_turns(tracker)):
+    """What the request is about: the topic the request names, else the last topics the resident
+    asked about (both, if two in the last few messages), else a general enquiry."""
+    turns = user_turns(tracker)
+    if turns:
+        named = topic_named_in(turns[-1])
+        if named:
+            return TOPIC_TITLES[named]
+    recent: List[Text] = []
+    for position, event in enumerate(reversed(turns)):
         intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
-        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:
-            return TOPIC_TITLES[intent]
-    return "a general enquiry"
+        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and TOPIC_TITLES[intent] not in recent:
+            if recent and position > RECENT_TURNS:
+                break
+            recent.append(TOPIC_TITLES[intent])
+            if len(recent) == 2:
+                break
+    return " and ".join(recent) or "a general enquiry"
 
 
 def handover_urgency(tracker: Tracker) -> Text:
@@ -66,30 +90,23 @@ def conversation_summary(tracker: Tracker) -> Text:
             else:
                 asked = None
         elif event.get("event") == "bot" and asked:
-            answer = (event.get("metadata") or {}).get("utter_action", "")
-            topic = TOPIC_TITLES.get(answer.replace("utter_", "", 1), answer.replace("utter_", "").replace("_", " "))
-            lines.append(f"- Asked: {asked} | Told about: {topic}")
-            asked = None
+            answer = (event.get("metadata") or {}).get("utter_action", "").replace("utter_", "", 1)
+            if answer in TOPIC_TITLES or answer in URGENT_INTENTS:  # not the form's next question
+                lines.append(f"- Asked: {asked} | Told about: {TOPIC_TITLES.get(answer, answer.replace('_', ' '))}")
+                asked = None
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
-
-
-def within_daily_handovers(tracker: Tracker) -> bool:
-    """Whether this client (address or chat, named by the channel) may send another handover today.
-    If the count cannot be read, yes: a resident's handover is never lost over a counter."""
-    client = (tracker.latest_message.get("metadata") or {}).get("client_key")
-    if not client:
-        return True
-    try:
-        return take_handover_allowance(shared_database(), client, settings().handovers_per_address_per_day)
-    except Exception as error:
-        logger.warning("Could not count today's handovers (%s); sending this one", type(error).__name__)
-        return True
 
 
 def is_open_now(now: datetime) -> bool:
     """Thurrock First's main hours (content/sources.yml: Monday to Friday, 9am to 5pm)."""
     local = now.astimezone(LONDON)
     return local.weekday() < 5 and 9 <= local.hour < 17
+
+
+ALREADY_MADE_BUTTONS = [
+    {"title": "Add something to my request", "payload": "/add_to_request"},
+    {"title": "A new request about something else", "payload": '/request_callback{"new_request":"yes"}'},
+]
 
 
 class ActionStartHandover(Action):
@@ -100,6 +117,18 @@ class ActionStartHandover(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         topic, urgency = handover_topic(tracker), handover_urgency(tracker)
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:  # a question, not a request: answer it
+            dispatcher.utter_message(response=f"utter_{intent}")
+            return [FollowupAction("action_listen")]
+        made = requests_made(tracker) or []
+        asked_for_new = any(entity.get("entity") == "new_request" for entity in tracker.latest_message.get("entities", []))
+        if made and urgency != "urgent" and not asked_for_new and topic in (made[-1]["topic"], "a general enquiry"):
+            # one handover per need: say where the one already made is, offer to add to it
+            dispatcher.utter_message(response=resident_state(made[-1]), reference=made[-1]["reference"],
+                                     topic=made[-1]["topic"].lower())
+            dispatcher.utter_message(response="utter_request_already_made", buttons=ALREADY_MADE_BUTTONS)
+            return [FollowupAction("action_listen")]
         if urgency == "urgent":
             dispatcher.utter_message(response="utter_handover_intro_urgent")
         else:
@@ -108,7 +137,7 @@ class ActionStartHandover(Action):
             SlotSet("handover_topic", topic), SlotSet("handover_urgency", urgency),
             SlotSet("handover_stage", "collecting"), SlotSet("share_consent", None),
             SlotSet("failed_answers", {}),
-        ]
+        ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
 
 
 class ValidateHandoverForm(DetailAnswers, FormValidationAction):
@@ -121,14 +150,12 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if tracker.get_slot("share_consent") is False:
             return ["share_consent"]
         slots = ["share_consent", "full_name", "asking_for"]
-        asking_for = tracker.get_slot("asking_for")
-        someone_else = asking_for in (FAMILY, FRIEND, PROFESSIONAL)
-        if asking_for == PROFESSIONAL:
-            slots.append("organisation")
-        if someone_else:
-            slots.append("cared_for_name")
-        slots += contact_slots(tracker)
-        slots.append("cared_for_postcode" if someone_else else "postcode")
+        if tracker.get_slot("asking_for") not in (None, "for themselves", DECLINED, NOT_GIVEN):
+            slots.append("cared_for")
+        slots.append("phone")
+        if tracker.get_slot("phone") in (DECLINED, NOT_GIVEN):
+            slots.append("email")
+        slots.append("postcode")
         if tracker.get_slot("handover_urgency") != "urgent":
             slots.append("contact_time")
         return slots + ["communication_needs", "need"]
@@ -158,26 +185,58 @@ class ActionConfirmHandover(Action):
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
-        details = known_details(tracker)
-        readback = "\n".join(lines) + "\n" + details_as_lines(details) + "\n" + how_we_contact(details)
+        readback = "\n".join(lines) + "\n" + details_as_lines(known_details(tracker))
         dispatcher.utter_message(response="utter_handover_readback", readback=readback)
         return [SlotSet("handover_stage", "confirming")]
 
 
 class ActionAskWhatToChange(Action):
-    """Offers each detail held (and the usual four) as a button, so changing one is one press."""
+    """Offers each detail as a button, so changing one is one press."""
 
     def name(self) -> Text:
         return "action_ask_what_to_change"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        held = known_details(tracker)
-        buttons = [
+        buttons = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}] + [
             {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
             for slot, label in DETAIL_LABELS.items()
-            if (slot in held or slot in ("full_name", "phone", "email", "postcode")) and slot != "contact_preference"
+            if slot not in ("contact_preference",)
         ]
         dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
+        return []
+
+
+# Offered when a resident changes what their request is about, after the topics they asked about.
+MAIN_TOPICS = ("assessment_needs", "assessment_carer", "assessment_ot", "dp_how_to_get",
+               "financial_will_i_pay", "dp_support")
+MOST_TOPIC_BUTTONS = 6
+
+
+def topic_payload(intent: Text) -> Text:
+    return '/update_detail{"detail":"handover_topic","topic":"%s"}' % intent
+
+
+class ActionChooseTopic(Action):
+    """Changes what a request is about, at the read-back: topic buttons, then the read-back again."""
+
+    def name(self) -> Text:
+        return "action_choose_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        chosen = next(tracker.get_latest_entity_values("topic"), None)
+        if chosen in TOPIC_TITLES or chosen == "general":
+            topic = TOPIC_TITLES.get(chosen, "a general enquiry")
+            events: List[EventType] = [SlotSet("handover_topic", topic)]
+            if tracker.get_slot("handover_stage") == "confirming":
+                events.append(FollowupAction("action_confirm_handover"))
+            return events
+        asked = [(event.get("parse_data") or {}).get("intent", {}).get("name") for event in reversed(user_turns(tracker))]
+        offered = list(dict.fromkeys(
+            [name for name in asked if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC] + list(MAIN_TOPICS)
+        ))[:MOST_TOPIC_BUTTONS]
+        buttons = [{"title": TOPIC_TITLES[name], "payload": topic_payload(name)} for name in offered]
+        buttons.append({"title": "Something else", "payload": topic_payload("general")})
+        dispatcher.utter_message(response="utter_ask_topic", buttons=buttons)
         return []
 
 
@@ -191,15 +250,15 @@ class ActionSubmitHandover(Action):
         if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_menu")
             return []
-        if not within_daily_handovers(tracker):
-            dispatcher.utter_message(text=channel_messages()["handover_limit"])
-            return [SlotSet("handover_stage", None)]
+        changed = details_set_this_turn(tracker)
+        if changed:  # "yes send it, but my number is ...": the change first, then the read-back again
+            for slot in changed:
+                dispatcher.utter_message(response="utter_detail_updated", detail=DETAIL_LABELS[slot],
+                                         value=shown(tracker.get_slot(slot)))
+            return [FollowupAction("action_confirm_handover")]
         details = known_details(tracker)
-        needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
-        their_needs = [n for n in details.get("cared_for_needs") or [] if n != "none"]
-        if their_needs:
-            needs.append(f"the person the help is for: {', '.join(their_needs)}")
-        preference = ", ".join(details.get("contact_preference") or []) or (
+        needs = [n for n in details.get("communication_needs") or [] if n != "none"]
+        preference = details.get("contact_preference") or (
             "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
             else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
         )
@@ -212,9 +271,7 @@ class ActionSubmitHandover(Action):
             "summary": conversation_summary(tracker),
             **{
                 slot: "declined to say" if details[slot] == DECLINED else shown(details[slot])
-                for slot in ("full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode",
-                             "area", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
-                             "cared_for_phone", "need")
+                for slot in ("full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_time", "need")
                 if slot in details
             },
         }
@@ -225,8 +282,7 @@ class ActionSubmitHandover(Action):
             logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower(),
-                                 contact_how=how_we_contact(details))
+        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower())
         if not is_open_now(datetime.now(tz=LONDON)):
             dispatcher.utter_message(response="utter_handover_out_of_hours")
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

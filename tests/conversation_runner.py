@@ -14,7 +14,7 @@ checked for the properties residents asked for, whatever its file says:
   and the answer must give every reference and whether it was sent, without asking anything.
 
 Used by tests/test_conversations.py (one test a file) and by `make bench` (how many pass).
-The file format is described in docs/development.md ("How to write a conversation test").
+The file format is described in README.md ("How to write a conversation test").
 """
 
 import hashlib
@@ -45,7 +45,7 @@ FILE_KEYS = {"who", "channel", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "communication_needs", "need", "organisation", "cared_for_name", "cared_for_postcode",
+    "contact_time", "communication_needs", "need",
 )
 # Stored fields made of the resident's own words (people records add *_name, *_phone, ...).
 OWN_WORDS_FIELDS = {"full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need"}
@@ -202,6 +202,13 @@ class Conversation:
         self.events += new
         return new
 
+    def references(self) -> set:
+        """Every handover reference in the database now (quicker than the staff command)."""
+        with self.tracker.connect() as connection:
+            if not sa.inspect(connection).has_table("handovers"):
+                return set()
+            return set(connection.execute(sa.text("SELECT reference FROM handovers")).scalars())
+
     def close(self) -> None:
         self.tracker.dispose()
 
@@ -227,8 +234,8 @@ def run_conversation(
     except (ConversationFileError, yaml.YAMLError) as error:
         outcome.problems.append(f"the file is not a conversation test: {error}")
         return outcome
-    before = {handover["reference"] for handover in stored_handovers(env)}
     talk = Conversation(http, env, conversation.get("channel", "web"))
+    before = talk.references()
     try:
         for number, step in enumerate(conversation["turns"], 1):
             if step.get("restart"):
@@ -302,8 +309,8 @@ def stored_problems(expected: Any, stored: List[Dict[str, Any]]) -> List[str]:
                 if actual not in (None, "", []):
                     problems.append(f"handover {number}: {name} should be empty, is {actual!r}")
                 continue
-            for part in as_list(value):
-                if folded(part) not in folded(str(actual or "")):
+            for part in as_list(value):  # spaces do not matter: "07700 900 404" is "07700 900404"
+                if folded(part).replace(" ", "") not in folded(str(actual or "")).replace(" ", ""):
                     problems.append(f"handover {number}: {name} is {actual!r}, should contain {part!r}")
     return problems
 
@@ -417,7 +424,7 @@ def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -
     given = list(dict.fromkeys(REFERENCE.findall("\n".join(turn.text for turn in outcome.turns))))
     if not given:
         return []
-    everything_before = {h["reference"] for h in stored_handovers(env)}
+    everything_before = talk.references()
     question = RECALL_QUESTIONS[int(hashlib.sha1(outcome.path.name.encode()).hexdigest(), 16) % len(RECALL_QUESTIONS)]
     turn = talk.say(question)
     outcome.turns.append(turn)
@@ -429,7 +436,7 @@ def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -
         problems.append(f"asked {question!r} at the end: the reply does not say whether it was sent")
     if any(action.startswith("utter_ask_") for action in turn.actions):
         problems.append(f"asked {question!r} at the end: the assistant asked a question back")
-    new = {h["reference"] for h in stored_handovers(env)} - everything_before
+    new = talk.references() - everything_before
     if new:
         problems.append(f"asking for the reference stored a new handover: {sorted(new)}")
     return problems
