@@ -28,7 +28,7 @@ endef
 .PHONY: help system-packages setup run run-scaled train validate lint unit test test-stories test-python shell bench clean
 
 help:
-	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
+	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005 (each part supervised)"
 	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (docs/deployment.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make lint   - ruff check (settings in pyproject.toml)"
@@ -78,8 +78,9 @@ run-scaled: $(MODEL)
 	DATABASE_URL="$$url" $(BIN)/python -m bot serve-scaled --replicas $(REPLICAS)
 
 shell: $(MODEL)
-	@trap 'kill $$actions 2>/dev/null' EXIT; \
-	$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & actions=$$!; \
+	@export ACTION_SERVER_TOKEN="$${ACTION_SERVER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"; \
+	trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(BIN)/python -m bot actions --port 5055 >/dev/null 2>&1 & actions=$$!; \
 	$(BIN)/rasa shell --model models --endpoints endpoints.yml
 
 validate: $(BIN)/.installed
@@ -93,9 +94,10 @@ test-stories: $(MODEL)
 test-python: $(MODEL)
 	$(BIN)/python -m pytest -q tests
 
-# Tests that need no trained model (tests/conftest.py marks the others needs_model): no training first.
+# Tests that need no trained model and train nothing themselves (tests/conftest.py marks tests that
+# start the assistant needs_model; tests that fine-tune the sentence model are marked trains).
 unit: $(BIN)/.installed
-	$(BIN)/python -m pytest -q -m "not needs_model" tests
+	$(BIN)/python -m pytest -q -m "not needs_model and not trains" tests
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,4 +1,10 @@
-"""Tell us once: what a resident has told us, shown, checked, corrected or forgotten on request."""
+"""Tell us once: what a resident has told us, shown, checked, corrected or forgotten on request.
+
+Two people, not one set of slots: the caller (full_name, phone, postcode… and how they want to be
+contacted) and, when the help is for someone else, that person (cared_for_name, cared_for_postcode…,
+with `cared_for` what they are to the caller and `asking_for` self / family / friend or neighbour /
+professional). bot.details says whose each detail is; the slots keep them apart.
+"""
 
 import logging
 from functools import lru_cache
@@ -14,8 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.topics import TOPIC_TITLES
 from bot.details import (
-    DETAIL_WORDS, asking_for_from_answer, communication_needs_from_answer, postcode_district,
-    tidy_email, tidy_name, tidy_phone, tidy_postcode,
+    ALONE, CARED_FOR, DETAIL_WORDS, FAMILY, FRIEND, NO_PHONE, PROFESSIONAL, SELF, asking_for_from_answer,
+    communication_needs_from_answer, find_details, postcode_district, tidy_email, tidy_postcode,
 )
 from bot.forget import forget_message
 from bot.store.database import shared_database
@@ -28,25 +34,44 @@ SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources.yml"
 DECLINED = "declined"  # they chose not to say: counts as answered, never asked again
 NOT_GIVEN = "not given"  # two answers we could not read: we moved on
 TRIES = 2
-# The details we keep, in the order we show them, with the words we use for each.
-DETAIL_LABELS: Dict[Text, Text] = {
+# The caller's details, in the order we show them, with the words we use for each.
+CALLER_LABELS: Dict[Text, Text] = {
     "full_name": "name",
-    "asking_for": "who the help is for",
-    "cared_for": "the person you care for",
+    "organisation": "organisation",
     "phone": "phone number",
     "email": "email address",
     "postcode": "postcode",
+    "area": "area",
     "contact_preference": "how to contact you",
     "contact_time": "best time to contact you",
     "communication_needs": "communication needs",
-    "need": "what you need",
 }
-# The entity that carries each detail when a resident says it in passing.
+# The person the help is for, when that is someone else.
+CARED_FOR_LABELS: Dict[Text, Text] = {
+    "cared_for_name": "their name",
+    "cared_for_postcode": "their postcode",
+    "cared_for_area": "their area",
+    "cared_for_phone": "their phone number",
+    "cared_for_needs": "their communication needs",
+}
+DETAIL_LABELS: Dict[Text, Text] = {
+    **CALLER_LABELS, "asking_for": "who the help is for", "cared_for": "who they are to you",
+    **CARED_FOR_LABELS, "need": "what you need",
+}
+# The entity (and its role) that carries each detail when a resident says it in passing.
 ENTITY_OF = {
-    "full_name": "person_name", "phone": "phone", "email": "email", "postcode": "postcode",
-    "cared_for": "cared_for", "asking_for": "asking_for", "contact_time": "contact_time",
-    "communication_needs": "communication_need", "contact_preference": "contact_preference",
+    "full_name": ("person_name", None), "phone": ("phone", None), "email": ("email", None),
+    "postcode": ("postcode", None), "area": ("area", None), "organisation": ("organisation", None),
+    "asking_for": ("asking_for", None), "cared_for": ("cared_for", None),
+    "contact_time": ("contact_time", None), "contact_preference": ("contact_preference", None),
+    "communication_needs": ("communication_need", None),
+    "cared_for_name": ("person_name", CARED_FOR), "cared_for_postcode": ("postcode", CARED_FOR),
+    "cared_for_area": ("area", CARED_FOR), "cared_for_phone": ("phone", CARED_FOR),
+    "cared_for_needs": ("communication_need", CARED_FOR),
 }
+NOTED_AS = {"contact_preference": "wishes for how we contact you"}  # "your name and wishes for how…"
+WHO_FOR = {SELF: "you", FAMILY: "someone in your family", FRIEND: "a friend or neighbour",
+           PROFESSIONAL: "someone you support in your work"}
 # Messages that may be questions rather than answers: answered, then the form asks again.
 QUESTION_CONFIDENCE = 0.7
 
@@ -75,8 +100,61 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
     }
 
 
+def who_for(details: Dict[Text, Any]) -> Optional[Text]:
+    """Who the help is for, in words: "you", "your mum", "a friend or neighbour"."""
+    asking = details.get("asking_for")
+    relation = details.get("cared_for")
+    if asking == SELF:
+        return "you"
+    if relation and relation not in (DECLINED, NOT_GIVEN) and asking != PROFESSIONAL:
+        return f"your {relation}"
+    return WHO_FOR.get(asking) or (shown(asking) if asking else None)
+
+
 def details_as_lines(details: Dict[Text, Any]) -> Text:
-    return "\n".join(f"• {DETAIL_LABELS[slot].capitalize()}: {shown(value)}" for slot, value in details.items())
+    """What we hold, one person at a time: the caller, then the person the help is for."""
+    lines = [f"• {label.capitalize()}: {shown(details[slot])}" for slot, label in CALLER_LABELS.items() if slot in details]
+    if lines:
+        lines.insert(0, "About you:")
+    helped = who_for(details)
+    other = [f"• {label.capitalize()}: {shown(details[slot])}" for slot, label in CARED_FOR_LABELS.items()
+             if slot in details]
+    if helped or other:
+        lines.append(f"The help is for: {helped or 'someone else'}")
+        lines += other
+    if "need" in details:
+        lines.append(f"• What you need: {shown(details['need'])}")
+    return "\n".join(lines)
+
+
+def contact_slots(tracker: Tracker) -> List[Text]:
+    """How to reach the caller, in the order their wishes say: never a phone number after "not by
+    phone" or "email only"; email first when they asked for email; the other if they skip the first."""
+    wishes = set(tracker.get_slot("contact_preference") or [])
+    if wishes & NO_PHONE:
+        return ["email"]
+    first, second = ("email", "phone") if "email" in wishes and not wishes & {"phone call", "text message"} \
+        else ("phone", "email")
+    return [first, second] if tracker.get_slot(first) in (DECLINED, NOT_GIVEN) else [first]
+
+
+def how_we_contact(details: Dict[Text, Any]) -> Text:
+    """The sentence that tells a resident how Thurrock First will contact them."""
+    def held(slot: Text) -> bool:
+        return details.get(slot) not in (None, DECLINED, NOT_GIVEN)
+
+    wishes = list(details.get("contact_preference") or [])
+    time = f", {details['contact_time']}" if held("contact_time") and details["contact_time"] != "any time" else ""
+    if held("email") and ("email" in wishes or set(wishes) & NO_PHONE or not held("phone")):
+        how = f"by email at {details['email']}"
+    elif held("phone") and "text message" in wishes:
+        how = f"by text message to {details['phone']}"
+    elif held("phone"):
+        how = f"by phone on {details['phone']}{time}"
+    else:
+        return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
+    avoid = [w for w in wishes if w.startswith("not ")]
+    return f"They will contact you {how}" + (f" ({', '.join(avoid)})" if avoid else "") + "."
 
 
 def joined(words: List[Text]) -> Text:
@@ -91,8 +169,26 @@ def full_text(tracker: Tracker) -> Text:
 
 def details_set_this_turn(tracker: Tracker) -> List[Text]:
     """The detail slots the latest message filled (from its entities)."""
-    entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
+    entities = {(entity.get("entity"), entity.get("role")) for entity in tracker.latest_message.get("entities", [])}
     return [slot for slot, entity in ENTITY_OF.items() if entity in entities and tracker.get_slot(slot)]
+
+
+def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = None) -> Optional[Text]:
+    """The detail of one kind in an answer to the question for `slot` ("I told you, Tom" -> Tom)."""
+    return next((found.value for found in find_details(text, asked=slot)
+                 if found.kind == kind and found.role == role), None)
+
+
+def noted(slots: List[Text], tracker: Tracker) -> Text:
+    """What we thank someone for, person by person: "your name and phone number, your mum's postcode"."""
+    relation = tracker.get_slot("cared_for")
+    whose = f"your {relation}'s" if relation and relation not in (DECLINED, NOT_GIVEN) else "their"
+    mine = [NOTED_AS.get(slot, CALLER_LABELS[slot]) for slot in slots if slot in CALLER_LABELS]
+    theirs = [CARED_FOR_LABELS[slot].replace("their ", "") for slot in slots if slot in CARED_FOR_LABELS]
+    parts = ([f"your {joined(mine)}"] if mine else []) + ([f"{whose} {joined(theirs)}"] if theirs else [])
+    if {"asking_for", "cared_for"} & set(slots):
+        parts.append("who the help is for")
+    return joined(parts) if parts else ""
 
 
 class ActionNoteDetails(Action):
@@ -102,12 +198,16 @@ class ActionNoteDetails(Action):
         return "action_note_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        noted = [DETAIL_LABELS[slot] for slot in details_set_this_turn(tracker)]
-        if noted:
-            dispatcher.utter_message(response="utter_details_noted", noted=joined(noted))
+        slots, events = details_set_this_turn(tracker), []
+        alone = next(tracker.get_latest_entity_values("person_name", entity_group=ALONE), None)
+        if alone and not tracker.get_slot("full_name"):  # "Tom", typed on its own
+            slots, events = ["full_name", *slots], [SlotSet("full_name", alone)]
+        said = noted(slots, tracker)
+        if said:
+            dispatcher.utter_message(response="utter_details_noted", noted=said)
         else:
             dispatcher.utter_message(response="utter_menu")
-        return []
+        return events
 
 
 class ActionShowDetails(Action):
@@ -164,39 +264,84 @@ class DetailAnswers:
     def validate_full_name(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("person_name"), None)
         return self._answer("full_name", value, dispatcher, tracker,
-                            lambda text: entity or tidy_name(text), "utter_invalid_full_name")
+                            lambda text: entity or answer_detail(text, "full_name", "person_name"),
+                            "utter_invalid_full_name")
 
     def validate_asking_for(self, value, dispatcher, tracker, domain):
         return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
 
     def validate_cared_for(self, value, dispatcher, tracker, domain):
-        return self._answer("cared_for", value, dispatcher, tracker,
-                            lambda text: text.strip()[:200] if len(text.strip()) >= 2 else None)
+        """What the person is to the caller ("mum"); "my mum, Joan" also gives her name."""
+        if tracker.get_slot("requested_slot") != "cared_for":
+            return {"cared_for": value}
+        result = self._answer("cared_for", value, dispatcher, tracker,
+                              lambda text: answer_detail(text, "cared_for", "cared_for") or text.strip()[:60] or None)
+        name = answer_detail(str(value), "cared_for", "person_name", CARED_FOR)
+        return {**result, "cared_for_name": name} if name and not tracker.get_slot("cared_for_name") else result
+
+    def validate_cared_for_name(self, value, dispatcher, tracker, domain):
+        """Their name; "my mum, Joan" also says who she is to the caller."""
+        entity = next(tracker.get_latest_entity_values("person_name", entity_role=CARED_FOR), None)
+        result = self._answer("cared_for_name", value, dispatcher, tracker,
+                              lambda text: entity or answer_detail(text, "cared_for", "person_name", CARED_FOR),
+                              "utter_invalid_full_name")
+        relation = answer_detail(str(value), "cared_for", "cared_for")
+        return {**result, "cared_for": relation} if relation and not tracker.get_slot("cared_for") else result
+
+    def validate_organisation(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("organisation"), None)
+        return self._answer("organisation", value, dispatcher, tracker,
+                            lambda text: entity or answer_detail(text, "organisation", "organisation")
+                            or (text.strip()[:120] if len(text.strip()) >= 2 else None))
 
     def validate_phone(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("phone"), None)
         return self._answer("phone", value, dispatcher, tracker,
-                            lambda text: entity or tidy_phone(text), "utter_invalid_phone")
+                            lambda text: entity or answer_detail(text, "phone", "phone"), "utter_invalid_phone")
 
     def validate_email(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("email"), None)
         return self._answer("email", value, dispatcher, tracker,
-                            lambda text: entity or tidy_email(text), "utter_invalid_email")
+                            lambda text: entity or tidy_email(text) or answer_detail(text, "email", "email"),
+                            "utter_invalid_email")
 
-    def validate_postcode(self, value, dispatcher, tracker, domain):
-        entity = next(tracker.get_latest_entity_values("postcode"), None)
-        result = self._answer("postcode", value, dispatcher, tracker,
-                              lambda text: entity or tidy_postcode(text), "utter_invalid_postcode")
-        postcode = result.get("postcode")
+    def _validate_postcode(self, slot: Text, role: Optional[Text], value, dispatcher, tracker) -> Dict[Text, Any]:
+        """A postcode; a town instead ("it's in Purfleet") is kept as the area, and not asked again."""
+        entity = next(tracker.get_latest_entity_values("postcode", entity_role=role), None)
+        asked_now = tracker.get_slot("requested_slot") == slot
+        area = answer_detail(str(value or ""), "postcode", "area", role) if asked_now else None
+        if area is None and asked_now:
+            area = answer_detail(str(value or ""), "postcode", "area", None if role else CARED_FOR)
+        if area and not entity and not tidy_postcode(str(value)):
+            return {slot: NOT_GIVEN, "cared_for_area" if role else "area": area}
+        result = self._answer(slot, value, dispatcher, tracker,
+                              lambda text: entity or tidy_postcode(text) or answer_detail(text, slot, "postcode", role)
+                              or answer_detail(text, slot, "postcode", None if role else CARED_FOR),
+                              "utter_invalid_postcode")
+        postcode = result.get(slot)
         if postcode not in (None, DECLINED, NOT_GIVEN) and postcode_district(postcode) not in thurrock_districts():
             dispatcher.utter_message(response="utter_postcode_outside_thurrock")
         return result
 
+    def validate_postcode(self, value, dispatcher, tracker, domain):
+        return self._validate_postcode("postcode", None, value, dispatcher, tracker)
+
+    def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
+        return self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
+
     def validate_contact_time(self, value, dispatcher, tracker, domain):
         return self._answer("contact_time", value, dispatcher, tracker,
-                            lambda text: text.strip()[:120] or None)
+                            lambda text: answer_detail(text, "contact_time", "contact_time") or text.strip()[:120] or None)
 
     def validate_communication_needs(self, value, dispatcher, tracker, domain):
+        if tracker.get_slot("requested_slot") == "communication_needs":
+            found = find_details(full_text(tracker), asked="communication_needs")
+            theirs = [f.value for f in found if f.kind == "communication_need" and f.role == CARED_FOR]
+            if theirs and not [f for f in found if f.kind == "communication_need" and f.role is None]:
+                # "he needs Easy Read": the other person's need, not the caller's
+                earlier = list(tracker.get_slot("cared_for_needs") or [])
+                return {"communication_needs": NOT_GIVEN, "cared_for_needs": list(dict.fromkeys(earlier + theirs))}
+
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
             return named or ([text.strip()[:200]] if text.strip() else None)
@@ -287,7 +432,7 @@ class ActionDetailUpdated(Action):
         target = tracker.get_slot("detail_to_change")
         if target in DETAIL_LABELS and tracker.get_slot(target) is not None:
             dispatcher.utter_message(
-                response="utter_detail_updated", detail=DETAIL_LABELS[target], value=shown(tracker.get_slot(target))
+                response="utter_detail_updated", detail=noted([target], tracker), value=shown(tracker.get_slot(target))
             )
         events: List[EventType] = [SlotSet("detail_to_change", None)]
         if tracker.get_slot("handover_stage") == "confirming":

@@ -15,13 +15,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.details import (
-    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, details_as_lines, details_set_this_turn,
+    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, contact_slots, details_as_lines, details_set_this_turn,
+    how_we_contact,
     known_details, shown,
 )
 from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
+from bot.details import FAMILY, FRIEND, PROFESSIONAL
+from bot.content import channel_messages
 from bot.settings import settings
 from bot.store.database import shared_database
+from bot.store.handovers import take_handover_allowance
 from bot.store.spool import store_or_spool
 
 logger = logging.getLogger(__name__)
@@ -97,6 +101,19 @@ def conversation_summary(tracker: Tracker) -> Text:
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
 
 
+def within_daily_handovers(tracker: Tracker) -> bool:
+    """Whether this client (address or chat, named by the channel) may send another handover today.
+    If the count cannot be read, yes: a resident's handover is never lost over a counter."""
+    client = (tracker.latest_message.get("metadata") or {}).get("client_key")
+    if not client:
+        return True
+    try:
+        return take_handover_allowance(shared_database(), client, settings().handovers_per_address_per_day)
+    except Exception as error:
+        logger.warning("Could not count today's handovers (%s); sending this one", type(error).__name__)
+        return True
+
+
 def is_open_now(now: datetime) -> bool:
     """Thurrock First's main hours (content/sources.yml: Monday to Friday, 9am to 5pm)."""
     local = now.astimezone(LONDON)
@@ -150,12 +167,14 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if tracker.get_slot("share_consent") is False:
             return ["share_consent"]
         slots = ["share_consent", "full_name", "asking_for"]
-        if tracker.get_slot("asking_for") not in (None, "for themselves", DECLINED, NOT_GIVEN):
-            slots.append("cared_for")
-        slots.append("phone")
-        if tracker.get_slot("phone") in (DECLINED, NOT_GIVEN):
-            slots.append("email")
-        slots.append("postcode")
+        asking_for = tracker.get_slot("asking_for")
+        someone_else = asking_for in (FAMILY, FRIEND, PROFESSIONAL)
+        if asking_for == PROFESSIONAL:
+            slots.append("organisation")
+        if someone_else:
+            slots.append("cared_for_name")
+        slots += contact_slots(tracker)
+        slots.append("cared_for_postcode" if someone_else else "postcode")
         if tracker.get_slot("handover_urgency") != "urgent":
             slots.append("contact_time")
         return slots + ["communication_needs", "need"]
@@ -185,22 +204,24 @@ class ActionConfirmHandover(Action):
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
-        readback = "\n".join(lines) + "\n" + details_as_lines(known_details(tracker))
+        details = known_details(tracker)
+        readback = "\n".join(lines) + "\n" + details_as_lines(details) + "\n" + how_we_contact(details)
         dispatcher.utter_message(response="utter_handover_readback", readback=readback)
         return [SlotSet("handover_stage", "confirming")]
 
 
 class ActionAskWhatToChange(Action):
-    """Offers each detail as a button, so changing one is one press."""
+    """Offers each detail held (and the usual four) as a button, so changing one is one press."""
 
     def name(self) -> Text:
         return "action_ask_what_to_change"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        held = known_details(tracker)
         buttons = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}] + [
             {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
             for slot, label in DETAIL_LABELS.items()
-            if slot not in ("contact_preference",)
+            if (slot in held or slot in ("full_name", "phone", "email", "postcode")) and slot != "contact_preference"
         ]
         dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
         return []
@@ -250,6 +271,9 @@ class ActionSubmitHandover(Action):
         if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_menu")
             return []
+        if not within_daily_handovers(tracker):
+            dispatcher.utter_message(text=channel_messages()["handover_limit"])
+            return [SlotSet("handover_stage", None)]
         changed = details_set_this_turn(tracker)
         if changed:  # "yes send it, but my number is ...": the change first, then the read-back again
             for slot in changed:
@@ -257,8 +281,11 @@ class ActionSubmitHandover(Action):
                                          value=shown(tracker.get_slot(slot)))
             return [FollowupAction("action_confirm_handover")]
         details = known_details(tracker)
-        needs = [n for n in details.get("communication_needs") or [] if n != "none"]
-        preference = details.get("contact_preference") or (
+        needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
+        their_needs = [n for n in details.get("cared_for_needs") or [] if n != "none"]
+        if their_needs:
+            needs.append(f"the person the help is for: {', '.join(their_needs)}")
+        preference = ", ".join(details.get("contact_preference") or []) or (
             "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
             else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
         )
@@ -271,7 +298,9 @@ class ActionSubmitHandover(Action):
             "summary": conversation_summary(tracker),
             **{
                 slot: "declined to say" if details[slot] == DECLINED else shown(details[slot])
-                for slot in ("full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_time", "need")
+                for slot in ("full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode",
+                             "area", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
+                             "cared_for_phone", "need")
                 if slot in details
             },
         }
@@ -282,7 +311,8 @@ class ActionSubmitHandover(Action):
             logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower())
+        dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower(),
+                                 contact_how=how_we_contact(details))
         if not is_open_now(datetime.now(tz=LONDON)):
             dispatcher.utter_message(response="utter_handover_out_of_hours")
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

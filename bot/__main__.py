@@ -17,6 +17,8 @@ def main(argv=None) -> int:
     scaled.add_arguments(commands.add_parser(
         "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (docs/deployment.md)"))
     commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram/bridge.py)")
+    actions_parser = commands.add_parser("actions", help="run the action server alone (loopback, token)")
+    actions_parser.add_argument("--port", type=int, default=5055)
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
     staff.add_arguments(commands.add_parser("handovers", help="list, show or export handovers"))
@@ -33,6 +35,10 @@ def main(argv=None) -> int:
         return serve.run(options)
     if options.command == "serve-scaled":
         return scaled.run(options)
+    if options.command == "actions":
+        from bot.run import actions  # imported only when used: it loads the actions
+
+        return actions.run(options)
     if options.command == "telegram":
         from bot.telegram import bridge as telegram  # imported only when used: python-telegram-bot is large
 
@@ -48,6 +54,7 @@ def main(argv=None) -> int:
             print(f"Sent {box.deliver_due()} handover delivery(ies)")
             return 0
         box.run_forever()
+        return 0
     if options.command == "handovers":
         return staff.run(options)
     if options.command == "feedback":

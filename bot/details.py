@@ -1,98 +1,371 @@
-"""Finding and checking the details a resident tells us: name, postcode, phone, email and more.
+"""Finding and checking the details a resident tells us, and whose they are.
 
-Used twice: by the NLU pipeline (bot.server.nlu.details) to pick details out of any message, so they are
-never asked for again, and by the handover form's validation to check an answer.
+A conversation has two people: the caller, and the person the help is for when that is someone
+else (a mum, a neighbour, a professional's patient). Every detail found says which one it belongs
+to (`role` "cared_for" for the person the help is for), so a carer's postcode never overwrites her
+mum's and a surgery's phone number is never taken for the patient's.
+
+Used twice: by the NLU pipeline (bot.server.nlu.details) to pick details out of any message, so
+they are never asked for again, and by the forms' validation, which says what was just asked
+(`asked`), so a bare "Tom" is a name and "me, obviously" says who the help is for.
+Rules and two lists written for the project (content/first_names.txt, content/places.yml), not a
+trained model: postcodes, phones and emails have exact formats, and nothing personal is trained on.
+tests/details_heldout.yml measures it (tests/test_details_heldout.py).
 """
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Text
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Set, Text, Tuple
+
+import yaml
+
+from bot.settings import CONTENT_DIR
+
+CARED_FOR = "cared_for"  # the role of a detail that belongs to the person the help is for
+CALLER = "caller"
+ALONE = "alone"  # the group of a name typed on its own ("Tom"), when nothing was asked
+
+# Who the help is for (the asking_for slot's values).
+SELF, FAMILY, FRIEND, PROFESSIONAL = "self", "family", "friend or neighbour", "professional"
 
 POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\b")
 # A run of digits, spaces, dashes and brackets that may be a UK phone number (checked afterwards).
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,16}\d\b")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)[\d\s()-]{8,16}\d\b")
 NAME_WORD = r"[A-Za-z][A-Za-z'’-]{0,30}"
-NAME_INTRO = re.compile(
-    rf"\b(?:my name is|my name'?s|i'?m called|i am called|name:)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})",
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "rev", "lady", "lord"}
+
+# ------------------------------------------------------------------ relations
+RELATION_NAMES: Dict[Text, Text] = {
+    "mum": "mum", "mom": "mum", "mam": "mum", "mummy": "mum", "mother": "mother", "dad": "dad",
+    "daddy": "dad", "father": "father", "husband": "husband", "wife": "wife", "partner": "partner",
+    "son": "son", "daughter": "daughter", "brother": "brother", "sister": "sister", "nan": "nan",
+    "nana": "nan", "nanna": "nan", "nanny": "nan", "gran": "gran", "granny": "gran", "grandma": "grandma",
+    "grandmother": "grandmother", "grandad": "grandad", "granddad": "grandad", "grandpa": "grandpa",
+    "grandfather": "grandfather", "grandson": "grandson", "granddaughter": "granddaughter",
+    "aunt": "aunt", "auntie": "auntie", "aunty": "auntie", "uncle": "uncle", "nephew": "nephew",
+    "niece": "niece", "cousin": "cousin", "stepmum": "stepmum", "stepdad": "stepdad",
+    "mother-in-law": "mother-in-law", "father-in-law": "father-in-law", "fiance": "fiance",
+    "fiancee": "fiancee", "friend": "friend", "neighbour": "neighbour", "neighbor": "neighbour",
+}
+FRIENDS = {"friend", "neighbour"}
+
+
+def inverse_relation(word: Text, text: Text, title: Text = "") -> Optional[Text]:
+    """What the other person is to the caller when the caller says what they are to them:
+    "I'm her daughter" -> mum; "I'm Nathan's mum, he's 19" -> son."""
+    word = relation_word(word)
+    title = title.lower().rstrip(".")
+    male = title == "mr" or (title not in ("mrs", "ms", "miss") and re.search(r"\b(?:he|him|his|he's)\b", text, re.I))
+    female = title in ("mrs", "ms", "miss") or (not male and re.search(r"\b(?:she|her|she's)\b", text, re.I))
+
+    def pick(his: Text, hers: Text, either: Text) -> Text:
+        return his if male else hers if female else either
+
+    if word in ("mum", "mother", "dad", "father", "stepmum", "stepdad"):
+        return pick("son", "daughter", "child")
+    if word in ("son", "daughter"):
+        return pick("dad", "mum", "parent")
+    if word in ("nan", "gran", "grandma", "grandmother", "grandad", "grandpa", "grandfather"):
+        return pick("grandson", "granddaughter", "grandchild")
+    if word in ("grandson", "granddaughter"):
+        return pick("grandad", "nan", "grandparent")
+    if word in ("aunt", "auntie", "uncle"):
+        return pick("nephew", "niece", "nephew or niece")
+    if word in ("nephew", "niece"):
+        return pick("uncle", "aunt", "aunt or uncle")
+    if word in ("brother", "sister"):
+        return pick("brother", "sister", "brother or sister")
+    return {"husband": "wife", "wife": "husband"}.get(word, word)
+
+
+def relation_word(word: Text) -> Text:
+    """'Mom' -> 'mum', 'mother in law' -> 'mother-in-law'."""
+    return RELATION_NAMES[re.sub(r"[\s-]+", "-", word.lower())]
+
+REL = "(" + "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in RELATION_NAMES), key=len, reverse=True)) + ")"
+CLIENT_NOUN = r"(?:patient|client|tenant|service user)"
+ROLE_WORDS = (
+    r"social worker|professional|gp|doctor|nurse|receptionist|support worker|occupational therapist|ot|"
+    r"care manager|key ?worker|housing officer|care co-?ordinator|manager|paramedic|pharmacist|physio(?:therapist)?|"
+    r"practitioner|therapist|case ?worker|carer'?s? support worker|link worker|navigator|coordinator|advocate"
+)
+PROFESSIONAL_CUES = re.compile(
+    rf"\b(?:i'?m|im|i am)\s+(?:a|an|the|her|his|their|your)\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_WORDS})\b|"
+    rf"\b(?:my|our|a|the|one of our)\s+{CLIENT_NOUN}s?\b|"
+    rf"\b{CLIENT_NOUN}\s+(?:name|details|dob|address|postcode)\b|^\W*{CLIENT_NOUN}\s*:|"
+    rf",\s*(?:[\w-]+\s+)?(?:{ROLE_WORDS})\s*,|"
+    r"\b(?:calling|ringing|writing|phoning|emailing)\s+from\b|\breferring\b|"
+    rf"^\W*(?:{ROLE_WORDS})\s+(?:from|at)\b|\b(?:us|we)\s+(?:\w+\s+){{0,2}}(?:at|from)\s+the\s+(?:surgery|practice)\b|"
+    r"\bour\s+(?:surgery|practice)\b",
     re.IGNORECASE,
 )
-# Words that end a name ("my name is Ann and I live…").
-NOT_NAME_WORDS = {
-    "and", "i", "im", "i'm", "my", "from", "in", "at", "live", "living", "the", "a", "is", "but",
-    "with", "phone", "number", "email", "postcode", "please", "thanks", "thank", "who", "what",
-    "how", "can", "need", "help", "for", "about", "on", "not", "here", "calling", "writing",
-}
-RELATIONS = (
-    "mum", "mother", "mam", "dad", "father", "husband", "wife", "partner", "son", "daughter",
-    "brother", "sister", "nan", "nanny", "gran", "granny", "grandmother", "grandad", "grandfather",
-    "grandma", "grandpa", "friend", "neighbour", "aunt", "auntie", "uncle", "nephew", "niece",
-    "client", "tenant", "dad's", "mother-in-law", "father-in-law",
-)
-RELATION_WORDS = "|".join(map(re.escape, RELATIONS))
-RELATION = re.compile(
-    r"\bmy\s+(" + RELATION_WORDS + r")\b"
-    r"(?:\s*,?\s*(?:who is called|called|named|whose name is|is called)?\s*,?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?))?"
-)
-# "my dad" is the person the help is for only when said so: "for my dad", "my dad needs…",
-# "my mum, Joan"; not in "can I pay my daughter".
-CARED_FOR_CONTEXT = re.compile(
-    r"\b(?:for|after|about|help|helping|support|supporting|with)\s+my\s+(?:" + RELATION_WORDS + r")\b|"
-    r"\bmy\s+(?:" + RELATION_WORDS + r")\b\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|"
-    r"struggles|lives|was|had|fell|gets|called|named|whose|[A-Z][a-z])",
-)
-ASKING_FOR = [
-    ("as a professional", re.compile(
-        r"\b(i'?m|i am)\s+(a|an|the|her|his|their)\s+(social worker|professional|gp|nurse|support worker|"
-        r"occupational therapist|care manager|key worker|housing officer)\b|\bmy client\b", re.I)),
-    ("for someone they care for", re.compile(
-        r"\b(i'?m|i am)\s+(a|an|their|his|her)\s+(unpaid\s+)?carer\b|\bi (look after|care for)\b|"
-        r"\bfor my\s+(" + "|".join(map(re.escape, RELATIONS)) + r")\b", re.I)),
-    ("for themselves", re.compile(r"\b(for myself|it'?s (for )?me|help is for me|for themselves)\b", re.I)),
+FAMILY_CONTEXTS = [
+    re.compile(
+        r"\b(?:for|after|about|helping|help|support|supporting|behalf of|asking for|enquiring for|enquiring about|"
+        r"worried about|concerned about|care for|caring for|look after|looking after|carer for|carer to|"
+        rf"writing for|calling for|ringing for|help with|support with)\s+(?:my|our)\s+{REL}(?:'?s)?\b", re.IGNORECASE),
+    re.compile(rf"\b(?:he|she|they)(?:'s|\s+is|\s+are)\s+my\s+{REL}\b", re.IGNORECASE),
+    re.compile(
+        rf"(?<!use )(?<!ring )(?<!call )(?<!on )\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|struggles|"
+        r"lives|was|had|fell|falls|gets|called|named|whose|name|postcode|address|number|she|he|moved|"
+        r"care|needs|support|assessment|doesn'?t|won'?t|didn'?t|\d+|"
+        r"(?:mr|mrs|ms|miss|dr))\b|\b(?:my|our)\s+{REL}\s*,?\s*(?-i:[A-Z][a-z])".format(REL=REL), re.IGNORECASE),
+    re.compile(
+        rf"(?:^|[.!?,;]|\bbut|\band|\bso)\s*{REL}(?:'s\b|s?\s+(?:is|has|needs|lives|can'?t|keeps|fell|was|"
+        r"name|postcode|address|number)\b)", re.IGNORECASE),
+    re.compile(rf"\b(?:that'?s|it'?s|is)\s+(?:my\s+)?{REL}'s\b", re.IGNORECASE),
+    re.compile(rf"\bsend\s+(?:\w+\s+){{0,5}}to\s+my\s+{REL}\b", re.IGNORECASE),
+    re.compile(r"\bfor\s+a\s+(friend|neighbour|neighbor)\b|\ba\s+(friend|neighbour|neighbor)\s+of\s+mine\b",
+               re.IGNORECASE),
 ]
+# "I'm Nathan's mum", "I am the daughter of Mrs Green", "I'm a friend of Ann's": the other
+# person named, and what they are to the caller.
+RELATION_OF = re.compile(
+    rf"\b(?:i'?m|im|i am)\s+(?:(?P<owner>[A-Z][\w'’-]*)['’]s\s+(?P<rel1>{REL.strip('()')})|"
+    rf"(?:the|a|an)\s+(?P<rel2>{REL.strip('()')})\s+of\s+(?P<name>(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?))", re.I)
+INVERSE_CONTEXT = re.compile(rf"\b(?:i'?m|im|i am)\s+(?:[A-Za-z]+\s*,\s*)?(his|her)\s+{REL}\b", re.IGNORECASE)
+ANSWER_RELATION = re.compile(rf"^\W*(?:it'?s\s+)?(?:for\s+)?(?:my|a|our)?\s*{REL}\b", re.IGNORECASE)
+SELF_CONTEXT = re.compile(
+    r"\b(?:it'?s|its|it is|is it|this is|help is|help's|asking|enquiring|just)\s+(?:for\s+)?"
+    r"(?:me|myself)\b(?!\s+(?:to|back|on|at|a))|^\W*(?:for\s+)?(?:me|myself)\b\W*(?:obviously|only|please)?\W*$|"
+    r"\bfor my\s?self\b|\bit'?s me who\b|\bme who needs\b",
+    re.IGNORECASE,
+)
+SELF_ANSWER = re.compile(r"\b(?:me|myself|mine|my own|i do|i am|i need)\b", re.IGNORECASE)
+
+# ------------------------------------------------------------------ whose is it
+CLIENT_CUE = re.compile(
+    rf"\b(?:she|he|her|his|him|their|hers|she'?s|he'?s|shes|hes)\b|"
+    rf"\b(?:my\s+|our\s+)?{REL}(?:'?s)?\b|\b{CLIENT_NOUN}s?\b|"
+    r"\b(?-i:[A-Z][a-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot)\b",  # "Colin needs…": someone else
+    re.IGNORECASE,
+)
+CALLER_CUE = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself|we|we're|we've|our|us|ours)\b|"
+    r"\b(?:the|our)\s+(?:surgery|practice|office|team|ward|centre|center)\b",
+    re.IGNORECASE,
+)
+CLIENT_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:(?:that'?s|it'?s|thats|its)?\s*(?:my\s+)?(?:{REL}'?s|hers|his)\b|"
+    rf"(?:is|that'?s|thats)\s+where\s+(?:my\s+{REL}|she|he|they)\s+lives?\b|"
+    rf"is\s+(?:my\s+)?{REL}'?s\b|(?:for|to)\s+(?:her|him|them|my\s+{REL}|{REL})\b)", re.I)
+SENTENCE_END = re.compile(r"[.!?\n]")
+USE_THEIR_NUMBER = re.compile(rf"\b(?:use|ring|call|contact|try|on|via|through)\s+my\s+{REL}'?s\s+(?:number|phone|mobile|email)|"
+                              rf"\b(?:email|e-mail|text|ring|call|phone|contact)\s+my\s+{REL}\b", re.I)
+
+# ------------------------------------------------------------------ contact
+NOT_BY_PHONE = re.compile(
+    r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
+    r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)|"
+    r"\b(?:better|rather)\s+than\s+(?:phone\s*)?calls\b|"
+    r"\bprefer\s+(?:e-?mails?|texts?|letters?)\s+(?:to|over)\s+(?:phone|calls|ringing)\b|"
+    r"\b(?:can'?t|cant|cannot|can not|unable to|don'?t|dont)\s+(?:use|hear on|hear|do|manage)\s+(?:the\s+|a\s+)?phones?\b|"
+    r"\bno\s+(?:phone\s*calls?|calls|phone)\b|\bnot\s+by\s+(?:phone|telephone)\b|"
+    r"\b(?:email|e-mail|text)\s+only\b|\brather than\s+(?:a\s+)?(?:phone|ring|call)\b|"
+    r"\b(?:don'?t|dont|do not)\s+have\s+a\s+phone\b",
+    re.IGNORECASE,
+)
+BY_PHONE = re.compile(
+    r"(?<!\bnot )(?<!n't )(?<!dont )\b(?:call|ring|phone|bell|give)\s+(?:me|us)\b(?!\s+(?:a\s+)?(?:text|email))|"
+    r"\bby\s+(?:phone|telephone)\b|\bphone\s+(?:rather|instead|not)\b|\bphone\s+calls?\s+(?:are|is)\s+better\b|"
+    r"(?<!\bi )(?<!\bto )\b(?:ring|call|phone)\s+(?:in|after|before|between|on)\b|\bbest\s+to\s+(?:call|ring|phone)\b|"
+    r"\bplease\s+(?:phone|ring|call)\b(?!\s+(?:rather|instead))|"
+    r"\b(?:phone|calls?|ringing)\s+(?:is|are|'s)\s+(?:fine|ok|okay|good|best|better)\b|"
+    r"\b(?:call|ring|phone)\s+(?:me\s+on\s+)?my\s+(?:mobile|landline|number|phone|home\s+phone)\b|"
+    r"\b(?:fine|happy|ok|okay)\s+with\s+(?:a\s+)?(?:call|phone\s*call|ring)\b|"
+    r"\b(?:read|talk|tell|explain|do)\b[^.]{0,20}\bover\s+the\s+phone\b",
+    re.IGNORECASE,
+)
+BY_EMAIL = re.compile(
+    r"\b(?:e-?mail|emial|emil)\s+(?:me|us|only|rather|instead)\b|\bby\s+e-?mail\b|\bprefer\s+e-?mail\b|"
+    r"\b(?:you\s+can|please)\s+e-?mail\b|\bcontact\s+me\s+by\s+e-?mail\b|\bcan\s+you\s+e-?mail\b|"
+    r"\b(?:please|pls)\s+e-?mail\b",
+    re.IGNORECASE,
+)
+BY_TEXT = re.compile(r"\b(?:text|txt|sms)\s+(?:me|first|only|message|rather|instead)\b|\bby\s+(?:text|sms)\b|"
+                     r"\bsend\s+me\s+a\s+text\b|\btexts?\s+(?:is|are|'s)\s+(?:better|best|fine|easier|ok|okay|good)\b|"
+                     r"\b(?:could|can|please)\s+(?:you\s+)?(?:text|txt)\b",
+                     re.IGNORECASE)
+BY_LETTER = re.compile(r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b",
+                       re.IGNORECASE)
+NOT_AT_HOME = re.compile(
+    r"\b(?:do\s*n'?t|dont|do not|please don'?t|never)\s+(?:come|visit|call round|send\s+\w+)\s+"
+    r"(?:\w+\s+)?(?:to\s+)?(?:the|my|our)?\s*(?:house|home|flat|address)\b|"
+    r"\bnot\s+at\s+(?:my\s+)?home\b|\bno\s+home\s+visits?\b|\bdon'?t\s+visit\b|"
+    r"\b(?:he|she|they|my\s+\w+)\s+(?:opens|reads|sees|checks|goes\s+through)\s+(?:my\s+|the\s+|all\s+)?"
+    r"(?:post|letters|mail|them)\b",
+    re.IGNORECASE,
+)
 CONTACT_PREFERENCES = [
-    ("phone call", re.compile(r"\b(call|phone|ring) me\b|\bby (phone|telephone)\b|\bphone rather\b", re.I)),
-    ("email", re.compile(r"\b(e-?mail me|by e-?mail)\b", re.I)),
-    ("text message", re.compile(r"\b(text me|by text|sms)\b", re.I)),
-    ("letter", re.compile(r"\b(by letter|write to me|by post)\b", re.I)),
+    ("phone call", BY_PHONE), ("text message", BY_TEXT), ("email", BY_EMAIL), ("letter", BY_LETTER),
+    ("not by phone", NOT_BY_PHONE), ("not at home", NOT_AT_HOME),
 ]
-CONTACT_TIME = re.compile(
-    r"\b((?:in the |any |weekday |weekend )?(?:mornings?|afternoons?|evenings?)|any ?time|"
-    r"(?:after|before|from) \d{1,2}(?::\d\d)?\s*(?:am|pm)?(?: (?:to|until|and) \d{1,2}(?::\d\d)?\s*(?:am|pm)?)?|"
-    r"between \d{1,2}(?::\d\d)?\s*(?:am|pm)? and \d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
-    re.I,
+NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a phone number
+
+DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?"
+PART = r"(?:morn\w*|afternoo\w*|aftanoon\w*|evenin\w*|lunch\s*time|lunchtime)"
+CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
+TIME = re.compile(
+    rf"(?<!good )(?<!this )(?<!yesterday )(?<!last )(?<!good\s)\b(?P<not>not\s+)?(?:(?:on\s+)?(?P<day>{DAY}|tomorrow)\s+)?"
+    rf"(?:in\s+the\s+)?(?P<part>{PART})"
+    rf"(?:\s+(?P<clock>(?:after|before|from)\s+{CLOCK}))?|"
+    rf"\b(?P<range>(?:not\s+)?(?:between\s+{CLOCK}\s+and\s+{CLOCK}|(?:after|before|from)\s+{CLOCK}(?:\s+(?:to|until|till)\s+{CLOCK})?))|"
+    rf"\b(?P<any>any\s*time|anytime|any time of day)\b(?!\s+(?:after|before|from|between)\b)|"
+    rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s))(?P<days>{DAY})\b(?!\s+{PART})",
+    re.IGNORECASE,
 )
+TIME_CUE = re.compile(
+    r"\b(?:best|good for me|suits?|prefer|free|available|call|ring|phone|contact|text|reach|get me|pls|please|"
+    r"fine|works?|r|ok|okay|talk|speak|only)\b",
+    re.IGNORECASE,
+)
+WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)
+
+# ------------------------------------------------------------------ communication needs
 # The Accessible Information Standard's needs, as residents say them.
 COMMUNICATION_NEEDS = [
-    ("large print", re.compile(r"\blarge print|big print|bigger (print|writing|text)\b", re.I)),
-    ("Easy Read", re.compile(r"\beasy read\b", re.I)),
-    ("BSL interpreter", re.compile(r"\b(bsl|british sign language|sign language)\b", re.I)),
-    ("hearing loop", re.compile(r"\b(hearing|induction) loop\b", re.I)),
-    ("deaf or hard of hearing", re.compile(r"\b(i'?m|i am|is|she'?s|he'?s) (deaf|hard of hearing)\b", re.I)),
-    ("blind or partially sighted", re.compile(r"\b(blind|partially sighted|sight loss|can'?t see)\b", re.I)),
+    ("large print", re.compile(r"\b(?:large|big|bigger)\s+(?:print|writing|text|font)\b", re.I)),
+    ("Easy Read", re.compile(r"\beasy[\s-]?read\b", re.I)),
+    ("BSL interpreter", re.compile(r"\b(?:bsl|british sign language|sign language|signer)\b", re.I)),
+    ("hearing loop", re.compile(r"\b(?:hearing|induction)\s+loop\b", re.I)),
+    ("deaf or hard of hearing", re.compile(
+        r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely)|'s)\s+"
+        r"(?:\w+\s+)?(?:deaf|hard of hearing)\b|\bhearing impair", re.I)),
+    ("blind or partially sighted", re.compile(
+        r"\b(?:blind|partially sighted|sight loss|visually impaired|can'?t see|cannot see)\b", re.I)),
     ("braille", re.compile(r"\bbraille\b", re.I)),
     ("phone rather than letter", re.compile(
-        r"\b(phone|call) (rather than|not|instead of) (a )?(letter|writing)|\bno letters\b|can'?t read letters", re.I)),
-    ("an advocate", re.compile(r"\badvocate\b", re.I)),
-    ("a language interpreter", re.compile(r"^(?!.*\b(bsl|sign)\b).*\binterpreter\b", re.I | re.S)),
+        r"\b(?:phone|call|ring)\s+(?:rather than|not|instead of)\s+(?:a\s+)?(?:letters?|writing|write)\b|"
+        r"\bno letters\b|can'?t read letters|\bphone calls are better\b", re.I)),
+    ("an advocate", re.compile(r"(?<!i'm an )(?<!i am an )(?<!im an )\badvocate\b|\bsomeone to speak for me\b", re.I)),
+    ("a language interpreter", re.compile(
+        r"^(?!.*\b(?:bsl|sign)\b).*\b(?:interpreter|translator)\b", re.I | re.S)),
 ]
+# When a detail is named ("my number has changed"): which one.
 DETAIL_WORDS = [
     ("phone", re.compile(r"\b(phone|number|mobile|telephone|landline)\b", re.I)),
     ("email", re.compile(r"\be-?mail\b", re.I)),
     ("postcode", re.compile(r"\b(postcode|post code|address|moved|move house)\b", re.I)),
     ("full_name", re.compile(r"\bname\b", re.I)),
 ]
+THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "full_name": "cared_for_name"}
+
+# ------------------------------------------------------------------ names
+# Words that are never part of a name: they end one ("my name is Ann and I live…").
+NOT_NAME_WORDS = set("""
+a about above actually after again ago all already also am an and any anyway are as ask asking at away
+back bad be because been before being best better both but by bye can cannot cant care carer cared caring
+cheers come coming could dear did do does doing done dont don't down each email else enough er erm even
+ever every fine first for from get gets getting go going gone good got had has have having he hello help
+her here hers hi hiya him his hm hmm home how however i i'd i'll i'm i've id if ill im in into is isn't
+it it's its ive just know last later let like live lives living look looking lot me mine more morning
+most much must my myself name need needs never new next nice no none nope not nothing now number of
+off ok okay old on once one only or other our out over own pass phone please pls postcode quite rather
+really right said same say see she should since skip so some someone something sorry still such sure
+surname ta than thank thanks that that's thats the their them then there these they this those though
+thx through till to today told too tried try trying um uh under unknown until up us very want was
+way we well went were what whatever when where which while who why with without would yeah yes
+yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
+writing called named known hey hallo greetings
+""".split()) | set(RELATION_NAMES) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
+# After "I'm" / "it's" a capitalised word may still be a state, not a name ("I'm Deaf").
+SOFT_NOT_NAMES = NOT_NAME_WORDS | set("""
+deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
+unwell sick alone lonely free available busy retired unemployed new old young english british
+monday tuesday wednesday thursday friday saturday sunday january february march july september october
+november december christmas urgent important serious difficult hard easy awful terrible will may
+polish romanian lithuanian latvian bulgarian portuguese spanish italian french german indian pakistani
+bangladeshi nigerian ghanaian somali turkish kurdish chinese irish scottish welsh african caribbean
+muslim christian hindu sikh jewish catholic reception receptionist
+""".split())
+NAME_TRIGGERS = [
+    # (pattern whose end is where the name starts, how sure the words after it are a name, role);
+    # the other person's first, so "his name is" is never read as the caller's "name is"
+    (re.compile(rf"\b{CLIENT_NOUN}'?s?\s+(?:full\s+)?name\s*(?:is|:)?\s*", re.I), "intro", CARED_FOR),
+    (re.compile(r"\b(?:about|regarding|re|for|on behalf of|referring)\s+(?=(?:mr|mrs|ms|miss|dr)\b)", re.I), "title", CARED_FOR),
+    (re.compile(r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'s|\s+is)\s+called\s+|"
+                rf"\b{REL}'?s\s+name(?:'s|\s+is)\s+", re.I), "intro", CARED_FOR),
+    (re.compile(rf"\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
+                r"whose\s+name\s+is|name\s+is)\s+", re.I), "intro", CARED_FOR),
+    (re.compile(rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:is\s+)?", re.I), "soft", CARED_FOR),
+    (re.compile(rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+", re.I), "title", CARED_FOR),
+    (re.compile(r"\bmy\s+(?:full\s+|first\s+)?(?:name|nme|naem|nam)(?:'?s|\s+is|\s*[:=])?\s*[:,-]?\s+", re.I), "intro", None),
+    (re.compile(r"\b(?:the\s+)?name(?:'s|\s+is)\s+|^\W*name\s*[:=]?\s+|\bname:\s*", re.I), "intro", None),
+    (re.compile(r"\b(?:i'?m|im|i am)\s+called\s+|\b(?:you can|just|people)\s+call\s+me\s+", re.I), "soft", None),
+    (re.compile(r"\bfirst\s+name\s+(?:is\s+)?", re.I), "intro", None),
+    (re.compile(r"\b(?:i'?m|im|i am)\s+(?:his|her|their)\s+" + REL + r"\s*,?\s*", re.I), "soft", None),
+    (re.compile(r"\b(?:i'?m|im|i am)\s+|(?:^|[,.!?;]\s*|\b(?:hi|hello|hiya|hey|yes|yeah|ok|sure|sorry|so|well|right|um|erm)\s+)"
+                r"(?:it'?s|its|it is|this is)\s+", re.I), "soft", None),
+]
+HERE_NAME = re.compile(r"(?:^|[,.!?]\s*)((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+(?:here|speaking)\b", re.I)
+NAME_FROM = re.compile(r"^\W*(?:hi|hello|hiya)?\W*((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)\s+(?:from|at)\s+", re.I)
+NAME_THEN_DETAIL = re.compile(r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S)
+SURNAME_FIRST = re.compile(r"^\W*([A-Za-z][\w'’-]+)\s*,\s*([A-Za-z][\w'’-]+)\W*$")
+NAME_IS_RELATIONS = re.compile(rf"^\W*([A-Za-z][\w'’-]*)\s+is\s+my\s+{REL}'?s\s+name\b", re.I)
+FIRST_AND_SURNAME = re.compile(r"\bfirst\s+name\s+(?:is\s+)?(\w+)\W+(?:and\s+)?(?:my\s+)?(?:surname|last\s+name|second\s+name)\s+(?:is\s+)?(\w+)", re.I)
+# What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
+FILLER = re.compile(
+    r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
+    r"already\s+said|sure|ok|okay|yes|yeah|sorry|me\?|well|oh|erm|um|it'?s|its|it\s+is|i'?m|im|i\s+am|still|just|"
+    r"this\s+is|my\s+name\s+is|name'?s|(?:my\s+)?name\s*:?|call\s+me)\b\W*",
+    re.I,
+)
+TRAILING = re.compile(r"\W*(?:,?\s*(?:i\s+did\s+say|i\s+said|i\s+told\s+you|like\s+i\s+said|already|thanks?|thank\s+you|"
+                      r"please|here|speaking|again|with\s+an?\s+\w+))+\W*$", re.I)
 
 
 @dataclass(frozen=True)
 class Found:
-    """A detail found in a message: which kind, its tidy value, and where it was."""
+    """A detail found in a message: which kind, its tidy value, where it was, and whose
+    (role None: the caller's; "cared_for": the person the help is for)."""
 
     kind: Text
     value: Text
     start: int
     end: int
+    role: Optional[Text] = None
+    group: Optional[Text] = None  # ALONE: a name typed on its own, with nothing saying whose
 
+
+@lru_cache(maxsize=1)
+def first_names() -> Set[Text]:
+    lines = (CONTENT_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def places() -> Dict[Text, Text]:
+    """Every way of writing a place we know (lower case) -> its usual spelling."""
+    with open(CONTENT_DIR / "places.yml", encoding="utf-8") as handle:
+        groups = yaml.safe_load(handle)
+    spellings: Dict[Text, Text] = {}
+    for group in groups.values():
+        for place, others in group.items():
+            for spelling in [place, *(others or [])]:
+                spellings[spelling.lower()] = place
+                spellings[spelling.lower().replace("-", " ")] = place
+    return spellings
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> "re.Pattern[str]":
+    spellings = sorted(places(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _service_numbers() -> Set[Text]:
+    """Phone numbers in our own facts (Thurrock First's): a resident quoting them is not giving theirs."""
+    text = (CONTENT_DIR / "sources.yml").read_text(encoding="utf-8")
+    return {tidy for candidate in PHONE_CANDIDATE.findall(text) if (tidy := tidy_phone(candidate))}
+
+
+# ------------------------------------------------------------------ tidying one value
 
 def tidy_postcode(text: Text) -> Optional[Text]:
     """'rm176sl' -> 'RM17 6SL'; None unless the whole text is a UK postcode."""
@@ -125,30 +398,461 @@ def tidy_email(text: Text) -> Optional[Text]:
     return found.group(0) if found else None
 
 
+def _capitalised(word: Text) -> Text:
+    if any(c.isupper() for c in word[1:]) or word.lower() in {"de", "van", "von", "bin", "al"}:
+        return word
+    return re.sub(r"(^|[-'’])([a-z])", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+
+
 def tidy_name(text: Text) -> Optional[Text]:
-    """A plausible person's name (1 to 4 words of letters), in title case; else None."""
-    words = re.sub(r"[.,!]+$", "", text.strip()).split()
-    if not 1 <= len(words) <= 4 or any(w.lower() in NOT_NAME_WORDS for w in words):
+    """A plausible person's name (1 to 4 words of letters), tidied: 'kerry-ann o'neill' ->
+    "Kerry-Ann O'Neill"; None for words that are not a name."""
+    words = re.sub(r"[.,!?]+$", "", text.strip()).split()
+    if not 1 <= len(words) <= 4 or not all(re.fullmatch(NAME_WORD, w) for w in words):
         return None
-    if not all(re.fullmatch(NAME_WORD, w) for w in words):
+    if any(w.lower() in NOT_NAME_WORDS or w.lower() in places() for w in words):
         return None
-    return " ".join(w if any(c.isupper() for c in w[1:]) else w.capitalize() for w in words)
+    tidy = [w.capitalize().rstrip(".") if w.lower().rstrip(".") in TITLES else _capitalised(w) for w in words]
+    if len(tidy) == 1 and tidy[0].lower() in TITLES:
+        return None
+    return " ".join(tidy)
 
 
-def _name_from_intro(text: Text) -> Optional[Found]:
-    found = NAME_INTRO.search(text)
-    if not found:
+# ------------------------------------------------------------------ whose is a detail
+
+def _owner(text: Text, start: int, end: int) -> Optional[Text]:
+    """Whose a detail at text[start:end] is: the nearest cue before it in its sentence ("her
+    postcode", "my number"), else one just after it ("RM17 6SL, that's mum's"), else the last cue
+    of an earlier sentence; the caller's when nothing says."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    cue = _last_cue(text, sentence_start, start)
+    if cue is not None:
+        return cue
+    if CLIENT_AFTER.match(text[end:end + 30]):
+        return CARED_FOR
+    return _last_cue(text, 0, sentence_start)
+
+
+def _last_cue(text: Text, start: int, end: int) -> Optional[Text]:
+    """The last cue in text[start:end]: CARED_FOR ("her", "my mum", "the patient"), CALLER ("I",
+    "my", "the surgery"), or None when there is none."""
+    window = text[start:end]
+    client = [(m.start(), m.end()) for m in CLIENT_CUE.finditer(window)]
+    cues = [(s, CARED_FOR) for s, _ in client]
+    cues += [(m.start(), CALLER) for m in CALLER_CUE.finditer(window)
+             if not any(s <= m.start() < e for s, e in client)]
+    return max(cues)[1] if cues else None
+
+
+def _role(text: Text, start: int, end: int) -> Optional[Text]:
+    owner = _owner(text, start, end)
+    return CARED_FOR if owner == CARED_FOR else None
+
+
+def _contact_role(text: Text, start: int, end: int) -> Optional[Text]:
+    """A phone number or email is the caller's (it is how we reach them) unless its own sentence
+    says it is someone else's ("her number is…", "07700…, that's mum's"); "use my daughter's
+    number" is still how to reach the caller."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    if USE_THEIR_NUMBER.search(text[sentence_start:start]):
         return None
-    words: List[Text] = []
-    for word in found.group(1).split():
-        if word.lower() in NOT_NAME_WORDS:
+    if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(text[end:end + 40]):
+        return CARED_FOR
+    return None
+
+
+# ------------------------------------------------------------------ names
+
+def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]]:
+    """The name that starts at text[start:], if the words there are one: its tidy form and end.
+
+    mode "intro": after "my name is", any words but common ones; "soft": after "I'm", "it's", the
+    first word must be a known first name, a title, or a capitalised word that is not a state
+    ("I'm Deaf"); "title": only after a title or a capitalised word ("our patient Mr Jones")."""
+    words: List[Tuple[Text, int]] = []
+    position = start
+    for match in WORD.finditer(text, start):
+        if text[position:match.start()].strip() or (words and "\n" in text[position:match.start()]):
+            break  # punctuation or a number ends a name
+        word = match.group(0).rstrip("'’")
+        lowered = word.lower().rstrip(".")
+        after_title = bool(words) and words[-1][0].lower().rstrip(".") in TITLES
+        if text[match.end():match.end() + 1].isdigit():
+            break  # "RM17 6SL" is no name
+        if re.search(r"['’]s$", word) or (words and lowered in NOT_SURNAMES):
+            break  # "Nathan's mum", "Riverside Surgery"
+        if not after_title and (lowered in NOT_NAME_WORDS or lowered in places()):
             break
-        words.append(word)
-    name = tidy_name(" ".join(words)) if words else None
-    if not name:
+        if words and not after_title and mode != "intro" and not (
+                word[0].isupper() or lowered in first_names() or _surname_like(lowered)):
+            break
+        words.append((word, match.end()))
+        position = match.end()
+        if text[position:position + 1] == "." and lowered in TITLES:
+            position += 1
+        if len(words) == 4 or (len(words) == 3 and words[0][0].lower() not in TITLES):
+            break
+    if not words:
         return None
-    start = found.start(1)
-    return Found("person_name", name, start, start + len(" ".join(words)))
+    first = words[0][0]
+    lowered = first.lower().rstrip(".")
+    if mode == "soft" and not (
+            lowered in TITLES or lowered in first_names()
+            or (first[0].isupper() and lowered not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly)$", lowered))):
+        return None
+    if mode == "title" and not (lowered in TITLES or first[0].isupper()):
+        return None
+    name = tidy_name(" ".join(word for word, _ in words))
+    return (name, words[-1][1]) if name else None
+
+
+def _surname_like(word: Text) -> bool:
+    """A lower-case word after a first name that reads as a surname, not as the sentence going on."""
+    return word not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly|n't)$", word) and len(word) > 1
+
+
+def _names(text: Text, asked: Optional[Text]) -> List[Found]:
+    text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
+    found: List[Found] = []
+
+    def add(name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None) -> None:
+        if not name:
+            return
+        name = re.sub(r"['’]s$", "", name)
+        for index, other in enumerate(found):
+            if other.role == role and name.split()[0] == other.value.split()[0] and len(name) > len(other.value):
+                found[index] = Found("person_name", name, start, end, role, other.group)  # "its tom. tom baker."
+                return
+        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
+            found.append(Found("person_name", name, start, end, role, group))
+
+    both = FIRST_AND_SURNAME.search(text)
+    if both:
+        add(tidy_name(f"{both.group(1)} {both.group(2)}"), both.start(1), both.end(2), None)
+    related = RELATION_OF.search(text)
+    if related:
+        group = "owner" if related.group("owner") else "name"
+        add(tidy_name(re.sub(r"['’]s$", "", related.group(group))), related.start(group), related.end(group), CARED_FOR)
+    named = NAME_IS_RELATIONS.match(text)
+    if named and (name := tidy_name(named.group(1))):
+        add(name, named.start(1), named.end(1), CARED_FOR)
+    for pattern, mode, role in NAME_TRIGGERS:
+        for trigger in pattern.finditer(text):
+            result = _name_words(text, trigger.end(), mode)
+            if result:
+                add(result[0], trigger.end(), result[1], role)
+    for pattern in (HERE_NAME, NAME_FROM, NAME_THEN_DETAIL):
+        match = pattern.search(text)
+        if match and (pattern is not NAME_FROM or _organisation(text)):
+            result = _name_words(text, match.start(1), "soft")
+            if result and result[1] >= match.end(1) - 1:
+                add(result[0], match.start(1), result[1], None)
+    if not found and asked in ("full_name", "cared_for"):
+        answer = _bare_answer(text)
+        if answer:
+            add(answer[0], answer[1], answer[2], CARED_FOR if asked == "cared_for" else None)
+    elif not asked:
+        for sentence in re.finditer(r"[^.!?\n]+", text):  # "Tom." or "tom baker." said on its own
+            whole = re.sub(r"^\W*(?:hi|hello|hiya|ok|okay)?\W*|\W*$", "", sentence.group(0))
+            words = whole.split()
+            if 1 <= len(words) <= 3 and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in first_names()):
+                start = sentence.start() + sentence.group(0).find(whole)
+                result = _name_words(text, start, "soft")
+                if result and result[1] == start + len(whole):
+                    add(result[0], start, result[1], None, ALONE)
+    return found
+
+
+def _bare_answer(text: Text) -> Optional[Tuple[Text, int, int]]:
+    """A name typed as the answer to "what's your name?": "Tom", "I told you, Tom", "Terry. Terry Mills.",
+    "Stone, Valerie"."""
+    reversed_name = SURNAME_FIRST.match(text)
+    if reversed_name and reversed_name.group(2).lower() in first_names() \
+            and reversed_name.group(1).lower() not in first_names():
+        name = tidy_name(f"{reversed_name.group(2)} {reversed_name.group(1)}")
+        if name:
+            return name, reversed_name.start(1), reversed_name.end(2)
+    best: Optional[Tuple[Text, int, int]] = None
+    for segment in re.finditer(r"[^,.;!?]+", text):
+        part = segment.group(0)
+        stripped = part
+        while True:
+            shorter = FILLER.sub("", stripped, count=1)
+            if shorter == stripped:
+                break
+            stripped = shorter
+        stripped = TRAILING.sub("", stripped).strip()
+        if not stripped:
+            continue
+        start = segment.start() + part.find(stripped)
+        result = _name_words(text, start, "intro")
+        if result and result[1] >= start + len(stripped) - 1 and (best is None or len(result[0]) > len(best[0])):
+            best = (result[0], start, result[1])
+    return best
+
+
+# ------------------------------------------------------------------ who the help is for, organisations
+
+ORGANISATION_WORDS = set("""
+surgery practice centre center hospital council housing home care trust team services service health solutions
+support ltd limited cic
+medical gp nhs uk clinic pharmacy charity agency association society group hub
+ward unit partnership foundation network
+""".split())
+NOT_SURNAMES = {"surgery", "practice", "centre", "center", "hospital", "council", "housing", "clinic", "pharmacy",
+                "trust", "nhs", "team", "services", "service", "charity", "agency", "association", "society"}
+ORGANISATION_AFTER = re.compile(
+    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE)
+ORGANISATION_STOP = {"reception", "about", "calling", "and", "ringing", "referring", "regarding", "re",
+                     "we", "i", "who", "where", "on", "in", "to", "my", "our", "a", "please", "with"}
+
+
+ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=[,.]|$)")
+
+
+def _organisation(text: Text) -> Optional[Found]:
+    """The organisation a professional works for: "Sarah from Riverside Surgery", "I work for Age UK",
+    "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"."""
+    for segment in ORGANISATION_SEGMENT.finditer(text):
+        words = segment.group(1).split()
+        if any(word.lower() in ORGANISATION_WORDS for word in words) and segment.group(1).lower() not in places():
+            return Found("organisation", segment.group(1).strip(), segment.start(1), segment.start(1) + len(segment.group(1).strip()))
+    for match in ORGANISATION_AFTER.finditer(text):
+        words: List[Text] = []
+        for word in match.group(1).split():
+            if word.lower() in ORGANISATION_STOP or (words and not (word[0].isupper() or word.lower() in ORGANISATION_WORDS)):
+                break
+            if not words and word.lower() != "the" and not word[0].isupper():
+                break
+            words.append(word)
+        while words and words[-1].lower() == "the":
+            words.pop()
+        if not words:
+            continue
+        phrase = " ".join(words)
+        before = text[max(0, match.start() - 40):match.start()].lower()
+        said_to_work = re.search(rf"\b(?:calling|ringing|writing|phoning)$|\b(?:{ROLE_WORDS})$", before.strip())
+        named = any(w[0].isupper() for w in words if w.lower() != "the")
+        if named and (any(w.lower() in ORGANISATION_WORDS for w in words) or said_to_work):
+            if phrase.lower() in places():
+                continue
+            start = match.start(1)
+            return Found("organisation", phrase, start, start + len(phrase))
+    return None
+
+
+def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -> List[Found]:
+    """Who the help is for (asking_for: self, family, friend or neighbour, professional) and,
+    for someone else, their relation to the caller (cared_for: mum, neighbour…)."""
+    found: List[Found] = []
+    cue = PROFESSIONAL_CUES.search(text)
+    professional = (cue.start(), cue.end()) if cue else (organisation.start, organisation.end) if organisation else None
+    relation: Optional[Tuple[Text, int, int]] = None
+    inverse = INVERSE_CONTEXT.search(text)
+    for pattern in FAMILY_CONTEXTS:
+        match = pattern.search(text)
+        if match and (relation is None or match.start() < relation[1]):
+            word = next(g for g in match.groups() if g)
+            relation = (relation_word(word), match.start(), match.end())
+    if inverse and (relation is None or inverse.start() < relation[1]):
+        relation = (inverse_relation(inverse.group(2), inverse.group(1)), inverse.start(), inverse.end())
+    related = RELATION_OF.search(text)
+    if related and (relation is None or related.start() < relation[1]):
+        name = related.group("name") or ""
+        word = related.group("rel1") or related.group("rel2")
+        relation = (inverse_relation(word, text, name.split()[0] if len(name.split()) > 1 else ""),
+                    related.start(), related.end())
+    if relation is None and asked in ("asking_for", "cared_for"):
+        match = ANSWER_RELATION.match(text)
+        if match:
+            relation = (relation_word(match.group(1)), match.start(), match.end())
+    if professional:
+        found.append(Found("asking_for", PROFESSIONAL, *professional))
+    elif relation:
+        who = FRIEND if relation[0] in FRIENDS else FAMILY
+        found.append(Found("asking_for", who, relation[1], relation[2]))
+    if relation and not professional:
+        found.append(Found("cared_for", relation[0], relation[1], relation[2]))
+    if not found:
+        match = SELF_CONTEXT.search(text) or (asked == "asking_for" and SELF_ANSWER.search(text))
+        if match:
+            found.append(Found("asking_for", SELF, match.start(), match.end()))
+    return found
+
+
+# ------------------------------------------------------------------ places
+
+RESIDENCE_VERB = re.compile(r"\b(?:live|lives|lived|living|reside|resides|based|moved|move|address|house|flat|home)\b", re.I)
+RESIDENCE_END = re.compile(
+    r"(?:\b(?:i'?m|im|i am|we'?re|we are|were|she'?s|he'?s|shes|hes|they'?re|is|are|'s)\s+"
+    r"(?:(?:over|down|up|out|just|still|now|both|all|on|at)\s+(?:\w+\s+){0,3}?)?(?:in|from|near)"
+    r"|\b(?:road|street|lane|avenue|close|way|drive|gardens|court|crescent|place|estate|flats?)\s*,"
+    r"|\b(?:in|at|near|to|round|around|from)(?:\s+the)?)\s*$",
+    re.I,
+)
+
+
+def _places(text: Text, asked: Optional[Text]) -> List[Found]:
+    found: List[Found] = []
+    candidates: List[Tuple[int, int, Text]] = [(m.start(), m.end(), places()[re.sub(r"[\s-]+", " ", m.group(0).lower())])
+                                               for m in _place_pattern().finditer(text)
+                                               if re.sub(r"[\s-]+", " ", m.group(0).lower()) in places()]
+    for word in WORD.finditer(text):
+        if len(word.group(0)) >= 5 and not any(s <= word.start() < e for s, e, _ in candidates):
+            place = _close_place(word.group(0))
+            if place:
+                candidates.append((word.start(), word.end(), place))
+    for start, end, place in sorted(candidates):
+        sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+        before = text[max(sentence_start, start - 70):start]
+        if re.search(r"\b(?:used to|grew up|born|was from|originally)\W+(?:\w+\W+)?(?:in|from)?\W*$", before, re.I) \
+                or re.match(r"\W*originally\b", text[end:], re.I):
+            continue  # where they came from, not where they live
+        cue = RESIDENCE_END.search(before)
+        verbs = list(RESIDENCE_VERB.finditer(before))
+        if asked in ("postcode", "cared_for_postcode", "area"):
+            pass
+        elif not cue or not (verbs or re.search(r"(?:i'?m|im|i am|we'?re|we are|were|she'?s|he'?s|shes|hes|they'?re|is|are|'s)\s+"
+                                                r"(?:(?:over|down|up|out|just|still|now|both|all|on|at)\s+(?:\w+\s+){0,3}?)?"
+                                                r"(?:in|from|near)\s*$", before, re.I)):
+            continue
+        role = _place_role(text, before, start, end, verbs)
+        found.append(Found("area", place, start, end, role))
+    return found
+
+
+def _place_role(text: Text, before: Text, start: int, end: int, verbs) -> Optional[Text]:
+    """"I live in", "I'm in", "lives with us in" are the caller's; "she lives", "mum's in", "who
+    lives" the other person's; else whoever the sentence is about."""
+    if re.search(r"\bwith\s+(?:me|us)\b", before, re.I):
+        return None
+    ending = re.search(r"(\w+'?\w*)\s+(?:(?:over|down|up|out|just|still|now|both|all)\s+)?(?:in|from|near)\s*$", before, re.I)
+    subject = ending.group(1).lower() if ending else ""
+    if subject in ("i'm", "im", "am", "we're", "were"):
+        return None
+    if subject in ("she's", "he's", "shes", "hes", "is", "they're") or (
+            subject.endswith("'s") and subject not in ("it's", "that's", "what's", "there's")):
+        return CARED_FOR
+    if verbs:
+        verb = verbs[-1]
+        word = verb.group(0).lower()
+        if word in ("lives", "resides"):
+            return CARED_FOR
+        subject = re.search(r"(\w+'?\w*)\s+(?:\w+\s+)?$", before[:verb.start()])
+        if word == "live" and (subject.group(1).lower() if subject else "") not in ("they", "them"):
+            return None
+    return _role(text, start, end)
+
+
+def _close_place(word: Text) -> Optional[Text]:
+    """A typed place with a slip ("tilbry", "graysss"), when it is close to only one we know."""
+    lowered = re.sub(r"(.)\1{2,}", r"\1", word.lower())
+    if lowered in NOT_NAME_WORDS or lowered in SOFT_NOT_NAMES:
+        return None
+    if lowered in places():
+        return places()[lowered]
+    close = [place for spelling, place in places().items()
+             if " " not in spelling and abs(len(spelling) - len(lowered)) <= 2
+             and SequenceMatcher(None, spelling, lowered).ratio() >= 0.85]
+    return close[0] if len(set(close)) == 1 else None
+
+
+# ------------------------------------------------------------------ the whole message
+
+def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Found]:
+    found: List[Found] = []
+    name_starts = {name.start for name in names}
+    not_by_phone = NOT_BY_PHONE.search(text) or (
+        asked == "phone" and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I))
+    for value, pattern in CONTACT_PREFERENCES:
+        match = not_by_phone if value == "not by phone" else pattern.search(text)
+        if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
+            continue  # "please don't ring me" is not a wish to be rung, nor "you can call me Liz"
+        if match:
+            found.append(Found("contact_preference", value, match.start(), match.end()))
+    return found
+
+
+def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
+    if asked == "contact_time" and WHENEVER.search(text):
+        return Found("contact_time", "any time", 0, len(text))
+    for match in TIME.finditer(text):
+        before = text[max(0, match.start() - 12):match.start()].lower()
+        if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
+            continue
+        if asked != "contact_time" and not TIME_CUE.search(text):
+            continue
+        value = _tidy_time(match)
+        if value:
+            return Found("contact_time", value, match.start(), match.end())
+    day = re.search(rf"\b{DAY}\b", text, re.I) if asked == "contact_time" else None
+    if day:
+        value = day.group(0).lower()
+        return Found("contact_time", value if value.endswith("s") else value + "s", day.start(), day.end())
+    return None
+
+
+def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
+    if match.group("any"):
+        return "any time"
+    if match.group("range"):
+        return re.sub(r"\s+", " ", match.group("range").lower()).strip()
+    if match.group("days"):
+        day = match.group("days").lower()
+        return ("not " if match.group("notday") else "") + (day if day.endswith("s") else day + "s")
+    part = match.group("part").lower().replace(" ", "")
+    part = ("morning" if part.startswith("morn") else "afternoon" if part.startswith("af")
+            else "evening" if part.startswith("even") else "lunchtime")
+    day = (match.group("day") or "").lower()
+    if part != "lunchtime" and day != "tomorrow":
+        part += "s"
+    if day.endswith("s"):
+        day = day[:-1]
+    words = [w for w in ((match.group("not") or "").strip().lower(), day, part) if w]
+    if match.group("clock"):
+        words.append(re.sub(r"\s+", " ", match.group("clock").lower()).strip())
+    return " ".join(words)
+
+
+def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
+    """Every detail in a message, e.g. name, postcode and phone from one sentence, each with whose
+    it is. `asked`: the slot the assistant has just asked for, when this message answers it."""
+    found: List[Found] = _names(text, asked)
+    for match in POSTCODE.finditer(text):
+        postcode = tidy_postcode(match.group(0))
+        role = _role(text, match.start(), match.end())
+        if asked == "cared_for_postcode" and _owner(text, match.start(), match.end()) is None:
+            role = CARED_FOR  # the answer to "what's their postcode?"
+        if postcode and not any(f.kind == "postcode" and f.role == role for f in found):
+            found.append(Found("postcode", postcode, match.start(), match.end(), role))
+    for match in EMAIL.finditer(text):
+        found.append(Found("email", match.group(0), match.start(), match.end(), _contact_role(text, match.start(), match.end())))
+        break
+    taken = [(f.start, f.end) for f in found if f.kind == "email"]
+    for match in PHONE_CANDIDATE.finditer(text):
+        phone = tidy_phone(match.group(0))
+        if phone and phone not in _service_numbers() and not any(s <= match.start() < e for s, e in taken):
+            found.append(Found("phone", phone, match.start(), match.end(), _contact_role(text, match.start(), match.end())))
+            break
+    found.extend(_places(text, asked))
+    organisation = _organisation(text)
+    if organisation:
+        found.append(organisation)
+    found.extend(_who_for(text, asked, organisation))
+    found.extend(_contact(text, asked, [f for f in found if f.kind == "person_name"]))
+    time = _contact_time(text, asked)
+    if time:
+        found.append(time)
+    for value, pattern in COMMUNICATION_NEEDS:
+        match = pattern.search(text)
+        if match:
+            found.append(Found("communication_need", value, match.start(), match.end(),
+                               _role(text, match.end() - 1, match.end())))
+    detail = next(_first(DETAIL_WORDS, text, "detail"), None)
+    if detail:  # "my mum's postcode has changed" is hers, not the caller's
+        theirs = THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
+        found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
+    return found
 
 
 def _first(patterns, text: Text, kind: Text) -> Iterable[Found]:
@@ -159,61 +863,18 @@ def _first(patterns, text: Text, kind: Text) -> Iterable[Found]:
             return
 
 
-def find_details(text: Text) -> List[Found]:
-    """Every detail in a message, e.g. name, postcode and phone from one sentence."""
-    found: List[Found] = []
-    name = _name_from_intro(text)
-    if name:
-        found.append(name)
-    for match in POSTCODE.finditer(text):
-        postcode = tidy_postcode(match.group(0))
-        if postcode:
-            found.append(Found("postcode", postcode, match.start(), match.end()))
-            break
-    for match in EMAIL.finditer(text):
-        found.append(Found("email", match.group(0), match.start(), match.end()))
-        break
-    for match in PHONE_CANDIDATE.finditer(text):
-        phone = tidy_phone(match.group(0))
-        if phone:
-            found.append(Found("phone", phone, match.start(), match.end()))
-            break
-    relation = RELATION.search(text) if CARED_FOR_CONTEXT.search(text) else None
-    if relation:
-        cared_for = relation.group(1).lower()
-        if relation.group(2) and relation.group(2).lower() not in NOT_NAME_WORDS:
-            cared_for = f"{cared_for}, {relation.group(2)}"
-        found.append(Found("cared_for", cared_for, relation.start(), relation.end()))
-    asking_for = list(_first(ASKING_FOR, text, "asking_for"))
-    if not asking_for and relation:
-        asking_for = [Found("asking_for", "for someone they care for", relation.start(), relation.end())]
-    found.extend(asking_for)
-    found.extend(_first(CONTACT_PREFERENCES, text, "contact_preference"))
-    time = CONTACT_TIME.search(text)
-    if time:
-        found.append(Found("contact_time", time.group(0).lower(), time.start(), time.end()))
-    for value, pattern in COMMUNICATION_NEEDS:
-        match = pattern.search(text)
-        if match:
-            found.append(Found("communication_need", value, match.start(), match.end()))
-    found.extend(_first(DETAIL_WORDS, text, "detail"))
-    return found
-
-
 def asking_for_from_answer(text: Text) -> Optional[Text]:
-    """Reads the answer to "who is this for?" ("for my mum", "myself", "I'm her social worker")."""
-    if text in {value for value, _ in ASKING_FOR}:
+    """Reads the answer to "who is the help for?" ("for my mum", "me, obviously", "I'm her social worker")."""
+    if text in (SELF, FAMILY, FRIEND, PROFESSIONAL):
         return text
-    for value, pattern in ASKING_FOR:
-        if pattern.search(text):
-            return value
+    for found in find_details(text, asked="asking_for"):
+        if found.kind == "asking_for":
+            return found.value
     lowered = text.lower()
-    if re.search(r"\b(me|myself|mine|my own)\b", lowered) and not RELATION.search(text):
-        return "for themselves"
-    if re.search(r"\b(someone|somebody|care for|look after|family|relative)\b", lowered) or RELATION.search(text):
-        return "for someone they care for"
+    if re.search(r"\b(someone|somebody|care for|look after|family|relative)\b", lowered):
+        return FAMILY
     if re.search(r"\b(professional|work|worker|gp|nurse|doctor)\b", lowered):
-        return "as a professional"
+        return PROFESSIONAL
     return None
 
 

@@ -17,6 +17,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = PROJECT_DIR / "var"
 CONTENT_DIR = PROJECT_DIR / "content"
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+DEVELOPMENT_SALT = "thurrock-front-door"
 
 
 class Settings(BaseSettings):
@@ -34,8 +35,29 @@ class Settings(BaseSettings):
     redis_url: Optional[str] = Field(
         None, description="Redis for the shared conversation lock store (make run-scaled).")
     conversation_hash_salt: str = Field(
-        "thurrock-front-door",
-        description="Salt of the one-way hash that links feedback to a conversation. Set your own.")
+        DEVELOPMENT_SALT,
+        description="Salt of the one-way hash that links feedback to a conversation. Required (your "
+        "own long random value) outside development.")
+
+    # Exposure (docs/security.md)
+    environment: str = Field(
+        "development", description="'development' (the default; loopback only) or 'production'. "
+        "Outside development, and whenever HOST is not loopback, secrets must be set.")
+    host: str = Field(
+        "127.0.0.1", description="Interface the public server listens on (the Rasa server, or nginx "
+        "in `make run-scaled`). Action servers, replicas and Redis always listen on loopback.")
+    actions_host: str = Field(
+        "127.0.0.1", description="Interface the action server listens on: loopback, unless it runs in a "
+        "container of its own (then only on the private network, with ACTION_SERVER_TOKEN set).")
+    action_server_token: Optional[str] = Field(
+        None, description="Shared token the Rasa server sends to the action server, which refuses "
+        "requests without it. Unset: `python -m bot serve` makes a random one for each run.")
+    telegram_bridge_secret: Optional[str] = Field(
+        None, description="Shared secret of the Telegram bridge and the assistant's telegram channel. "
+        "Unset: that channel refuses every request (the bridge cannot run).")
+    proxies_count: int = Field(
+        0, description="Proxies in front of the Rasa server whose X-Forwarded-For is trusted for the "
+        "client address (1 behind one nginx; `make run-scaled` sets it for its replicas).")
 
     # Resident-facing limits
     max_message_chars: int = Field(1000, description="Characters of a message that NLU reads.")
@@ -43,6 +65,17 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(256 * 1024, description="Largest request body accepted (else a kind 413).")
     rate_limit_messages: int = Field(30, description="Messages one sender may send per window.")
     rate_limit_seconds: float = Field(10.0, description="The rate limit's window, in seconds.")
+    rate_limit_address_messages: int = Field(
+        60, description="Messages from one client address per window, whatever the sender ids.")
+    rate_limit_exempt_addresses: str = Field(
+        "", description="Client addresses (space separated) without the per-address limit, e.g. your monitoring.")
+    handovers_per_address_per_day: int = Field(
+        5, description="Handovers one client address may send to Thurrock First per day.")
+    max_conversation_events: int = Field(
+        5000, description="Largest stored conversation (events); then a kind message instead of more.")
+    session_hours: float = Field(
+        24.0, description="Life of the chat page's conversation cookie (and of its transcript in the "
+        "browser) since the last message.")
     cors_origins: str = Field(
         "", description="Other web sites (space separated) allowed to call the channels from a browser.")
 
@@ -53,6 +86,8 @@ class Settings(BaseSettings):
     speech_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1, shown_default="one per CPU core",
         description="Speech engine processes.")
+    speech_private_seconds: float = Field(
+        600.0, description="Life of spoken replies that hold personal details (random names, never cached).")
 
     # Handover delivery (the outbox)
     handover_email_to: Optional[str] = Field(
@@ -62,7 +97,8 @@ class Settings(BaseSettings):
     smtp_port: int = Field(25, description="SMTP port.")
     smtp_username: Optional[str] = Field(None, description="SMTP user name, if the server needs one.")
     smtp_password: Optional[str] = Field(None, description="SMTP password, if the server needs one.")
-    smtp_starttls: bool = Field(False, description="Use STARTTLS with the SMTP server.")
+    smtp_starttls: Optional[bool] = Field(
+        None, description="Use STARTTLS with the SMTP server. Unset: on, unless SMTP_HOST is loopback.")
     handover_webhook_url: Optional[str] = Field(
         None, description="Case system URL that receives each handover as JSON. Unset: no webhook.")
     handover_webhook_token: Optional[str] = Field(None, description="Bearer token sent to the webhook.")
@@ -79,6 +115,15 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = Field(8443, description="Port the bridge listens on in webhook mode.")
     assistant_url: str = Field("http://localhost:5005", description="Where the bridge reaches the assistant.")
 
+    # Supervision (`make run`, `make run-scaled`: supervisord, deploy/supervisor/)
+    part_crash_limit: int = Field(
+        5, description="A part that crashes more often than this within the window is no longer "
+        "restarted, and the health check names it.")
+    part_crash_window_minutes: float = Field(10.0, description="The window for PART_CRASH_LIMIT, in minutes.")
+    supervisor_server_url: Optional[str] = Field(
+        None, description="Set by supervisord for the parts it runs: where the health check asks "
+        "which parts are up.")
+
     class Config:
         case_sensitive = False
 
@@ -91,6 +136,35 @@ class Settings(BaseSettings):
     def tracker_database_url(self) -> str:
         """Rasa's conversations: DATABASE_URL, else var/tracker.db."""
         return self.database_url or f"sqlite:///{VAR_DIR / 'tracker.db'}"
+
+    @property
+    def use_starttls(self) -> bool:
+        """SMTP_STARTTLS if set; else on for any SMTP host that is not loopback."""
+        if self.smtp_starttls is not None:
+            return self.smtp_starttls
+        return self.smtp_host not in LOOPBACK_HOSTS
+
+    @property
+    def is_development(self) -> bool:
+        """Development: ENVIRONMENT=development and nothing listens beyond loopback."""
+        return self.environment == "development" and self.host in LOOPBACK_HOSTS
+
+    def unsafe_for_production(self) -> List[str]:
+        """What must be set before serving outside development (empty when all is well)."""
+        if self.is_development:
+            return []
+        problems = []
+        if len(self.conversation_hash_salt) < 16 or self.conversation_hash_salt == DEVELOPMENT_SALT:
+            problems.append("CONVERSATION_HASH_SALT must be your own random value of 16 characters "
+                            "or more (for example: python -c 'import secrets; print(secrets.token_hex(32))')")
+        return problems
+
+    def require_safe(self) -> None:
+        """Stops a launcher at start with a clear message if a required secret is missing."""
+        problems = self.unsafe_for_production()
+        if problems:
+            where = f"ENVIRONMENT={self.environment}, HOST={self.host}"
+            raise SystemExit(f"Not starting ({where}; see docs/security.md):\n- " + "\n- ".join(problems))
 
     def delivery_methods(self) -> List[str]:
         """The handover delivery methods that are configured (none: staff read them with the CLI)."""

@@ -25,6 +25,8 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA_PORT = int(os.environ.get("TEST_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("TEST_ACTIONS_PORT", "5155"))
 READY_WITHIN_SECONDS = 240
+ACTION_SERVER_TOKEN = "test-action-server-token"
+TELEGRAM_BRIDGE_SECRET = "test-telegram-bridge-secret"
 # What starts the trained assistant: tests whose code or fixtures do this need the model.
 STARTS_THE_ASSISTANT = re.compile(r"\bstart_assistant\(|\"-m\", \"bot\", \"serve|front-door\.tar\.gz")
 
@@ -168,11 +170,22 @@ def mailbox() -> Mailbox:
     box.stop()
 
 
+def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
+    """A private redis-server on loopback, for locks only (nothing is saved to disk)."""
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                              "--save", "", "--appendonly", "no", "--dir", str(run_dir)],
+                             stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        if redis.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"redis-server did not start on port {port}")
+        time.sleep(0.1)
+    return redis
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """A real Redis server (Debian's redis-server) on loopback, for the lock store."""
-    from bot.run.scaled import start_redis
-
     port = free_port()
     server = start_redis(port, tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/1"
@@ -209,6 +222,11 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
         "OUTBOX_LONGEST_RETRY_SECONDS": "2",
         "RATE_LIMIT_MESSAGES": "60",  # the menu walk presses buttons quickly
         "RATE_LIMIT_SECONDS": "60",
+        # the whole suite talks from 127.0.0.1: the per-address limits are tested from 127.0.0.2
+        "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1",
+        "HANDOVERS_PER_ADDRESS_PER_DAY": "2",
+        "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
+        "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET,
     }
 
 
@@ -222,7 +240,8 @@ def start_assistant(
     endpoints.write_text(
         yaml.safe_dump(
             {
-                "action_endpoint": {"url": f"http://localhost:{actions_url_port or actions_port}/webhook"},
+                "action_endpoint": {"url": f"http://localhost:{actions_url_port or actions_port}/webhook",
+                                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}},
                 "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
             }
         )

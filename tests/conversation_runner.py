@@ -14,7 +14,7 @@ checked for the properties residents asked for, whatever its file says:
   and the answer must give every reference and whether it was sent, without asking anything.
 
 Used by tests/test_conversations.py (one test a file) and by `make bench` (how many pass).
-The file format is described in README.md ("How to write a conversation test").
+The file format is described in docs/development.md ("How to write a conversation test").
 """
 
 import hashlib
@@ -45,7 +45,7 @@ FILE_KEYS = {"who", "channel", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "communication_needs", "need",
+    "contact_time", "communication_needs", "need", "organisation", "cared_for_name", "cared_for_postcode",
 )
 # Stored fields made of the resident's own words (people records add *_name, *_phone, ...).
 OWN_WORDS_FIELDS = {"full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need"}

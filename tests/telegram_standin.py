@@ -29,8 +29,12 @@ class StandInBotApi:
         self.server.shutdown()
 
     # ---- what a user does
-    def user_says(self, chat_id: int, text: str) -> None:
+    def user_says(self, chat_id: int, text: str, group_member: Optional[int] = None) -> None:
+        """A user's message in their private chat; or, with `group_member`, that member's in group `chat_id`."""
         message = self._message(chat_id, text, from_user=True)
+        if group_member is not None:
+            message["chat"] = {"id": chat_id, "type": "group", "title": "Family"}
+            message["from"] = self._user(group_member)
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         self._queue({"message": message})
@@ -91,6 +95,8 @@ class StandInBotApi:
             offset = int(params.get("offset") or 0)
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
             with self.condition:
+                # as Telegram does: updates before the offset were confirmed and are forgotten
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
                 while True:
                     ready = [u for u in self.updates if u["update_id"] >= offset]
                     if ready or time.monotonic() >= deadline:

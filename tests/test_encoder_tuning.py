@@ -51,6 +51,7 @@ def test_the_trainable_network_is_the_served_one():
     assert np.allclose(trainable(tf.constant(ids), tf.constant(mask)).numpy(), SentenceEncoder.load().encode(texts), atol=1e-4)
 
 
+@pytest.mark.trains
 def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
     tune, measure = examples
     before = separation(SentenceEncoder.load(), tune, measure)
@@ -75,7 +76,9 @@ def vectors(meaning: SentenceFeaturizer, texts) -> np.ndarray:
     return np.vstack([message.get_dense_features(TEXT)[1].features for message in messages])
 
 
-@pytest.mark.parametrize("epochs, runs", [(0, 1), (1, 1), (1, 2)])
+@pytest.mark.parametrize("epochs, runs", [
+    (0, 1), pytest.param(1, 1, marks=pytest.mark.trains), pytest.param(1, 2, marks=pytest.mark.trains),
+])
 def test_a_saved_featurizer_gives_the_vectors_it_trained_with(tmp_path, examples, epochs, runs):
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")

@@ -2,11 +2,13 @@
 (`python -m bot serve-scaled`, as `make run-scaled` starts it)."""
 
 import json
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
@@ -19,6 +21,7 @@ from tests.conftest import (PROJECT_DIR, READY_WITHIN_SECONDS, Assistant, assist
 from tests.test_tell_us_once import MARGARET, REFERENCE
 
 PORT, ACTIONS_PORT, FIRST_REPLICA, FIRST_ACTION_SERVER = 5109, 5160, 5110, 5161
+PUBLIC_HOST = "127.0.0.2"  # HOST: where nginx serves residents (a loopback address other than 127.0.0.1)
 RATE_LIMIT = 12
 HANDOVER = [MARGARET, "what is a needs assessment", "call me back", "yes", "for myself", "mornings",
             "/deny", "Help at home", "yes"]
@@ -42,7 +45,9 @@ class Scaled:
 def scaled(tmp_path_factory, mailbox, redis_url):
     workdir = tmp_path_factory.mktemp("scaled")
     env = {**assistant_environment(postgres_url(), mailbox), "REDIS_URL": redis_url,
-           "RATE_LIMIT_MESSAGES": str(RATE_LIMIT)}
+           "RATE_LIMIT_MESSAGES": str(RATE_LIMIT), "HOST": PUBLIC_HOST,
+           "CONVERSATION_HASH_SALT": "scaled-test-salt-long-and-random-enough",
+           "RATE_LIMIT_EXEMPT_ADDRESSES": f"127.0.0.1 {PUBLIC_HOST}"}
     with open(workdir / "assistant.log", "ab") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve-scaled", "--replicas", "2", "--action-servers", "2",
@@ -50,6 +55,7 @@ def scaled(tmp_path_factory, mailbox, redis_url):
              "--first-replica-port", str(FIRST_REPLICA), "--first-action-server-port", str(FIRST_ACTION_SERVER)],
             cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     running = Scaled(process, workdir, env)
+    running.front.http = httpx.Client(base_url=f"http://{PUBLIC_HOST}:{PORT}", timeout=60)
     deadline = time.monotonic() + READY_WITHIN_SECONDS
     for part in (*running.replicas, running.front):
         while True:
@@ -146,3 +152,39 @@ def test_a_replica_stopped_mid_conversation_the_other_carries_on(scaled, sender)
     assert "Margaret Hill" in shown and "RM17 6SL" in shown
     for n in range(4):
         assert scaled.front.say(f"{sender}-{n}", "what is a direct payment"), "every conversation answered"
+
+
+def listening(pids: List[int]) -> List[tuple]:
+    """(address, port, program) of every TCP socket these processes listen on (`ss`)."""
+    found = []
+    for line in subprocess.run(["ss", "-ltnpH"], capture_output=True, text=True).stdout.splitlines():
+        fields = line.split()
+        owners = {int(pid) for pid in re.findall(r"pid=(\d+)", line)}
+        if owners & set(pids):
+            address, port = fields[3].rsplit(":", 1)
+            found.append((address.strip("[]"), int(port), re.search(r'\(\("([^"]+)"', line).group(1)))
+    return found
+
+
+def process_tree(pid: int) -> List[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [pid] + [p for child in children for p in process_tree(int(child))]
+
+
+def test_only_nginx_listens_beyond_the_internal_loopback_address(scaled):
+    sockets = listening(process_tree(scaled.process.pid))
+    assert any(port == FIRST_REPLICA for _, port, _ in sockets), sockets
+    public = [(address, port, program) for address, port, program in sockets if address != "127.0.0.1"]
+    assert {(address, port) for address, port, _ in public} == {(PUBLIC_HOST, PORT)}, sockets
+    assert {program for _, _, program in public} == {"nginx"}
+
+
+def test_nginx_limits_each_address_with_a_kind_answer(scaled):
+    def send(n: int) -> httpx.Response:
+        return scaled.front.http.post("/webhooks/rest/webhook", json={"sender": f"burst-{n}", "message": "/greet"})
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(send, range(120)))
+    paused = [a for a in answers if a.status_code == 429]
+    assert len(paused) >= 30 and all("short pause" in a.json()[0]["text"] for a in paused)
+    time.sleep(6)  # the bucket empties before the next test

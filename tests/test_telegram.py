@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import TELEGRAM_BRIDGE_SECRET
 from tests.telegram_standin import StandInBotApi
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -18,7 +19,8 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 def start_bridge(api: StandInBotApi, assistant_url: str, log: Path, **extra: str) -> subprocess.Popen:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123456:TEST", "TELEGRAM_API_URL": api.url,
-           "ASSISTANT_URL": assistant_url, **extra}
+           "ASSISTANT_URL": assistant_url,
+           "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET, **extra}
     with open(log, "wb") as out:
         return subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_DIR,
                                 env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -64,7 +64,7 @@ def wait_for(check, seconds=30):
 
 def test_details_in_one_sentence_are_noted_and_never_asked_again(assistant, sender, mailbox):
     noted = texts(assistant.say(sender, MARGARET))
-    assert "name, phone number and postcode" in noted
+    assert "your name, phone number, postcode and area" in noted
     said = converse(
         assistant, sender,
         "can I pay my daughter with a direct payment",  # another topic in between
@@ -117,11 +117,13 @@ def test_a_carer_is_asked_only_what_is_missing_and_can_skip(assistant, sender):
     assert "outside Thurrock" in said[-1]
     said += converse(assistant, sender, "any time", "/deny", "Mum keeps falling at night")
     readback = said[-1]
-    assert "Priya Patel" in readback and "mum, Joan" in readback and "you chose not to say" in readback
+    assert "Priya Patel" in readback and "The help is for: your mum" in readback and "Their name: Joan" in readback
+    assert "you chose not to say" in readback
     sent = texts(assistant.say(sender, "yes"))
     reference = REFERENCE.search(sent).group(0)
     record = next(h for h in handovers(assistant) if h["reference"] == reference)
-    assert record["cared_for"] == "mum, Joan" and record["asking_for"] == "for someone they care for"
+    assert (record["cared_for"], record["cared_for_name"], record["asking_for"]) == ("mum", "Joan", "family")
+    assert record["cared_for_postcode"] == "SW1A 1AA" and record["postcode"] is None, "her postcode, not the caller's"
     assert record["phone"] == "declined to say" and record["email"] == "not given"
 
 

@@ -101,11 +101,36 @@ def test_reload_keeps_the_conversation_and_the_resident(page: Page, assistant):
     page.locator("#message").fill("how do I ask for a needs assessment")
     page.keyboard.press("Enter")
     expect(bot_messages(page)).to_have_count(2, timeout=30000)
-    sender = page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))")
+    token = session_token(page)
     page.reload()
     expect(page.locator("#conversation .message--you")).to_contain_text(["needs assessment"])
-    assert page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))") == sender
+    assert session_token(page) == token, "the same conversation, kept by the server's cookie"
     assert bot_messages(page).count() >= 2
+
+
+def session_token(page: Page):
+    """The chat page's conversation cookie, as the browser holds it (None if there is none)."""
+    from bot.server.channels.rest import SESSION_COOKIE
+
+    cookies = [c for c in page.context.cookies() if c["name"] == SESSION_COOKIE]
+    if not cookies:
+        return None
+    assert cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict"
+    return cookies[0]["value"]
+
+
+def test_the_page_never_holds_its_conversation_id_and_its_transcript_expires_with_the_cookie(page: Page):
+    page.locator("#message").fill("my name is Margaret Hill")
+    page.keyboard.press("Enter")
+    expect(bot_messages(page).last).to_contain_text("noted your name", timeout=30000)
+    token = session_token(page)
+    stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
+    assert token and token not in stored and token not in page.evaluate("document.cookie")
+    assert "frontDoor.sender" not in stored
+    page.evaluate("localStorage.setItem('frontDoor.expires', '0')")  # as if the cookie's life had passed
+    page.reload()
+    expect(bot_messages(page).first).not_to_be_empty(timeout=30000)
+    expect(page.locator("#conversation")).not_to_contain_text("Margaret")
 
 
 def test_empty_message_shows_a_gov_uk_error_and_sends_nothing(page: Page):
@@ -195,14 +220,16 @@ def test_delete_this_conversation_forgets_it_in_the_browser_and_the_assistant(pa
     page.locator("#message").fill("my name is Margaret Hill")
     page.keyboard.press("Enter")
     expect(bot_messages(page).last).to_contain_text("noted your name", timeout=30000)
-    old_sender = page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))")
+    from bot.server.channels.rest import web_conversation
+
+    old_conversation = web_conversation(session_token(page))
     page.locator("#delete-conversation").click()
     expect(page.locator("#replies button").first).to_have_text("Yes, delete everything", timeout=30000)
     page.locator("#replies button").first.click()
     expect(bot_messages(page).last).to_contain_text("deleted everything", timeout=30000)
-    assert page.evaluate("JSON.parse(localStorage.getItem('frontDoor.sender'))") != old_sender
+    assert session_token(page) is None, "the cookie is cleared: the next message starts afresh"
     assert "Margaret" not in page.evaluate("localStorage.getItem('frontDoor.transcript')")
     page.reload()
     expect(page.locator("#conversation")).not_to_contain_text("Margaret")
     with sqlite3.connect(assistant.tracker_db) as db:
-        assert db.execute("select count(*) from events where sender_id = ?", (old_sender,)).fetchone()[0] == 0
+        assert db.execute("select count(*) from events where sender_id = ?", (old_conversation,)).fetchone()[0] == 0

@@ -7,7 +7,9 @@ starts it beside the assistant.
 """
 
 import logging
+import signal
 import smtplib
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -52,7 +54,7 @@ class OutboxSettings:
             smtp_port=config.smtp_port,
             smtp_username=config.smtp_username or None,
             smtp_password=config.smtp_password or None,
-            smtp_starttls=config.smtp_starttls,
+            smtp_starttls=config.use_starttls,
             webhook_url=config.handover_webhook_url or None,
             webhook_token=config.handover_webhook_token or None,
             poll_seconds=config.outbox_poll_seconds,
@@ -75,13 +77,19 @@ def email_text(handover: Dict[str, Any]) -> str:
         lines += [f"COMMUNICATION NEEDS: {handover['communication_needs']}", ""]
     if handover["urgency"] == "urgent":
         lines += ["URGENT: the resident mentioned a safety concern.", ""]
-    rows = [
-        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"),
-        ("Asking", "asking_for"), ("For", "cared_for"), ("Phone", "phone"), ("Email", "email"),
-        ("Postcode", "postcode"), ("Contact by", "contact_preference"),
-        ("Best time", "contact_time"), ("Channel", "channel"), ("Received", "created_at"),
+    caller = [
+        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"), ("Organisation", "organisation"),
+        ("Phone", "phone"), ("Email", "email"), ("Postcode", "postcode"), ("Area", "area"),
+        ("Contact by", "contact_preference"), ("Best time", "contact_time"), ("Channel", "channel"),
+        ("Received", "created_at"),
     ]
-    lines += [f"{label}: {handover[key]}" for label, key in rows if handover.get(key)]
+    lines += [f"{label}: {handover[key]}" for label, key in caller if handover.get(key)]
+    helped = [("Help is for", "asking_for"), ("Who they are to the caller", "cared_for"), ("Their name", "cared_for_name"),
+              ("Their postcode", "cared_for_postcode"), ("Their area", "cared_for_area"),
+              ("Their phone", "cared_for_phone")]
+    if any(handover.get(key) for _, key in helped[1:]) or handover.get("asking_for") not in (None, "self"):
+        lines += ["", "THE PERSON THE HELP IS FOR"]
+        lines += [f"{label}: {handover[key]}" for label, key in helped if handover.get(key)]
     lines += ["", "What they need, in their words:", handover.get("need") or "(not given)", "",
               "Conversation summary:", handover["summary"]]
     return "\n".join(lines) + "\n"
@@ -205,10 +213,15 @@ class Outbox:
         return 1
 
     def run_forever(self) -> None:
+        """Delivers what is due every poll until SIGTERM or Ctrl-C, which let the delivery in hand
+        finish (so a stop never leaves an email sent but not marked as sent)."""
+        stopping = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stopping.set())
         methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
         logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
         failing = False
-        while True:
+        while not stopping.is_set():
             try:
                 import_spool(self.database)
                 self.deliver_due()
@@ -220,7 +233,8 @@ class Outbox:
                     logger.error("The outbox cannot reach the database (%s); it keeps trying",
                                  type(error).__name__)
                 failing = True
-            time.sleep(self.settings.poll_seconds)
+            stopping.wait(self.settings.poll_seconds)
+        logger.info("Outbox stopped")
 
 
 def wait_for_database(poll_seconds: float) -> Database:

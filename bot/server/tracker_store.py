@@ -66,7 +66,8 @@ class ProjectTrackerStore(SQLTrackerStore):
         # a database restart leaves dead connections in the pool: test each before use
         self.engine.dispose()
         self.engine = sqlalchemy.create_engine(
-            self.engine.url, pool_pre_ping=True, **create_engine_kwargs(self.engine.url))
+            self.engine.url, pool_pre_ping=True, hide_parameters=True,  # no resident's words in logs
+            **create_engine_kwargs(self.engine.url))
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.standby_path = settings().tracker_standby_path
         self._standby: Optional[SQLTrackerStore] = None

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any, Dict, List
 
+from bot.staff.spreadsheet import spreadsheet_safe
 from bot.store.database import Database
 from bot.store.handovers import find_handover, list_handovers
 
@@ -16,8 +17,9 @@ TABLE_COLUMNS = [
 ]
 CSV_FIELDS = [
     "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
-    "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "need", "summary",
+    "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
+    "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
+    "cared_for_phone", "need", "summary",
 ]
 
 
@@ -73,7 +75,8 @@ def run(options: argparse.Namespace) -> int:
         with open(options.csv, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(handovers)
+            writer.writerows({key: spreadsheet_safe(value) for key, value in handover.items()}
+                             for handover in handovers)
         print(f"Wrote {len(handovers)} handover(s) to {options.csv}")
         return 0
     print(json.dumps(handovers, indent=2) if options.json else table(handovers))

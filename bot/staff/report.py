@@ -20,6 +20,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display: draw to files
 import matplotlib.pyplot as plt
 
+from bot.staff.spreadsheet import spreadsheet_safe
 from bot.store.database import Database
 from bot.store.feedback import list_feedback
 from bot.store.handovers import list_handovers
@@ -64,8 +65,15 @@ def handovers_by(handovers: List[Dict[str, Any]], key) -> List[Tuple[str, int]]:
     return sorted(Counter(key(h) for h in handovers).items())
 
 
+def plain_label(text: Any) -> str:
+    """A label matplotlib draws as written: `$` would start mathtext (and a bad formula such as
+    `$\\foo$` stops the whole report)."""
+    return str(text).replace("$", r"\$")
+
+
 def chart(kind: str, labels: List[str], series: Dict[str, List[float]], title: str, ylabel: str) -> str:
-    """A chart as a PNG data URI."""
+    """A chart as a PNG data URI; residents' words in labels are drawn as plain text."""
+    labels = [plain_label(label) for label in labels]
     figure, axes = plt.subplots(figsize=(8, max(3, 0.4 * len(labels) + 1.5) if kind == "barh" else 4))
     if kind == "barh":
         left = [0] * len(labels)
@@ -102,13 +110,15 @@ def html_table(caption: str, table: Table) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
     )
-    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<table><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def section(heading: str, summary: str, image: str, table: Table) -> str:
     figure = ""
     if table[1]:
-        figure = f'<figure><img src="{image}" alt="{html.escape(summary)}"><figcaption>{html.escape(summary)}</figcaption></figure>'
+        figure = (f'<figure><img src="{image}" alt="{html.escape(summary)}">'
+                  f"<figcaption>{html.escape(summary)}</figcaption></figure>")
     return f"<section><h2>{html.escape(heading)}</h2>{figure}{html_table(heading + ' (data)', table)}</section>"
 
 
@@ -116,7 +126,7 @@ def write_csv(path: Path, table: Table) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(table[0])
-        writer.writerows(table[1])
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in table[1])
 
 
 def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: Path, now: datetime) -> Path:
@@ -161,7 +171,8 @@ def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: 
     ]
     page = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Thurrock Front Door: what residents told us</title>
-<style>body{{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c;line-height:1.4}}
+<style>body{{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c;
+line-height:1.4}}
 table{{border-collapse:collapse;margin:1rem 0}}th,td{{border:1px solid #b1b4b6;padding:.3rem .6rem;text-align:left}}
 caption{{font-weight:bold;text-align:left}}img{{max-width:100%}}</style></head>
 <body><main><h1>Thurrock Front Door: what residents told us</h1>

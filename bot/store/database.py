@@ -65,7 +65,8 @@ class Database:
 
     def __init__(self, url: Optional[str] = None) -> None:
         self.url = make_url(database_url(url))
-        options = {"pool_pre_ping": True, "future": True}
+        # hide_parameters: a failed write must not print a resident's details into the logs
+        options = {"pool_pre_ping": True, "future": True, "hide_parameters": True}
         if self.url.get_backend_name() == "sqlite":
             options["connect_args"] = {"timeout": 30}
         self.engine: Engine = sa.create_engine(self.url, **options)

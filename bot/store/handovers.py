@@ -1,7 +1,7 @@
 """Creating, finding and forgetting handovers."""
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.settings import settings
 from bot.store.database import Database
-from bot.store.models import Delivery, Handover, HandoverNote, NoteDelivery
+from bot.store.models import ClientHandover, Delivery, Handover, HandoverNote, NoteDelivery
 
 REFERENCE_PREFIX = "TF"
 
@@ -99,3 +99,20 @@ def forget_conversation(database: Database, sender_id: str) -> int:
             if handover.status != "sent":
                 session.delete(handover)
         return sum(1 for handover in handovers if handover.status == "sent")
+
+
+def take_handover_allowance(database: Database, client: str, per_day: int, now: Optional[datetime] = None) -> bool:
+    """Counts one handover for a client if it has sent fewer than `per_day` in the last day;
+    False (and nothing counted) if it has not. Records older than a day are dropped."""
+    now = now or datetime.utcnow()
+    key = hashlib.sha256(f"{settings().conversation_hash_salt}:{client}".encode()).hexdigest()
+    day_ago = now - timedelta(days=1)
+    with database.session() as session:
+        session.execute(sa.delete(ClientHandover).where(ClientHandover.created_at < day_ago))
+        sent = session.execute(
+            sa.select(sa.func.count()).where(ClientHandover.client_key == key, ClientHandover.created_at >= day_ago)
+        ).scalar_one()
+        if sent >= per_day:
+            return False
+        session.add(ClientHandover(client_key=key, created_at=now))
+    return True

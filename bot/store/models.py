@@ -10,7 +10,8 @@ Base = declarative_base()
 
 
 class Handover(Base):
-    """A request for Thurrock First to contact a resident, with all they told us."""
+    """A request for Thurrock First to contact a resident, with all they told us: the caller
+    (full_name … contact_time) and, when the help is for someone else, that person (cared_for_…)."""
 
     __tablename__ = "handovers"
 
@@ -23,13 +24,19 @@ class Handover(Base):
     urgency = sa.Column(sa.String(16), nullable=False, default="routine")
     communication_needs = sa.Column(sa.Text, nullable=False, default="")
     full_name = sa.Column(sa.String(200))
-    asking_for = sa.Column(sa.String(60))
-    cared_for = sa.Column(sa.String(200))
+    organisation = sa.Column(sa.String(200))  # a professional's
+    asking_for = sa.Column(sa.String(60))  # self, family, friend or neighbour, professional
+    cared_for = sa.Column(sa.String(200))  # what they are to the caller: mum, neighbour…
     phone = sa.Column(sa.String(40))
     email = sa.Column(sa.String(320))
     postcode = sa.Column(sa.String(10))
-    contact_preference = sa.Column(sa.String(60))
+    area = sa.Column(sa.String(60))
+    contact_preference = sa.Column(sa.String(120))
     contact_time = sa.Column(sa.String(120))
+    cared_for_name = sa.Column(sa.String(200))
+    cared_for_postcode = sa.Column(sa.String(10))
+    cared_for_area = sa.Column(sa.String(60))
+    cared_for_phone = sa.Column(sa.String(40))
     need = sa.Column(sa.Text)
     summary = sa.Column(sa.Text, nullable=False, default="")
     status = sa.Column(sa.String(16), nullable=False, default="pending", index=True)
@@ -42,8 +49,9 @@ class Handover(Base):
 
     FIELDS = (
         "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
-        "full_name", "asking_for", "cared_for", "phone", "email", "postcode",
-        "contact_preference", "contact_time", "need", "summary",
+        "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
+        "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
+        "cared_for_phone", "need", "summary",
     )
 
     def as_dict(self) -> Dict[str, Any]:
@@ -148,3 +156,13 @@ class Feedback(Base):
         fields = {name: getattr(self, name) for name in self.FIELDS}
         fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
         return fields
+
+
+class ClientHandover(Base):
+    """When a client (a hashed address, or a Telegram chat) sent a handover: caps them per day."""
+
+    __tablename__ = "client_handovers"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    client_key = sa.Column(sa.String(64), nullable=False, index=True)  # one-way hash
+    created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow, index=True)

@@ -1,13 +1,15 @@
 """Telegram bridge: relays each chat to the assistant and sends back every reply.
 
 `python -m bot telegram` runs one python-telegram-bot Application. Each message goes to the
-assistant's REST channel (or, with /speak on, its speech channel) as sender `telegram:<chat id>`;
-buttons become an inline keyboard; with /speak on, replies also come as OGG/Opus voice notes.
-Updates from different chats are handled at once, while each chat's messages keep their order.
+assistant's own channel for the bridge (`/webhooks/telegram/webhook`, which only takes requests
+with TELEGRAM_BRIDGE_SECRET) as sender `telegram:<chat id>`; buttons become an inline keyboard;
+with /speak on, replies also come as OGG/Opus voice notes. Only private chats are answered: in a
+group every member would share one conversation and see each other's details, so groups get a
+polite refusal. Updates from different chats are handled at once, each chat's in order.
 
-Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (another Bot API server, such as
-a local one or a test stand-in; default Telegram's), ASSISTANT_URL (default http://localhost:5005),
-TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET_TOKEN (webhook mode instead of long polling).
+Environment: TELEGRAM_BOT_TOKEN and TELEGRAM_BRIDGE_SECRET (required), TELEGRAM_API_URL (another
+Bot API server, such as a local one or a test stand-in; default Telegram's), ASSISTANT_URL
+(default http://localhost:5005), TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET_TOKEN (webhook mode).
 """
 
 import asyncio
@@ -20,14 +22,17 @@ from urllib.parse import urlparse
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    ApplicationHandlerStop,
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -66,18 +71,18 @@ class PerChatOrder(BaseUpdateProcessor):
 
 
 class Assistant:
-    """The assistant's REST and speech channels, over HTTP."""
+    """The assistant's channel for this bridge, over HTTP, with the shared secret."""
 
-    def __init__(self, base_url: str) -> None:
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
+    def __init__(self, base_url: str, secret: str) -> None:
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=30,
+                                      headers={"Authorization": f"Bearer {secret}"})
         self.messages = channel_messages()
 
     async def ask(self, chat_id: int, text: str, speak: bool) -> List[Dict[str, Any]]:
-        channel = "speech" if speak else "rest"
-        body = {"sender": f"telegram:{chat_id}", "message": text[:TELEGRAM_MAX_CHARS]}
+        body = {"sender": f"telegram:{chat_id}", "message": text[:TELEGRAM_MAX_CHARS], "speak": speak}
         for attempt in range(3):  # network errors retried, gently
             try:
-                reply = await self.http.post(f"/webhooks/{channel}/webhook", json=body)
+                reply = await self.http.post("/webhooks/telegram/webhook", json=body)
                 if reply.status_code < 500:
                     return reply.json()
             except (httpx.HTTPError, ValueError):
@@ -125,6 +130,18 @@ async def send_voice(context: ContextTypes.DEFAULT_TYPE, chat_id: int, assistant
     await context.bot.send_voice(chat_id, ogg)
 
 
+async def private_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before every handler: anything from a group or channel gets a polite refusal only."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return
+    if update.callback_query:
+        await update.callback_query.answer()
+    if update.effective_message or update.callback_query:
+        await context.bot.send_message(chat.id, context.bot_data["assistant"].messages["private_chats_only"])
+    raise ApplicationHandlerStop
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await relay(update, context, update.effective_message.text)
 
@@ -161,7 +178,9 @@ def build_application(settings: Settings) -> Application:
         .rate_limiter(AIORateLimiter(max_retries=3))
         .build()
     )
-    application.bot_data["assistant"] = Assistant(settings.assistant_url.rstrip("/"))
+    application.bot_data["assistant"] = Assistant(settings.assistant_url.rstrip("/"),
+                                                  settings.telegram_bridge_secret or "")
+    application.add_handler(TypeHandler(Update, private_chats_only), group=-1)
     application.add_handler(CommandHandler(list(COMMAND_PAYLOADS), on_command))
     application.add_handler(CommandHandler("easyread", on_easy_read))
     application.add_handler(CommandHandler("speak", on_speak))
@@ -174,6 +193,9 @@ def run() -> int:
     settings = read_settings()
     if not settings.telegram_bot_token:
         raise SystemExit("Set TELEGRAM_BOT_TOKEN to the bot's token from @BotFather.")
+    if not settings.telegram_bridge_secret:
+        raise SystemExit("Set TELEGRAM_BRIDGE_SECRET, the same long random value for the bridge and "
+                         "the assistant: the assistant's telegram channel takes requests only with it.")
     if settings.telegram_webhook_url and not settings.telegram_secret_token:
         raise SystemExit("Webhook mode needs TELEGRAM_SECRET_TOKEN, so only Telegram can send updates.")
     application = build_application(settings)

@@ -18,6 +18,9 @@ SENDER_PATTERN = re.compile(r"[A-Za-z0-9:_.@-]{1,128}")
 PAYLOAD_PATTERN = re.compile(r'/[a-z_]{1,64}(\{"(detail|helpful)": ?"[a-z_]{1,32}"\})?')
 # Rasa's own intents that would wipe or fake a conversation if a resident typed them.
 RESERVED_PAYLOADS = {"/restart", "/session_start", "/back", "/out_of_scope_rasa"}
+# Client metadata that is kept: none yet. Everything else a client sends in `metadata` is dropped,
+# so it cannot fill the conversation store or pose as something of ours (e.g. `full_text`).
+ALLOWED_METADATA: frozenset = frozenset()
 # Keep newlines and tabs; drop other control and format characters (zero-width, bidi overrides).
 UNWANTED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
@@ -69,7 +72,11 @@ def guard_payload(text: Text) -> Text:
 
 
 def read_inbound(body: bytes, limits: Limits) -> Inbound:
-    """Parses a REST-style body `{"sender": ..., "message": ..., "metadata": {...}}`."""
+    """Parses a REST-style body `{"sender": ..., "message": ..., "metadata": {...}}`.
+
+    `sender` may be left out (the chat page's conversation comes from its cookie, see rest.py);
+    which senders a channel accepts is the channel's decision.
+    """
     if len(body) > limits.body_bytes:
         return Inbound(problem="too_long", status=413)
     try:
@@ -78,15 +85,15 @@ def read_inbound(body: bytes, limits: Limits) -> Inbound:
         return Inbound(problem="malformed", status=400)
     if not isinstance(data, dict):
         return Inbound(problem="malformed", status=400)
-    sender, message = data.get("sender"), data.get("message")
-    if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+    sender, message = data.get("sender", ""), data.get("message")
+    if not isinstance(sender, str) or sender and not SENDER_PATTERN.fullmatch(sender):
         return Inbound(problem="malformed", status=400)
     if message is None:
         message = ""
     if not isinstance(message, str):
         return Inbound(sender=sender, problem="malformed", status=400)
     metadata = data.get("metadata")
-    metadata = dict(metadata) if isinstance(metadata, dict) else {}
+    metadata = {key: metadata[key] for key in ALLOWED_METADATA & set(metadata)} if isinstance(metadata, dict) else {}
 
     text = tidy_text(message)
     if not text:

@@ -1,18 +1,22 @@
-"""A per-sender rate limit: one resident (or a script) cannot flood the assistant.
+"""Rate limits: one resident, one script or one address cannot flood the assistant.
 
-Counts each sender's messages in a sliding window, in this process (with several replicas behind
-a load balancer that is sticky by sender, each sender meets one counter).
+Counts each key's messages in a sliding window, in this process. The channels share one pair of
+limits (`channel_limits`): a sender meets the same counter on REST and speech, and a client
+address one counter for every sender id it makes up. With several replicas behind nginx, each
+sender meets one replica's counter (nginx is sticky by sender), and nginx limits each address.
 """
 
 import time
 from collections import OrderedDict, deque
-from typing import Callable, Deque, Text
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Deque, FrozenSet, Optional, Text
 
-from bot.settings import Settings
+from bot.settings import Settings, settings
 
 
 class SenderRateLimit:
-    """At most `messages` per `seconds` for each sender; remembers up to `senders` senders."""
+    """At most `messages` per `seconds` for each key; remembers up to `senders` keys."""
 
     def __init__(self, messages: int = 30, seconds: float = 10.0, senders: int = 100_000,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -38,3 +42,31 @@ class SenderRateLimit:
         while len(self._seen) > self.senders:
             self._seen.popitem(last=False)
         return allowed
+
+
+@dataclass
+class ChannelLimits:
+    """Per sender, and per client address (unless the address is exempt)."""
+
+    per_sender: SenderRateLimit
+    per_address: SenderRateLimit
+    exempt: FrozenSet[Text] = frozenset()
+
+    @classmethod
+    def from_settings(cls, config: Settings) -> "ChannelLimits":
+        return cls(
+            SenderRateLimit.from_settings(config),
+            SenderRateLimit(config.rate_limit_address_messages, config.rate_limit_seconds),
+            frozenset(config.rate_limit_exempt_addresses.split()),
+        )
+
+    def allow(self, sender: Text, address: Optional[Text]) -> bool:
+        if address and address not in self.exempt and not self.per_address.allow(address):
+            return False
+        return self.per_sender.allow(sender)
+
+
+@lru_cache(maxsize=None)
+def channel_limits() -> ChannelLimits:
+    """The process's one set of limits, shared by every channel."""
+    return ChannelLimits.from_settings(settings())

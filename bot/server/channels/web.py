@@ -16,7 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.forget import FORGET_MARKER
-from bot.settings import CONTENT_DIR
+from bot.settings import CONTENT_DIR, settings
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 SOURCES = CONTENT_DIR / "sources.yml"
@@ -29,6 +29,7 @@ SECURITY_HEADERS = {
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
 }
 
 
@@ -38,7 +39,9 @@ def page_values() -> Dict[Text, Text]:
         facts = yaml.safe_load(handle)["facts"]
     phone = facts["thurrock_first_phone"]["value"]
     return {"thurrock_first_phone": phone, "thurrock_first_phone_digits": phone.replace(" ", ""),
-            "forget_marker": FORGET_MARKER}
+            "forget_marker": FORGET_MARKER,
+            # the transcript kept in the browser lives as long as the conversation's cookie
+            "session_seconds": str(int(settings().session_hours * 3600))}
 
 
 def fill(template: Text, values: Dict[Text, Text]) -> Text:

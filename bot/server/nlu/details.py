@@ -2,9 +2,15 @@
 
 Slots fill from these entities on every turn, so whatever a person tells us at any point is
 never asked for again. Rule-based (bot.details) rather than trained: formats like postcodes
-and phone numbers are exact, and nothing personal goes into training data.
+and phone numbers are exact, and nothing personal goes into training data. A detail of the
+person the help is for carries the entity role "cared_for", so it fills their slots, not the caller's.
+
+Two corrections to the intent, after the classifier: a message that is only a name ("Pat") is
+giving details, never a goodbye; and another person's Easy Read need ("my son needs easy read")
+does not switch this conversation to Easy Read.
 """
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -12,10 +18,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.details import find_details
+from bot.details import CARED_FOR, find_details
+
+NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 
 
 @DefaultV1Recipe.register(
@@ -39,12 +47,31 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue  # a button payload carries its own entities
+            details = find_details(text)
             entities = [
                 {"entity": found.kind, "value": found.value, "start": found.start,
-                 "end": found.end, "confidence": 1.0}
-                for found in find_details(text)
+                 "end": found.end, "confidence": 1.0, **({"role": found.role} if found.role else {}),
+                 **({"group": found.group} if found.group else {})}
+                for found in details
             ]
+            self._correct_intent(message, text, details)
             if entities:
                 entities = self.add_extractor_name(entities)
                 message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _correct_intent(message: Message, text: Text, details) -> None:
+        intent = (message.get(INTENT) or {}).get("name")
+        names = [found for found in details if found.kind == "person_name" and found.role is None]
+        letters = len(re.sub(r"\W", "", text))
+        only_a_name = names and len(re.sub(r"\W", "", names[0].value)) >= letters - 1
+        theirs_only = any(found.kind == "communication_need" and found.value == "Easy Read" and found.role == CARED_FOR
+                          for found in details) and not any(
+            found.kind == "communication_need" and found.value == "Easy Read" and found.role is None for found in details)
+        if (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT) or (theirs_only and intent == "easy_read_on"):
+            confidence = max((message.get(INTENT) or {}).get("confidence", 0.0), 0.9)
+            message.set(INTENT, {"name": "give_details", "confidence": confidence}, add_to_output=True)
+            ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != "give_details"]
+            message.set(INTENT_RANKING_KEY, [{"name": "give_details", "confidence": confidence}] + ranking,
+                        add_to_output=True)

@@ -1,10 +1,12 @@
 // Thurrock Front Door chat page. Plain JavaScript, no framework, no build step.
 // Bot and resident text is always shown as text (textContent), never as HTML; only links to an
-// allow-list of sites become links.
+// allow-list of sites become links. Which conversation this is lives in an HttpOnly cookie the
+// server sets (this script never sees it); the transcript kept here expires with that cookie.
 (function () {
   "use strict";
 
-  var KEYS = { sender: "frontDoor.sender", transcript: "frontDoor.transcript", settings: "frontDoor.settings" };
+  var KEYS = { expires: "frontDoor.expires", transcript: "frontDoor.transcript", settings: "frontDoor.settings" };
+  var SESSION_MS = 1000 * Number(document.querySelector("meta[name=front-door-session-seconds]").content);
   var KEEP_MESSAGES = 200;
   // On the reply that says a conversation was forgotten (bot/forget.py; filled in by the chat channel).
   var FORGET_MARKER = "{{forget_marker}}";
@@ -26,13 +28,11 @@
   function save(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep going */ }
   }
-  function newSender() {
-    var random = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
-    return "web:" + random;
+  try { localStorage.removeItem("frontDoor.sender"); } catch (e) { /* ids are no longer kept here */ }
+  if (load(KEYS.expires, 0) < Date.now()) {  // the conversation's cookie has expired too
+    save(KEYS.transcript, []);
+    save(KEYS.transcript + ".buttons", []);
   }
-
-  var sender = load(KEYS.sender, null) || newSender();
-  save(KEYS.sender, sender);
   var transcript = load(KEYS.transcript, []);
   var settings = load(KEYS.settings, { easyRead: false, readAloud: false, rate: "normal" });
 
@@ -105,10 +105,17 @@
     var channel = settings.readAloud ? "speech" : "rest";
     return fetch("/webhooks/" + channel + "/webhook", {
       method: "POST",
+      credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: text, rate: settings.rate })
+      body: JSON.stringify({ message: text, rate: settings.rate })
     })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        save(KEYS.expires, Date.now() + SESSION_MS);
+        if (response.headers.get("X-Conversation-Started") === "true" && transcript.length > 1) {
+          startAfresh();  // the server no longer knows the earlier conversation: nor does this page
+        }
+        return response.json();
+      })
       .then(function (messages) {
         var buttons = [];
         if (messages.some(function (message) { return message.custom && message.custom[FORGET_MARKER] === true; })) {
@@ -126,13 +133,19 @@
       });
   }
 
-  // After "forget me": nothing of the conversation stays in this browser, and a new one begins.
+  // After "forget me": nothing of the conversation stays in this browser (the server has also
+  // cleared its cookie, so the next message begins a new conversation).
   function forgetHere() {
     transcript = [];
     conversation.textContent = "";
-    sender = newSender();
-    save(KEYS.sender, sender);
     save(KEYS.transcript, transcript);
+  }
+
+  // A new conversation on the server: keep only the message just sent.
+  function startAfresh() {
+    var last = transcript[transcript.length - 1];
+    forgetHere();
+    remember(last);
   }
 
   function showError(show) {
@@ -184,7 +197,7 @@
     send("/start_again", "Start again");
   });
 
-  // A reload shows the conversation so far, with the same resident (sender) as before.
+  // A reload shows the conversation so far; the cookie keeps it the same conversation on the server.
   transcript.forEach(render);
   showReplies(load(KEYS.transcript + ".buttons", []));
   showSettings();

@@ -1,0 +1,91 @@
+"""People, not slots: the caller and the person the help is for are kept apart, and the caller's
+wishes for contact decide what is asked, what is read back and what the confirmation says.
+Actions are run as the action server runs them, on a tracker built from slots (Tracker.from_dict)."""
+
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.details import DECLINED, ValidateDetailForm, contact_slots, details_as_lines, how_we_contact
+from actions.handover import ValidateHandoverForm
+
+
+def tracker(slots=None, text="", entities=(), intent="give_details", requested=None):
+    return Tracker.from_dict({
+        "sender_id": "resident",
+        "slots": {**(slots or {}), "requested_slot": requested},
+        "latest_message": {"text": text, "entities": list(entities), "intent": {"name": intent, "confidence": 0.9}},
+        "events": [], "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None,
+    })
+
+
+def required(slots):
+    return asyncio.run(ValidateHandoverForm().required_slots([], CollectingDispatcher(), tracker(slots), {}))
+
+
+def test_never_a_phone_question_after_not_by_phone():
+    assert "phone" not in required({"contact_preference": ["not by phone", "email"], "share_consent": True})
+    assert "email" in required({"contact_preference": ["not by phone"], "share_consent": True})
+    assert contact_slots(tracker({"contact_preference": ["email"]})) == ["email"]
+    assert contact_slots(tracker({"contact_preference": ["email"], "email": DECLINED})) == ["email", "phone"]
+    assert contact_slots(tracker({})) == ["phone"]
+
+
+def test_someone_else_is_asked_their_name_and_postcode_not_the_callers():
+    for_mum = required({"share_consent": True, "asking_for": "family"})
+    assert "cared_for_name" in for_mum and "cared_for_postcode" in for_mum and "postcode" not in for_mum
+    professional = required({"share_consent": True, "asking_for": "professional"})
+    assert "organisation" in professional and "cared_for_name" in professional
+    for_me = required({"share_consent": True, "asking_for": "self"})
+    assert "postcode" in for_me and "cared_for_name" not in for_me and "organisation" not in for_me
+
+
+def test_the_read_back_shows_each_person_and_how_they_will_be_contacted():
+    details = {"full_name": "Sue", "phone": "07700 900991", "postcode": "RM17 6AA", "asking_for": "family",
+               "cared_for": "mum", "cared_for_name": "Joan", "cared_for_postcode": "RM18 8AB",
+               "cared_for_needs": ["Easy Read"], "contact_preference": ["text message", "not at home"],
+               "communication_needs": ["BSL interpreter"]}
+    lines = details_as_lines(details)
+    assert lines.index("About you:") < lines.index("• Postcode: RM17 6AA") < lines.index("The help is for: your mum")
+    assert lines.index("The help is for: your mum") < lines.index("• Their postcode: RM18 8AB")
+    assert "• Their communication needs: Easy Read" in lines and "• Communication needs: BSL interpreter" in lines
+    assert how_we_contact(details) == "They will contact you by text message to 07700 900991 (not at home)."
+    assert "by email at a@example.com" in how_we_contact({"email": "a@example.com", "phone": "07700 900111",
+                                                          "contact_preference": ["not by phone"]})
+    assert "don't have a way" in how_we_contact({"phone": DECLINED})
+
+
+def validate(method, slot, value, text, slots=None, entities=()):
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateDetailForm(), method)(
+        value, dispatcher, tracker(slots, text, entities, requested=slot), {})
+    return result, [m.get("response") for m in dispatcher.messages]
+
+
+def test_answers_are_read_as_people_write_them():
+    assert validate("validate_full_name", "full_name", "I told you, Tom", "I told you, Tom")[0] == {"full_name": "Tom"}
+    assert validate("validate_asking_for", "asking_for", "me, obviously", "me, obviously")[0] == {"asking_for": "self"}
+    result, said = validate("validate_cared_for_postcode", "cared_for_postcode", "don't know it, she's in Aveley",
+                            "don't know it, she's in Aveley")
+    assert result == {"cared_for_postcode": "not given", "cared_for_area": "Aveley"} and not said
+    result, _ = validate("validate_cared_for_name", "cared_for_name", "my mum, Joan", "my mum, Joan")
+    assert result == {"cared_for_name": "Joan", "cared_for": "mum"}
+    result, said = validate("validate_phone", "phone", "not a number", "not a number")
+    assert result["phone"] is None and said == ["utter_invalid_phone"]
+
+
+def test_a_name_typed_alone_is_kept_only_while_no_name_is_held():
+    from actions.details import ActionNoteDetails
+
+    tom = [{"entity": "person_name", "value": "Tom", "group": "alone"}]
+
+    def note(slots):
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ActionNoteDetails().run(dispatcher, tracker(slots, "Tom", tom), {}))
+        return events, dispatcher.messages
+
+    events, said = note({})
+    assert events == [{"event": "slot", "timestamp": None, "name": "full_name", "value": "Tom"}]
+    assert said[0]["response"] == "utter_details_noted"
+    assert note({"full_name": "Priya Patel"})[0] == [], "a name alone never replaces the name held"
