@@ -258,7 +258,7 @@ class ActionChooseTopic(Action):
         buttons = [{"title": TOPIC_TITLES[name], "payload": topic_payload(name)} for name in offered]
         buttons.append({"title": "Something else", "payload": topic_payload("general")})
         dispatcher.utter_message(response="utter_ask_topic", buttons=buttons)
-        return []
+        return [FollowupAction("action_listen")]  # reached by a follow-up: no rule says what comes next
 
 
 class ActionSubmitHandover(Action):

@@ -79,6 +79,19 @@ def note_in(text: Text) -> Optional[Text]:
     return rest[:NOTE_CHARS]
 
 
+def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note: Text) -> List[EventType]:
+    """Adds the note to the latest request and says so (the outbox sends it as a follow-up)."""
+    reference = made[-1]["reference"]
+    try:
+        add_note(shared_database(), reference, note, datetime.utcnow())
+    except SQLAlchemyError as error:
+        logger.error("Could not add a note to a handover: %s", type(error).__name__)
+        dispatcher.utter_message(response="utter_handover_failed")
+        return []
+    dispatcher.utter_message(response="utter_request_note_added", reference=reference, note=note)
+    return [SlotSet("request_note", None)]
+
+
 class ActionTellRequestStatus(Action):
     """ "What's my reference?", "did it send?": every reference, and each one's state, plainly."""
 
@@ -116,8 +129,8 @@ class ActionAddToRequest(Action):
             return []
         said = full_text(tracker)
         note = None if said.startswith("/") else note_in(said)
-        if note:
-            return [SlotSet("request_note", note), FollowupAction("action_save_request_note")]
+        if note:  # saved here: a follow-up action would leave the policies without a next step
+            return save_note(dispatcher, made, note)
         return [SlotSet("request_note", None), FollowupAction("note_form")]
 
 
@@ -145,15 +158,7 @@ class ActionSaveRequestNote(Action):
         if note in (None, "none") or not made:
             dispatcher.utter_message(response="utter_you_are_welcome")
             return [SlotSet("request_note", None)]
-        reference = made[-1]["reference"]
-        try:
-            add_note(shared_database(), reference, note, datetime.utcnow())
-        except SQLAlchemyError as error:
-            logger.error("Could not add a note to a handover: %s", type(error).__name__)
-            dispatcher.utter_message(response="utter_handover_failed")
-            return []
-        dispatcher.utter_message(response="utter_request_note_added", reference=reference, note=note)
-        return [SlotSet("request_note", None)]
+        return save_note(dispatcher, made, note)
 
 
 class ActionAnswerNoAfterSending(Action):

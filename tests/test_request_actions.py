@@ -43,14 +43,15 @@ def test_the_reference_and_its_state_are_told_from_the_database(database):  # no
 
 def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(database):  # noqa: F811
     made = create_handover(database, SENDER, FIELDS, ["email"])
-    _, events = run(ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request")))
-    assert {"event": "slot", "name": "request_note", "value": "he's on insulin", "timestamp": None} in events
+    [message], events = run(ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request")))
+    assert message["response"] == "utter_request_note_added" and message["note"] == "he's on insulin"
+    assert list_handovers(database)[0]["notes"][0]["text"] == "he's on insulin"
     _, events = run(ActionAddToRequest(), state({}, said("add something to my request", "add_to_request")))
     assert events[-1]["name"] == "note_form"
     [message], _ = run(ActionSaveRequestNote(), state({"request_note": "he's on insulin"}))
     assert message["response"] == "utter_request_note_added" and message["reference"] == made.reference
     [stored] = list_handovers(database)
-    assert [note["text"] for note in stored["notes"]] == ["he's on insulin"]
+    assert [note["text"] for note in stored["notes"]] == ["he's on insulin", "he's on insulin"]
 
 
 def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_request(database):  # noqa: F811
