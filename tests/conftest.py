@@ -225,6 +225,7 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
         # the whole suite talks from 127.0.0.1: the per-address limits are tested from 127.0.0.2
         "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1",
         "HANDOVERS_PER_ADDRESS_PER_DAY": "2",
+        "CORS_ORIGINS": "https://partner.example",  # a site allowed to call the channels (no cookies)
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET,
     }
