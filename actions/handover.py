@@ -4,10 +4,10 @@ Thurrock First gets who, for whom, how to contact them, communication needs firs
 urgency and a summary of the conversation, so nobody has to tell their story twice.
 """
 
+import json
 import logging
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -20,9 +20,11 @@ from actions.details import (
     known_details, shown,
 )
 from actions.requests import requests_made, resident_state
+from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.details import FAMILY, FRIEND, PROFESSIONAL
 from bot.content import channel_messages
+from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.handovers import take_handover_allowance
@@ -33,7 +35,6 @@ URGENT_INTENTS = {"safeguarding_concern", "urgent_self_harm"}
 NOT_A_TOPIC = {"talk_to_person"}
 SUMMARY_TURNS = 10
 SUMMARY_TEXT_CHARS = 300
-LONDON = ZoneInfo("Europe/London")
 
 
 def user_turns(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -76,8 +77,32 @@ def handover_topic(tracker: Tracker) -> Text:
 
 
 def handover_urgency(tracker: Tracker) -> Text:
-    intents = {(event.get("parse_data") or {}).get("intent", {}).get("name") for event in user_turns(tracker)}
-    return "urgent" if intents & URGENT_INTENTS else "routine"
+    """Urgent when a risk or safeguarding concern was raised (actions/safety.py keeps each one)."""
+    return "urgent" if tracker.get_slot("concerns") else "routine"
+
+
+def concern_topic(tracker: Tracker) -> Optional[Text]:
+    """The latest concern, as the handover's topic: it comes before anything else asked."""
+    concerns = tracker.get_slot("concerns") or []
+    return KIND_TITLES.get(concerns[-1]["kind"]).capitalize() if concerns else None
+
+
+def concern_lines(tracker: Tracker) -> Text:
+    """The concerns for the read-back, in the person's own words."""
+    lines = []
+    for concern in tracker.get_slot("concerns") or []:
+        words = " / ".join(f'"{said}"' for said in concern["their_words"])
+        lines.append(f"• What you told me: {words}")
+    return "\n".join(lines)
+
+
+def without_the_harmer(tracker: Tracker, cared_for: Optional[Text]) -> Optional[Text]:
+    """Someone who may be causing harm is never recorded as the person cared for."""
+    harmers = {(c.get("who_may_be_causing_harm") or "").split()[-1:][0] for c in tracker.get_slot("concerns") or []
+               if c.get("who_may_be_causing_harm")}
+    if cared_for and any(harmer and harmer in str(cared_for).lower().split() for harmer in harmers):
+        return None
+    return cared_for
 
 
 def conversation_summary(tracker: Tracker) -> Text:
@@ -114,12 +139,6 @@ def within_daily_handovers(tracker: Tracker) -> bool:
         return True
 
 
-def is_open_now(now: datetime) -> bool:
-    """Thurrock First's main hours (content/sources.yml: Monday to Friday, 9am to 5pm)."""
-    local = now.astimezone(LONDON)
-    return local.weekday() < 5 and 9 <= local.hour < 17
-
-
 ALREADY_MADE_BUTTONS = [
     {"title": "Add something to my request", "payload": "/add_to_request"},
     {"title": "A new request about something else", "payload": '/request_callback{"new_request":"yes"}'},
@@ -133,7 +152,7 @@ class ActionStartHandover(Action):
         return "action_start_handover"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        topic, urgency = handover_topic(tracker), handover_urgency(tracker)
+        topic, urgency = concern_topic(tracker) or handover_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:  # a question, not a request: answer it
             dispatcher.utter_message(response=f"utter_{intent}")
@@ -150,10 +169,12 @@ class ActionStartHandover(Action):
             dispatcher.utter_message(response="utter_handover_intro_urgent")
         else:
             dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
+        resuming = tracker.get_slot("paused_form") == "handover_form"
         return [
             SlotSet("handover_topic", topic), SlotSet("handover_urgency", urgency),
-            SlotSet("handover_stage", "collecting"), SlotSet("share_consent", None),
-            SlotSet("failed_answers", {}),
+            SlotSet("handover_stage", "collecting"),
+            SlotSet("share_consent", tracker.get_slot("share_consent") if resuming else None),
+            SlotSet("paused_form", None), SlotSet("failed_answers", {}),
         ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
 
 
@@ -202,6 +223,8 @@ class ActionConfirmHandover(Action):
             dispatcher.utter_message(response="utter_handover_not_shared")
             return [SlotSet("handover_stage", None)]
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
+        if concern_lines(tracker):
+            lines.insert(0, concern_lines(tracker))
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
         details = known_details(tracker)
@@ -289,7 +312,12 @@ class ActionSubmitHandover(Action):
             "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
             else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
         )
+        concerns = tracker.get_slot("concerns") or []
+        for slot in ("cared_for", "cared_for_name"):  # never the person who may be causing harm
+            if slot in details and without_the_harmer(tracker, details[slot]) is None:
+                del details[slot]
         fields = {
+            "concern": json.dumps(concerns, ensure_ascii=False) if concerns else None,
             "channel": tracker.get_latest_input_channel() or "rest",
             "topic": tracker.get_slot("handover_topic") or "a general enquiry",
             "urgency": tracker.get_slot("handover_urgency") or "routine",
@@ -313,6 +341,5 @@ class ActionSubmitHandover(Action):
             return []
         dispatcher.utter_message(response="utter_handover_sent", reference=reference, topic=fields["topic"].lower(),
                                  contact_how=how_we_contact(details))
-        if not is_open_now(datetime.now(tz=LONDON)):
-            dispatcher.utter_message(response="utter_handover_out_of_hours")
+        opening_line(dispatcher)
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

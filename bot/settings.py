@@ -8,6 +8,7 @@ in step. Paths are absolute from the project root unless set otherwise.
 import os
 from functools import lru_cache
 from pathlib import Path
+from datetime import datetime
 from typing import List, Optional
 
 from pydantic import BaseSettings, Field
@@ -105,6 +106,15 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = Field(5.0, description="How often the outbox looks for new handovers.")
     outbox_retry_seconds: float = Field(30.0, description="First wait before a failed delivery is retried.")
     outbox_longest_retry_seconds: float = Field(3600.0, description="Longest wait between retries.")
+
+    # Out of hours
+    emergency_duty_team_phone: Optional[str] = Field(
+        None, description="The council's out-of-hours emergency duty team number, shown in urgent answers "
+        "while Thurrock First is closed. Unset (no number is verified yet): only the safe routes are given "
+        "(999, NHS 111, the care agency's own on-call line).")
+    clock_override: Optional[datetime] = Field(
+        None, description="For tests only: the date and time the assistant takes as now (Europe/London, "
+        "e.g. 2026-12-05T22:30), to check answers that depend on opening hours. Never set in production.")
 
     # Telegram bridge
     telegram_bot_token: Optional[str] = Field(None, description="The bot's token from @BotFather.")

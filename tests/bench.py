@@ -64,8 +64,20 @@ TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 
            "soak_errors": "0", "soak_empty_replies": "0", "soak_rss_growth_max_pct": "< 5",
            "soak_p95_spread_pct": "<= 20",
            **{f"details_{field}_{measure}": f">= {needed}" for field, (precision, recall) in DETAIL_THRESHOLDS.items()
-              for measure, needed in (("precision", precision), ("recall", recall))}}
+              for measure, needed in (("precision", precision), ("recall", recall))},
+           "risk_recall": ">= 0.98", "risk_false_alarm_rate": "<= 0.02"}
 SOAK_RATE = 5.0  # messages a second
+
+
+def risk_scores() -> Dict[str, float]:
+    """Risk heard in the held-out risk messages, and false alarms on the ordinary ones
+    (tests/heldout/, read by the trained model and in context, as tests/test_risk_heldout.py)."""
+    from tests.risk_eval import model_reader, score
+
+    scores = score(model_reader(PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"))
+    return {"risk_recall": scores.recall, "risk_false_alarm_rate": scores.false_alarm_rate,
+            "risk_messages": scores.risk_count, "ordinary_messages": scores.ordinary_count,
+            "imminent_self_harm_graded": scores.imminent_recall}
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -381,6 +393,8 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
     results["training_s"] = timed(
         [RASA, "train", "--force", "--fixed-model-name", MODEL_NAME, "--out", "models"]
     )
+    progress(results)
+    results.update(risk_scores())
     progress(results)
     results.update(ours(workdir))
     results.update(bare(workdir))

@@ -36,12 +36,14 @@ CONVERSATIONS_DIR = PROJECT_DIR / "tests" / "conversations"
 REFERENCE = re.compile(r"\bTF-\d{8}-\d{4}\b")
 # channel -> (webhook, how that channel names a resident)
 CHANNELS = {
-    "web": ("rest", "web:{id}"),
-    "telegram": ("rest", "telegram:{number}"),
-    "speech": ("speech", "web:{id}"),
+    # "web:" and "telegram:" are reserved for the channels' own residents (issue 28): a caller names
+    # itself with any other id
+    "web": ("rest", "resident-{id}"),
+    "telegram": ("rest", "tg-{number}"),
+    "speech": ("speech", "resident-{id}"),
 }
 TURN_KEYS = {"say", "contains", "contains_any", "lacks", "buttons", "lacks_buttons", "urgent", "restart"}
-FILE_KEYS = {"who", "channel", "turns", "stored", "known_failure"}
+FILE_KEYS = {"who", "channel", "clock", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
@@ -59,7 +61,9 @@ RECALL_QUESTIONS = (
     "has my request gone through",
     "I've lost the reference number you gave me",
 )
-URGENT_PREFIXES = ("utter_safeguarding", "utter_urgent")
+# The urgent answers (actions/safety.py); their follow-up answers are not a new urgent answer.
+URGENT_PREFIXES = ("utter_risk_self_harm", "utter_risk_someone_else", "utter_risk_abuse", "utter_risk_domestic",
+                   "utter_risk_neglect", "utter_risk_danger", "utter_risk_carer_harm", "utter_risk_missed_care")
 
 
 class ConversationLoader(yaml.SafeLoader):
@@ -234,6 +238,13 @@ def run_conversation(
     except (ConversationFileError, yaml.YAMLError) as error:
         outcome.problems.append(f"the file is not a conversation test: {error}")
         return outcome
+    clock = conversation.get("clock")  # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
+    if clock:
+        if restart is None:
+            outcome.problems.append("this run cannot restart the assistant with a clock")
+            return outcome
+        env["CLOCK_OVERRIDE"] = str(clock)
+        restart()
     talk = Conversation(http, env, conversation.get("channel", "web"))
     before = talk.references()
     try:
@@ -258,6 +269,9 @@ def run_conversation(
         outcome.problems.append(f"the assistant could not be reached: {error!r}")
     finally:
         talk.close()
+        if clock:
+            env.pop("CLOCK_OVERRIDE", None)
+            restart()
     return outcome
 
 

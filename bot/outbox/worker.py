@@ -77,6 +77,13 @@ def email_text(handover: Dict[str, Any]) -> str:
         lines += [f"COMMUNICATION NEEDS: {handover['communication_needs']}", ""]
     if handover["urgency"] == "urgent":
         lines += ["URGENT: the resident mentioned a safety concern.", ""]
+    for concern in handover.get("concern") or []:
+        lines += [f"CONCERN: {concern['what']} ({concern['urgency']})",
+                  *[f'  Their words: "{said}"' for said in concern["their_words"]],
+                  f"  Who may be at risk: {concern.get('who_may_be_at_risk') or 'not said'}",
+                  f"  Who may be causing harm: {concern.get('who_may_be_causing_harm') or 'not said'}",
+                  f"  Safe to contact them, and how: {concern.get('safe_to_contact') or 'not asked or not answered'}",
+                  ""]
     caller = [
         ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"), ("Organisation", "organisation"),
         ("Phone", "phone"), ("Email", "email"), ("Postcode", "postcode"), ("Area", "area"),
