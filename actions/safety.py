@@ -31,6 +31,13 @@ BLOCKS = {
     NEGLECT: "utter_risk_neglect", DANGER: "utter_risk_danger", CARER_HARM: "utter_risk_carer_harm",
     MISSED_CARE: "utter_risk_missed_care",
 }
+# The answer to each follow-up question (bot/safety/followups.py).
+FOLLOWUP_ANSWERS = {
+    "is_it_abuse": "utter_risk_followup_is_it_abuse", "care_continues": "utter_risk_followup_care_continues",
+    "anonymous": "utter_risk_followup_anonymous", "police_or_agency": "utter_risk_followup_police_or_agency",
+    "welfare_check": "utter_risk_followup_welfare_check", "what_next": "utter_risk_followup_what_next",
+    "no_answer": "utter_risk_followup_no_answer", "somewhere_safe": "utter_risk_followup_somewhere_safe",
+}
 # What a button offers to carry on with, by the form a risk interrupted.
 RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
 CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
@@ -75,7 +82,7 @@ class ActionRespondToRisk(Action):
             dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
             answer = "contact_noted"
         elif turn.followup and not (turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised):
-            dispatcher.utter_message(response=f"utter_risk_followup_{turn.followup}")
+            dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
             if turn.risk.urgent and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])
             answer = f"followup:{turn.followup}"

@@ -12,7 +12,7 @@ responses it used), not from its words alone.
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import pytest
 import sqlalchemy as sa

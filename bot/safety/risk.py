@@ -32,7 +32,7 @@ URGENT_KINDS = (SELF_HARM, SOMEONE_ELSE, ABUSE, NEGLECT, DANGER, CARER_HARM, MIS
 SAFEGUARDING_KINDS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 # The NLU intent that answers each kind (rules and older stories use the two urgent intents).
 INTENT_OF_KIND = {SELF_HARM: "urgent_self_harm", SOMEONE_ELSE: "urgent_self_harm",
-                  CARER_HARM: "safeguarding_concern", **{kind: "safeguarding_concern" for kind in SAFEGUARDING_KINDS}}
+                  CARER_HARM: "safeguarding_concern", **dict.fromkeys(SAFEGUARDING_KINDS, "safeguarding_concern")}
 URGENT_INTENTS = ("urgent_self_harm", "safeguarding_concern")
 # The classifier alone counts when it is at least this sure (measured on the held-out sets): for
 # self-harm on its own word; for abuse or neglect only with a sign of harm in the message (the
@@ -88,9 +88,10 @@ def _closest_risk_word(word: Text) -> Text:
     if len(word) < 5 or word in RISK_WORDS:
         return word
     for target in RISK_WORDS:
-        if word[0] == target[0] and abs(len(word) - len(target)) <= 2:
-            if sorted(word) == sorted(target) or SequenceMatcher(None, word, target).ratio() >= 0.84:
-                return target  # a swapped pair of letters ("myslef") or a letter or two wrong
+        # a swapped pair of letters ("myslef") or a letter or two wrong ("suicde")
+        if word[0] == target[0] and abs(len(word) - len(target)) <= 2 and (
+                sorted(word) == sorted(target) or SequenceMatcher(None, word, target).ratio() >= 0.84):
+            return target
     return word
 
 
