@@ -28,7 +28,7 @@ endef
 .PHONY: help system-packages setup run run-scaled train validate lint unit test test-stories test-python shell bench clean
 
 help:
-	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005"
+	@echo "make run    - set up on first use, train if the data changed, serve on http://localhost:5005 (each part supervised)"
 	@echo "make run-scaled - $(REPLICAS) replicas behind nginx on :5005, with PostgreSQL and Redis (docs/deployment.md)"
 	@echo "make test   - validate data, train, test stories, then the Python tests"
 	@echo "make lint   - ruff check (settings in pyproject.toml)"

@@ -369,6 +369,8 @@ class ActionUpdateDetail(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         target = tracker.get_slot("detail_to_change")
+        if target == "handover_topic":  # what a request is about: chosen from topics, not typed
+            return [SlotSet("detail_to_change", None), FollowupAction("action_choose_topic")]
         if target in DETAIL_LABELS and target in details_set_this_turn(tracker):
             return [FollowupAction("action_detail_updated")]
         events: List[EventType] = [SlotSet("failed_answers", {})]
@@ -379,11 +381,29 @@ class ActionUpdateDetail(Action):
         return events + [FollowupAction("detail_form")]
 
 
+def value_before_change(tracker: Tracker, slot: Text) -> Any:
+    """What a detail held before "change it" emptied it (the latest real value in the events)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == slot \
+                and event.get("value") not in (None, [], "", DECLINED, NOT_GIVEN):
+            return event["value"]
+    return None
+
+
 class ValidateDetailForm(DetailAnswers, FormValidationAction):
-    """Asks which detail to change (if we don't know), then its new value."""
+    """Asks which detail to change (if we don't know), then its new value; "Skip this" while
+    changing keeps the old value (a skip never wipes what the resident told us)."""
 
     def name(self) -> Text:
         return "validate_detail_form"
+
+    def _answer(self, slot, value, dispatcher, tracker, read, invalid_response="utter_invalid_answer"):
+        result = super()._answer(slot, value, dispatcher, tracker, read, invalid_response)
+        before = value_before_change(tracker, slot)
+        if result.get(slot) in (DECLINED, NOT_GIVEN) and before is not None:
+            dispatcher.utter_message(response="utter_detail_kept", detail=DETAIL_LABELS[slot], value=shown(before))
+            return {slot: before}
+        return result
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         target = tracker.get_slot("detail_to_change")

@@ -1,7 +1,8 @@
 """Two-stage fallback: first "did you mean…" with the likeliest topics, then the menu and a person.
 
-Never a loop: a second unclear message in a row (or pressing "Something else") always
-leads to the menu and the offer of a person.
+Never a loop: a second unclear message in a row (or pressing "Something else") always leads to
+the offer of a person, with Thurrock First's number and hours; more in a row get different
+replies in turn, so no reply repeats the one before it.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -36,6 +37,34 @@ def suggested_topics(intent_ranking: List[Dict[Text, Any]]) -> List[Text]:
     ][:MOST_SUGGESTIONS]
 
 
+# From the second unclear message in a row: a person first; then whichever was not said lately.
+AFTER_TWO = ("utter_fallback_menu", "utter_fallback_person", "utter_fallback_rephrase")
+
+
+def unclear_in_a_row(intents: List[Optional[Text]]) -> int:
+    """How many of the latest messages, this one included, were not understood."""
+    count = 0
+    for intent in reversed(intents):
+        if intent != FALLBACK_INTENT:
+            break
+        count += 1
+    return count
+
+
+def last_responses(tracker: Tracker, turns: int) -> List[Text]:
+    """The responses the assistant gave in the resident's last few turns (before this message)."""
+    said: List[Text] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > turns:
+                break
+        elif event.get("event") == "bot":
+            said.append((event.get("metadata") or {}).get("utter_action", ""))
+    return said
+
+
 class ActionHandleFallback(Action):
     """Answers a message the assistant could not understand."""
 
@@ -49,11 +78,11 @@ class ActionHandleFallback(Action):
         domain: Dict[Text, Any],
     ) -> List[EventType]:
         log_unanswered(tracker)
-        intents = _user_intents(tracker)
-        second_in_a_row = len(intents) >= 2 and intents[-2] == FALLBACK_INTENT
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
-        if second_in_a_row or not topics:
-            dispatcher.utter_message(response="utter_fallback_menu")
+        if unclear_in_a_row(_user_intents(tracker)) >= 2 or not topics:
+            # a person, with the number and hours; never the same reply as either of the last two
+            recent = last_responses(tracker, 2)
+            dispatcher.utter_message(response=next(r for r in AFTER_TWO if r not in recent))
             return []
         buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics]
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})

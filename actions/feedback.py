@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.details import DECLINED, NOT_GIVEN, full_text, known_details
+from actions.details import DECLINED, NOT_GIVEN, QUESTION_CONFIDENCE, full_text, known_details
 from actions.topics import TOPIC_TITLES
 from bot.store.database import shared_database
 from bot.store.feedback import record_feedback
@@ -74,17 +74,62 @@ class ActionLogUnanswered(Action):
 
 
 class ActionAskHelpful(Action):
-    """After an answer, now and then: "Was this helpful?" with Yes / No buttons."""
+    """After an answer: the second question of a two-question message offered as a button; the
+    same answer twice in a row followed by the way to a person (never the same reply again);
+    now and then "Was this helpful?" with Yes / No buttons."""
 
     def name(self) -> Text:
         return "action_ask_helpful"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         history = topic_answers(tracker)
+        answers = [item for item in history if item != "asked"]
+        if len(answers) >= 2 and answers[-1] == answers[-2] and answered_last_turn(tracker, answers[-1]):
+            dispatcher.utter_message(response="utter_answer_again", topic=TOPIC_TITLES[answers[-1]].lower())
+            return []
+        second = second_question(tracker)
+        if second:
+            dispatcher.utter_message(response="utter_also_asked", topic=TOPIC_TITLES[second].lower(),
+                                     buttons=[{"title": TOPIC_TITLES[second], "payload": f"/{second}"}])
+            return []
         since = history[::-1].index("asked") if "asked" in history else None
         if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
             dispatcher.utter_message(response="utter_ask_helpful", buttons=HELPFUL_BUTTONS)
         return []
+
+
+# A second topic in one message ("can I pay my son, and what if I can't manage the money?")
+SECOND_QUESTION_CONFIDENCE = 0.2
+SECOND_QUESTION_WORDS = 7
+
+
+def second_question(tracker: Tracker) -> Optional[Text]:
+    """The other topic a long message asks about, from NLU's ranking, if it is a strong second."""
+    message = tracker.latest_message
+    if len((message.get("text") or "").split()) < SECOND_QUESTION_WORDS:
+        return None
+    answered = (message.get("intent") or {}).get("name")
+    for ranked in (message.get("intent_ranking") or [])[1:3]:
+        name = ranked.get("name")
+        if name in TOPIC_TITLES and name not in (answered, "talk_to_person") \
+                and ranked.get("confidence", 0) >= SECOND_QUESTION_CONFIDENCE:
+            return name
+    return None
+
+
+def answered_last_turn(tracker: Tracker, topic: Text) -> bool:
+    """Whether the answer before this message (the resident's previous turn) was the same topic."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and event.get("event") == "bot":
+            action = (event.get("metadata") or {}).get("utter_action", "")
+            if action == f"utter_{topic}":
+                return True
+    return False
 
 
 class ActionLogHelpful(Action):
@@ -112,10 +157,18 @@ def own_words(value: Any, tracker: Tracker) -> Text:
 
 
 class ValidateMissingForm(FormValidationAction):
+    """What was missing, kept for staff; a new question typed here is answered as a question too."""
+
     def name(self) -> Text:
         return "validate_missing_form"
 
     def validate_missing_comment(self, value, dispatcher, tracker, domain):
+        intent = tracker.latest_message.get("intent", {})
+        name = intent.get("name")
+        not_helpful = tracker.get_slot("feedback_topic")
+        if name in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE \
+                and TOPIC_TITLES[name] != not_helpful:
+            dispatcher.utter_message(response=f"utter_{name}")
         return {"missing_comment": own_words(value, tracker)}
 
 

@@ -4,23 +4,27 @@ Thurrock First gets who, for whom, how to contact them, communication needs firs
 urgency and a summary of the conversation, so nobody has to tell their story twice.
 """
 
+import json
 import logging
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.details import (
-    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, contact_slots, details_as_lines, how_we_contact,
+    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, contact_slots, details_as_lines, details_set_this_turn,
+    how_we_contact,
     known_details, shown,
 )
+from actions.requests import requests_made, resident_state
+from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.details import FAMILY, FRIEND, PROFESSIONAL
 from bot.content import channel_messages
+from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.handovers import take_handover_allowance
@@ -31,25 +35,74 @@ URGENT_INTENTS = {"safeguarding_concern", "urgent_self_harm"}
 NOT_A_TOPIC = {"talk_to_person"}
 SUMMARY_TURNS = 10
 SUMMARY_TEXT_CHARS = 300
-LONDON = ZoneInfo("Europe/London")
 
 
 def user_turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") == "user"]
 
 
+# A topic named in the request itself ("ring me about the grab rails") shows in NLU's ranking.
+NAMED_TOPIC_CONFIDENCE = 0.1
+RECENT_TURNS = 4  # topics asked about this many messages before the request count as its topic
+NOT_A_NAMED_TOPIC = NOT_A_TOPIC | {"contact_thurrock_first", "out_of_hours"}
+
+
+def topic_named_in(event: Dict[Text, Any]) -> Optional[Text]:
+    """The topic a message names beside asking for contact, from NLU's ranking of its intents."""
+    for ranked in (event.get("parse_data") or {}).get("intent_ranking") or []:
+        name = ranked.get("name")
+        if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC:
+            return name if ranked.get("confidence", 0) >= NAMED_TOPIC_CONFIDENCE else None
+    return None
+
+
 def handover_topic(tracker: Tracker) -> Text:
-    """The last topic the resident asked about, in words; else a general enquiry."""
-    for event in reversed(user_turns(tracker)):
+    """What the request is about: the topic the request names, else the last topics the resident
+    asked about (both, if two in the last few messages), else a general enquiry."""
+    turns = user_turns(tracker)
+    if turns:
+        named = topic_named_in(turns[-1])
+        if named:
+            return TOPIC_TITLES[named]
+    recent: List[Text] = []
+    for position, event in enumerate(reversed(turns)):
         intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
-        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:
-            return TOPIC_TITLES[intent]
-    return "a general enquiry"
+        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and TOPIC_TITLES[intent] not in recent:
+            if recent and position > RECENT_TURNS:
+                break
+            recent.append(TOPIC_TITLES[intent])
+            if len(recent) == 2:
+                break
+    return " and ".join(recent) or "a general enquiry"
 
 
 def handover_urgency(tracker: Tracker) -> Text:
-    intents = {(event.get("parse_data") or {}).get("intent", {}).get("name") for event in user_turns(tracker)}
-    return "urgent" if intents & URGENT_INTENTS else "routine"
+    """Urgent when a risk or safeguarding concern was raised (actions/safety.py keeps each one)."""
+    return "urgent" if tracker.get_slot("concerns") else "routine"
+
+
+def concern_topic(tracker: Tracker) -> Optional[Text]:
+    """The latest concern, as the handover's topic: it comes before anything else asked."""
+    concerns = tracker.get_slot("concerns") or []
+    return KIND_TITLES.get(concerns[-1]["kind"]).capitalize() if concerns else None
+
+
+def concern_lines(tracker: Tracker) -> Text:
+    """The concerns for the read-back, in the person's own words."""
+    lines = []
+    for concern in tracker.get_slot("concerns") or []:
+        words = " / ".join(f'"{said}"' for said in concern["their_words"])
+        lines.append(f"• What you told me: {words}")
+    return "\n".join(lines)
+
+
+def without_the_harmer(tracker: Tracker, cared_for: Optional[Text]) -> Optional[Text]:
+    """Someone who may be causing harm is never recorded as the person cared for."""
+    harmers = {(c.get("who_may_be_causing_harm") or "").split()[-1:][0] for c in tracker.get_slot("concerns") or []
+               if c.get("who_may_be_causing_harm")}
+    if cared_for and any(harmer and harmer in str(cared_for).lower().split() for harmer in harmers):
+        return None
+    return cared_for
 
 
 def conversation_summary(tracker: Tracker) -> Text:
@@ -66,10 +119,10 @@ def conversation_summary(tracker: Tracker) -> Text:
             else:
                 asked = None
         elif event.get("event") == "bot" and asked:
-            answer = (event.get("metadata") or {}).get("utter_action", "")
-            topic = TOPIC_TITLES.get(answer.replace("utter_", "", 1), answer.replace("utter_", "").replace("_", " "))
-            lines.append(f"- Asked: {asked} | Told about: {topic}")
-            asked = None
+            answer = (event.get("metadata") or {}).get("utter_action", "").replace("utter_", "", 1)
+            if answer in TOPIC_TITLES or answer in URGENT_INTENTS:  # not the form's next question
+                lines.append(f"- Asked: {asked} | Told about: {TOPIC_TITLES.get(answer, answer.replace('_', ' '))}")
+                asked = None
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
 
 
@@ -86,10 +139,10 @@ def within_daily_handovers(tracker: Tracker) -> bool:
         return True
 
 
-def is_open_now(now: datetime) -> bool:
-    """Thurrock First's main hours (content/sources.yml: Monday to Friday, 9am to 5pm)."""
-    local = now.astimezone(LONDON)
-    return local.weekday() < 5 and 9 <= local.hour < 17
+ALREADY_MADE_BUTTONS = [
+    {"title": "Add something to my request", "payload": "/add_to_request"},
+    {"title": "A new request about something else", "payload": '/request_callback{"new_request":"yes"}'},
+]
 
 
 class ActionStartHandover(Action):
@@ -99,16 +152,30 @@ class ActionStartHandover(Action):
         return "action_start_handover"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        topic, urgency = handover_topic(tracker), handover_urgency(tracker)
+        topic, urgency = concern_topic(tracker) or handover_topic(tracker), handover_urgency(tracker)
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:  # a question, not a request: answer it
+            dispatcher.utter_message(response=f"utter_{intent}")
+            return [FollowupAction("action_listen")]
+        made = requests_made(tracker) or []
+        asked_for_new = any(entity.get("entity") == "new_request" for entity in tracker.latest_message.get("entities", []))
+        if made and urgency != "urgent" and not asked_for_new and topic in (made[-1]["topic"], "a general enquiry"):
+            # one handover per need: say where the one already made is, offer to add to it
+            dispatcher.utter_message(response=resident_state(made[-1]), reference=made[-1]["reference"],
+                                     topic=made[-1]["topic"].lower())
+            dispatcher.utter_message(response="utter_request_already_made", buttons=ALREADY_MADE_BUTTONS)
+            return [FollowupAction("action_listen")]
         if urgency == "urgent":
             dispatcher.utter_message(response="utter_handover_intro_urgent")
         else:
             dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
+        resuming = tracker.get_slot("paused_form") == "handover_form"
         return [
             SlotSet("handover_topic", topic), SlotSet("handover_urgency", urgency),
-            SlotSet("handover_stage", "collecting"), SlotSet("share_consent", None),
-            SlotSet("failed_answers", {}),
-        ]
+            SlotSet("handover_stage", "collecting"),
+            SlotSet("share_consent", tracker.get_slot("share_consent") if resuming else None),
+            SlotSet("paused_form", None), SlotSet("failed_answers", {}),
+        ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
 
 
 class ValidateHandoverForm(DetailAnswers, FormValidationAction):
@@ -156,6 +223,8 @@ class ActionConfirmHandover(Action):
             dispatcher.utter_message(response="utter_handover_not_shared")
             return [SlotSet("handover_stage", None)]
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
+        if concern_lines(tracker):
+            lines.insert(0, concern_lines(tracker))
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
         details = known_details(tracker)
@@ -172,13 +241,47 @@ class ActionAskWhatToChange(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         held = known_details(tracker)
-        buttons = [
+        buttons = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}] + [
             {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
             for slot, label in DETAIL_LABELS.items()
             if (slot in held or slot in ("full_name", "phone", "email", "postcode")) and slot != "contact_preference"
         ]
         dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
         return []
+
+
+# Offered when a resident changes what their request is about, after the topics they asked about.
+MAIN_TOPICS = ("assessment_needs", "assessment_carer", "assessment_ot", "dp_how_to_get",
+               "financial_will_i_pay", "dp_support")
+MOST_TOPIC_BUTTONS = 6
+
+
+def topic_payload(intent: Text) -> Text:
+    return '/update_detail{"detail":"handover_topic","topic":"%s"}' % intent
+
+
+class ActionChooseTopic(Action):
+    """Changes what a request is about, at the read-back: topic buttons, then the read-back again."""
+
+    def name(self) -> Text:
+        return "action_choose_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        chosen = next(tracker.get_latest_entity_values("topic"), None)
+        if chosen in TOPIC_TITLES or chosen == "general":
+            topic = TOPIC_TITLES.get(chosen, "a general enquiry")
+            events: List[EventType] = [SlotSet("handover_topic", topic)]
+            if tracker.get_slot("handover_stage") == "confirming":
+                events.append(FollowupAction("action_confirm_handover"))
+            return events
+        asked = [(event.get("parse_data") or {}).get("intent", {}).get("name") for event in reversed(user_turns(tracker))]
+        offered = list(dict.fromkeys(
+            [name for name in asked if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC] + list(MAIN_TOPICS)
+        ))[:MOST_TOPIC_BUTTONS]
+        buttons = [{"title": TOPIC_TITLES[name], "payload": topic_payload(name)} for name in offered]
+        buttons.append({"title": "Something else", "payload": topic_payload("general")})
+        dispatcher.utter_message(response="utter_ask_topic", buttons=buttons)
+        return [FollowupAction("action_listen")]  # reached by a follow-up: no rule says what comes next
 
 
 class ActionSubmitHandover(Action):
@@ -194,6 +297,12 @@ class ActionSubmitHandover(Action):
         if not within_daily_handovers(tracker):
             dispatcher.utter_message(text=channel_messages()["handover_limit"])
             return [SlotSet("handover_stage", None)]
+        changed = details_set_this_turn(tracker)
+        if changed:  # "yes send it, but my number is ...": the change first, then the read-back again
+            for slot in changed:
+                dispatcher.utter_message(response="utter_detail_updated", detail=DETAIL_LABELS[slot],
+                                         value=shown(tracker.get_slot(slot)))
+            return [FollowupAction("action_confirm_handover")]
         details = known_details(tracker)
         needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
         their_needs = [n for n in details.get("cared_for_needs") or [] if n != "none"]
@@ -203,7 +312,12 @@ class ActionSubmitHandover(Action):
             "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
             else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
         )
+        concerns = tracker.get_slot("concerns") or []
+        for slot in ("cared_for", "cared_for_name"):  # never the person who may be causing harm
+            if slot in details and without_the_harmer(tracker, details[slot]) is None:
+                del details[slot]
         fields = {
+            "concern": json.dumps(concerns, ensure_ascii=False) if concerns else None,
             "channel": tracker.get_latest_input_channel() or "rest",
             "topic": tracker.get_slot("handover_topic") or "a general enquiry",
             "urgency": tracker.get_slot("handover_urgency") or "routine",
@@ -230,6 +344,5 @@ class ActionSubmitHandover(Action):
         sent = "utter_handover_sent" if settings().delivery_methods() else "utter_handover_saved"
         dispatcher.utter_message(response=sent, reference=reference, topic=fields["topic"].lower(),
                                  contact_how=how_we_contact(details))
-        if not is_open_now(datetime.now(tz=LONDON)):
-            dispatcher.utter_message(response="utter_handover_out_of_hours")
+        opening_line(dispatcher)
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

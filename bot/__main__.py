@@ -54,6 +54,7 @@ def main(argv=None) -> int:
             print(f"Sent {box.deliver_due()} handover delivery(ies)")
             return 0
         box.run_forever()
+        return 0
     if options.command == "handovers":
         return staff.run(options)
     if options.command == "feedback":

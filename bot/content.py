@@ -4,12 +4,15 @@
 themselves; `sources.yml` holds every fact (numbers, hours, addresses) with its source.
 """
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Dict, Text
+from typing import Any, Dict, FrozenSet, Optional, Text
+from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot.settings import CONTENT_DIR
+from bot.settings import CONTENT_DIR, settings
 
 
 @lru_cache(maxsize=None)
@@ -29,3 +32,58 @@ def facts() -> Dict[Text, Dict[Text, Any]]:
 def fact(name: Text) -> Text:
     """One fact's wording, e.g. fact("thurrock_first_phone") -> "01375 511 000"."""
     return str(facts()[name]["value"])
+
+
+# ------------------------------------------------------------------ Thurrock First's opening hours
+LONDON = ZoneInfo("Europe/London")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@lru_cache(maxsize=None)
+def bank_holidays() -> FrozenSet[date]:
+    """England and Wales bank holidays (content/bank_holidays.yml, from GOV.UK)."""
+    with open(CONTENT_DIR / "bank_holidays.yml", encoding="utf-8") as handle:
+        return frozenset(yaml.safe_load(handle)["england_and_wales"])
+
+
+def now_in_london() -> datetime:
+    """Now, in Thurrock (CLOCK_OVERRIDE in tests)."""
+    override = settings().clock_override
+    if override is None:
+        return datetime.now(LONDON)
+    return override.astimezone(LONDON) if override.tzinfo else override.replace(tzinfo=LONDON)
+
+
+def _clock(hour: int) -> Text:
+    return f"{hour % 12 or 12}{'am' if hour < 12 else 'pm'}"
+
+
+@dataclass(frozen=True)
+class OpeningNow:
+    """Whether Thurrock First is open at a moment, in words for an answer."""
+
+    open: bool
+    full_service: bool
+    until: Text       # "7pm" while open
+    opens: Text       # "7am tomorrow (Saturday)" while closed
+
+
+def hours_on(day: date) -> Dict[Text, int]:
+    """Opening hours on a day (content/sources.yml thurrock_first_hours.opening)."""
+    opening = facts()["thurrock_first_hours"]["opening"]
+    weekend = day.weekday() >= 5 or day in bank_holidays()
+    return opening["weekends_and_bank_holidays" if weekend else "weekdays"]
+
+
+def thurrock_first_now(now: Optional[datetime] = None) -> OpeningNow:
+    """Open now and until when, or when it opens next."""
+    now = (now or now_in_london()).astimezone(LONDON)
+    today = hours_on(now.date())
+    hour = now.hour + now.minute / 60
+    if today["opens"] <= hour < today["closes"]:
+        full = today.get("full_from", 99) <= hour < today.get("full_until", 0)
+        return OpeningNow(True, full, _clock(today["closes"]), "")
+    if hour < today["opens"]:
+        return OpeningNow(False, False, "", f"{_clock(today['opens'])} today")
+    tomorrow = now.date() + timedelta(days=1)
+    return OpeningNow(False, False, "", f"{_clock(hours_on(tomorrow)['opens'])} tomorrow ({WEEKDAYS[tomorrow.weekday()]})")

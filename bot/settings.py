@@ -8,6 +8,7 @@ in step. Paths are absolute from the project root unless set otherwise.
 import os
 from functools import lru_cache
 from pathlib import Path
+from datetime import datetime
 from typing import List, Optional
 
 from pydantic import BaseSettings, Field
@@ -109,6 +110,15 @@ class Settings(BaseSettings):
     outbox_retry_seconds: float = Field(30.0, description="First wait before a failed delivery is retried.")
     outbox_longest_retry_seconds: float = Field(3600.0, description="Longest wait between retries.")
 
+    # Out of hours
+    emergency_duty_team_phone: Optional[str] = Field(
+        None, description="The council's out-of-hours emergency duty team number, shown in urgent answers "
+        "while Thurrock First is closed. Unset (no number is verified yet): only the safe routes are given "
+        "(999, NHS 111, the care agency's own on-call line).")
+    clock_override: Optional[datetime] = Field(
+        None, description="For tests only: the date and time the assistant takes as now (Europe/London, "
+        "e.g. 2026-12-05T22:30), to check answers that depend on opening hours. Never set in production.")
+
     # Telegram bridge
     telegram_bot_token: Optional[str] = Field(None, description="The bot's token from @BotFather.")
     telegram_api_url: str = Field("https://api.telegram.org", description="Telegram Bot API address.")
@@ -117,6 +127,15 @@ class Settings(BaseSettings):
     telegram_secret_token: Optional[str] = Field(None, description="Webhook secret (needed in webhook mode).")
     telegram_webhook_port: int = Field(8443, description="Port the bridge listens on in webhook mode.")
     assistant_url: str = Field("http://localhost:5005", description="Where the bridge reaches the assistant.")
+
+    # Supervision (`make run`, `make run-scaled`: supervisord, deploy/supervisor/)
+    part_crash_limit: int = Field(
+        5, description="A part that crashes more often than this within the window is no longer "
+        "restarted, and the health check names it.")
+    part_crash_window_minutes: float = Field(10.0, description="The window for PART_CRASH_LIMIT, in minutes.")
+    supervisor_server_url: Optional[str] = Field(
+        None, description="Set by supervisord for the parts it runs: where the health check asks "
+        "which parts are up.")
 
     class Config:
         case_sensitive = False

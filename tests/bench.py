@@ -11,9 +11,12 @@ Details (bot.details) on their held-out set (tests/details_heldout.yml): precisi
 
 It also holds every whole conversation in tests/conversations/ with our assistant and reports how
 many pass (the failures' transcripts go to results/conversations.txt).
+Last, a soak: whole conversations at a steady 5 messages a second for 30 minutes under `make run`'s
+supervisor; RSS of each process after a warm-up and at the end, errors, and p95 per 5 minutes.
 
 `python -m tests.bench --skip-nlu` leaves out the NLU part, the longest: each fold fine-tunes the sentence model.
 `python -m tests.bench --conversations-only` only holds the conversations, with the model there is.
+`python -m tests.bench --soak-only --soak-minutes 2 --soak-window-minutes 0.5` checks the soak on its own, briefly.
 """
 
 import argparse
@@ -21,16 +24,18 @@ import asyncio
 import json
 import os
 import platform
+import queue
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Sequence
+from typing import ContextManager, Dict, Iterator, List, Sequence
 
 import httpx
 import yaml
@@ -56,8 +61,23 @@ CONVERSATIONS_PER_RESIDENT = 2
 TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 45",
            "p95_ratio_to_bare_20": "<= 1.3", "errors_50": "0", "empty_replies_50": "0", "rss_rasa_mb": "<= 1536",
            "speech_first_ms": "< 300", "speech_cached_ms": "< 10", "conversations_passed": "= conversations",
+           "soak_errors": "0", "soak_empty_replies": "0", "soak_rss_growth_max_pct": "< 5",
+           "soak_p95_spread_pct": "<= 20",
            **{f"details_{field}_{measure}": f">= {needed}" for field, (precision, recall) in DETAIL_THRESHOLDS.items()
-              for measure, needed in (("precision", precision), ("recall", recall))}}
+              for measure, needed in (("precision", precision), ("recall", recall))},
+           "risk_recall": ">= 0.98", "risk_false_alarm_rate": "<= 0.02"}
+SOAK_RATE = 5.0  # messages a second
+
+
+def risk_scores() -> Dict[str, float]:
+    """Risk heard in the held-out risk messages, and false alarms on the ordinary ones
+    (tests/heldout/, read by the trained model and in context, as tests/test_risk_heldout.py)."""
+    from tests.risk_eval import model_reader, score
+
+    scores = score(model_reader(PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"))
+    return {"risk_recall": scores.recall, "risk_false_alarm_rate": scores.false_alarm_rate,
+            "risk_messages": scores.risk_count, "ordinary_messages": scores.ordinary_count,
+            "imminent_self_harm_graded": scores.imminent_recall}
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -103,8 +123,8 @@ def rss_megabytes(pid: int) -> float:
 
 def process_memory(pid: int) -> Dict[str, float]:
     """RSS of each of our processes, found by what they run."""
-    names = {b"--model": "rasa", b"actions": "actions", b"outbox": "outbox"}
-    memory = {}
+    names = {b"--model": "rasa", b"actions": "actions", b"outbox": "outbox", b"bot.run.crash_watch": "crash_watch"}
+    memory = {"rss_supervisord_mb": rss_megabytes(pid)}
     for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
         arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
         for marker, name in names.items():
@@ -182,7 +202,7 @@ def serving(command: List[str], cwd: Path, port: int, env: Dict[str, str]) -> It
                     break
             except (httpx.HTTPError, ValueError):
                 time.sleep(0.5)
-        yield {"client": client, "ready_s": time.monotonic() - started, "process": process}
+        yield {"client": client, "ready_s": time.monotonic() - started, "process": process, "env": env}
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -210,7 +230,8 @@ def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]
             "conversations_known_failures": sum(1 for o in outcomes if load_conversation(o.path).get("known_failure"))}
 
 
-def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
+def our_server(workdir: Path) -> ContextManager[Dict]:
+    """`python -m bot serve` (what `make run` runs) on the bench's ports, with its own database."""
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({
         "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook",
@@ -218,15 +239,91 @@ def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
         "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
     }))
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
-           "TRACKER_STANDBY_PATH": str(workdir / "standby.db"), "SPOOL_DIR": str(workdir / "spool")}
+           "TRACKER_STANDBY_PATH": str(workdir / "standby.db"), "SPOOL_DIR": str(workdir / "spool"),
+           # the bench is many residents from one address: the per-address limit would refuse them
+           "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1"}
     command = [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
                "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)]
-    with serving(command, PROJECT_DIR, RASA_PORT, env) as server:
+    return serving(command, PROJECT_DIR, RASA_PORT, env)
+
+
+def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
+    with our_server(workdir) as server:
         if conversations_only:
-            return conversations(server["client"], env)
+            return conversations(server["client"], server["env"])
         results = {"ready_s": server["ready_s"], **measure(server["client"])}
         results.update(process_memory(server["process"].pid))
-        results.update(conversations(server["client"], env))
+        results.update(conversations(server["client"], server["env"]))
+    return results
+
+
+def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, float]:
+    """Whole conversations at a steady SOAK_RATE messages a second for `minutes`.
+
+    Open loop: a message is due every 1/SOAK_RATE s whatever the replies' speed, taken from a
+    conversation waiting for its next turn (a new one if none waits), so a slow reply never
+    slows the load. RSS of each process after a one-minute warm-up and at the end; p95 of each
+    window of `window_minutes`; errors and empty replies over the whole run.
+    """
+    conversation_turns: "queue.Queue[tuple]" = queue.Queue()
+    done: List[tuple] = []  # (seconds since start, Turn)
+    lock = threading.Lock()
+    measuring_since = [float("inf")]  # set when the warm-up ends
+
+    def send(client: httpx.Client, sender: str, turn: int, counted: bool) -> None:
+        message = CONVERSATION[turn]
+        began = time.monotonic()
+        try:
+            reply = client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
+            failed = reply.status_code != 200
+            empty = not failed and not reply.json()
+        except (httpx.HTTPError, ValueError):
+            failed, empty = True, False
+        if counted:  # not a warm-up message (even one that waited in the pool until now)
+            with lock:
+                done.append((began - measuring_since[0], Turn((time.monotonic() - began) * 1000, failed, empty)))
+        if turn + 1 < len(CONVERSATION):
+            conversation_turns.put((sender, turn + 1))
+
+    def drive(client: httpx.Client, pool: ThreadPoolExecutor, seconds: float, counted: bool) -> None:
+        due = started = time.monotonic()
+        while due < started + seconds:
+            time.sleep(max(0.0, due - time.monotonic()))
+            try:
+                sender, turn = conversation_turns.get_nowait()
+            except queue.Empty:
+                sender, turn = f"soak-{uuid.uuid4().hex[:10]}", 0
+            pool.submit(send, client, sender, turn, counted)
+            due += 1 / SOAK_RATE
+
+    with our_server(workdir) as server, ThreadPoolExecutor(max_workers=64) as pool:
+        client, pid = server["client"], server["process"].pid
+        drive(client, pool, 60, counted=False)  # warm-up: caches, first conversations
+        memory_start = process_memory(pid)
+        measuring_since[0] = time.monotonic()
+        progress({"soak_started_minutes": minutes})
+        drive(client, pool, minutes * 60, counted=True)
+        pool.shutdown(wait=True)
+        memory_end = process_memory(pid)
+    results: Dict[str, float] = {"soak_minutes": minutes, "soak_messages_per_s": len(done) / (minutes * 60),
+                                 "soak_errors": sum(turn.failed for _, turn in done),
+                                 "soak_empty_replies": sum(turn.empty for _, turn in done)}
+    growth = []
+    for name, start_mb in memory_start.items():
+        end_mb = memory_end.get(name, 0.0)
+        part = name[len("rss_"):-len("_mb")]
+        results[f"soak_rss_{part}_start_mb"] = start_mb
+        results[f"soak_rss_{part}_end_mb"] = end_mb
+        growth.append((end_mb - start_mb) / start_mb * 100 if start_mb else 0.0)
+    results["soak_rss_growth_max_pct"] = max(growth)
+    window = window_minutes * 60
+    p95s = []
+    for n in range(max(1, int(round(minutes * 60 / window)))):
+        replied = [turn.ms for at, turn in done if n * window <= at < (n + 1) * window and not turn.failed]
+        if replied:
+            p95s.append(percentile(replied, 0.95))
+            results[f"soak_p95_minutes_{n * window_minutes:g}_to_{(n + 1) * window_minutes:g}_ms"] = p95s[-1]
+    results["soak_p95_spread_pct"] = (max(p95s) - min(p95s)) / min(p95s) * 100
     return results
 
 
@@ -289,12 +386,41 @@ def progress(results: Dict[str, float]) -> None:
     print(json.dumps({name: round(value, 3) for name, value in results.items()}), file=sys.stderr, flush=True)
 
 
+def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
+    """Everything but the soak: details, training, our assistant and a bare one under load, speech, NLU."""
+    results: Dict[str, float] = details_scores()
+    progress(results)
+    results["training_s"] = timed(
+        [RASA, "train", "--force", "--fixed-model-name", MODEL_NAME, "--out", "models"]
+    )
+    progress(results)
+    results.update(risk_scores())
+    progress(results)
+    results.update(ours(workdir))
+    results.update(bare(workdir))
+    for residents in CONCURRENCY:
+        results[f"p95_ratio_to_bare_{residents}"] = (
+            results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"])
+    progress(results)
+    results.update(speech_timings(workdir))
+    if not options.skip_nlu:
+        results.update(nlu_scores(workdir))
+    return results
+
+
 def main() -> int:
+    global RASA_PORT, ACTIONS_PORT  # a shared machine may have others' servers on the usual ports
     parser = argparse.ArgumentParser(description="Measure the assistant on this machine.")
     parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation, the longest part")
     parser.add_argument("--conversations-only", action="store_true",
                         help="only hold tests/conversations/ with the current model and say how many pass")
+    parser.add_argument("--soak-minutes", type=float, default=30, help="length of the soak (0: no soak)")
+    parser.add_argument("--soak-window-minutes", type=float, default=5, help="p95 is reported per window")
+    parser.add_argument("--soak-only", action="store_true", help="only the soak, with the model in models/")
+    parser.add_argument("--port", type=int, default=RASA_PORT, help="our Rasa server's port (5205)")
+    parser.add_argument("--actions-port", type=int, default=ACTIONS_PORT, help="our action server's port (5255)")
     options = parser.parse_args()
+    RASA_PORT, ACTIONS_PORT = options.port, options.actions_port
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     if options.conversations_only:
         with tempfile.TemporaryDirectory() as tmp:
@@ -305,21 +431,10 @@ def main() -> int:
         return 0 if results["conversations_passed"] == results["conversations"] else 1
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        results: Dict[str, float] = details_scores()
-        progress(results)
-        results["training_s"] = timed(
-            [RASA, "train", "--force", "--fixed-model-name", MODEL_NAME, "--out", "models"]
-        )
-        progress(results)
-        results.update(ours(workdir))
-        results.update(bare(workdir))
-        for residents in CONCURRENCY:
-            results[f"p95_ratio_to_bare_{residents}"] = (
-                results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"])
-        progress(results)
-        results.update(speech_timings(workdir))
-        if not options.skip_nlu:
-            results.update(nlu_scores(workdir))
+        results = measure_all(workdir, options) if not options.soak_only else {}
+        if options.soak_minutes:
+            (workdir / "soak").mkdir()
+            results.update(soak(workdir / "soak", options.soak_minutes, options.soak_window_minutes))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `make bench`.", "",
              "| measure | value | target |", "| --- | --- | --- |"]

@@ -170,11 +170,22 @@ def mailbox() -> Mailbox:
     box.stop()
 
 
+def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
+    """A private redis-server on loopback, for locks only (nothing is saved to disk)."""
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                              "--save", "", "--appendonly", "no", "--dir", str(run_dir)],
+                             stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        if redis.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"redis-server did not start on port {port}")
+        time.sleep(0.1)
+    return redis
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """A real Redis server (Debian's redis-server) on loopback, for the lock store."""
-    from bot.run.scaled import start_redis
-
     port = free_port()
     server = start_redis(port, tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/1"
@@ -214,6 +225,7 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
         # the whole suite talks from 127.0.0.1: the per-address limits are tested from 127.0.0.2
         "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1",
         "HANDOVERS_PER_ADDRESS_PER_DAY": "2",
+        "CORS_ORIGINS": "https://partner.example",  # a site allowed to call the channels (no cookies)
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET,
     }

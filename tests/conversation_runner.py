@@ -36,12 +36,14 @@ CONVERSATIONS_DIR = PROJECT_DIR / "tests" / "conversations"
 REFERENCE = re.compile(r"\bTF-\d{8}-\d{4}\b")
 # channel -> (webhook, how that channel names a resident)
 CHANNELS = {
-    "web": ("rest", "web:{id}"),
-    "telegram": ("rest", "telegram:{number}"),
-    "speech": ("speech", "web:{id}"),
+    # "web:" and "telegram:" are reserved for the channels' own residents (issue 28): a caller names
+    # itself with any other id
+    "web": ("rest", "resident-{id}"),
+    "telegram": ("rest", "tg-{number}"),
+    "speech": ("speech", "resident-{id}"),
 }
 TURN_KEYS = {"say", "contains", "contains_any", "lacks", "buttons", "lacks_buttons", "urgent", "restart"}
-FILE_KEYS = {"who", "channel", "turns", "stored", "known_failure"}
+FILE_KEYS = {"who", "channel", "clock", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
     "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
@@ -59,7 +61,9 @@ RECALL_QUESTIONS = (
     "has my request gone through",
     "I've lost the reference number you gave me",
 )
-URGENT_PREFIXES = ("utter_safeguarding", "utter_urgent")
+# The urgent answers (actions/safety.py); their follow-up answers are not a new urgent answer.
+URGENT_PREFIXES = ("utter_risk_self_harm", "utter_risk_someone_else", "utter_risk_abuse", "utter_risk_domestic",
+                   "utter_risk_neglect", "utter_risk_danger", "utter_risk_carer_harm", "utter_risk_missed_care")
 
 
 class ConversationLoader(yaml.SafeLoader):
@@ -202,6 +206,13 @@ class Conversation:
         self.events += new
         return new
 
+    def references(self) -> set:
+        """Every handover reference in the database now (quicker than the staff command)."""
+        with self.tracker.connect() as connection:
+            if not sa.inspect(connection).has_table("handovers"):
+                return set()
+            return set(connection.execute(sa.text("SELECT reference FROM handovers")).scalars())
+
     def close(self) -> None:
         self.tracker.dispose()
 
@@ -227,8 +238,15 @@ def run_conversation(
     except (ConversationFileError, yaml.YAMLError) as error:
         outcome.problems.append(f"the file is not a conversation test: {error}")
         return outcome
-    before = {handover["reference"] for handover in stored_handovers(env)}
+    clock = conversation.get("clock")  # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
+    if clock:
+        if restart is None:
+            outcome.problems.append("this run cannot restart the assistant with a clock")
+            return outcome
+        env["CLOCK_OVERRIDE"] = str(clock)
+        restart()
     talk = Conversation(http, env, conversation.get("channel", "web"))
+    before = talk.references()
     try:
         for number, step in enumerate(conversation["turns"], 1):
             if step.get("restart"):
@@ -251,6 +269,9 @@ def run_conversation(
         outcome.problems.append(f"the assistant could not be reached: {error!r}")
     finally:
         talk.close()
+        if clock:
+            env.pop("CLOCK_OVERRIDE", None)
+            restart()
     return outcome
 
 
@@ -302,8 +323,8 @@ def stored_problems(expected: Any, stored: List[Dict[str, Any]]) -> List[str]:
                 if actual not in (None, "", []):
                     problems.append(f"handover {number}: {name} should be empty, is {actual!r}")
                 continue
-            for part in as_list(value):
-                if folded(part) not in folded(str(actual or "")):
+            for part in as_list(value):  # spaces do not matter: "07700 900 404" is "07700 900404"
+                if folded(part).replace(" ", "") not in folded(str(actual or "")).replace(" ", ""):
                     problems.append(f"handover {number}: {name} is {actual!r}, should contain {part!r}")
     return problems
 
@@ -417,7 +438,7 @@ def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -
     given = list(dict.fromkeys(REFERENCE.findall("\n".join(turn.text for turn in outcome.turns))))
     if not given:
         return []
-    everything_before = {h["reference"] for h in stored_handovers(env)}
+    everything_before = talk.references()
     question = RECALL_QUESTIONS[int(hashlib.sha1(outcome.path.name.encode()).hexdigest(), 16) % len(RECALL_QUESTIONS)]
     turn = talk.say(question)
     outcome.turns.append(turn)
@@ -429,7 +450,7 @@ def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -
         problems.append(f"asked {question!r} at the end: the reply does not say whether it was sent")
     if any(action.startswith("utter_ask_") for action in turn.actions):
         problems.append(f"asked {question!r} at the end: the assistant asked a question back")
-    new = {h["reference"] for h in stored_handovers(env)} - everything_before
+    new = talk.references() - everything_before
     if new:
         problems.append(f"asking for the reference stored a new handover: {sorted(new)}")
     return problems

@@ -95,6 +95,8 @@ class StandInBotApi:
             offset = int(params.get("offset") or 0)
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
             with self.condition:
+                # as Telegram does: updates before the offset were confirmed and are forgotten
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
                 while True:
                     ready = [u for u in self.updates if u["update_id"] >= offset]
                     if ready or time.monotonic() >= deadline:

@@ -51,7 +51,7 @@ def test_safeguarding_wins_in_the_middle_of_another_topic(assistant, sender, dom
     assistant.say(sender, "what is a direct payment")
     replies = assistant.say(sender, "actually my mums carer hit her yesterday")
     words = texts(replies)
-    assert words == text_of(domain, "utter_safeguarding_concern")
+    assert text_of(domain, "utter_risk_abuse") in words
     assert "999" in words and "01375 511 000" in words and "116 123" in words
     assert "Ask someone to contact me" in button_titles(replies)
 

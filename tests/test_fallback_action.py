@@ -53,3 +53,20 @@ def test_pressing_something_else_shows_the_menu():
 def test_nothing_likely_goes_straight_to_the_menu():
     [message] = run_fallback(user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]))
     assert message["response"] == "utter_fallback_menu"
+
+
+def bot(response: str) -> dict:
+    return {"event": "bot", "text": response, "metadata": {"utter_action": response}}
+
+
+def test_more_unclear_messages_in_a_row_never_get_the_same_reply_as_either_of_the_last_two():
+    unclear = user("nlu_fallback", RANKING)
+    events, replies = [], []
+    for _ in range(6):
+        events.append(unclear)
+        [message] = run_fallback(*events)
+        events.append(bot(message["response"]))
+        replies.append(message["response"])
+    assert replies[1] == "utter_fallback_menu"  # the second offers a person, with number and hours
+    for number, reply in enumerate(replies[2:], 2):
+        assert reply not in replies[number - 2:number], replies

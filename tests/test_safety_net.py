@@ -1,18 +1,21 @@
-"""The keyword safety net sends danger and self-harm to the urgent answers, and nothing else."""
+"""Reading risk (bot/safety/risk.py) on its own, without the model: the patterns send danger and
+self-harm to the urgent answers and leave ordinary questions alone; context, grades, follow-up
+questions and the concern kept for the handover. (The held-out measure, with the trained model,
+is tests/test_risk_heldout.py.)"""
 
 import pytest
-import yaml
 
-from bot.server.nlu.safety_net import SafetyNet
+from bot.safety.concern import causing_harm, new_concern, safe_contact
+from bot.safety.followups import followup_kind
+from bot.safety.risk import (
+    ABUSE, CARER_HARM, DISTRESS, INTENT_OF_KIND, MISSED_CARE, NEGLECT, NO_RISK, SELF_HARM, SOMEONE_ELSE,
+    Risk, in_context, read_conversation, read_message,
+)
 from tests.test_training_data import PROJECT_DIR, examples_by_intent
 
-CONFIG = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())
 
-
-@pytest.fixture(scope="module")
-def safety_net() -> SafetyNet:
-    settings = next(c for c in CONFIG["pipeline"] if c["name"].endswith("SafetyNet"))
-    return SafetyNet.create({**SafetyNet.get_default_config(), **settings}, None, None, None)
+def urgent_intent(text: str) -> str:
+    return INTENT_OF_KIND.get(read_message(text).kind, "")
 
 
 @pytest.mark.parametrize(
@@ -60,8 +63,8 @@ def safety_net() -> SafetyNet:
         ("my mum's flat has no heating in this cold", "safeguarding_concern"),
     ],
 )
-def test_urgent_messages_are_caught(safety_net, text, intent):
-    assert safety_net.urgent_intent(text) == intent
+def test_urgent_messages_are_caught(text, intent):
+    assert urgent_intent(text) == intent
 
 
 @pytest.mark.parametrize(
@@ -91,18 +94,82 @@ def test_urgent_messages_are_caught(safety_net, text, intent):
         "my son is on the floor above",
     ],
 )
-def test_ordinary_questions_are_left_alone(safety_net, text):
-    assert safety_net.urgent_intent(text) == ""
+def test_ordinary_questions_are_left_alone(text):
+    assert not read_message(text).urgent
 
 
-def test_safety_net_never_overrules_a_labelled_example(safety_net):
-    # the net overrides the model, so an example it sends to the wrong urgent answer would be
+def test_patterns_never_overrule_a_labelled_example():
+    # the patterns override the model, so an example they send to the wrong urgent answer would be
     # answered wrongly every time (as "my mum has fallen and hurt herself" once got self-harm advice)
     labelled = sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")) + [PROJECT_DIR / "tests" / "nlu_heldout.yml"]
     overruled = [
-        (text, intent, safety_net.urgent_intent(text))
+        (text, intent, urgent_intent(text))
         for intent, texts in examples_by_intent(*labelled).items()
         for text in texts
-        if safety_net.urgent_intent(text) not in ("", intent)
+        if urgent_intent(text) not in ("", intent)
     ]
     assert overruled == []
+
+
+@pytest.mark.parametrize("text, kind, imminent", [
+    ("i'm going to do it tonight, i've got the tablets ready", SELF_HARM, True),
+    ("I took a whole box of my pills about an hour ago", SELF_HARM, True),
+    ("I keep thinking I'd be better off dead", SELF_HARM, False),
+    ("my brother keeps telling me he wants to die", SOMEONE_ELSE, False),
+    ("i'm frightened i might hurt my wife, i nearly hit her today", CARER_HARM, False),
+    ("the agency never came this evening and dad can't get to the toilet", MISSED_CARE, False),
+    ("nobody has seen the lady upstairs for a week", NEGLECT, False),
+    ("my son-in-law makes mum hand over her bank card every friday", ABUSE, False),
+    ("feel like killng myslef", SELF_HARM, False),
+])
+def test_kinds_and_grades(text, kind, imminent):
+    assert read_message(text) == Risk(kind, imminent)
+
+
+def test_a_vague_message_is_a_risk_only_after_a_worrying_one():
+    assert read_message("I just want everything to stop now").kind in (DISTRESS, SELF_HARM)
+    vague = "I can't do this any more"
+    assert not read_conversation([(vague, read_message(vague))]).urgent
+    before = "nobody would care if I was gone"
+    assert read_conversation([(before, read_message(before)), (vague, read_message(vague))]).kind == SELF_HARM
+    ordinary = "the website keeps logging me out"
+    assert not read_conversation([(ordinary, read_message(ordinary)), (vague, read_message(vague))]).urgent
+
+
+def test_no_to_are_you_safe_after_self_harm_is_imminent_and_yes_is_not():
+    earlier = [Risk(SELF_HARM)]
+    assert in_context(NO_RISK, earlier, "no not really") == Risk(SELF_HARM, True)
+    assert not in_context(NO_RISK, earlier, "yes I'm safe, thanks").urgent
+    assert not in_context(NO_RISK, [Risk(ABUSE)], "no").urgent
+
+
+def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
+    assert not read_message("this form is killing me", "urgent_self_harm", 0.99).urgent
+    assert not read_message("I'm worried about my mum", "safeguarding_concern", 0.99).urgent
+    assert not read_message("I'm so tired", "urgent_self_harm", 0.95).urgent
+    assert read_message("I feel there's nothing ahead for me any more", "urgent_self_harm", 0.9).urgent
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("is this abuse or am I just making a fuss?", "is_it_abuse"),
+    ("will they stop my care if I report her?", "care_continues"),
+    ("do I have to give my name?", "anonymous"),
+    ("his son is aggressive, will they tell him it was me?", "anonymous"),
+    ("should I ring the police or the agency?", "police_or_agency"),
+    ("can the police check on her?", "welfare_check"),
+    ("what happens now?", "what_next"),
+    ("what is a direct payment", None),
+])
+def test_follow_up_questions(text, kind):
+    assert followup_kind(text) == kind
+
+
+def test_the_concern_names_who_may_cause_harm_and_how_to_contact_safely():
+    text = "my partner is my carer too and he pushes me about"
+    concern = new_concern(text, read_message(text), "2026-12-03T20:00")
+    assert concern["their_words"] == [text]
+    assert concern["who_may_be_causing_harm"] == "my partner"
+    assert concern["who_may_be_at_risk"] == "the person writing"
+    assert causing_harm("the carer takes money out of mum's purse") == "the carer"
+    assert safe_contact("not by phone, he will answer it").startswith("not by phone")
+    assert safe_contact("email is safe, only email") .startswith("email only")

@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -81,15 +82,26 @@ def test_smtp_to_another_machine_uses_starttls_unless_told_otherwise():
     assert OutboxSettings.from_settings(Settings(smtp_host="smtp.example.org", smtp_starttls=False)).smtp_starttls is False
 
 
+def refused_to_start(command, env) -> str:
+    """Runs a launcher that should stop at once; returns what it said (stops it, and all it
+    started, if it does not)."""
+    process = subprocess.Popen([sys.executable, "-m", "bot", *command], cwd=PROJECT_DIR, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, said = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise AssertionError(f"`python -m bot {command[0]}` started instead of refusing") from None
+    assert process.returncode != 0
+    return said
+
+
 def test_serving_beyond_development_without_a_salt_stops_with_a_clear_message(tmp_path):
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "ENVIRONMENT": "production"}
-    done = subprocess.run([sys.executable, "-m", "bot", "serve", "--port", "5629", "--actions-port", "5630"],
-                          cwd=PROJECT_DIR, capture_output=True, text=True, env=env, timeout=60)
-    assert done.returncode != 0 and "CONVERSATION_HASH_SALT" in done.stderr
+    assert "CONVERSATION_HASH_SALT" in refused_to_start(["serve", "--port", "5629", "--actions-port", "5630"], env)
     public = {**env, "ENVIRONMENT": "development", "HOST": "0.0.0.0"}
-    done = subprocess.run([sys.executable, "-m", "bot", "serve-scaled"], cwd=PROJECT_DIR,
-                          capture_output=True, text=True, env=public, timeout=60)
-    assert done.returncode != 0 and "CONVERSATION_HASH_SALT" in done.stderr
+    assert "CONVERSATION_HASH_SALT" in refused_to_start(["serve-scaled"], public)
     assert Settings().unsafe_for_production() == [], "make run and the tests need no settings"
     assert Settings(environment="production", conversation_hash_salt="k" * 40).unsafe_for_production() == []
 

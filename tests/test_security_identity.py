@@ -245,10 +245,18 @@ def test_the_root_page_does_not_name_the_software_or_its_version(assistant):
 
 
 def test_no_response_allows_credentials_across_origins(assistant, sender):
-    origin = {"Origin": "https://evil.example"}
-    answers = [assistant.http.get("/", headers=origin), assistant.http.get("/chat", headers=origin),
-               assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hi"}, headers=origin),
-               assistant.http.options("/webhooks/rest/webhook", headers={**origin, "Access-Control-Request-Method": "POST"})]
-    for answer in answers:
-        assert "access-control-allow-credentials" not in answer.headers
-        assert answer.headers.get("access-control-allow-origin") in (None, "")
+    partner = assistant.env["CORS_ORIGINS"]  # a site CORS_ORIGINS allows: it may call, without cookies
+    for origin in (partner, "https://evil.example"):
+        headers = {"Origin": origin}
+        answers = [assistant.http.get("/", headers=headers), assistant.http.get("/chat", headers=headers),
+                   assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hi"},
+                                       headers=headers),
+                   assistant.http.options("/webhooks/rest/webhook",
+                                          headers={**headers, "Access-Control-Request-Method": "POST"})]
+        for answer in answers:
+            assert "access-control-allow-credentials" not in answer.headers, (origin, answer.url)
+            allowed = answer.headers.get("access-control-allow-origin")
+            assert allowed in (None, "") if origin != partner else allowed in (None, "", partner)
+    called = assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hi"},
+                                 headers={"Origin": partner})
+    assert called.headers.get("access-control-allow-origin") == partner, "the partner site may still call"

@@ -90,7 +90,7 @@ def test_details_in_one_sentence_are_noted_and_never_asked_again(assistant, send
     assert (record["full_name"], record["phone"], record["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
     assert record["communication_needs"] == "large print"
     assert "carer's assessment" in record["summary"] and "direct payment" in record["summary"]
-    assert record["topic"] == "Carer's assessment"
+    assert record["topic"].startswith("Carer's assessment")  # the last topic first; the one before it too
 
     mail = wait_for(lambda: mail_about(mailbox, reference, "stay at home"))
     body = mail.get_content()

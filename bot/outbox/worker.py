@@ -7,7 +7,9 @@ starts it beside the assistant.
 """
 
 import logging
+import signal
 import smtplib
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -75,6 +77,13 @@ def email_text(handover: Dict[str, Any]) -> str:
         lines += [f"COMMUNICATION NEEDS: {handover['communication_needs']}", ""]
     if handover["urgency"] == "urgent":
         lines += ["URGENT: the resident mentioned a safety concern.", ""]
+    for concern in handover.get("concern") or []:
+        lines += [f"CONCERN: {concern['what']} ({concern['urgency']})",
+                  *[f'  Their words: "{said}"' for said in concern["their_words"]],
+                  f"  Who may be at risk: {concern.get('who_may_be_at_risk') or 'not said'}",
+                  f"  Who may be causing harm: {concern.get('who_may_be_causing_harm') or 'not said'}",
+                  f"  Safe to contact them, and how: {concern.get('safe_to_contact') or 'not asked or not answered'}",
+                  ""]
     caller = [
         ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"), ("Organisation", "organisation"),
         ("Phone", "phone"), ("Email", "email"), ("Postcode", "postcode"), ("Area", "area"),
@@ -211,10 +220,15 @@ class Outbox:
         return 1
 
     def run_forever(self) -> None:
+        """Delivers what is due every poll until SIGTERM or Ctrl-C, which let the delivery in hand
+        finish (so a stop never leaves an email sent but not marked as sent)."""
+        stopping = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stopping.set())
         methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
         logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
         failing = False
-        while True:
+        while not stopping.is_set():
             try:
                 import_spool(self.database)
                 self.deliver_due()
@@ -226,7 +240,8 @@ class Outbox:
                     logger.error("The outbox cannot reach the database (%s); it keeps trying",
                                  type(error).__name__)
                 failing = True
-            time.sleep(self.settings.poll_seconds)
+            stopping.wait(self.settings.poll_seconds)
+        logger.info("Outbox stopped")
 
 
 def wait_for_database(poll_seconds: float) -> Database:

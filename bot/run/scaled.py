@@ -3,26 +3,21 @@
 Replicas share conversations in PostgreSQL (DATABASE_URL) and conversation locks in Redis
 (REDIS_URL; a private redis-server is started when it is not set). nginx listens on --port and
 sends each conversation to one replica, and spreads action calls over the action servers.
-The outbox runs once. Ctrl-C stops them all. See docs/deployment.md.
+The outbox runs once. supervisord keeps every part running (deploy/supervisor/scaled.conf);
+Ctrl-C stops them all. See docs/deployment.md.
 """
 
 import argparse
 import json
-import os
 import secrets
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Dict, List
 
 from bot.content import channel_messages
-from bot.run.serve import cors_arguments, rasa_command, supervise
+from bot.run.supervision import run_dir, supervisord
 from bot.settings import PROJECT_DIR, settings
 
 NGINX_TEMPLATE = PROJECT_DIR / "deploy" / "nginx.conf.template"
-ENDPOINTS = PROJECT_DIR / "deploy" / "endpoints.scaled.yml"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,54 +57,30 @@ def nginx_address(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
-    """A private redis-server on loopback, for locks only (nothing is saved to disk)."""
-    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                              "--save", "", "--appendonly", "no", "--dir", str(run_dir)],
-                             stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-        if redis.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"redis-server did not start on port {port}")
-        time.sleep(0.1)
-    return redis
-
-
 def run(options: argparse.Namespace) -> int:
-    settings().require_safe()
-    os.chdir(PROJECT_DIR)
-    url = settings().database_url or ""
+    config = settings()
+    config.require_safe()
+    url = config.database_url or ""
     if not url.startswith("postgresql"):
         print("Replicas share conversations in PostgreSQL: set DATABASE_URL=postgresql://... "
               "(`make run-scaled` starts a local one).", file=sys.stderr)
         return 2
-    run_dir = PROJECT_DIR / "var" / "scaled"
-    run_dir.mkdir(parents=True, exist_ok=True)
-    env: Dict[str, str] = {**os.environ, "RASA_TELEMETRY_ENABLED": "false",
-                           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{options.actions_port}/webhook",
-                           # replicas read the client address from nginx's X-Forwarded-For
-                           "PROXIES_COUNT": "1",
-                           "ACTION_SERVER_TOKEN": settings().action_server_token or secrets.token_urlsafe(32)}
-    essential: List[subprocess.Popen] = []  # if one of these stops, all stop; replicas are not
-    if not env.get("REDIS_URL"):
-        essential.append(start_redis(options.redis_port, run_dir))
-        env["REDIS_URL"] = f"redis://127.0.0.1:{options.redis_port}/1"
-    (run_dir / "nginx.conf").write_text(nginx_config(options, run_dir))
-    essential.append(subprocess.Popen(["nginx", "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")]))
-    essential.append(subprocess.Popen([sys.executable, "-m", "bot", "outbox"], env=env))
-    children = list(essential)
-    for n in range(options.action_servers):
-        children.append(subprocess.Popen(
-            [sys.executable, "-m", "bot", "actions", "--port", str(options.first_action_server_port + n)],
-            env=env))
-    for n in range(options.replicas):
-        port = options.first_replica_port + n
-        children.append(subprocess.Popen(
-            rasa_command("run", "--model", options.model, "--endpoints", str(ENDPOINTS),
-                         "--credentials", "credentials.yml", "--interface", "127.0.0.1",
-                         "--port", str(port), *cors_arguments()),
-            env={**env, "TRACKER_STANDBY_PATH": str(run_dir / f"tracker-standby-{port}.db")}))
+    directory = run_dir(f"scaled-{options.port}")
+    (directory / "nginx.conf").write_text(nginx_config(options, directory))
+    private_redis = not config.redis_url
     print(f"Thurrock Front Door (scaled) is starting: {options.replicas} replicas behind "
-          f"http://{settings().host}:{options.port}, conversations in PostgreSQL, locks in Redis. "
-          "Ctrl-C stops them all.", flush=True)
-    return supervise(children, essential)
+          f"http://{config.host}:{options.port}, conversations in PostgreSQL, locks in Redis; a part "
+          "that stops is restarted. Ctrl-C stops them all.", flush=True)
+    supervisord("scaled.conf", directory, {
+        "FRONTDOOR_MODEL": options.model,
+        "FRONTDOOR_REPLICAS": str(options.replicas),
+        "FRONTDOOR_FIRST_REPLICA_PORT": str(options.first_replica_port),
+        "FRONTDOOR_ACTION_SERVERS": str(options.action_servers),
+        "FRONTDOOR_FIRST_ACTION_SERVER_PORT": str(options.first_action_server_port),
+        "FRONTDOOR_PRIVATE_REDIS": "true" if private_redis else "false",
+        "FRONTDOOR_REDIS_PORT": str(options.redis_port),
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{options.actions_port}/webhook",
+        "PROXIES_COUNT": "1",  # replicas read the client address from nginx's X-Forwarded-For
+        "ACTION_SERVER_TOKEN": config.action_server_token or secrets.token_urlsafe(32),
+        **({"REDIS_URL": f"redis://127.0.0.1:{options.redis_port}/1"} if private_redis else {}),
+    })

@@ -1,29 +1,14 @@
-"""Runs the Rasa server, the action server and the handover outbox together; Ctrl-C stops all."""
+"""`python -m bot serve` (`make run`): the Rasa server, the action server, the handover outbox and,
+when TELEGRAM_BOT_TOKEN is set, the Telegram bridge, each kept running by supervisord
+(deploy/supervisor/serve.conf). Ctrl-C / SIGTERM stops them all."""
 
 import argparse
-import os
 import secrets
-import signal
-import subprocess
-import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import NoReturn
 
-from bot.settings import PROJECT_DIR, settings
-
-
-
-def rasa_command(*arguments: str) -> List[str]:
-    return [str(Path(sys.executable).with_name("rasa")), *arguments]
-
-
-def cors_arguments() -> List[str]:
-    """Other web sites allowed to call the channels from a browser (CORS_ORIGINS, space separated).
-
-    None by default: the chat page at /chat is on the same origin and needs no CORS.
-    """
-    origins = settings().cors_origins.split()
-    return ["--cors", *origins] if origins else []
+from bot.run.supervision import run_dir, supervisord
+from bot.settings import settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,56 +18,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="models")
 
 
-def run(options: argparse.Namespace) -> int:
-    settings().require_safe()
-    os.chdir(PROJECT_DIR)
-    (PROJECT_DIR / "var").mkdir(exist_ok=True)
-    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    # the Rasa server (endpoints.yml) sends this token; the action server takes nothing without it
-    os.environ["ACTION_SERVER_TOKEN"] = settings().action_server_token or secrets.token_urlsafe(32)
-    actions = subprocess.Popen(
-        [sys.executable, "-m", "bot", "actions", "--port", str(options.actions_port)]
-    )
-    server = subprocess.Popen(
-        rasa_command(
-            "run",
-            "--model", options.model,
-            "--endpoints", options.endpoints,
-            "--credentials", "credentials.yml",
-            "--interface", settings().host,
-            "--port", str(options.port),
-            *cors_arguments(),
-        )
-    )
-    outbox = subprocess.Popen([sys.executable, "-m", "bot", "outbox"])
+def run_directory(port: int) -> Path:
+    """supervisord's socket and pid for the assistant on this port."""
+    return run_dir(f"serve-{port}")
+
+
+def run(options: argparse.Namespace) -> NoReturn:
+    config = settings()
+    config.require_safe()
+    telegram = bool(config.telegram_bot_token)
     print(
-        f"Thurrock Front Door is starting: chat at http://{settings().host}:{options.port}/chat, "
-        f"actions on 127.0.0.1:{options.actions_port}. Ctrl-C stops them all.",
+        f"Thurrock Front Door is starting: chat at http://{config.host}:{options.port}/chat, actions "
+        f"on 127.0.0.1:{options.actions_port}{', Telegram bridge' if telegram else ''}; a part that "
+        "stops is restarted. Ctrl-C stops them all.",
         flush=True,
     )
-    return supervise([server, actions, outbox])
-
-
-def supervise(children: List[subprocess.Popen], essential: Optional[List[subprocess.Popen]] = None) -> int:
-    """Waits until an essential child (by default, any) stops, or Ctrl-C / SIGTERM, then stops them
-    all; returns the first one's exit code."""
-    essential = essential or children
-    def stop(*_: object) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.terminate()
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    while all(child.poll() is None for child in essential):
-        try:
-            essential[0].wait(timeout=1)
-        except subprocess.TimeoutExpired:
-            pass
-    stop()
-    for child in children:
-        try:
-            child.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            child.kill()
-    return children[0].returncode or 0
+    supervisord("serve.conf", run_directory(options.port), {
+        "FRONTDOOR_HOST": config.host,
+        "FRONTDOOR_PORT": str(options.port),
+        "FRONTDOOR_ACTIONS_PORT": str(options.actions_port),
+        "FRONTDOOR_ENDPOINTS": options.endpoints,
+        "FRONTDOOR_MODEL": options.model,
+        "FRONTDOOR_TELEGRAM": "true" if telegram else "false",
+        "ASSISTANT_URL": f"http://localhost:{options.port}",  # the bridge talks to this server
+        # the Rasa server (endpoints.yml) sends this token; the action server takes nothing without
+        # it. One for the whole run, so a restarted part still has the same.
+        "ACTION_SERVER_TOKEN": config.action_server_token or secrets.token_urlsafe(32),
+    })

@@ -164,13 +164,15 @@ def html_table(caption: str, table: Table) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
     )
-    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<table><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def section(heading: str, summary: str, image: str, table: Table) -> str:
     figure = ""
     if table[1]:
-        figure = f'<figure><img src="{image}" alt="{html.escape(summary)}"><figcaption>{html.escape(summary)}</figcaption></figure>'
+        figure = (f'<figure><img src="{image}" alt="{html.escape(summary)}">'
+                  f"<figcaption>{html.escape(summary)}</figcaption></figure>")
     return f"<section><h2>{html.escape(heading)}</h2>{figure}{html_table(heading + ' (data)', table)}</section>"
 
 
@@ -230,7 +232,8 @@ def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: 
     ]
     page = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Thurrock Front Door: what residents told us</title>
-<style>body{{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c;line-height:1.4}}
+<style>body{{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c;
+line-height:1.4}}
 table{{border-collapse:collapse;margin:1rem 0}}th,td{{border:1px solid #b1b4b6;padding:.3rem .6rem;text-align:left}}
 caption{{font-weight:bold;text-align:left}}img{{max-width:100%}}</style></head>
 <body><main><h1>Thurrock Front Door: what residents told us</h1>

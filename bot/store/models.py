@@ -3,6 +3,8 @@
 from datetime import datetime
 from typing import Any, Dict, List
 
+import json
+
 import sqlalchemy as sa
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -22,6 +24,9 @@ class Handover(Base):
     channel = sa.Column(sa.String(32), nullable=False, default="rest")
     topic = sa.Column(sa.String(120), nullable=False)
     urgency = sa.Column(sa.String(16), nullable=False, default="routine")
+    # every risk or safeguarding concern raised, as JSON: kind, urgency, the person's own words,
+    # who may be at risk, who may be causing harm, whether and how it is safe to contact them
+    concern = sa.Column(sa.Text)
     communication_needs = sa.Column(sa.Text, nullable=False, default="")
     full_name = sa.Column(sa.String(200))
     organisation = sa.Column(sa.String(200))  # a professional's
@@ -48,7 +53,7 @@ class Handover(Base):
     )
 
     FIELDS = (
-        "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
+        "reference", "created_at", "status", "urgency", "concern", "communication_needs", "topic", "channel",
         "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
         "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
         "cared_for_phone", "need", "summary",
@@ -57,6 +62,7 @@ class Handover(Base):
     def as_dict(self) -> Dict[str, Any]:
         fields = {name: getattr(self, name) for name in self.FIELDS}
         fields["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
+        fields["concern"] = json.loads(self.concern) if self.concern else []
         fields["deliveries"] = [delivery.as_dict() for delivery in self.deliveries]
         fields["notes"] = [note.as_dict() for note in self.notes]
         return fields

@@ -26,6 +26,7 @@ from bot.forget import is_forget_message
 from bot.server.channels import hardening
 from bot.server.channels.inbound import Inbound, Limits, read_inbound
 from bot.server.channels.rate_limit import channel_limits
+from bot.server.parts import parts_down
 from bot.settings import settings
 from bot.speech.synthesizer import forget_private_speech
 
@@ -69,7 +70,8 @@ def sql_tracker_store(store: Any) -> Any:
 
 
 async def tracker_store_health(request: Request) -> HTTPResponse:
-    """200 when conversations are being kept in the database; 503, loudly, when they are not.
+    """200 when conversations are being kept in the database and every part of the assistant
+    runs; 503, loudly, when not (`parts_down` names the parts, when supervisord runs them).
 
     Rasa 3.6 quietly falls back to keeping conversations in memory if its database fails; ours
     keeps them in a standby file instead and says so here.
@@ -82,8 +84,10 @@ async def tracker_store_health(request: Request) -> HTTPResponse:
     if health["status"] != "ok":
         logger.error("The conversation database cannot be reached: %d conversations wait in the standby",
                      health["conversations_in_standby"])
-        return response.json(health, status=503)
-    return response.json(health)
+    down = await parts_down()
+    if down:
+        health.update(status="degraded", parts_down=down)
+    return response.json(health, status=200 if health["status"] == "ok" else 503)
 
 
 class CappedRestInput(InputChannel):

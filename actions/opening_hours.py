@@ -1,0 +1,18 @@
+"""Whether Thurrock First is open now, said the same way by every answer that needs it."""
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.content import now_in_london, thurrock_first_now
+from bot.settings import settings
+
+
+def opening_line(dispatcher: CollectingDispatcher) -> None:
+    """Open now and until when, or when it opens and what to do until then; the emergency duty
+    team only when its number is configured (EMERGENCY_DUTY_TEAM_PHONE; not verified yet)."""
+    now = thurrock_first_now(now_in_london())
+    if now.open:
+        dispatcher.utter_message(response="utter_thurrock_first_open", until=now.until)
+        return
+    dispatcher.utter_message(response="utter_thurrock_first_closed", opens=now.opens)
+    if settings().emergency_duty_team_phone:
+        dispatcher.utter_message(response="utter_emergency_duty_team", phone=settings().emergency_duty_team_phone)

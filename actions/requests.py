@@ -1,0 +1,176 @@
+"""A request already made to Thurrock First: its reference and state at any time, and notes added to it.
+
+Read from the project database, not from the conversation's slots, so the answer is true after a
+restart and says plainly whether the request was sent.
+"""
+
+import logging
+import re
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.details import full_text
+from bot.store.database import shared_database
+from bot.store.handovers import add_note, conversation_handovers
+
+logger = logging.getLogger(__name__)
+NOTE_CHARS = 2000
+# "can I add that he's on insulin": the words before the note itself
+NOTE_LEAD = re.compile(
+    r"^\s*(?:(?:hi|hello|oh|sorry|also|and|ok|okay|another thing|one more thing|i forgot to (?:say|mention))[\s,.:!-]+)*"
+    r"(?:(?:can|could|would|will) (?:i|you|u)(?: please)? |please |i(?:'d| would) like to |i want(?: you)? to |i need to )?"
+    r"(?:also )?(?:add|put|include|note|mention|say|tell (?:them|thurrock first)|let (?:them|thurrock first) know|update (?:it|my request|my referral)(?: with)?)"
+    r"(?: (?:on|to|in|onto) (?:my|the|that) (?:request|referral|form|message))?(?: (?:as well|too|also))?"
+    r"(?: that| this| on)?\s*[:,-]?\s*",
+    re.IGNORECASE,
+)
+NOT_A_NOTE = re.compile(
+    r"^(?:something|some more|more|a note|a bit more(?: information| info)?|something else|"
+    r"some(?:thing)? (?:more|else)(?: details| info(?:rmation)?)?|it|to (?:it|my request)|"
+    r"to what i sent|anything)?(?: (?:to|on) (?:it|my request|my referral|the request|what i sent))?"
+    r"(?: please| pls)?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def resident_state(handover: Dict[str, Any]) -> Text:
+    """The response that says a handover's state: sent, being sent, or not sent yet.
+
+    With no delivery configured, staff read handovers straight from the database: it has arrived.
+    """
+    statuses = {delivery["status"] for delivery in handover["deliveries"]}
+    if not statuses or statuses == {"sent"}:
+        return "utter_request_sent"
+    return "utter_request_not_sent_yet" if "failed" in statuses else "utter_request_sending"
+
+
+def requests_made(tracker: Tracker) -> Optional[List[Dict[str, Any]]]:
+    """This conversation's handovers, oldest first; None if the database cannot be read."""
+    try:
+        return conversation_handovers(shared_database(), tracker.sender_id)
+    except SQLAlchemyError as error:
+        logger.error("Could not read a conversation's handovers: %s", type(error).__name__)
+        return None
+
+
+# "she is diabetic, can you add that": the note comes first
+NOTE_TAIL = re.compile(
+    r"[\s,.;-]+(?:(?:can|could|would) (?:you|u) |please )?(?:add|put|include|note|mention) "
+    r"(?:that|this|it)(?: (?:on|to) (?:my|the) (?:request|referral))?(?: too| as well| please)*\s*[?.!]*$",
+    re.IGNORECASE,
+)
+FORGOT = re.compile(r"^\s*(?:oh |sorry |also )*i (?:forgot|meant) to (?:say|mention|tell you)(?: that)?\s*", re.IGNORECASE)
+
+
+def note_in(text: Text) -> Optional[Text]:
+    """The note in "can you add that he's on insulin" ("he's on insulin"); None if only asked to add."""
+    if NOTE_TAIL.search(text):
+        rest = FORGOT.sub("", NOTE_TAIL.sub("", text)).strip()
+        return rest[:NOTE_CHARS] if len(rest.split()) >= 2 else None
+    rest = NOTE_LEAD.sub("", text, count=1).strip()
+    if rest == text.strip() or NOT_A_NOTE.match(rest) or len(rest.split()) < 2:
+        return None
+    return rest[:NOTE_CHARS]
+
+
+def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note: Text) -> List[EventType]:
+    """Adds the note to the latest request and says so (the outbox sends it as a follow-up)."""
+    reference = made[-1]["reference"]
+    try:
+        add_note(shared_database(), reference, note, datetime.utcnow())
+    except SQLAlchemyError as error:
+        logger.error("Could not add a note to a handover: %s", type(error).__name__)
+        dispatcher.utter_message(response="utter_handover_failed")
+        return []
+    dispatcher.utter_message(response="utter_request_note_added", reference=reference, note=note)
+    return [SlotSet("request_note", None)]
+
+
+class ActionTellRequestStatus(Action):
+    """ "What's my reference?", "did it send?": every reference, and each one's state, plainly."""
+
+    def name(self) -> Text:
+        return "action_tell_request_status"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        made = requests_made(tracker)
+        if made is None:
+            dispatcher.utter_message(response="utter_handover_failed")
+            return []
+        for handover in made:
+            dispatcher.utter_message(response=resident_state(handover), reference=handover["reference"],
+                                     topic=handover["topic"].lower())
+        if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
+            dispatcher.utter_message(response="utter_request_being_prepared")
+        elif not made:
+            dispatcher.utter_message(response="utter_no_request")
+        return []
+
+
+class ActionAddToRequest(Action):
+    """ "Can I add that he's on insulin?": a note on the request already sent (asked for if not given)."""
+
+    def name(self) -> Text:
+        return "action_add_to_request"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        made = requests_made(tracker)
+        if made is None:
+            dispatcher.utter_message(response="utter_handover_failed")
+            return []
+        if not made:
+            dispatcher.utter_message(response="utter_no_request")
+            return []
+        said = full_text(tracker)
+        note = None if said.startswith("/") else note_in(said)
+        if note:  # saved here: a follow-up action would leave the policies without a next step
+            return save_note(dispatcher, made, note)
+        return [SlotSet("request_note", None), FollowupAction("note_form")]
+
+
+class ValidateNoteForm(FormValidationAction):
+    """Takes the resident's note in their own words; "Skip this" adds nothing."""
+
+    def name(self) -> Text:
+        return "validate_note_form"
+
+    def validate_request_note(self, value, dispatcher, tracker, domain):
+        if tracker.latest_message.get("intent", {}).get("name") == "deny" or str(value).startswith("/"):
+            return {"request_note": "none"}
+        return {"request_note": full_text(tracker).strip()[:NOTE_CHARS] or None}
+
+
+class ActionSaveRequestNote(Action):
+    """Adds the note to the latest request; the outbox sends it to Thurrock First as a follow-up."""
+
+    def name(self) -> Text:
+        return "action_save_request_note"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        note = tracker.get_slot("request_note")
+        made = requests_made(tracker)
+        if note in (None, "none") or not made:
+            dispatcher.utter_message(response="utter_you_are_welcome")
+            return [SlotSet("request_note", None)]
+        return save_note(dispatcher, made, note)
+
+
+class ActionAnswerNoAfterSending(Action):
+    """A "No" pressed after a request was sent: says truthfully that it was sent, and what can be done."""
+
+    def name(self) -> Text:
+        return "action_answer_no_after_sending"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        made = requests_made(tracker)
+        if made:
+            dispatcher.utter_message(response="utter_request_already_sent", reference=made[-1]["reference"])
+        else:
+            dispatcher.utter_message(response="utter_you_are_welcome")
+        return []

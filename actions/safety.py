@@ -1,0 +1,124 @@
+"""The urgent answer, graded, in any state: action_respond_to_risk.
+
+The safety policy (bot/server/policies/safety_policy.py) runs this action before any rule or form
+whenever the latest message carries a risk, asks a follow-up question about one, or answers "are
+you safe right now?" / "is it safe for us to contact you, and how?". It
+- answers by kind and grade (imminent self-harm, self-harm, someone else, abuse, domestic abuse,
+  neglect, danger, a carer afraid of harming, a missed care visit), never the same block twice in
+  a row, and each follow-up question with its own answer;
+- says whether Thurrock First is open now, from the one source of opening hours (bot/content.py);
+- keeps the concern in the person's own words (slot `concerns`) for the top of the handover;
+- pauses a form it interrupted, with a button to carry on where they were.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.opening_hours import opening_line
+from bot.content import now_in_london
+from bot.safety.concern import is_domestic, new_concern, safe_contact, urgency_of
+from bot.safety.dialogue import read_turn
+from bot.safety.risk import (
+    ABUSE, CARER_HARM, DANGER, MISSED_CARE, NEGLECT, SELF_HARM, SOMEONE_ELSE, Risk,
+)
+
+BLOCKS = {
+    SELF_HARM: "utter_risk_self_harm", SOMEONE_ELSE: "utter_risk_someone_else", ABUSE: "utter_risk_abuse",
+    NEGLECT: "utter_risk_neglect", DANGER: "utter_risk_danger", CARER_HARM: "utter_risk_carer_harm",
+    MISSED_CARE: "utter_risk_missed_care",
+}
+# The answer to each follow-up question (bot/safety/followups.py).
+FOLLOWUP_ANSWERS = {
+    "is_it_abuse": "utter_risk_followup_is_it_abuse", "care_continues": "utter_risk_followup_care_continues",
+    "anonymous": "utter_risk_followup_anonymous", "police_or_agency": "utter_risk_followup_police_or_agency",
+    "welfare_check": "utter_risk_followup_welfare_check", "what_next": "utter_risk_followup_what_next",
+    "no_answer": "utter_risk_followup_no_answer", "somewhere_safe": "utter_risk_followup_somewhere_safe",
+}
+# What a button offers to carry on with, by the form a risk interrupted.
+RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
+CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
+MENU_BUTTON = {"title": "Main menu", "payload": "/show_menu"}
+REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
+
+
+def turns(tracker: Tracker) -> List[Dict[Text, Any]]:
+    return [event for event in tracker.events if event.get("event") in ("user", "bot")]
+
+
+def block_for(risk: Risk) -> Text:
+    if risk.kind == SELF_HARM and risk.imminent:
+        return "utter_risk_self_harm_imminent"
+    return BLOCKS[risk.kind]
+
+
+class ActionRespondToRisk(Action):
+    """Answers a risk, a follow-up about one, or an answer to a safety question."""
+
+    def name(self) -> Text:
+        return "action_respond_to_risk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        turn = read_turn(turns(tracker))
+        text = tracker.latest_message.get("text") or ""
+        concerns: List[Dict[Text, Any]] = [dict(c) for c in tracker.get_slot("concerns") or []]
+        last_answer: Optional[Text] = tracker.get_slot("last_risk_answer")
+        events: List[EventType] = []
+        answer = last_answer
+
+        if turn.answers == "are_you_safe":
+            dispatcher.utter_message(response="utter_risk_safe_now")
+            answer = "safe_now"
+        elif turn.answers == "safe_contact":
+            how = safe_contact(text) or f'their words: "{text.strip()[:300]}"'
+            if concerns:
+                concerns[-1]["safe_to_contact"] = how
+            wishes = list(tracker.get_slot("contact_preference") or [])
+            if "not by phone" in how and "not by phone" not in wishes:
+                events.append(SlotSet("contact_preference", [w for w in wishes if w != "phone call"] + ["not by phone"]))
+            dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
+            answer = "contact_noted"
+        elif turn.followup and not (turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised):
+            dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
+            if turn.risk.urgent and concerns:
+                concerns[-1]["their_words"].append(text.strip()[:2000])
+            answer = f"followup:{turn.followup}"
+        else:
+            risk = turn.risk
+            answered = [c for c in concerns if c["kind"] == risk.kind and c["urgency"] == urgency_of(risk)]
+            if answered:  # this block was given already: never the same block again
+                answered[-1]["their_words"].append(text.strip()[:2000])
+                response = REPEAT_ANSWERS[1] if last_answer == REPEAT_ANSWERS[0] else REPEAT_ANSWERS[0]
+                dispatcher.utter_message(response=response)
+                answer = response
+            else:
+                concern = new_concern(text, risk, now_in_london().isoformat(timespec="minutes"))
+                concerns.append(concern)
+                dispatcher.utter_message(response=block_for(risk))
+                if risk.kind in (ABUSE, DANGER) and is_domestic(text):
+                    dispatcher.utter_message(response="utter_risk_domestic_abuse")
+                answer = risk.as_value()
+            opening_line(dispatcher)
+
+        paused = tracker.get_slot("paused_form")
+        active = (tracker.active_loop or {}).get("name")
+        if active:
+            paused = active
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        buttons = [CONTACT_BUTTON]
+        if paused in RESUME:
+            buttons.insert(0, {"title": "Carry on where we were", "payload": RESUME[paused]})
+        self._attach_buttons(dispatcher, buttons + [MENU_BUTTON])
+        events += [SlotSet("concerns", concerns), SlotSet("last_risk_answer", answer), SlotSet("paused_form", paused)]
+        if concerns:
+            events.append(SlotSet("handover_urgency", "urgent"))
+        return events
+
+    @staticmethod
+    def _attach_buttons(dispatcher: CollectingDispatcher, buttons: List[Dict[Text, Text]]) -> None:
+        """The buttons go on the last message, so they sit under the answer."""
+        if dispatcher.messages:
+            dispatcher.messages[-1]["buttons"] = buttons

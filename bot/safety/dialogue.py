@@ -1,0 +1,82 @@
+"""What a message means for safety in this conversation: shared by the safety policy (which
+decides that the urgent answer goes first) and action_respond_to_risk (which gives it).
+
+Works on the conversation's turns as plain dicts ({"event": "user"|"bot", "text", "parse_data",
+"metadata"}), the form both the Rasa server and the action server can give.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from bot.safety.followups import answers_contact_question, followup_kind, says_safe_now
+from bot.safety.risk import NO_RISK, Risk, in_context
+
+RISK_ENTITY = "risk"
+# Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
+ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent")
+ASKS_SAFE_CONTACT = ("utter_risk_abuse", "utter_risk_domestic_abuse", "utter_risk_ask_safe_contact")
+RISK_ANSWER_PREFIX = "utter_risk_"
+QUESTION = re.compile(r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SafetyTurn:
+    """The latest message, for safety: its risk in context, a follow-up question, or an answer."""
+
+    risk: Risk = NO_RISK
+    followup: Optional[Text] = None       # a kind from bot.safety.followups
+    answers: Optional[Text] = None        # "are_you_safe" or "safe_contact"
+    concern_raised: bool = False          # an urgent answer was given earlier in the conversation
+
+    @property
+    def needs_answer(self) -> bool:
+        return self.risk.urgent or bool(self.followup) or bool(self.answers)
+
+
+def message_risk(turn: Dict[Text, Any]) -> Risk:
+    """The risk the NLU pipeline heard in one user turn (its `risk` entity), without context."""
+    for entity in (turn.get("parse_data") or {}).get("entities") or []:
+        if entity.get("entity") == RISK_ENTITY:
+            return Risk.from_value(entity.get("value"))
+    return NO_RISK
+
+
+def bot_actions_since_last_user_turn(turns: Sequence[Dict[Text, Any]]) -> List[Text]:
+    """The responses the assistant gave just before the latest message."""
+    said: List[Text] = []
+    for turn in reversed(list(turns)[:-1]):
+        if turn.get("event") == "user":
+            break
+        if turn.get("event") == "bot":
+            said.append((turn.get("metadata") or {}).get("utter_action") or "")
+    return said
+
+
+def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
+    """The latest user message of a conversation (its turns, oldest first), for safety."""
+    turns = list(turns)
+    users = [turn for turn in turns if turn.get("event") == "user"]
+    if not users or turns[-1].get("event") != "user":
+        return SafetyTurn()
+    text = users[-1].get("text") or ""
+    if text.startswith("/"):
+        return SafetyTurn()
+    risk = in_context(message_risk(users[-1]), [message_risk(turn) for turn in users[:-1]], text)
+    answered_before = any(
+        ((turn.get("metadata") or {}).get("utter_action") or "").startswith(RISK_ANSWER_PREFIX)
+        for turn in turns if turn.get("event") == "bot")
+    just_said = bot_actions_since_last_user_turn(turns)
+    answers = None
+    if any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_safe_now(text):
+        answers = "are_you_safe"
+    elif any(action in ASKS_SAFE_CONTACT for action in just_said) and answers_contact_question(text) \
+            and not QUESTION.search(text):
+        answers = "safe_contact"
+    followup = followup_kind(text) if answered_before and not answers else None
+    return SafetyTurn(risk, followup, answers, answered_before)
+
+
+def needs_safety_answer(turns: Sequence[Dict[Text, Any]]) -> bool:
+    """Whether action_respond_to_risk must answer the latest message before anything else."""
+    return read_turn(turns).needs_answer

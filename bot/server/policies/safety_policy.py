@@ -1,0 +1,75 @@
+"""Safety above everything: a risk in the latest message is answered first, in every state.
+
+This policy runs beside Rasa's (config.yml) and outranks them all: when the latest message, read
+with the messages before it (bot.safety.risk.in_context), carries a risk, it predicts
+`action_respond_to_risk` with full confidence and as a prediction that does not wait for user
+input, which is how Rasa's ensemble lets it beat even an active form's own turn. The same goes for
+the questions people ask after an urgent answer (bot.safety.followups) and their answer to "are you
+safe right now?" or "is it safe for us to contact you, and how?". After that action it predicts
+listening. So no form, rule or step can forget safety: a new one is covered without any change.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.safety.dialogue import needs_safety_answer
+
+RESPOND_TO_RISK = "action_respond_to_risk"
+PRIORITY = 10  # above RulePolicy (4), Memoization (3) and TED (1)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class SafetyPolicy(Policy):
+    """Predicts the urgent answer whenever the latest message needs it."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": PRIORITY}
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        """Nothing to learn: the risk was read by the NLU pipeline."""
+        with self._model_storage.write_to(self._resource):
+            pass
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SafetyPolicy":
+        return cls(config, model_storage, resource, execution_context)
+
+    def predict_action_probabilities(
+        self, tracker: DialogueStateTracker, domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        latest = tracker.latest_action_name
+        action = None
+        if latest == RESPOND_TO_RISK:
+            action = ACTION_LISTEN_NAME
+        elif latest == ACTION_LISTEN_NAME and tracker.latest_message and needs_safety_answer(turns(tracker)):
+            action = RESPOND_TO_RISK
+        if action is None:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, is_no_user_prediction=True)
+
+
+def turns(tracker: DialogueStateTracker) -> List[Dict[Text, Any]]:
+    """The conversation's user and bot turns as plain dicts (as the action server sees them)."""
+    found = []
+    for event in tracker.applied_events():
+        if isinstance(event, (UserUttered, BotUttered)):
+            found.append(event.as_dict())
+    return found
