@@ -169,8 +169,18 @@ def full_text(tracker: Tracker) -> Text:
 
 def details_set_this_turn(tracker: Tracker) -> List[Text]:
     """The detail slots the latest message filled (from its entities)."""
-    entities = {(entity.get("entity"), entity.get("role")) for entity in tracker.latest_message.get("entities", [])}
+    entities = {(entity.get("entity"), entity.get("role")) for entity in tracker.latest_message.get("entities", [])
+                if not entity.get("group")}  # a name typed alone fills nothing by itself
     return [slot for slot, entity in ENTITY_OF.items() if entity in entities and tracker.get_slot(slot)]
+
+
+def held_before(tracker: Tracker, slot: Text) -> Any:
+    """A slot's value before the latest message."""
+    value, latest_user = None, max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
+    for event in tracker.events[:latest_user]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    return value
 
 
 def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = None) -> Optional[Text]:
@@ -324,14 +334,26 @@ class DetailAnswers:
         return result
 
     def validate_postcode(self, value, dispatcher, tracker, domain):
+        if tracker.get_slot("requested_slot") == "cared_for_postcode":
+            # the answer to "what's their postcode?" is theirs: the caller's stays as it was
+            return {"postcode": held_before(tracker, "postcode")}
         return self._validate_postcode("postcode", None, value, dispatcher, tracker)
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
-        return self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
+        result = self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
+        if tracker.get_slot("requested_slot") == "cared_for_postcode" \
+                and tracker.get_slot("postcode") != held_before(tracker, "postcode"):
+            result["postcode"] = held_before(tracker, "postcode")  # their postcode never overwrites the caller's
+        return result
 
     def validate_contact_time(self, value, dispatcher, tracker, domain):
-        return self._answer("contact_time", value, dispatcher, tracker,
-                            lambda text: answer_detail(text, "contact_time", "contact_time") or text.strip()[:120] or None)
+        def read(text: Text) -> Optional[Text]:
+            """Tidied ("after 2pm"), but in their words: "whenever" stays "whenever"."""
+            tidy = answer_detail(text, "contact_time", "contact_time")
+            kept = tidy and all(word in text.lower() for word in tidy.split())
+            return (tidy if kept else text.strip()[:120]) or None
+
+        return self._answer("contact_time", value, dispatcher, tracker, read)
 
     def validate_communication_needs(self, value, dispatcher, tracker, domain):
         if tracker.get_slot("requested_slot") == "communication_needs":

@@ -89,3 +89,18 @@ def test_a_name_typed_alone_is_kept_only_while_no_name_is_held():
     assert events == [{"event": "slot", "timestamp": None, "name": "full_name", "value": "Tom"}]
     assert said[0]["response"] == "utter_details_noted"
     assert note({"full_name": "Priya Patel"})[0] == [], "a name alone never replaces the name held"
+
+
+def test_the_answer_to_their_postcode_never_overwrites_the_callers():
+    events = [{"event": "slot", "name": "postcode", "value": "RM17 6AA"}, {"event": "user", "text": "RM18 8AB"},
+              {"event": "slot", "name": "postcode", "value": "RM18 8AB"}]
+    answer = Tracker.from_dict({
+        "sender_id": "resident", "slots": {"postcode": "RM18 8AB", "requested_slot": "cared_for_postcode"},
+        "latest_message": {"text": "RM18 8AB", "entities": [{"entity": "postcode", "value": "RM18 8AB"}],
+                           "intent": {"name": "give_details"}},
+        "events": events, "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None,
+    })
+    result = ValidateDetailForm().validate_postcode("RM18 8AB", CollectingDispatcher(), answer, {})
+    assert result == {"postcode": "RM17 6AA"}
+    in_the_handover_form = ValidateDetailForm().validate_cared_for_postcode("RM18 8AB", CollectingDispatcher(), answer, {})
+    assert in_the_handover_form == {"cared_for_postcode": "RM18 8AB", "postcode": "RM17 6AA"}
