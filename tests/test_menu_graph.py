@@ -58,12 +58,11 @@ def test_report_abuse_or_neglect_is_within_three_presses(assistant, sender, doma
     """WCAG 3.2.6 and the residents' three-click rule: the urgent route is never buried."""
     frontier = [(b["title"], b["payload"]) for reply in assistant.say(sender, "hello")
                 for b in reply.get("buttons", [])]
-    urgent = text_of(domain, "utter_safeguarding_concern")
     for _ in range(MOST_PRESSES):
         found = [payload for title, payload in frontier if title == "Report abuse or neglect"]
         if found:
-            replies = assistant.say(sender, found[0])
-            assert urgent in [r.get("text") for r in replies]
+            words = " ".join(r.get("text") or "" for r in assistant.say(sender, found[0]))
+            assert "999" in words and "01375 511 000" in words, "the urgent answer: 999, then how to report"
             return
         next_frontier = []
         for _, payload in frontier:
