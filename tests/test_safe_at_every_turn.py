@@ -47,7 +47,7 @@ PROBES = {
 # Answers that move the handover form along, by the slot it asks for.
 SLOT_ANSWERS = {
     "share_consent": "yes", "full_name": "Tom Baker", "asking_for": "it's for my mum",
-    "cared_for": "my mum Rita", "phone": "07700 900111", "email": "tom@example.com",
+    "cared_for_name": "Rita Baker", "cared_for_postcode": "RM17 6SL", "phone": "07700 900111", "email": "tom@example.com",
     "postcode": "RM17 6SL", "contact_time": "mornings", "communication_needs": "none",
     "need": "help with washing and dressing",
 }
@@ -63,7 +63,7 @@ class State:
 
 
 def handover_states() -> List[State]:
-    order = ["share_consent", "full_name", "asking_for", "cared_for", "phone", "postcode",
+    order = ["share_consent", "full_name", "asking_for", "cared_for_name", "phone", "cared_for_postcode",
              "contact_time", "communication_needs", "need"]
     states = []
     for index, slot in enumerate(order):

@@ -121,6 +121,7 @@ def test_patterns_never_overrule_a_labelled_example():
     ("nobody has seen the lady upstairs for a week", NEGLECT, False),
     ("my son-in-law makes mum hand over her bank card every friday", ABUSE, False),
     ("feel like killng myslef", SELF_HARM, False),
+    ("the man who comes to help mum took forty pounds from her handbag", ABUSE, False),
 ])
 def test_kinds_and_grades(text, kind, imminent):
     assert read_message(text) == Risk(kind, imminent)

@@ -254,7 +254,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
         r"\baggressive\b",
         r"\bon\s+purpose\b[^.?!]{0,30}\b(punish|hurt)\w*|\bto\s+punish\s+(him|her|me|them)\b",
         r"\b(stole|steals|stealing)\b",
-        r"\b" + ACTOR + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using|has\s+got|got)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|wallet|pin|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+        r"\b" + ACTOR + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using|has\s+got|got)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
         r"\bmakes?\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
         r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
         r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
