@@ -101,6 +101,7 @@ unit: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: system-packages validate test-stories test-python
 

@@ -20,8 +20,20 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.topics import TOPIC_TITLES
 from bot.details import (
-    ALONE, CARED_FOR, DETAIL_WORDS, FAMILY, FRIEND, NO_PHONE, PROFESSIONAL, SELF, asking_for_from_answer,
-    communication_needs_from_answer, find_details, postcode_district, tidy_email, tidy_postcode,
+    ALONE,
+    CARED_FOR,
+    DETAIL_WORDS,
+    FAMILY,
+    FRIEND,
+    NO_PHONE,
+    PROFESSIONAL,
+    SELF,
+    asking_for_from_answer,
+    communication_needs_from_answer,
+    find_details,
+    postcode_district,
+    tidy_email,
+    tidy_postcode,
 )
 from bot.forget import forget_message
 from bot.store.database import shared_database
@@ -55,23 +67,38 @@ CARED_FOR_LABELS: Dict[Text, Text] = {
     "cared_for_needs": "their communication needs",
 }
 DETAIL_LABELS: Dict[Text, Text] = {
-    **CALLER_LABELS, "asking_for": "who the help is for", "cared_for": "who they are to you",
-    **CARED_FOR_LABELS, "need": "what you need",
+    **CALLER_LABELS,
+    "asking_for": "who the help is for",
+    "cared_for": "who they are to you",
+    **CARED_FOR_LABELS,
+    "need": "what you need",
 }
 # The entity (and its role) that carries each detail when a resident says it in passing.
 ENTITY_OF = {
-    "full_name": ("person_name", None), "phone": ("phone", None), "email": ("email", None),
-    "postcode": ("postcode", None), "area": ("area", None), "organisation": ("organisation", None),
-    "asking_for": ("asking_for", None), "cared_for": ("cared_for", None),
-    "contact_time": ("contact_time", None), "contact_preference": ("contact_preference", None),
+    "full_name": ("person_name", None),
+    "phone": ("phone", None),
+    "email": ("email", None),
+    "postcode": ("postcode", None),
+    "area": ("area", None),
+    "organisation": ("organisation", None),
+    "asking_for": ("asking_for", None),
+    "cared_for": ("cared_for", None),
+    "contact_time": ("contact_time", None),
+    "contact_preference": ("contact_preference", None),
     "communication_needs": ("communication_need", None),
-    "cared_for_name": ("person_name", CARED_FOR), "cared_for_postcode": ("postcode", CARED_FOR),
-    "cared_for_area": ("area", CARED_FOR), "cared_for_phone": ("phone", CARED_FOR),
+    "cared_for_name": ("person_name", CARED_FOR),
+    "cared_for_postcode": ("postcode", CARED_FOR),
+    "cared_for_area": ("area", CARED_FOR),
+    "cared_for_phone": ("phone", CARED_FOR),
     "cared_for_needs": ("communication_need", CARED_FOR),
 }
 NOTED_AS = {"contact_preference": "wishes for how we contact you"}  # "your name and wishes for how…"
-WHO_FOR = {SELF: "you", FAMILY: "someone in your family", FRIEND: "a friend or neighbour",
-           PROFESSIONAL: "someone you support in your work"}
+WHO_FOR = {
+    SELF: "you",
+    FAMILY: "someone in your family",
+    FRIEND: "a friend or neighbour",
+    PROFESSIONAL: "someone you support in your work",
+}
 # Messages that may be questions rather than answers: answered, then the form asks again.
 QUESTION_CONFIDENCE = 0.7
 
@@ -94,9 +121,7 @@ def shown(value: Any) -> Text:
 def known_details(tracker: Tracker) -> Dict[Text, Any]:
     """Every detail held, in display order, skipping those never given."""
     return {
-        slot: tracker.get_slot(slot)
-        for slot in DETAIL_LABELS
-        if tracker.get_slot(slot) not in (None, [], "")
+        slot: tracker.get_slot(slot) for slot in DETAIL_LABELS if tracker.get_slot(slot) not in (None, [], "")
     }
 
 
@@ -113,12 +138,19 @@ def who_for(details: Dict[Text, Any]) -> Optional[Text]:
 
 def details_as_lines(details: Dict[Text, Any]) -> Text:
     """What we hold, one person at a time: the caller, then the person the help is for."""
-    lines = [f"• {label.capitalize()}: {shown(details[slot])}" for slot, label in CALLER_LABELS.items() if slot in details]
+    lines = [
+        f"• {label.capitalize()}: {shown(details[slot])}"
+        for slot, label in CALLER_LABELS.items()
+        if slot in details
+    ]
     if lines:
         lines.insert(0, "About you:")
     helped = who_for(details)
-    other = [f"• {label.capitalize()}: {shown(details[slot])}" for slot, label in CARED_FOR_LABELS.items()
-             if slot in details]
+    other = [
+        f"• {label.capitalize()}: {shown(details[slot])}"
+        for slot, label in CARED_FOR_LABELS.items()
+        if slot in details
+    ]
     if helped or other:
         lines.append(f"The help is for: {helped or 'someone else'}")
         lines += other
@@ -133,18 +165,26 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     wishes = set(tracker.get_slot("contact_preference") or [])
     if wishes & NO_PHONE:
         return ["email"]
-    first, second = ("email", "phone") if "email" in wishes and not wishes & {"phone call", "text message"} \
+    first, second = (
+        ("email", "phone")
+        if "email" in wishes and not wishes & {"phone call", "text message"}
         else ("phone", "email")
+    )
     return [first, second] if tracker.get_slot(first) in (DECLINED, NOT_GIVEN) else [first]
 
 
 def how_we_contact(details: Dict[Text, Any]) -> Text:
     """The sentence that tells a resident how Thurrock First will contact them."""
+
     def held(slot: Text) -> bool:
         return details.get(slot) not in (None, DECLINED, NOT_GIVEN)
 
     wishes = list(details.get("contact_preference") or [])
-    time = f", {details['contact_time']}" if held("contact_time") and details["contact_time"] != "any time" else ""
+    time = (
+        f", {details['contact_time']}"
+        if held("contact_time") and details["contact_time"] != "any time"
+        else ""
+    )
     if held("email") and ("email" in wishes or set(wishes) & NO_PHONE or not held("phone")):
         how = f"by email at {details['email']}"
     elif held("phone") and "text message" in wishes:
@@ -169,14 +209,20 @@ def full_text(tracker: Tracker) -> Text:
 
 def details_set_this_turn(tracker: Tracker) -> List[Text]:
     """The detail slots the latest message filled (from its entities)."""
-    entities = {(entity.get("entity"), entity.get("role")) for entity in tracker.latest_message.get("entities", [])
-                if not entity.get("group")}  # a name typed alone fills nothing by itself
+    entities = {
+        (entity.get("entity"), entity.get("role"))
+        for entity in tracker.latest_message.get("entities", [])
+        if not entity.get("group")
+    }  # a name typed alone fills nothing by itself
     return [slot for slot, entity in ENTITY_OF.items() if entity in entities and tracker.get_slot(slot)]
 
 
 def held_before(tracker: Tracker, slot: Text) -> Any:
     """A slot's value before the latest message."""
-    value, latest_user = None, max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
+    value, latest_user = (
+        None,
+        max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1),
+    )
     for event in tracker.events[:latest_user]:
         if event.get("event") == "slot" and event.get("name") == slot:
             value = event.get("value")
@@ -185,8 +231,14 @@ def held_before(tracker: Tracker, slot: Text) -> Any:
 
 def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = None) -> Optional[Text]:
     """The detail of one kind in an answer to the question for `slot` ("I told you, Tom" -> Tom)."""
-    return next((found.value for found in find_details(text, asked=slot)
-                 if found.kind == kind and found.role == role), None)
+    return next(
+        (
+            found.value
+            for found in find_details(text, asked=slot)
+            if found.kind == kind and found.role == role
+        ),
+        None,
+    )
 
 
 def noted(slots: List[Text], tracker: Tracker) -> Text:
@@ -207,7 +259,9 @@ class ActionNoteDetails(Action):
     def name(self) -> Text:
         return "action_note_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         slots, events = details_set_this_turn(tracker), []
         alone = next(tracker.get_latest_entity_values("person_name", entity_group=ALONE), None)
         if alone and not tracker.get_slot("full_name"):  # "Tom", typed on its own
@@ -226,7 +280,9 @@ class ActionShowDetails(Action):
     def name(self) -> Text:
         return "action_show_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         details = known_details(tracker)
         if details:
             dispatcher.utter_message(response="utter_your_details", details=details_as_lines(details))
@@ -243,7 +299,12 @@ class DetailAnswers:
     """
 
     def _answer(
-        self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, read,
+        self,
+        slot: Text,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        read,
         invalid_response: Text = "utter_invalid_answer",
     ) -> Dict[Text, Any]:
         if value in (DECLINED, NOT_GIVEN):
@@ -273,9 +334,14 @@ class DetailAnswers:
 
     def validate_full_name(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("person_name"), None)
-        return self._answer("full_name", value, dispatcher, tracker,
-                            lambda text: entity or answer_detail(text, "full_name", "person_name"),
-                            "utter_invalid_full_name")
+        return self._answer(
+            "full_name",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: entity or answer_detail(text, "full_name", "person_name"),
+            "utter_invalid_full_name",
+        )
 
     def validate_asking_for(self, value, dispatcher, tracker, domain):
         return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
@@ -284,38 +350,71 @@ class DetailAnswers:
         """What the person is to the caller ("mum"); "my mum, Joan" also gives her name."""
         if tracker.get_slot("requested_slot") != "cared_for":
             return {"cared_for": value}
-        result = self._answer("cared_for", value, dispatcher, tracker,
-                              lambda text: answer_detail(text, "cared_for", "cared_for") or text.strip()[:60] or None)
+        result = self._answer(
+            "cared_for",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: answer_detail(text, "cared_for", "cared_for") or text.strip()[:60] or None,
+        )
         name = answer_detail(str(value), "cared_for", "person_name", CARED_FOR)
-        return {**result, "cared_for_name": name} if name and not tracker.get_slot("cared_for_name") else result
+        return (
+            {**result, "cared_for_name": name} if name and not tracker.get_slot("cared_for_name") else result
+        )
 
     def validate_cared_for_name(self, value, dispatcher, tracker, domain):
         """Their name; "my mum, Joan" also says who she is to the caller."""
         entity = next(tracker.get_latest_entity_values("person_name", entity_role=CARED_FOR), None)
-        result = self._answer("cared_for_name", value, dispatcher, tracker,
-                              lambda text: entity or answer_detail(text, "cared_for", "person_name", CARED_FOR),
-                              "utter_invalid_full_name")
+        result = self._answer(
+            "cared_for_name",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: entity or answer_detail(text, "cared_for", "person_name", CARED_FOR),
+            "utter_invalid_full_name",
+        )
         relation = answer_detail(str(value), "cared_for", "cared_for")
         return {**result, "cared_for": relation} if relation and not tracker.get_slot("cared_for") else result
 
     def validate_organisation(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("organisation"), None)
-        return self._answer("organisation", value, dispatcher, tracker,
-                            lambda text: entity or answer_detail(text, "organisation", "organisation")
-                            or (text.strip()[:120] if len(text.strip()) >= 2 else None))
+        return self._answer(
+            "organisation",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: (
+                entity
+                or answer_detail(text, "organisation", "organisation")
+                or (text.strip()[:120] if len(text.strip()) >= 2 else None)
+            ),
+        )
 
     def validate_phone(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("phone"), None)
-        return self._answer("phone", value, dispatcher, tracker,
-                            lambda text: entity or answer_detail(text, "phone", "phone"), "utter_invalid_phone")
+        return self._answer(
+            "phone",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: entity or answer_detail(text, "phone", "phone"),
+            "utter_invalid_phone",
+        )
 
     def validate_email(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("email"), None)
-        return self._answer("email", value, dispatcher, tracker,
-                            lambda text: entity or tidy_email(text) or answer_detail(text, "email", "email"),
-                            "utter_invalid_email")
+        return self._answer(
+            "email",
+            value,
+            dispatcher,
+            tracker,
+            lambda text: entity or tidy_email(text) or answer_detail(text, "email", "email"),
+            "utter_invalid_email",
+        )
 
-    def _validate_postcode(self, slot: Text, role: Optional[Text], value, dispatcher, tracker) -> Dict[Text, Any]:
+    def _validate_postcode(
+        self, slot: Text, role: Optional[Text], value, dispatcher, tracker
+    ) -> Dict[Text, Any]:
         """A postcode; a town instead ("it's in Purfleet") is kept as the area, and not asked again."""
         entity = next(tracker.get_latest_entity_values("postcode", entity_role=role), None)
         asked_now = tracker.get_slot("requested_slot") == slot
@@ -324,12 +423,24 @@ class DetailAnswers:
             area = answer_detail(str(value or ""), "postcode", "area", None if role else CARED_FOR)
         if area and not entity and not tidy_postcode(str(value)):
             return {slot: NOT_GIVEN, "cared_for_area" if role else "area": area}
-        result = self._answer(slot, value, dispatcher, tracker,
-                              lambda text: entity or tidy_postcode(text) or answer_detail(text, slot, "postcode", role)
-                              or answer_detail(text, slot, "postcode", None if role else CARED_FOR),
-                              "utter_invalid_postcode")
+        result = self._answer(
+            slot,
+            value,
+            dispatcher,
+            tracker,
+            lambda text: (
+                entity
+                or tidy_postcode(text)
+                or answer_detail(text, slot, "postcode", role)
+                or answer_detail(text, slot, "postcode", None if role else CARED_FOR)
+            ),
+            "utter_invalid_postcode",
+        )
         postcode = result.get(slot)
-        if postcode not in (None, DECLINED, NOT_GIVEN) and postcode_district(postcode) not in thurrock_districts():
+        if (
+            postcode not in (None, DECLINED, NOT_GIVEN)
+            and postcode_district(postcode) not in thurrock_districts()
+        ):
             dispatcher.utter_message(response="utter_postcode_outside_thurrock")
         return result
 
@@ -341,9 +452,12 @@ class DetailAnswers:
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
         result = self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
-        if tracker.get_slot("requested_slot") == "cared_for_postcode" \
-                and tracker.get_slot("postcode") != held_before(tracker, "postcode"):
-            result["postcode"] = held_before(tracker, "postcode")  # their postcode never overwrites the caller's
+        if tracker.get_slot("requested_slot") == "cared_for_postcode" and tracker.get_slot(
+            "postcode"
+        ) != held_before(tracker, "postcode"):
+            result["postcode"] = held_before(
+                tracker, "postcode"
+            )  # their postcode never overwrites the caller's
         return result
 
     def validate_contact_time(self, value, dispatcher, tracker, domain):
@@ -362,14 +476,21 @@ class DetailAnswers:
             if theirs and not [f for f in found if f.kind == "communication_need" and f.role is None]:
                 # "he needs Easy Read": the other person's need, not the caller's
                 earlier = list(tracker.get_slot("cared_for_needs") or [])
-                return {"communication_needs": NOT_GIVEN, "cared_for_needs": list(dict.fromkeys(earlier + theirs))}
+                return {
+                    "communication_needs": NOT_GIVEN,
+                    "cared_for_needs": list(dict.fromkeys(earlier + theirs)),
+                }
 
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
             return named or ([text.strip()[:200]] if text.strip() else None)
 
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
-                and tracker.latest_message.get("intent", {}).get("name") != "deny":
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, str) for v in value)
+            and tracker.latest_message.get("intent", {}).get("name") != "deny"
+        ):
             needs = [need for item in value for need in (read(item) or [])]
             return {"communication_needs": list(dict.fromkeys(needs)) or None}
         result = self._answer("communication_needs", value, dispatcher, tracker, read)
@@ -379,8 +500,7 @@ class DetailAnswers:
 
     def validate_need(self, value, dispatcher, tracker, domain):
         text = full_text(tracker) if tracker.get_slot("requested_slot") == "need" else value
-        return self._answer("need", value, dispatcher, tracker,
-                            lambda _: (text or "").strip() or None)
+        return self._answer("need", value, dispatcher, tracker, lambda _: (text or "").strip() or None)
 
 
 class ActionUpdateDetail(Action):
@@ -389,7 +509,9 @@ class ActionUpdateDetail(Action):
     def name(self) -> Text:
         return "action_update_detail"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         target = tracker.get_slot("detail_to_change")
         if target == "handover_topic":  # what a request is about: chosen from topics, not typed
             return [SlotSet("detail_to_change", None), FollowupAction("action_choose_topic")]
@@ -406,8 +528,11 @@ class ActionUpdateDetail(Action):
 def value_before_change(tracker: Tracker, slot: Text) -> Any:
     """What a detail held before "change it" emptied it (the latest real value in the events)."""
     for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == slot \
-                and event.get("value") not in (None, [], "", DECLINED, NOT_GIVEN):
+        if (
+            event.get("event") == "slot"
+            and event.get("name") == slot
+            and event.get("value") not in (None, [], "", DECLINED, NOT_GIVEN)
+        ):
             return event["value"]
     return None
 
@@ -423,7 +548,9 @@ class ValidateDetailForm(DetailAnswers, FormValidationAction):
         result = super()._answer(slot, value, dispatcher, tracker, read, invalid_response)
         before = value_before_change(tracker, slot)
         if result.get(slot) in (DECLINED, NOT_GIVEN) and before is not None:
-            dispatcher.utter_message(response="utter_detail_kept", detail=DETAIL_LABELS[slot], value=shown(before))
+            dispatcher.utter_message(
+                response="utter_detail_kept", detail=DETAIL_LABELS[slot], value=shown(before)
+            )
             return {slot: before}
         return result
 
@@ -450,11 +577,15 @@ class ActionDetailUpdated(Action):
     def name(self) -> Text:
         return "action_detail_updated"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         target = tracker.get_slot("detail_to_change")
         if target in DETAIL_LABELS and tracker.get_slot(target) is not None:
             dispatcher.utter_message(
-                response="utter_detail_updated", detail=noted([target], tracker), value=shown(tracker.get_slot(target))
+                response="utter_detail_updated",
+                detail=noted([target], tracker),
+                value=shown(tracker.get_slot(target)),
             )
         events: List[EventType] = [SlotSet("detail_to_change", None)]
         if tracker.get_slot("handover_stage") == "confirming":
@@ -472,7 +603,9 @@ class ActionForgetMe(Action):
     def name(self) -> Text:
         return "action_forget_me"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         try:
             already_sent = forget_conversation(shared_database(), tracker.sender_id)
             forget_feedback(shared_database(), tracker.sender_id)

@@ -32,8 +32,7 @@ def suggested_topics(intent_ranking: List[Dict[Text, Any]]) -> List[Text]:
     return [
         ranked["name"]
         for ranked in intent_ranking
-        if ranked.get("name") in TOPIC_TITLES
-        and ranked.get("confidence", 0) >= LEAST_CONFIDENCE
+        if ranked.get("name") in TOPIC_TITLES and ranked.get("confidence", 0) >= LEAST_CONFIDENCE
     ][:MOST_SUGGESTIONS]
 
 

@@ -47,8 +47,13 @@ def last_topic(tracker: Tracker) -> Optional[Text]:
 def save(tracker: Tracker, kind: Text, **fields: Any) -> bool:
     """Stores feedback; a database problem is logged, never shown as an error to the resident."""
     try:
-        record_feedback(shared_database(), tracker.sender_id, kind,
-                        channel=tracker.get_latest_input_channel() or "rest", **fields)
+        record_feedback(
+            shared_database(),
+            tracker.sender_id,
+            kind,
+            channel=tracker.get_latest_input_channel() or "rest",
+            **fields,
+        )
         return True
     except Exception:
         logger.exception("Feedback could not be stored")
@@ -68,7 +73,9 @@ class ActionLogUnanswered(Action):
     def name(self) -> Text:
         return "action_log_unanswered"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         log_unanswered(tracker)
         return []
 
@@ -81,7 +88,9 @@ class ActionAskHelpful(Action):
     def name(self) -> Text:
         return "action_ask_helpful"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         history = topic_answers(tracker)
         answers = [item for item in history if item != "asked"]
         if len(answers) >= 2 and answers[-1] == answers[-2] and answered_last_turn(tracker, answers[-1]):
@@ -89,8 +98,11 @@ class ActionAskHelpful(Action):
             return []
         second = second_question(tracker)
         if second:
-            dispatcher.utter_message(response="utter_also_asked", topic=TOPIC_TITLES[second].lower(),
-                                     buttons=[{"title": TOPIC_TITLES[second], "payload": f"/{second}"}])
+            dispatcher.utter_message(
+                response="utter_also_asked",
+                topic=TOPIC_TITLES[second].lower(),
+                buttons=[{"title": TOPIC_TITLES[second], "payload": f"/{second}"}],
+            )
             return []
         since = history[::-1].index("asked") if "asked" in history else None
         if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
@@ -111,8 +123,11 @@ def second_question(tracker: Tracker) -> Optional[Text]:
     answered = (message.get("intent") or {}).get("name")
     for ranked in (message.get("intent_ranking") or [])[1:3]:
         name = ranked.get("name")
-        if name in TOPIC_TITLES and name not in (answered, "talk_to_person") \
-                and ranked.get("confidence", 0) >= SECOND_QUESTION_CONFIDENCE:
+        if (
+            name in TOPIC_TITLES
+            and name not in (answered, "talk_to_person")
+            and ranked.get("confidence", 0) >= SECOND_QUESTION_CONFIDENCE
+        ):
             return name
     return None
 
@@ -138,10 +153,18 @@ class ActionLogHelpful(Action):
     def name(self) -> Text:
         return "action_log_helpful"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         answer = next(tracker.get_latest_entity_values("helpful"), None)
         if answer is None:
-            answer = "no" if re.search(r"\b(no|not|didn'?t|wasn'?t|useless)\b", tracker.latest_message.get("text", ""), re.I) else "yes"
+            answer = (
+                "no"
+                if re.search(
+                    r"\b(no|not|didn'?t|wasn'?t|useless)\b", tracker.latest_message.get("text", ""), re.I
+                )
+                else "yes"
+            )
         save(tracker, "helpful", topic=last_topic(tracker), helpful=answer == "yes")
         if answer == "yes":
             dispatcher.utter_message(response="utter_thanks_helpful")
@@ -166,8 +189,11 @@ class ValidateMissingForm(FormValidationAction):
         intent = tracker.latest_message.get("intent", {})
         name = intent.get("name")
         not_helpful = tracker.get_slot("feedback_topic")
-        if name in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE \
-                and TOPIC_TITLES[name] != not_helpful:
+        if (
+            name in TOPIC_TITLES
+            and intent.get("confidence", 0) >= QUESTION_CONFIDENCE
+            and TOPIC_TITLES[name] != not_helpful
+        ):
             dispatcher.utter_message(response=f"utter_{name}")
         return {"missing_comment": own_words(value, tracker)}
 
@@ -178,7 +204,9 @@ class ActionLogMissing(Action):
     def name(self) -> Text:
         return "action_log_missing"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         comment = tracker.get_slot("missing_comment")
         if comment and comment != "none":
             save(tracker, "helpful", topic=tracker.get_slot("feedback_topic"), helpful=False, comment=comment)
@@ -201,8 +229,11 @@ class ValidateFeedbackForm(FormValidationAction):
         return "validate_feedback_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
-        contact = {k: v for k, v in known_details(tracker).items() if k in ("full_name", "phone", "email")
-                   and v not in (DECLINED, NOT_GIVEN)}
+        contact = {
+            k: v
+            for k, v in known_details(tracker).items()
+            if k in ("full_name", "phone", "email") and v not in (DECLINED, NOT_GIVEN)
+        }
         return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
@@ -228,17 +259,30 @@ class ActionSubmitFeedback(Action):
     def name(self) -> Text:
         return "action_submit_feedback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         rating = tracker.get_slot("feedback_rating")
         comment = tracker.get_slot("feedback_comment")
         contact = None
         if tracker.get_slot("feedback_contact_consent"):
             details = known_details(tracker)
-            contact = ", ".join(str(details[k]) for k in ("full_name", "phone", "email")
-                                if details.get(k) not in (None, DECLINED, NOT_GIVEN))
-        saved = save(tracker, "rating", topic=last_topic(tracker),
-                     rating=rating if isinstance(rating, int) else None,
-                     comment=None if comment in (None, "none") else comment, contact=contact or None)
+            contact = ", ".join(
+                str(details[k])
+                for k in ("full_name", "phone", "email")
+                if details.get(k) not in (None, DECLINED, NOT_GIVEN)
+            )
+        saved = save(
+            tracker,
+            "rating",
+            topic=last_topic(tracker),
+            rating=rating if isinstance(rating, int) else None,
+            comment=None if comment in (None, "none") else comment,
+            contact=contact or None,
+        )
         dispatcher.utter_message(response="utter_feedback_thanks" if saved else "utter_feedback_not_saved")
-        return [SlotSet("feedback_rating", None), SlotSet("feedback_comment", None),
-                SlotSet("feedback_contact_consent", None)]
+        return [
+            SlotSet("feedback_rating", None),
+            SlotSet("feedback_comment", None),
+            SlotSet("feedback_contact_consent", None),
+        ]

@@ -15,15 +15,22 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.details import (
-    DECLINED, DETAIL_LABELS, NOT_GIVEN, DetailAnswers, contact_slots, details_as_lines, details_set_this_turn,
+    DECLINED,
+    DETAIL_LABELS,
+    NOT_GIVEN,
+    DetailAnswers,
+    contact_slots,
+    details_as_lines,
+    details_set_this_turn,
     how_we_contact,
-    known_details, shown,
+    known_details,
+    shown,
 )
-from actions.requests import requests_made, resident_state
 from actions.opening_hours import opening_line
+from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
-from bot.details import FAMILY, FRIEND, PROFESSIONAL
 from bot.content import channel_messages
+from bot.details import FAMILY, FRIEND, PROFESSIONAL
 from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
@@ -98,8 +105,11 @@ def concern_lines(tracker: Tracker) -> Text:
 
 def without_the_harmer(tracker: Tracker, cared_for: Optional[Text]) -> Optional[Text]:
     """Someone who may be causing harm is never recorded as the person cared for."""
-    harmers = {(c.get("who_may_be_causing_harm") or "").split()[-1:][0] for c in tracker.get_slot("concerns") or []
-               if c.get("who_may_be_causing_harm")}
+    harmers = {
+        (c.get("who_may_be_causing_harm") or "").split()[-1:][0]
+        for c in tracker.get_slot("concerns") or []
+        if c.get("who_may_be_causing_harm")
+    }
     if cared_for and any(harmer and harmer in str(cared_for).lower().split() for harmer in harmers):
         return None
     return cared_for
@@ -121,7 +131,9 @@ def conversation_summary(tracker: Tracker) -> Text:
         elif event.get("event") == "bot" and asked:
             answer = (event.get("metadata") or {}).get("utter_action", "").replace("utter_", "", 1)
             if answer in TOPIC_TITLES or answer in URGENT_INTENTS:  # not the form's next question
-                lines.append(f"- Asked: {asked} | Told about: {TOPIC_TITLES.get(answer, answer.replace('_', ' '))}")
+                lines.append(
+                    f"- Asked: {asked} | Told about: {TOPIC_TITLES.get(answer, answer.replace('_', ' '))}"
+                )
                 asked = None
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
 
@@ -151,18 +163,30 @@ class ActionStartHandover(Action):
     def name(self) -> Text:
         return "action_start_handover"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         topic, urgency = concern_topic(tracker) or handover_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:  # a question, not a request: answer it
             dispatcher.utter_message(response=f"utter_{intent}")
             return [FollowupAction("action_listen")]
         made = requests_made(tracker) or []
-        asked_for_new = any(entity.get("entity") == "new_request" for entity in tracker.latest_message.get("entities", []))
-        if made and urgency != "urgent" and not asked_for_new and topic in (made[-1]["topic"], "a general enquiry"):
+        asked_for_new = any(
+            entity.get("entity") == "new_request" for entity in tracker.latest_message.get("entities", [])
+        )
+        if (
+            made
+            and urgency != "urgent"
+            and not asked_for_new
+            and topic in (made[-1]["topic"], "a general enquiry")
+        ):
             # one handover per need: say where the one already made is, offer to add to it
-            dispatcher.utter_message(response=resident_state(made[-1]), reference=made[-1]["reference"],
-                                     topic=made[-1]["topic"].lower())
+            dispatcher.utter_message(
+                response=resident_state(made[-1]),
+                reference=made[-1]["reference"],
+                topic=made[-1]["topic"].lower(),
+            )
             dispatcher.utter_message(response="utter_request_already_made", buttons=ALREADY_MADE_BUTTONS)
             return [FollowupAction("action_listen")]
         if urgency == "urgent":
@@ -171,10 +195,12 @@ class ActionStartHandover(Action):
             dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
         resuming = tracker.get_slot("paused_form") == "handover_form"
         return [
-            SlotSet("handover_topic", topic), SlotSet("handover_urgency", urgency),
+            SlotSet("handover_topic", topic),
+            SlotSet("handover_urgency", urgency),
             SlotSet("handover_stage", "collecting"),
             SlotSet("share_consent", tracker.get_slot("share_consent") if resuming else None),
-            SlotSet("paused_form", None), SlotSet("failed_answers", {}),
+            SlotSet("paused_form", None),
+            SlotSet("failed_answers", {}),
         ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
 
 
@@ -218,7 +244,9 @@ class ActionConfirmHandover(Action):
     def name(self) -> Text:
         return "action_confirm_handover"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_handover_not_shared")
             return [SlotSet("handover_stage", None)]
@@ -239,20 +267,29 @@ class ActionAskWhatToChange(Action):
     def name(self) -> Text:
         return "action_ask_what_to_change"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         held = known_details(tracker)
         buttons = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}] + [
             {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
             for slot, label in DETAIL_LABELS.items()
-            if (slot in held or slot in ("full_name", "phone", "email", "postcode")) and slot != "contact_preference"
+            if (slot in held or slot in ("full_name", "phone", "email", "postcode"))
+            and slot != "contact_preference"
         ]
         dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
         return []
 
 
 # Offered when a resident changes what their request is about, after the topics they asked about.
-MAIN_TOPICS = ("assessment_needs", "assessment_carer", "assessment_ot", "dp_how_to_get",
-               "financial_will_i_pay", "dp_support")
+MAIN_TOPICS = (
+    "assessment_needs",
+    "assessment_carer",
+    "assessment_ot",
+    "dp_how_to_get",
+    "financial_will_i_pay",
+    "dp_support",
+)
 MOST_TOPIC_BUTTONS = 6
 
 
@@ -266,7 +303,9 @@ class ActionChooseTopic(Action):
     def name(self) -> Text:
         return "action_choose_topic"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         chosen = next(tracker.get_latest_entity_values("topic"), None)
         if chosen in TOPIC_TITLES or chosen == "general":
             topic = TOPIC_TITLES.get(chosen, "a general enquiry")
@@ -274,10 +313,16 @@ class ActionChooseTopic(Action):
             if tracker.get_slot("handover_stage") == "confirming":
                 events.append(FollowupAction("action_confirm_handover"))
             return events
-        asked = [(event.get("parse_data") or {}).get("intent", {}).get("name") for event in reversed(user_turns(tracker))]
-        offered = list(dict.fromkeys(
-            [name for name in asked if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC] + list(MAIN_TOPICS)
-        ))[:MOST_TOPIC_BUTTONS]
+        asked = [
+            (event.get("parse_data") or {}).get("intent", {}).get("name")
+            for event in reversed(user_turns(tracker))
+        ]
+        offered = list(
+            dict.fromkeys(
+                [name for name in asked if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC]
+                + list(MAIN_TOPICS)
+            )
+        )[:MOST_TOPIC_BUTTONS]
         buttons = [{"title": TOPIC_TITLES[name], "payload": topic_payload(name)} for name in offered]
         buttons.append({"title": "Something else", "payload": topic_payload("general")})
         dispatcher.utter_message(response="utter_ask_topic", buttons=buttons)
@@ -290,7 +335,9 @@ class ActionSubmitHandover(Action):
     def name(self) -> Text:
         return "action_submit_handover"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_menu")
             return []
@@ -300,8 +347,11 @@ class ActionSubmitHandover(Action):
         changed = details_set_this_turn(tracker)
         if changed:  # "yes send it, but my number is ...": the change first, then the read-back again
             for slot in changed:
-                dispatcher.utter_message(response="utter_detail_updated", detail=DETAIL_LABELS[slot],
-                                         value=shown(tracker.get_slot(slot)))
+                dispatcher.utter_message(
+                    response="utter_detail_updated",
+                    detail=DETAIL_LABELS[slot],
+                    value=shown(tracker.get_slot(slot)),
+                )
             return [FollowupAction("action_confirm_handover")]
         details = known_details(tracker)
         needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
@@ -309,8 +359,11 @@ class ActionSubmitHandover(Action):
         if their_needs:
             needs.append(f"the person the help is for: {', '.join(their_needs)}")
         preference = ", ".join(details.get("contact_preference") or []) or (
-            "phone call" if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
-            else "email" if details.get("email") not in (None, DECLINED, NOT_GIVEN) else None
+            "phone call"
+            if details.get("phone") not in (None, DECLINED, NOT_GIVEN)
+            else "email"
+            if details.get("email") not in (None, DECLINED, NOT_GIVEN)
+            else None
         )
         concerns = tracker.get_slot("concerns") or []
         for slot in ("cared_for", "cared_for_name"):  # never the person who may be causing harm
@@ -326,15 +379,29 @@ class ActionSubmitHandover(Action):
             "summary": conversation_summary(tracker),
             **{
                 slot: "declined to say" if details[slot] == DECLINED else shown(details[slot])
-                for slot in ("full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode",
-                             "area", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
-                             "cared_for_phone", "need")
+                for slot in (
+                    "full_name",
+                    "organisation",
+                    "asking_for",
+                    "cared_for",
+                    "phone",
+                    "email",
+                    "postcode",
+                    "area",
+                    "contact_time",
+                    "cared_for_name",
+                    "cared_for_postcode",
+                    "cared_for_area",
+                    "cared_for_phone",
+                    "need",
+                )
                 if slot in details
             },
         }
         try:
-            reference = store_or_spool(shared_database, tracker.sender_id, fields,
-                                       settings().delivery_methods(), datetime.utcnow())
+            reference = store_or_spool(
+                shared_database, tracker.sender_id, fields, settings().delivery_methods(), datetime.utcnow()
+            )
         except Exception:  # not even the local disk: the resident gets the phone number
             logger.exception("A handover could not be stored or spooled")
             dispatcher.utter_message(response="utter_handover_failed")
@@ -342,7 +409,11 @@ class ActionSubmitHandover(Action):
         # "Thurrock First will contact you" only when something delivers it to them; otherwise the
         # request waits for staff to read it, and the resident is told to ring with the reference.
         sent = "utter_handover_sent" if settings().delivery_methods() else "utter_handover_saved"
-        dispatcher.utter_message(response=sent, reference=reference, topic=fields["topic"].lower(),
-                                 contact_how=how_we_contact(details))
+        dispatcher.utter_message(
+            response=sent,
+            reference=reference,
+            topic=fields["topic"].lower(),
+            contact_how=how_we_contact(details),
+        )
         opening_line(dispatcher)
         return [SlotSet("handover_stage", None), SlotSet("share_consent", None)]

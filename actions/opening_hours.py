@@ -15,4 +15,6 @@ def opening_line(dispatcher: CollectingDispatcher) -> None:
         return
     dispatcher.utter_message(response="utter_thurrock_first_closed", opens=now.opens)
     if settings().emergency_duty_team_phone:
-        dispatcher.utter_message(response="utter_emergency_duty_team", phone=settings().emergency_duty_team_phone)
+        dispatcher.utter_message(
+            response="utter_emergency_duty_team", phone=settings().emergency_duty_team_phone
+        )

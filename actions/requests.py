@@ -65,7 +65,9 @@ NOTE_TAIL = re.compile(
     r"(?:that|this|it)(?: (?:on|to) (?:my|the) (?:request|referral))?(?: too| as well| please)*\s*[?.!]*$",
     re.IGNORECASE,
 )
-FORGOT = re.compile(r"^\s*(?:oh |sorry |also )*i (?:forgot|meant) to (?:say|mention|tell you)(?: that)?\s*", re.IGNORECASE)
+FORGOT = re.compile(
+    r"^\s*(?:oh |sorry |also )*i (?:forgot|meant) to (?:say|mention|tell you)(?: that)?\s*", re.IGNORECASE
+)
 
 
 def note_in(text: Text) -> Optional[Text]:
@@ -98,14 +100,19 @@ class ActionTellRequestStatus(Action):
     def name(self) -> Text:
         return "action_tell_request_status"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         made = requests_made(tracker)
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")
             return []
         for handover in made:
-            dispatcher.utter_message(response=resident_state(handover), reference=handover["reference"],
-                                     topic=handover["topic"].lower())
+            dispatcher.utter_message(
+                response=resident_state(handover),
+                reference=handover["reference"],
+                topic=handover["topic"].lower(),
+            )
         if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif not made:
@@ -119,7 +126,9 @@ class ActionAddToRequest(Action):
     def name(self) -> Text:
         return "action_add_to_request"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         made = requests_made(tracker)
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")
@@ -152,7 +161,9 @@ class ActionSaveRequestNote(Action):
     def name(self) -> Text:
         return "action_save_request_note"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         note = tracker.get_slot("request_note")
         made = requests_made(tracker)
         if note in (None, "none") or not made:
@@ -167,7 +178,9 @@ class ActionAnswerNoAfterSending(Action):
     def name(self) -> Text:
         return "action_answer_no_after_sending"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         made = requests_made(tracker)
         if made:
             dispatcher.utter_message(response="utter_request_already_sent", reference=made[-1]["reference"])

@@ -23,20 +23,35 @@ from bot.content import now_in_london
 from bot.safety.concern import is_domestic, new_concern, safe_contact, urgency_of
 from bot.safety.dialogue import read_turn
 from bot.safety.risk import (
-    ABUSE, CARER_HARM, DANGER, MISSED_CARE, NEGLECT, SELF_HARM, SOMEONE_ELSE, Risk,
+    ABUSE,
+    CARER_HARM,
+    DANGER,
+    MISSED_CARE,
+    NEGLECT,
+    SELF_HARM,
+    SOMEONE_ELSE,
+    Risk,
 )
 
 BLOCKS = {
-    SELF_HARM: "utter_risk_self_harm", SOMEONE_ELSE: "utter_risk_someone_else", ABUSE: "utter_risk_abuse",
-    NEGLECT: "utter_risk_neglect", DANGER: "utter_risk_danger", CARER_HARM: "utter_risk_carer_harm",
+    SELF_HARM: "utter_risk_self_harm",
+    SOMEONE_ELSE: "utter_risk_someone_else",
+    ABUSE: "utter_risk_abuse",
+    NEGLECT: "utter_risk_neglect",
+    DANGER: "utter_risk_danger",
+    CARER_HARM: "utter_risk_carer_harm",
     MISSED_CARE: "utter_risk_missed_care",
 }
 # The answer to each follow-up question (bot/safety/followups.py).
 FOLLOWUP_ANSWERS = {
-    "is_it_abuse": "utter_risk_followup_is_it_abuse", "care_continues": "utter_risk_followup_care_continues",
-    "anonymous": "utter_risk_followup_anonymous", "police_or_agency": "utter_risk_followup_police_or_agency",
-    "welfare_check": "utter_risk_followup_welfare_check", "what_next": "utter_risk_followup_what_next",
-    "no_answer": "utter_risk_followup_no_answer", "somewhere_safe": "utter_risk_followup_somewhere_safe",
+    "is_it_abuse": "utter_risk_followup_is_it_abuse",
+    "care_continues": "utter_risk_followup_care_continues",
+    "anonymous": "utter_risk_followup_anonymous",
+    "police_or_agency": "utter_risk_followup_police_or_agency",
+    "welfare_check": "utter_risk_followup_welfare_check",
+    "what_next": "utter_risk_followup_what_next",
+    "no_answer": "utter_risk_followup_no_answer",
+    "somewhere_safe": "utter_risk_followup_somewhere_safe",
 }
 # What a button offers to carry on with, by the form a risk interrupted.
 RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
@@ -61,7 +76,9 @@ class ActionRespondToRisk(Action):
     def name(self) -> Text:
         return "action_respond_to_risk"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         turn = read_turn(turns(tracker))
         text = tracker.latest_message.get("text") or ""
         concerns: List[Dict[Text, Any]] = [dict(c) for c in tracker.get_slot("concerns") or []]
@@ -78,10 +95,14 @@ class ActionRespondToRisk(Action):
                 concerns[-1]["safe_to_contact"] = how
             wishes = list(tracker.get_slot("contact_preference") or [])
             if "not by phone" in how and "not by phone" not in wishes:
-                events.append(SlotSet("contact_preference", [w for w in wishes if w != "phone call"] + ["not by phone"]))
+                events.append(
+                    SlotSet("contact_preference", [w for w in wishes if w != "phone call"] + ["not by phone"])
+                )
             dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
             answer = "contact_noted"
-        elif turn.followup and not (turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised):
+        elif turn.followup and not (
+            turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised
+        ):
             dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
             if turn.risk.urgent and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])
@@ -112,7 +133,11 @@ class ActionRespondToRisk(Action):
         if paused in RESUME:
             buttons.insert(0, {"title": "Carry on where we were", "payload": RESUME[paused]})
         self._attach_buttons(dispatcher, buttons + [MENU_BUTTON])
-        events += [SlotSet("concerns", concerns), SlotSet("last_risk_answer", answer), SlotSet("paused_form", paused)]
+        events += [
+            SlotSet("concerns", concerns),
+            SlotSet("last_risk_answer", answer),
+            SlotSet("paused_form", paused),
+        ]
         if concerns:
             events.append(SlotSet("handover_urgency", "urgent"))
         return events

@@ -5,7 +5,8 @@ import logging
 import sys
 
 from bot.run import scaled, serve
-from bot.staff import lists as staff, purge, replay
+from bot.staff import lists as staff
+from bot.staff import purge, replay
 
 
 def main(argv=None) -> int:
@@ -14,21 +15,32 @@ def main(argv=None) -> int:
     serve.add_arguments(
         commands.add_parser("serve", help="run the assistant, its action server and the outbox")
     )
-    scaled.add_arguments(commands.add_parser(
-        "serve-scaled", help="run replicas behind nginx, sharing PostgreSQL and Redis (docs/deployment.md)"))
+    scaled.add_arguments(
+        commands.add_parser(
+            "serve-scaled",
+            help="run replicas behind nginx, sharing PostgreSQL and Redis (docs/deployment.md)",
+        )
+    )
     commands.add_parser("telegram", help="run the Telegram bridge (see bot/telegram/bridge.py)")
     actions_parser = commands.add_parser("actions", help="run the action server alone (loopback, token)")
     actions_parser.add_argument("--port", type=int, default=5055)
     outbox = commands.add_parser("outbox", help="deliver handovers to Thurrock First (email/webhook)")
     outbox.add_argument("--once", action="store_true", help="try what is due once, then stop")
     staff.add_arguments(commands.add_parser("handovers", help="list, show or export handovers"))
-    staff.add_feedback_arguments(commands.add_parser("feedback", help="list feedback and unanswered questions"))
+    staff.add_feedback_arguments(
+        commands.add_parser("feedback", help="list feedback and unanswered questions")
+    )
     report_parser = commands.add_parser("report", help="write the staff report (HTML with charts, and CSV)")
     report_parser.add_argument("--out", required=True, metavar="DIR")
-    purge.add_arguments(commands.add_parser("purge", help="remove personal data older than the retention period"))
-    replay.add_arguments(commands.add_parser("replay", help="replay a conversation file against the assistant"))
+    purge.add_arguments(
+        commands.add_parser("purge", help="remove personal data older than the retention period")
+    )
+    replay.add_arguments(
+        commands.add_parser("replay", help="replay a conversation file against the assistant")
+    )
     settings_parser = commands.add_parser(
-        "settings", help="print every setting as a Markdown table (docs/configuration.md)")
+        "settings", help="print every setting as a Markdown table (docs/configuration.md)"
+    )
     settings_parser.add_argument("--env-example", action="store_true", help="print .env.example instead")
     options = parser.parse_args(argv)
     if options.command == "serve":

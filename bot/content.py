@@ -64,8 +64,8 @@ class OpeningNow:
 
     open: bool
     full_service: bool
-    until: Text       # "7pm" while open
-    opens: Text       # "7am tomorrow (Saturday)" while closed
+    until: Text  # "7pm" while open
+    opens: Text  # "7am tomorrow (Saturday)" while closed
 
 
 def hours_on(day: date) -> Dict[Text, int]:
@@ -86,4 +86,6 @@ def thurrock_first_now(now: Optional[datetime] = None) -> OpeningNow:
     if hour < today["opens"]:
         return OpeningNow(False, False, "", f"{_clock(today['opens'])} today")
     tomorrow = now.date() + timedelta(days=1)
-    return OpeningNow(False, False, "", f"{_clock(hours_on(tomorrow)['opens'])} tomorrow ({WEEKDAYS[tomorrow.weekday()]})")
+    return OpeningNow(
+        False, False, "", f"{_clock(hours_on(tomorrow)['opens'])} tomorrow ({WEEKDAYS[tomorrow.weekday()]})"
+    )

@@ -40,16 +40,51 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "rev",
 
 # ------------------------------------------------------------------ relations
 RELATION_NAMES: Dict[Text, Text] = {
-    "mum": "mum", "mom": "mum", "mam": "mum", "mummy": "mum", "mother": "mother", "dad": "dad",
-    "daddy": "dad", "father": "father", "husband": "husband", "wife": "wife", "partner": "partner",
-    "son": "son", "daughter": "daughter", "brother": "brother", "sister": "sister", "nan": "nan",
-    "nana": "nan", "nanna": "nan", "nanny": "nan", "gran": "gran", "granny": "gran", "grandma": "grandma",
-    "grandmother": "grandmother", "grandad": "grandad", "granddad": "grandad", "grandpa": "grandpa",
-    "grandfather": "grandfather", "grandson": "grandson", "granddaughter": "granddaughter",
-    "aunt": "aunt", "auntie": "auntie", "aunty": "auntie", "uncle": "uncle", "nephew": "nephew",
-    "niece": "niece", "cousin": "cousin", "stepmum": "stepmum", "stepdad": "stepdad",
-    "mother-in-law": "mother-in-law", "father-in-law": "father-in-law", "fiance": "fiance",
-    "fiancee": "fiancee", "friend": "friend", "neighbour": "neighbour", "neighbor": "neighbour",
+    "mum": "mum",
+    "mom": "mum",
+    "mam": "mum",
+    "mummy": "mum",
+    "mother": "mother",
+    "dad": "dad",
+    "daddy": "dad",
+    "father": "father",
+    "husband": "husband",
+    "wife": "wife",
+    "partner": "partner",
+    "son": "son",
+    "daughter": "daughter",
+    "brother": "brother",
+    "sister": "sister",
+    "nan": "nan",
+    "nana": "nan",
+    "nanna": "nan",
+    "nanny": "nan",
+    "gran": "gran",
+    "granny": "gran",
+    "grandma": "grandma",
+    "grandmother": "grandmother",
+    "grandad": "grandad",
+    "granddad": "grandad",
+    "grandpa": "grandpa",
+    "grandfather": "grandfather",
+    "grandson": "grandson",
+    "granddaughter": "granddaughter",
+    "aunt": "aunt",
+    "auntie": "auntie",
+    "aunty": "auntie",
+    "uncle": "uncle",
+    "nephew": "nephew",
+    "niece": "niece",
+    "cousin": "cousin",
+    "stepmum": "stepmum",
+    "stepdad": "stepdad",
+    "mother-in-law": "mother-in-law",
+    "father-in-law": "father-in-law",
+    "fiance": "fiance",
+    "fiancee": "fiancee",
+    "friend": "friend",
+    "neighbour": "neighbour",
+    "neighbor": "neighbour",
 }
 FRIENDS = {"friend", "neighbour"}
 
@@ -59,7 +94,9 @@ def inverse_relation(word: Text, text: Text, title: Text = "") -> Optional[Text]
     "I'm her daughter" -> mum; "I'm Nathan's mum, he's 19" -> son."""
     word = relation_word(word)
     title = title.lower().rstrip(".")
-    male = title == "mr" or (title not in ("mrs", "ms", "miss") and re.search(r"\b(?:he|him|his|he's)\b", text, re.I))
+    male = title == "mr" or (
+        title not in ("mrs", "ms", "miss") and re.search(r"\b(?:he|him|his|he's)\b", text, re.I)
+    )
     female = title in ("mrs", "ms", "miss") or (not male and re.search(r"\b(?:she|her|she's)\b", text, re.I))
 
     def pick(his: Text, hers: Text, either: Text) -> Text:
@@ -86,7 +123,12 @@ def relation_word(word: Text) -> Text:
     """'Mom' -> 'mum', 'mother in law' -> 'mother-in-law'."""
     return RELATION_NAMES[re.sub(r"[\s-]+", "-", word.lower())]
 
-REL = "(" + "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in RELATION_NAMES), key=len, reverse=True)) + ")"
+
+REL = (
+    "("
+    + "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in RELATION_NAMES), key=len, reverse=True))
+    + ")"
+)
 CLIENT_NOUN = r"(?:patient|client|tenant|service user)"
 ROLE_WORDS = (
     r"social worker|professional|gp|doctor|nurse|receptionist|support worker|occupational therapist|ot|"
@@ -107,27 +149,37 @@ FAMILY_CONTEXTS = [
     re.compile(
         r"\b(?:for|after|about|helping|help|support|supporting|behalf of|asking for|enquiring for|enquiring about|"
         r"worried about|concerned about|care for|caring for|look after|looking after|carer for|carer to|"
-        rf"writing for|calling for|ringing for|help with|support with)\s+(?:my|our)\s+{REL}(?:'?s)?\b", re.IGNORECASE),
+        rf"writing for|calling for|ringing for|help with|support with)\s+(?:my|our)\s+{REL}(?:'?s)?\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b(?:he|she|they)(?:'s|\s+is|\s+are)\s+my\s+{REL}\b", re.IGNORECASE),
     re.compile(
         rf"(?<!use )(?<!ring )(?<!call )(?<!on )\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|struggles|"
         r"lives|was|had|fell|falls|gets|called|named|whose|name|postcode|address|number|she|he|moved|"
         r"care|needs|support|assessment|doesn'?t|won'?t|didn'?t|\d+|"
-        r"(?:mr|mrs|ms|miss|dr))\b|\b(?:my|our)\s+{REL}\s*,?\s*(?-i:[A-Z][a-z])".format(REL=REL), re.IGNORECASE),
+        r"(?:mr|mrs|ms|miss|dr))\b|\b(?:my|our)\s+{REL}\s*,?\s*(?-i:[A-Z][a-z])".format(REL=REL),
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?:^|[.!?,;]|\bbut|\band|\bso)\s*{REL}(?:'s\b|s?\s+(?:is|has|needs|lives|can'?t|keeps|fell|was|"
-        r"name|postcode|address|number)\b)", re.IGNORECASE),
+        r"name|postcode|address|number)\b)",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b(?:that'?s|it'?s|is)\s+(?:my\s+)?{REL}'s\b", re.IGNORECASE),
     re.compile(rf"\bsend\s+(?:\w+\s+){{0,5}}to\s+my\s+{REL}\b", re.IGNORECASE),
-    re.compile(r"\bfor\s+a\s+(friend|neighbour|neighbor)\b|\ba\s+(friend|neighbour|neighbor)\s+of\s+mine\b",
-               re.IGNORECASE),
+    re.compile(
+        r"\bfor\s+a\s+(friend|neighbour|neighbor)\b|\ba\s+(friend|neighbour|neighbor)\s+of\s+mine\b",
+        re.IGNORECASE,
+    ),
 ]
 # "I'm Nathan's mum", "I am the daughter of Mrs Green", "I'm a friend of Ann's": the other
 # person named, and what they are to the caller.
 RELATION_OF = re.compile(
     rf"\b(?:i'?m|im|i am)\s+(?:(?P<owner>[A-Z][\w'’-]*)['’]s\s+(?P<rel1>{REL.strip('()')})|"
     rf"(?:the|a|an)\s+(?P<rel2>{REL.strip('()')})\s+of\s+(?P<name>(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)?))", re.I)
+    r"(?:\s+[A-Z][\w'’-]*)?))",
+    re.I,
+)
 INVERSE_CONTEXT = re.compile(rf"\b(?:i'?m|im|i am)\s+(?:[A-Za-z]+\s*,\s*)?(his|her)\s+{REL}\b", re.IGNORECASE)
 ANSWER_RELATION = re.compile(rf"^\W*(?:it'?s\s+)?(?:for\s+)?(?:my|a|our)?\s*{REL}\b", re.IGNORECASE)
 SELF_CONTEXT = re.compile(
@@ -153,10 +205,15 @@ CALLER_CUE = re.compile(
 CLIENT_AFTER = re.compile(
     rf"^\W{{0,3}}(?:(?:that'?s|it'?s|thats|its)?\s*(?:my\s+)?(?:{REL}'?s|hers|his)\b|"
     rf"(?:is|that'?s|thats)\s+where\s+(?:my\s+{REL}|she|he|they)\s+lives?\b|"
-    rf"is\s+(?:my\s+)?{REL}'?s\b|(?:for|to)\s+(?:her|him|them|my\s+{REL}|{REL})\b)", re.I)
+    rf"is\s+(?:my\s+)?{REL}'?s\b|(?:for|to)\s+(?:her|him|them|my\s+{REL}|{REL})\b)",
+    re.I,
+)
 SENTENCE_END = re.compile(r"[.!?\n]")
-USE_THEIR_NUMBER = re.compile(rf"\b(?:use|ring|call|contact|try|on|via|through)\s+my\s+{REL}'?s\s+(?:number|phone|mobile|email)|"
-                              rf"\b(?:email|e-mail|text|ring|call|phone|contact)\s+my\s+{REL}\b", re.I)
+USE_THEIR_NUMBER = re.compile(
+    rf"\b(?:use|ring|call|contact|try|on|via|through)\s+my\s+{REL}'?s\s+(?:number|phone|mobile|email)|"
+    rf"\b(?:email|e-mail|text|ring|call|phone|contact)\s+my\s+{REL}\b",
+    re.I,
+)
 
 # ------------------------------------------------------------------ contact
 NOT_BY_PHONE = re.compile(
@@ -187,12 +244,16 @@ BY_EMAIL = re.compile(
     r"\b(?:please|pls)\s+e-?mail\b",
     re.IGNORECASE,
 )
-BY_TEXT = re.compile(r"\b(?:text|txt|sms)\s+(?:me|first|only|message|rather|instead)\b|\bby\s+(?:text|sms)\b|"
-                     r"\bsend\s+me\s+a\s+text\b|\btexts?\s+(?:is|are|'s)\s+(?:better|best|fine|easier|ok|okay|good)\b|"
-                     r"\b(?:could|can|please)\s+(?:you\s+)?(?:text|txt)\b",
-                     re.IGNORECASE)
-BY_LETTER = re.compile(r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b",
-                       re.IGNORECASE)
+BY_TEXT = re.compile(
+    r"\b(?:text|txt|sms)\s+(?:me|first|only|message|rather|instead)\b|\bby\s+(?:text|sms)\b|"
+    r"\bsend\s+me\s+a\s+text\b|\btexts?\s+(?:is|are|'s)\s+(?:better|best|fine|easier|ok|okay|good)\b|"
+    r"\b(?:could|can|please)\s+(?:you\s+)?(?:text|txt)\b",
+    re.IGNORECASE,
+)
+BY_LETTER = re.compile(
+    r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b",
+    re.IGNORECASE,
+)
 NOT_AT_HOME = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|please don'?t|never)\s+(?:come|visit|call round|send\s+\w+)\s+"
     r"(?:\w+\s+)?(?:to\s+)?(?:the|my|our)?\s*(?:house|home|flat|address)\b|"
@@ -202,8 +263,12 @@ NOT_AT_HOME = re.compile(
     re.IGNORECASE,
 )
 CONTACT_PREFERENCES = [
-    ("phone call", BY_PHONE), ("text message", BY_TEXT), ("email", BY_EMAIL), ("letter", BY_LETTER),
-    ("not by phone", NOT_BY_PHONE), ("not at home", NOT_AT_HOME),
+    ("phone call", BY_PHONE),
+    ("text message", BY_TEXT),
+    ("email", BY_EMAIL),
+    ("letter", BY_LETTER),
+    ("not by phone", NOT_BY_PHONE),
+    ("not at home", NOT_AT_HOME),
 ]
 NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a phone number
 
@@ -233,18 +298,37 @@ COMMUNICATION_NEEDS = [
     ("Easy Read", re.compile(r"\beasy[\s-]?read\b", re.I)),
     ("BSL interpreter", re.compile(r"\b(?:bsl|british sign language|sign language|signer)\b", re.I)),
     ("hearing loop", re.compile(r"\b(?:hearing|induction)\s+loop\b", re.I)),
-    ("deaf or hard of hearing", re.compile(
-        r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely)|'s)\s+"
-        r"(?:\w+\s+)?(?:deaf|hard of hearing)\b|\bhearing impair", re.I)),
-    ("blind or partially sighted", re.compile(
-        r"\b(?:blind|partially sighted|sight loss|visually impaired|can'?t see|cannot see)\b", re.I)),
+    (
+        "deaf or hard of hearing",
+        re.compile(
+            r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely)|'s)\s+"
+            r"(?:\w+\s+)?(?:deaf|hard of hearing)\b|\bhearing impair",
+            re.I,
+        ),
+    ),
+    (
+        "blind or partially sighted",
+        re.compile(
+            r"\b(?:blind|partially sighted|sight loss|visually impaired|can'?t see|cannot see)\b", re.I
+        ),
+    ),
     ("braille", re.compile(r"\bbraille\b", re.I)),
-    ("phone rather than letter", re.compile(
-        r"\b(?:phone|call|ring)\s+(?:rather than|not|instead of)\s+(?:a\s+)?(?:letters?|writing|write)\b|"
-        r"\bno letters\b|can'?t read letters|\bphone calls are better\b", re.I)),
-    ("an advocate", re.compile(r"(?<!i'm an )(?<!i am an )(?<!im an )\badvocate\b|\bsomeone to speak for me\b", re.I)),
-    ("a language interpreter", re.compile(
-        r"^(?!.*\b(?:bsl|sign)\b).*\b(?:interpreter|translator)\b", re.I | re.S)),
+    (
+        "phone rather than letter",
+        re.compile(
+            r"\b(?:phone|call|ring)\s+(?:rather than|not|instead of)\s+(?:a\s+)?(?:letters?|writing|write)\b|"
+            r"\bno letters\b|can'?t read letters|\bphone calls are better\b",
+            re.I,
+        ),
+    ),
+    (
+        "an advocate",
+        re.compile(r"(?<!i'm an )(?<!i am an )(?<!im an )\badvocate\b|\bsomeone to speak for me\b", re.I),
+    ),
+    (
+        "a language interpreter",
+        re.compile(r"^(?!.*\b(?:bsl|sign)\b).*\b(?:interpreter|translator)\b", re.I | re.S),
+    ),
 ]
 # When a detail is named ("my number has changed"): which one.
 DETAIL_WORDS = [
@@ -257,7 +341,9 @@ THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "f
 
 # ------------------------------------------------------------------ names
 # Words that are never part of a name: they end one ("my name is Ann and I live…").
-NOT_NAME_WORDS = set("""
+NOT_NAME_WORDS = (
+    set(
+        """
 a about above actually after again ago all already also am an and any anyway are as ask asking at away
 back bad be because been before being best better both but by bye can cannot cant care carer cared caring
 cheers come coming could dear did do does doing done dont don't down each email else enough er erm even
@@ -272,9 +358,14 @@ thx through till to today told too tried try trying um uh under unknown until up
 way we well went were what whatever when where which while who why with without would yeah yes
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings
-""".split()) | set(RELATION_NAMES) | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
+""".split()
+    )
+    | set(RELATION_NAMES)
+    | {"patient", "client", "tenant", "social", "worker", "nurse", "gp"}
+)
 # After "I'm" / "it's" a capitalised word may still be a state, not a name ("I'm Deaf").
-SOFT_NOT_NAMES = NOT_NAME_WORDS | set("""
+SOFT_NOT_NAMES = NOT_NAME_WORDS | set(
+    """
 deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
 unwell sick alone lonely free available busy retired unemployed new old young english british
 monday tuesday wednesday thursday friday saturday sunday january february march july september october
@@ -282,32 +373,86 @@ november december christmas urgent important serious difficult hard easy awful t
 polish romanian lithuanian latvian bulgarian portuguese spanish italian french german indian pakistani
 bangladeshi nigerian ghanaian somali turkish kurdish chinese irish scottish welsh african caribbean
 muslim christian hindu sikh jewish catholic reception receptionist
-""".split())
+""".split()
+)
 NAME_TRIGGERS = [
     # (pattern whose end is where the name starts, how sure the words after it are a name, role);
     # the other person's first, so "his name is" is never read as the caller's "name is"
     (re.compile(rf"\b{CLIENT_NOUN}'?s?\s+(?:full\s+)?name\s*(?:is|:)?\s*", re.I), "intro", CARED_FOR),
-    (re.compile(r"\b(?:about|regarding|re|for|on behalf of|referring)\s+(?=(?:mr|mrs|ms|miss|dr)\b)", re.I), "title", CARED_FOR),
-    (re.compile(r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'s|\s+is)\s+called\s+|"
-                rf"\b{REL}'?s\s+name(?:'s|\s+is)\s+", re.I), "intro", CARED_FOR),
-    (re.compile(rf"\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
-                r"whose\s+name\s+is|name\s+is)\s+", re.I), "intro", CARED_FOR),
+    (
+        re.compile(
+            r"\b(?:about|regarding|re|for|on behalf of|referring)\s+(?=(?:mr|mrs|ms|miss|dr)\b)", re.I
+        ),
+        "title",
+        CARED_FOR,
+    ),
+    (
+        re.compile(
+            r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'s|\s+is)\s+called\s+|"
+            rf"\b{REL}'?s\s+name(?:'s|\s+is)\s+",
+            re.I,
+        ),
+        "intro",
+        CARED_FOR,
+    ),
+    (
+        re.compile(
+            rf"\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
+            r"whose\s+name\s+is|name\s+is)\s+",
+            re.I,
+        ),
+        "intro",
+        CARED_FOR,
+    ),
     (re.compile(rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:is\s+)?", re.I), "soft", CARED_FOR),
-    (re.compile(rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+", re.I), "title", CARED_FOR),
-    (re.compile(r"\bmy\s+(?:full\s+|first\s+)?(?:name|nme|naem|nam)(?:'?s|\s+is|\s*[:=])?\s*[:,-]?\s+", re.I), "intro", None),
+    (
+        re.compile(
+            rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+",
+            re.I,
+        ),
+        "title",
+        CARED_FOR,
+    ),
+    (
+        re.compile(
+            r"\bmy\s+(?:full\s+|first\s+)?(?:name|nme|naem|nam)(?:'?s|\s+is|\s*[:=])?\s*[:,-]?\s+", re.I
+        ),
+        "intro",
+        None,
+    ),
     (re.compile(r"\b(?:the\s+)?name(?:'s|\s+is)\s+|^\W*name\s*[:=]?\s+|\bname:\s*", re.I), "intro", None),
-    (re.compile(r"\b(?:i'?m|im|i am)\s+called\s+|\b(?:you can|just|people)\s+call\s+me\s+", re.I), "soft", None),
+    (
+        re.compile(r"\b(?:i'?m|im|i am)\s+called\s+|\b(?:you can|just|people)\s+call\s+me\s+", re.I),
+        "soft",
+        None,
+    ),
     (re.compile(r"\bfirst\s+name\s+(?:is\s+)?", re.I), "intro", None),
     (re.compile(r"\b(?:i'?m|im|i am)\s+(?:his|her|their)\s+" + REL + r"\s*,?\s*", re.I), "soft", None),
-    (re.compile(r"\b(?:i'?m|im|i am)\s+|(?:^|[,.!?;]\s*|\b(?:hi|hello|hiya|hey|yes|yeah|ok|sure|sorry|so|well|right|um|erm)\s+)"
-                r"(?:it'?s|its|it is|this is)\s+", re.I), "soft", None),
+    (
+        re.compile(
+            r"\b(?:i'?m|im|i am)\s+|(?:^|[,.!?;]\s*|\b(?:hi|hello|hiya|hey|yes|yeah|ok|sure|sorry|so|well|right|um|erm)\s+)"
+            r"(?:it'?s|its|it is|this is)\s+",
+            re.I,
+        ),
+        "soft",
+        None,
+    ),
 ]
-HERE_NAME = re.compile(r"(?:^|[,.!?]\s*)((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+(?:here|speaking)\b", re.I)
-NAME_FROM = re.compile(r"^\W*(?:hi|hello|hiya)?\W*((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)\s+(?:from|at)\s+", re.I)
-NAME_THEN_DETAIL = re.compile(r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S)
+HERE_NAME = re.compile(
+    r"(?:^|[,.!?]\s*)((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+(?:here|speaking)\b", re.I
+)
+NAME_FROM = re.compile(
+    r"^\W*(?:hi|hello|hiya)?\W*((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)\s+(?:from|at)\s+", re.I
+)
+NAME_THEN_DETAIL = re.compile(
+    r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
+)
 SURNAME_FIRST = re.compile(r"^\W*([A-Za-z][\w'’-]+)\s*,\s*([A-Za-z][\w'’-]+)\W*$")
 NAME_IS_RELATIONS = re.compile(rf"^\W*([A-Za-z][\w'’-]*)\s+is\s+my\s+{REL}'?s\s+name\b", re.I)
-FIRST_AND_SURNAME = re.compile(r"\bfirst\s+name\s+(?:is\s+)?(\w+)\W+(?:and\s+)?(?:my\s+)?(?:surname|last\s+name|second\s+name)\s+(?:is\s+)?(\w+)", re.I)
+FIRST_AND_SURNAME = re.compile(
+    r"\bfirst\s+name\s+(?:is\s+)?(\w+)\W+(?:and\s+)?(?:my\s+)?(?:surname|last\s+name|second\s+name)\s+(?:is\s+)?(\w+)",
+    re.I,
+)
 # What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
 FILLER = re.compile(
     r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
@@ -315,8 +460,11 @@ FILLER = re.compile(
     r"this\s+is|my\s+name\s+is|name'?s|(?:my\s+)?name\s*:?|call\s+me)\b\W*",
     re.I,
 )
-TRAILING = re.compile(r"\W*(?:,?\s*(?:i\s+did\s+say|i\s+said|i\s+told\s+you|like\s+i\s+said|already|thanks?|thank\s+you|"
-                      r"please|here|speaking|again|with\s+an?\s+\w+))+\W*$", re.I)
+TRAILING = re.compile(
+    r"\W*(?:,?\s*(?:i\s+did\s+say|i\s+said|i\s+told\s+you|like\s+i\s+said|already|thanks?|thank\s+you|"
+    r"please|here|speaking|again|with\s+an?\s+\w+))+\W*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -355,7 +503,9 @@ def places() -> Dict[Text, Text]:
 @lru_cache(maxsize=1)
 def _place_pattern() -> "re.Pattern[str]":
     spellings = sorted(places(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings) + r")\b", re.I)
+    return re.compile(
+        r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings) + r")\b", re.I
+    )
 
 
 @lru_cache(maxsize=1)
@@ -366,6 +516,7 @@ def _service_numbers() -> Set[Text]:
 
 
 # ------------------------------------------------------------------ tidying one value
+
 
 def tidy_postcode(text: Text) -> Optional[Text]:
     """'rm176sl' -> 'RM17 6SL'; None unless the whole text is a UK postcode."""
@@ -420,6 +571,7 @@ def tidy_name(text: Text) -> Optional[Text]:
 
 # ------------------------------------------------------------------ whose is a detail
 
+
 def _owner(text: Text, start: int, end: int) -> Optional[Text]:
     """Whose a detail at text[start:end] is: the nearest cue before it in its sentence ("her
     postcode", "my number"), else one just after it ("RM17 6SL, that's mum's"), else the last cue
@@ -428,7 +580,7 @@ def _owner(text: Text, start: int, end: int) -> Optional[Text]:
     cue = _last_cue(text, sentence_start, start)
     if cue is not None:
         return cue
-    if CLIENT_AFTER.match(text[end:end + 30]):
+    if CLIENT_AFTER.match(text[end : end + 30]):
         return CARED_FOR
     return _last_cue(text, 0, sentence_start)
 
@@ -439,8 +591,11 @@ def _last_cue(text: Text, start: int, end: int) -> Optional[Text]:
     window = text[start:end]
     client = [(m.start(), m.end()) for m in CLIENT_CUE.finditer(window)]
     cues = [(s, CARED_FOR) for s, _ in client]
-    cues += [(m.start(), CALLER) for m in CALLER_CUE.finditer(window)
-             if not any(s <= m.start() < e for s, e in client)]
+    cues += [
+        (m.start(), CALLER)
+        for m in CALLER_CUE.finditer(window)
+        if not any(s <= m.start() < e for s, e in client)
+    ]
     return max(cues)[1] if cues else None
 
 
@@ -456,12 +611,13 @@ def _contact_role(text: Text, start: int, end: int) -> Optional[Text]:
     sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     if USE_THEIR_NUMBER.search(text[sentence_start:start]):
         return None
-    if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(text[end:end + 40]):
+    if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(text[end : end + 40]):
         return CARED_FOR
     return None
 
 
 # ------------------------------------------------------------------ names
+
 
 def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]]:
     """The name that starts at text[start:], if the words there are one: its tidy form and end.
@@ -472,23 +628,27 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
     words: List[Tuple[Text, int]] = []
     position = start
     for match in WORD.finditer(text, start):
-        if text[position:match.start()].strip() or (words and "\n" in text[position:match.start()]):
+        if text[position : match.start()].strip() or (words and "\n" in text[position : match.start()]):
             break  # punctuation or a number ends a name
         word = match.group(0).rstrip("'’")
         lowered = word.lower().rstrip(".")
         after_title = bool(words) and words[-1][0].lower().rstrip(".") in TITLES
-        if text[match.end():match.end() + 1].isdigit():
+        if text[match.end() : match.end() + 1].isdigit():
             break  # "RM17 6SL" is no name
         if re.search(r"['’]s$", word) or (words and lowered in NOT_SURNAMES):
             break  # "Nathan's mum", "Riverside Surgery"
         if not after_title and (lowered in NOT_NAME_WORDS or lowered in places()):
             break
-        if words and not after_title and mode != "intro" and not (
-                word[0].isupper() or lowered in first_names() or _surname_like(lowered)):
+        if (
+            words
+            and not after_title
+            and mode != "intro"
+            and not (word[0].isupper() or lowered in first_names() or _surname_like(lowered))
+        ):
             break
         words.append((word, match.end()))
         position = match.end()
-        if text[position:position + 1] == "." and lowered in TITLES:
+        if text[position : position + 1] == "." and lowered in TITLES:
             position += 1
         if len(words) == 4 or (len(words) == 3 and words[0][0].lower() not in TITLES):
             break
@@ -497,8 +657,10 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
     first = words[0][0]
     lowered = first.lower().rstrip(".")
     if mode == "soft" and not (
-            lowered in TITLES or lowered in first_names()
-            or (first[0].isupper() and lowered not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly)$", lowered))):
+        lowered in TITLES
+        or lowered in first_names()
+        or (first[0].isupper() and lowered not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly)$", lowered))
+    ):
         return None
     if mode == "title" and not (lowered in TITLES or first[0].isupper()):
         return None
@@ -515,13 +677,21 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
     found: List[Found] = []
 
-    def add(name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None) -> None:
+    def add(
+        name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None
+    ) -> None:
         if not name:
             return
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
-            if other.role == role and name.split()[0] == other.value.split()[0] and len(name) > len(other.value):
-                found[index] = Found("person_name", name, start, end, role, other.group)  # "its tom. tom baker."
+            if (
+                other.role == role
+                and name.split()[0] == other.value.split()[0]
+                and len(name) > len(other.value)
+            ):
+                found[index] = Found(
+                    "person_name", name, start, end, role, other.group
+                )  # "its tom. tom baker."
                 return
         if not any(f.start <= start < f.end or start <= f.start < end for f in found):
             found.append(Found("person_name", name, start, end, role, group))
@@ -532,7 +702,12 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     related = RELATION_OF.search(text)
     if related:
         group = "owner" if related.group("owner") else "name"
-        add(tidy_name(re.sub(r"['’]s$", "", related.group(group))), related.start(group), related.end(group), CARED_FOR)
+        add(
+            tidy_name(re.sub(r"['’]s$", "", related.group(group))),
+            related.start(group),
+            related.end(group),
+            CARED_FOR,
+        )
     named = NAME_IS_RELATIONS.match(text)
     if named and (name := tidy_name(named.group(1))):
         add(name, named.start(1), named.end(1), CARED_FOR)
@@ -555,7 +730,9 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
         for sentence in re.finditer(r"[^.!?\n]+", text):  # "Tom." or "tom baker." said on its own
             whole = re.sub(r"^\W*(?:hi|hello|hiya|ok|okay)?\W*|\W*$", "", sentence.group(0))
             words = whole.split()
-            if 1 <= len(words) <= 3 and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in first_names()):
+            if 1 <= len(words) <= 3 and (
+                words[0].lower().rstrip(".") in TITLES or words[0].lower() in first_names()
+            ):
                 start = sentence.start() + sentence.group(0).find(whole)
                 result = _name_words(text, start, "soft")
                 if result and result[1] == start + len(whole):
@@ -567,8 +744,11 @@ def _bare_answer(text: Text) -> Optional[Tuple[Text, int, int]]:
     """A name typed as the answer to "what's your name?": "Tom", "I told you, Tom", "Terry. Terry Mills.",
     "Stone, Valerie"."""
     reversed_name = SURNAME_FIRST.match(text)
-    if reversed_name and reversed_name.group(2).lower() in first_names() \
-            and reversed_name.group(1).lower() not in first_names():
+    if (
+        reversed_name
+        and reversed_name.group(2).lower() in first_names()
+        and reversed_name.group(1).lower() not in first_names()
+    ):
         name = tidy_name(f"{reversed_name.group(2)} {reversed_name.group(1)}")
         if name:
             return name, reversed_name.start(1), reversed_name.end(2)
@@ -586,25 +766,70 @@ def _bare_answer(text: Text) -> Optional[Tuple[Text, int, int]]:
             continue
         start = segment.start() + part.find(stripped)
         result = _name_words(text, start, "intro")
-        if result and result[1] >= start + len(stripped) - 1 and (best is None or len(result[0]) > len(best[0])):
+        if (
+            result
+            and result[1] >= start + len(stripped) - 1
+            and (best is None or len(result[0]) > len(best[0]))
+        ):
             best = (result[0], start, result[1])
     return best
 
 
 # ------------------------------------------------------------------ who the help is for, organisations
 
-ORGANISATION_WORDS = set("""
+ORGANISATION_WORDS = set(
+    """
 surgery practice centre center hospital council housing home care trust team services service health solutions
 support ltd limited cic
 medical gp nhs uk clinic pharmacy charity agency association society group hub
 ward unit partnership foundation network
-""".split())
-NOT_SURNAMES = {"surgery", "practice", "centre", "center", "hospital", "council", "housing", "clinic", "pharmacy",
-                "trust", "nhs", "team", "services", "service", "charity", "agency", "association", "society"}
+""".split()
+)
+NOT_SURNAMES = {
+    "surgery",
+    "practice",
+    "centre",
+    "center",
+    "hospital",
+    "council",
+    "housing",
+    "clinic",
+    "pharmacy",
+    "trust",
+    "nhs",
+    "team",
+    "services",
+    "service",
+    "charity",
+    "agency",
+    "association",
+    "society",
+}
 ORGANISATION_AFTER = re.compile(
-    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE)
-ORGANISATION_STOP = {"reception", "about", "calling", "and", "ringing", "referring", "regarding", "re",
-                     "we", "i", "who", "where", "on", "in", "to", "my", "our", "a", "please", "with"}
+    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE
+)
+ORGANISATION_STOP = {
+    "reception",
+    "about",
+    "calling",
+    "and",
+    "ringing",
+    "referring",
+    "regarding",
+    "re",
+    "we",
+    "i",
+    "who",
+    "where",
+    "on",
+    "in",
+    "to",
+    "my",
+    "our",
+    "a",
+    "please",
+    "with",
+}
 
 
 ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=[,.]|$)")
@@ -615,12 +840,22 @@ def _organisation(text: Text) -> Optional[Found]:
     "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"."""
     for segment in ORGANISATION_SEGMENT.finditer(text):
         words = segment.group(1).split()
-        if any(word.lower() in ORGANISATION_WORDS for word in words) and segment.group(1).lower() not in places():
-            return Found("organisation", segment.group(1).strip(), segment.start(1), segment.start(1) + len(segment.group(1).strip()))
+        if (
+            any(word.lower() in ORGANISATION_WORDS for word in words)
+            and segment.group(1).lower() not in places()
+        ):
+            return Found(
+                "organisation",
+                segment.group(1).strip(),
+                segment.start(1),
+                segment.start(1) + len(segment.group(1).strip()),
+            )
     for match in ORGANISATION_AFTER.finditer(text):
         words: List[Text] = []
         for word in match.group(1).split():
-            if word.lower() in ORGANISATION_STOP or (words and not (word[0].isupper() or word.lower() in ORGANISATION_WORDS)):
+            if word.lower() in ORGANISATION_STOP or (
+                words and not (word[0].isupper() or word.lower() in ORGANISATION_WORDS)
+            ):
                 break
             if not words and word.lower() != "the" and not word[0].isupper():
                 break
@@ -630,8 +865,10 @@ def _organisation(text: Text) -> Optional[Found]:
         if not words:
             continue
         phrase = " ".join(words)
-        before = text[max(0, match.start() - 40):match.start()].lower()
-        said_to_work = re.search(rf"\b(?:calling|ringing|writing|phoning)$|\b(?:{ROLE_WORDS})$", before.strip())
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        said_to_work = re.search(
+            rf"\b(?:calling|ringing|writing|phoning)$|\b(?:{ROLE_WORDS})$", before.strip()
+        )
         named = any(w[0].isupper() for w in words if w.lower() != "the")
         if named and (any(w.lower() in ORGANISATION_WORDS for w in words) or said_to_work):
             if phrase.lower() in places():
@@ -646,7 +883,9 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
     for someone else, their relation to the caller (cared_for: mum, neighbour…)."""
     found: List[Found] = []
     cue = PROFESSIONAL_CUES.search(text)
-    professional = (cue.start(), cue.end()) if cue else (organisation.start, organisation.end) if organisation else None
+    professional = (
+        (cue.start(), cue.end()) if cue else (organisation.start, organisation.end) if organisation else None
+    )
     relation: Optional[Tuple[Text, int, int]] = None
     inverse = INVERSE_CONTEXT.search(text)
     for pattern in FAMILY_CONTEXTS:
@@ -660,8 +899,11 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
     if related and (relation is None or related.start() < relation[1]):
         name = related.group("name") or ""
         word = related.group("rel1") or related.group("rel2")
-        relation = (inverse_relation(word, text, name.split()[0] if len(name.split()) > 1 else ""),
-                    related.start(), related.end())
+        relation = (
+            inverse_relation(word, text, name.split()[0] if len(name.split()) > 1 else ""),
+            related.start(),
+            related.end(),
+        )
     if relation is None and asked in ("asking_for", "cared_for"):
         match = ANSWER_RELATION.match(text)
         if match:
@@ -682,7 +924,9 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
 
 # ------------------------------------------------------------------ places
 
-RESIDENCE_VERB = re.compile(r"\b(?:live|lives|lived|living|reside|resides|based|moved|move|address|house|flat|home)\b", re.I)
+RESIDENCE_VERB = re.compile(
+    r"\b(?:live|lives|lived|living|reside|resides|based|moved|move|address|house|flat|home)\b", re.I
+)
 RESIDENCE_END = re.compile(
     r"(?:\b(?:i'?m|im|i am|we'?re|we are|were|she'?s|he'?s|shes|hes|they'?re|is|are|'s)\s+"
     r"(?:(?:over|down|up|out|just|still|now|both|all|on|at)\s+(?:\w+\s+){0,3}?)?(?:in|from|near)"
@@ -694,9 +938,11 @@ RESIDENCE_END = re.compile(
 
 def _places(text: Text, asked: Optional[Text]) -> List[Found]:
     found: List[Found] = []
-    candidates: List[Tuple[int, int, Text]] = [(m.start(), m.end(), places()[re.sub(r"[\s-]+", " ", m.group(0).lower())])
-                                               for m in _place_pattern().finditer(text)
-                                               if re.sub(r"[\s-]+", " ", m.group(0).lower()) in places()]
+    candidates: List[Tuple[int, int, Text]] = [
+        (m.start(), m.end(), places()[re.sub(r"[\s-]+", " ", m.group(0).lower())])
+        for m in _place_pattern().finditer(text)
+        if re.sub(r"[\s-]+", " ", m.group(0).lower()) in places()
+    ]
     for word in WORD.finditer(text):
         if len(word.group(0)) >= 5 and not any(s <= word.start() < e for s, e, _ in candidates):
             place = _close_place(word.group(0))
@@ -704,17 +950,25 @@ def _places(text: Text, asked: Optional[Text]) -> List[Found]:
                 candidates.append((word.start(), word.end(), place))
     for start, end, place in sorted(candidates):
         sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-        before = text[max(sentence_start, start - 70):start]
-        if re.search(r"\b(?:used to|grew up|born|was from|originally)\W+(?:\w+\W+)?(?:in|from)?\W*$", before, re.I) \
-                or re.match(r"\W*originally\b", text[end:], re.I):
+        before = text[max(sentence_start, start - 70) : start]
+        if re.search(
+            r"\b(?:used to|grew up|born|was from|originally)\W+(?:\w+\W+)?(?:in|from)?\W*$", before, re.I
+        ) or re.match(r"\W*originally\b", text[end:], re.I):
             continue  # where they came from, not where they live
         cue = RESIDENCE_END.search(before)
         verbs = list(RESIDENCE_VERB.finditer(before))
         if asked in ("postcode", "cared_for_postcode", "area"):
             pass
-        elif not cue or not (verbs or re.search(r"(?:i'?m|im|i am|we'?re|we are|were|she'?s|he'?s|shes|hes|they'?re|is|are|'s)\s+"
-                                                r"(?:(?:over|down|up|out|just|still|now|both|all|on|at)\s+(?:\w+\s+){0,3}?)?"
-                                                r"(?:in|from|near)\s*$", before, re.I)):
+        elif not cue or not (
+            verbs
+            or re.search(
+                r"(?:i'?m|im|i am|we'?re|we are|were|she'?s|he'?s|shes|hes|they'?re|is|are|'s)\s+"
+                r"(?:(?:over|down|up|out|just|still|now|both|all|on|at)\s+(?:\w+\s+){0,3}?)?"
+                r"(?:in|from|near)\s*$",
+                before,
+                re.I,
+            )
+        ):
             continue
         role = _place_role(text, before, start, end, verbs)
         found.append(Found("area", place, start, end, role))
@@ -722,23 +976,26 @@ def _places(text: Text, asked: Optional[Text]) -> List[Found]:
 
 
 def _place_role(text: Text, before: Text, start: int, end: int, verbs) -> Optional[Text]:
-    """"I live in", "I'm in", "lives with us in" are the caller's; "she lives", "mum's in", "who
+    """ "I live in", "I'm in", "lives with us in" are the caller's; "she lives", "mum's in", "who
     lives" the other person's; else whoever the sentence is about."""
     if re.search(r"\bwith\s+(?:me|us)\b", before, re.I):
         return None
-    ending = re.search(r"(\w+'?\w*)\s+(?:(?:over|down|up|out|just|still|now|both|all)\s+)?(?:in|from|near)\s*$", before, re.I)
+    ending = re.search(
+        r"(\w+'?\w*)\s+(?:(?:over|down|up|out|just|still|now|both|all)\s+)?(?:in|from|near)\s*$", before, re.I
+    )
     subject = ending.group(1).lower() if ending else ""
     if subject in ("i'm", "im", "am", "we're", "were"):
         return None
     if subject in ("she's", "he's", "shes", "hes", "is", "they're") or (
-            subject.endswith("'s") and subject not in ("it's", "that's", "what's", "there's")):
+        subject.endswith("'s") and subject not in ("it's", "that's", "what's", "there's")
+    ):
         return CARED_FOR
     if verbs:
         verb = verbs[-1]
         word = verb.group(0).lower()
         if word in ("lives", "resides"):
             return CARED_FOR
-        subject = re.search(r"(\w+'?\w*)\s+(?:\w+\s+)?$", before[:verb.start()])
+        subject = re.search(r"(\w+'?\w*)\s+(?:\w+\s+)?$", before[: verb.start()])
         if word == "live" and (subject.group(1).lower() if subject else "") not in ("they", "them"):
             return None
     return _role(text, start, end)
@@ -751,19 +1008,26 @@ def _close_place(word: Text) -> Optional[Text]:
         return None
     if lowered in places():
         return places()[lowered]
-    close = [place for spelling, place in places().items()
-             if " " not in spelling and abs(len(spelling) - len(lowered)) <= 2
-             and SequenceMatcher(None, spelling, lowered).ratio() >= 0.85]
+    close = [
+        place
+        for spelling, place in places().items()
+        if " " not in spelling
+        and abs(len(spelling) - len(lowered)) <= 2
+        and SequenceMatcher(None, spelling, lowered).ratio() >= 0.85
+    ]
     return close[0] if len(set(close)) == 1 else None
 
 
 # ------------------------------------------------------------------ the whole message
 
+
 def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Found]:
     found: List[Found] = []
     name_starts = {name.start for name in names}
     not_by_phone = NOT_BY_PHONE.search(text) or (
-        asked == "phone" and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I))
+        asked == "phone"
+        and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I)
+    )
     for value, pattern in CONTACT_PREFERENCES:
         match = not_by_phone if value == "not by phone" else pattern.search(text)
         if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
@@ -777,7 +1041,7 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
     if asked == "contact_time" and WHENEVER.search(text):
         return Found("contact_time", "any time", 0, len(text))
     for match in TIME.finditer(text):
-        before = text[max(0, match.start() - 12):match.start()].lower()
+        before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
         if asked != "contact_time" and not TIME_CUE.search(text):
@@ -801,8 +1065,15 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
         day = match.group("days").lower()
         return ("not " if match.group("notday") else "") + (day if day.endswith("s") else day + "s")
     part = match.group("part").lower().replace(" ", "")
-    part = ("morning" if part.startswith("morn") else "afternoon" if part.startswith("af")
-            else "evening" if part.startswith("even") else "lunchtime")
+    part = (
+        "morning"
+        if part.startswith("morn")
+        else "afternoon"
+        if part.startswith("af")
+        else "evening"
+        if part.startswith("even")
+        else "lunchtime"
+    )
     day = (match.group("day") or "").lower()
     if part != "lunchtime" and day != "tomorrow":
         part += "s"
@@ -826,13 +1097,29 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         if postcode and not any(f.kind == "postcode" and f.role == role for f in found):
             found.append(Found("postcode", postcode, match.start(), match.end(), role))
     for match in EMAIL.finditer(text):
-        found.append(Found("email", match.group(0), match.start(), match.end(), _contact_role(text, match.start(), match.end())))
+        found.append(
+            Found(
+                "email",
+                match.group(0),
+                match.start(),
+                match.end(),
+                _contact_role(text, match.start(), match.end()),
+            )
+        )
         break
     taken = [(f.start, f.end) for f in found if f.kind == "email"]
     for match in PHONE_CANDIDATE.finditer(text):
         phone = tidy_phone(match.group(0))
         if phone and phone not in _service_numbers() and not any(s <= match.start() < e for s, e in taken):
-            found.append(Found("phone", phone, match.start(), match.end(), _contact_role(text, match.start(), match.end())))
+            found.append(
+                Found(
+                    "phone",
+                    phone,
+                    match.start(),
+                    match.end(),
+                    _contact_role(text, match.start(), match.end()),
+                )
+            )
             break
     found.extend(_places(text, asked))
     organisation = _organisation(text)
@@ -846,11 +1133,20 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     for value, pattern in COMMUNICATION_NEEDS:
         match = pattern.search(text)
         if match:
-            found.append(Found("communication_need", value, match.start(), match.end(),
-                               _role(text, match.end() - 1, match.end())))
+            found.append(
+                Found(
+                    "communication_need",
+                    value,
+                    match.start(),
+                    match.end(),
+                    _role(text, match.end() - 1, match.end()),
+                )
+            )
     detail = next(_first(DETAIL_WORDS, text, "detail"), None)
     if detail:  # "my mum's postcode has changed" is hers, not the caller's
-        theirs = THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
+        theirs = (
+            THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
+        )
         found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
     return found
 

@@ -121,8 +121,10 @@ def main() -> None:
         figures = {}
         for response, variations in domain["responses"].items():
             for candidate in variations:
-                is_easy = any(c.get("name") == "easy_read" and c.get("value") is True
-                              for c in candidate.get("condition") or [])
+                is_easy = any(
+                    c.get("name") == "easy_read" and c.get("value") is True
+                    for c in candidate.get("condition") or []
+                )
                 if is_easy == easy_read:
                     figures[response] = measure(candidate.get("text", ""))
                     break

@@ -43,7 +43,15 @@ import yaml
 from bot.speech.synthesizer import Synthesizer
 from tests.conversation_runner import conversation_files, run_conversation
 from tests.conversation_runner import load as load_conversation
-from tests.details_score import THRESHOLDS as DETAIL_THRESHOLDS, messages as detail_messages, score as detail_score
+from tests.details_score import (
+    THRESHOLDS as DETAIL_THRESHOLDS,
+)
+from tests.details_score import (
+    messages as detail_messages,
+)
+from tests.details_score import (
+    score as detail_score,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -58,14 +66,29 @@ CONVERSATION = [
 ]
 CONCURRENCY = (20, 50)
 CONVERSATIONS_PER_RESIDENT = 2
-TARGETS = {"macro_f1": ">= 0.95", "heldout_accuracy": ">= 0.95", "ready_s": "<= 45",
-           "p95_ratio_to_bare_20": "<= 1.3", "errors_50": "0", "empty_replies_50": "0", "rss_rasa_mb": "<= 1536",
-           "speech_first_ms": "< 300", "speech_cached_ms": "< 10", "conversations_passed": "= conversations",
-           "soak_errors": "0", "soak_empty_replies": "0", "soak_rss_growth_max_pct": "< 5",
-           "soak_p95_spread_pct": "<= 20",
-           **{f"details_{field}_{measure}": f">= {needed}" for field, (precision, recall) in DETAIL_THRESHOLDS.items()
-              for measure, needed in (("precision", precision), ("recall", recall))},
-           "risk_recall": ">= 0.98", "risk_false_alarm_rate": "<= 0.02"}
+TARGETS = {
+    "macro_f1": ">= 0.95",
+    "heldout_accuracy": ">= 0.95",
+    "ready_s": "<= 45",
+    "p95_ratio_to_bare_20": "<= 1.3",
+    "errors_50": "0",
+    "empty_replies_50": "0",
+    "rss_rasa_mb": "<= 1536",
+    "speech_first_ms": "< 300",
+    "speech_cached_ms": "< 10",
+    "conversations_passed": "= conversations",
+    "soak_errors": "0",
+    "soak_empty_replies": "0",
+    "soak_rss_growth_max_pct": "< 5",
+    "soak_p95_spread_pct": "<= 20",
+    **{
+        f"details_{field}_{measure}": f">= {needed}"
+        for field, (precision, recall) in DETAIL_THRESHOLDS.items()
+        for measure, needed in (("precision", precision), ("recall", recall))
+    },
+    "risk_recall": ">= 0.98",
+    "risk_false_alarm_rate": "<= 0.02",
+}
 SOAK_RATE = 5.0  # messages a second
 
 
@@ -75,9 +98,13 @@ def risk_scores() -> Dict[str, float]:
     from tests.risk_eval import model_reader, score
 
     scores = score(model_reader(PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"))
-    return {"risk_recall": scores.recall, "risk_false_alarm_rate": scores.false_alarm_rate,
-            "risk_messages": scores.risk_count, "ordinary_messages": scores.ordinary_count,
-            "imminent_self_harm_graded": scores.imminent_recall}
+    return {
+        "risk_recall": scores.recall,
+        "risk_false_alarm_rate": scores.false_alarm_rate,
+        "risk_messages": scores.risk_count,
+        "ordinary_messages": scores.ordinary_count,
+        "imminent_self_harm_graded": scores.imminent_recall,
+    }
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -88,14 +115,37 @@ def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
 
 def nlu_scores(out: Path) -> Dict[str, float]:
     subprocess.run(
-        [RASA, "test", "nlu", "--nlu", "data/nlu", "--cross-validation", "--folds", "5",
-         "--out", str(out / "cv")],
-        cwd=PROJECT_DIR, check=True, capture_output=True,
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--cross-validation",
+            "--folds",
+            "5",
+            "--out",
+            str(out / "cv"),
+        ],
+        cwd=PROJECT_DIR,
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [RASA, "test", "nlu", "--nlu", "tests/nlu_heldout.yml", "--model",
-         f"models/{MODEL_NAME}.tar.gz", "--out", str(out / "heldout")],
-        cwd=PROJECT_DIR, check=True, capture_output=True,
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--nlu",
+            "tests/nlu_heldout.yml",
+            "--model",
+            f"models/{MODEL_NAME}.tar.gz",
+            "--out",
+            str(out / "heldout"),
+        ],
+        cwd=PROJECT_DIR,
+        check=True,
+        capture_output=True,
     )
     cross = json.loads((out / "cv" / "intent_report.json").read_text())
     heldout = json.loads((out / "heldout" / "intent_report.json").read_text())
@@ -123,7 +173,12 @@ def rss_megabytes(pid: int) -> float:
 
 def process_memory(pid: int) -> Dict[str, float]:
     """RSS of each of our processes, found by what they run."""
-    names = {b"--model": "rasa", b"actions": "actions", b"outbox": "outbox", b"bot.run.crash_watch": "crash_watch"}
+    names = {
+        b"--model": "rasa",
+        b"actions": "actions",
+        b"outbox": "outbox",
+        b"bot.run.crash_watch": "crash_watch",
+    }
     memory = {"rss_supervisord_mb": rss_megabytes(pid)}
     for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
         arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
@@ -136,6 +191,7 @@ def process_memory(pid: int) -> Dict[str, float]:
 @dataclass
 class Turn:
     """One message and its reply: how long it took, whether it failed, whether it said nothing."""
+
     ms: float
     failed: bool
     empty: bool
@@ -170,9 +226,11 @@ def load(client: httpx.Client, residents: int) -> Dict[str, float]:
     """
     with ThreadPoolExecutor(max_workers=residents) as pool:
         wall = time.monotonic()
-        turns = [turn for batch in pool.map(lambda _: converse(client),
-                                             range(residents * CONVERSATIONS_PER_RESIDENT))
-                 for turn in batch]
+        turns = [
+            turn
+            for batch in pool.map(lambda _: converse(client), range(residents * CONVERSATIONS_PER_RESIDENT))
+            for turn in batch
+        ]
         wall = time.monotonic() - wall
     replied = [turn.ms for turn in turns if not turn.failed]
     return {
@@ -189,9 +247,12 @@ def load(client: httpx.Client, residents: int) -> Dict[str, float]:
 def serving(command: List[str], cwd: Path, port: int, env: Dict[str, str]) -> Iterator[Dict]:
     """Starts a server, waits until it answers; yields its client, start-up time and process."""
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = httpx.Client(base_url=f"http://localhost:{port}", timeout=120,
-                          limits=httpx.Limits(max_connections=100))
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    client = httpx.Client(
+        base_url=f"http://localhost:{port}", timeout=120, limits=httpx.Limits(max_connections=100)
+    )
     try:
         deadline = time.monotonic() + 300
         while True:
@@ -210,7 +271,10 @@ def serving(command: List[str], cwd: Path, port: int, env: Dict[str, str]) -> It
 
 def measure(client: httpx.Client) -> Dict[str, float]:
     sequential = [turn.ms for _ in range(10) for turn in converse(client) if not turn.failed]
-    results = {"p50_sequential_ms": percentile(sequential, 0.5), "p95_sequential_ms": percentile(sequential, 0.95)}
+    results = {
+        "p50_sequential_ms": percentile(sequential, 0.5),
+        "p95_sequential_ms": percentile(sequential, 0.95),
+    }
     for residents in CONCURRENCY:
         results.update(load(client, residents))
     return results
@@ -226,24 +290,49 @@ def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]
     failed = [outcome.report() for outcome in outcomes if not outcome.passed]
     (PROJECT_DIR / "results").mkdir(exist_ok=True)
     (PROJECT_DIR / "results" / "conversations.txt").write_text("\n\n".join(failed) + "\n")
-    return {"conversations": len(outcomes), "conversations_passed": len(outcomes) - len(failed),
-            "conversations_known_failures": sum(1 for o in outcomes if load_conversation(o.path).get("known_failure"))}
+    return {
+        "conversations": len(outcomes),
+        "conversations_passed": len(outcomes) - len(failed),
+        "conversations_known_failures": sum(
+            1 for o in outcomes if load_conversation(o.path).get("known_failure")
+        ),
+    }
 
 
 def our_server(workdir: Path) -> ContextManager[Dict]:
     """`python -m bot serve` (what `make run` runs) on the bench's ports, with its own database."""
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://localhost:{ACTIONS_PORT}/webhook",
-                            "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}},
-        "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
-    }))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
-           "TRACKER_STANDBY_PATH": str(workdir / "standby.db"), "SPOOL_DIR": str(workdir / "spool"),
-           # the bench is many residents from one address: the per-address limit would refuse them
-           "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1"}
-    command = [sys.executable, "-m", "bot", "serve", "--port", str(RASA_PORT),
-               "--actions-port", str(ACTIONS_PORT), "--endpoints", str(endpoints)]
+    endpoints.write_text(
+        yaml.safe_dump(
+            {
+                "action_endpoint": {
+                    "url": f"http://localhost:{ACTIONS_PORT}/webhook",
+                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"},
+                },
+                "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
+        "TRACKER_STANDBY_PATH": str(workdir / "standby.db"),
+        "SPOOL_DIR": str(workdir / "spool"),
+        # the bench is many residents from one address: the per-address limit would refuse them
+        "RATE_LIMIT_EXEMPT_ADDRESSES": "127.0.0.1 ::1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "bot",
+        "serve",
+        "--port",
+        str(RASA_PORT),
+        "--actions-port",
+        str(ACTIONS_PORT),
+        "--endpoints",
+        str(endpoints),
+    ]
     return serving(command, PROJECT_DIR, RASA_PORT, env)
 
 
@@ -281,7 +370,9 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
             failed, empty = True, False
         if counted:  # not a warm-up message (even one that waited in the pool until now)
             with lock:
-                done.append((began - measuring_since[0], Turn((time.monotonic() - began) * 1000, failed, empty)))
+                done.append(
+                    (began - measuring_since[0], Turn((time.monotonic() - began) * 1000, failed, empty))
+                )
         if turn + 1 < len(CONVERSATION):
             conversation_turns.put((sender, turn + 1))
 
@@ -305,13 +396,16 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
         drive(client, pool, minutes * 60, counted=True)
         pool.shutdown(wait=True)
         memory_end = process_memory(pid)
-    results: Dict[str, float] = {"soak_minutes": minutes, "soak_messages_per_s": len(done) / (minutes * 60),
-                                 "soak_errors": sum(turn.failed for _, turn in done),
-                                 "soak_empty_replies": sum(turn.empty for _, turn in done)}
+    results: Dict[str, float] = {
+        "soak_minutes": minutes,
+        "soak_messages_per_s": len(done) / (minutes * 60),
+        "soak_errors": sum(turn.failed for _, turn in done),
+        "soak_empty_replies": sum(turn.empty for _, turn in done),
+    }
     growth = []
     for name, start_mb in memory_start.items():
         end_mb = memory_end.get(name, 0.0)
-        part = name[len("rss_"):-len("_mb")]
+        part = name[len("rss_") : -len("_mb")]
         results[f"soak_rss_{part}_start_mb"] = start_mb
         results[f"soak_rss_{part}_end_mb"] = end_mb
         growth.append((end_mb - start_mb) / start_mb * 100 if start_mb else 0.0)
@@ -331,8 +425,11 @@ def bare(workdir: Path) -> Dict[str, float]:
     """A bare `rasa init` assistant (in-memory tracker, no action server) under the same load."""
     project = workdir / "bare"
     project.mkdir()
-    results = {"bare_init_and_training_s": timed([RASA, "init", "--no-prompt", "--init-dir", str(project)],
-                                                 cwd=workdir)}
+    results = {
+        "bare_init_and_training_s": timed(
+            [RASA, "init", "--no-prompt", "--init-dir", str(project)], cwd=workdir
+        )
+    }
     command = [RASA, "run", "--model", "models", "--port", str(BARE_PORT)]
     with serving(command, project, BARE_PORT, dict(os.environ)) as server:
         measured = measure(server["client"])
@@ -352,6 +449,7 @@ SIXTY_WORD_ANSWER = (
 
 def speech_timings(workdir: Path) -> Dict[str, float]:
     """First and cached synthesis of a 60-word answer; ten different answers asked at once."""
+
     async def measure() -> Dict[str, float]:
         synthesizer = Synthesizer(workdir / "speech")
         try:
@@ -400,7 +498,8 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
     results.update(bare(workdir))
     for residents in CONCURRENCY:
         results[f"p95_ratio_to_bare_{residents}"] = (
-            results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"])
+            results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"]
+        )
     progress(results)
     results.update(speech_timings(workdir))
     if not options.skip_nlu:
@@ -411,23 +510,32 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
 def main() -> int:
     global RASA_PORT, ACTIONS_PORT  # a shared machine may have others' servers on the usual ports
     parser = argparse.ArgumentParser(description="Measure the assistant on this machine.")
-    parser.add_argument("--skip-nlu", action="store_true", help="leave out cross-validation, the longest part")
-    parser.add_argument("--conversations-only", action="store_true",
-                        help="only hold tests/conversations/ with the current model and say how many pass")
+    parser.add_argument(
+        "--skip-nlu", action="store_true", help="leave out cross-validation, the longest part"
+    )
+    parser.add_argument(
+        "--conversations-only",
+        action="store_true",
+        help="only hold tests/conversations/ with the current model and say how many pass",
+    )
     parser.add_argument("--soak-minutes", type=float, default=30, help="length of the soak (0: no soak)")
     parser.add_argument("--soak-window-minutes", type=float, default=5, help="p95 is reported per window")
     parser.add_argument("--soak-only", action="store_true", help="only the soak, with the model in models/")
     parser.add_argument("--port", type=int, default=RASA_PORT, help="our Rasa server's port (5205)")
-    parser.add_argument("--actions-port", type=int, default=ACTIONS_PORT, help="our action server's port (5255)")
+    parser.add_argument(
+        "--actions-port", type=int, default=ACTIONS_PORT, help="our action server's port (5255)"
+    )
     options = parser.parse_args()
     RASA_PORT, ACTIONS_PORT = options.port, options.actions_port
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     if options.conversations_only:
         with tempfile.TemporaryDirectory() as tmp:
             results = ours(Path(tmp), conversations_only=True)
-        print(f"{results['conversations_passed']} of {results['conversations']} conversations pass "
-              f"({results['conversations_known_failures']} marked as known failures); "
-              "failures: results/conversations.txt")
+        print(
+            f"{results['conversations_passed']} of {results['conversations']} conversations pass "
+            f"({results['conversations_known_failures']} marked as known failures); "
+            "failures: results/conversations.txt"
+        )
         return 0 if results["conversations_passed"] == results["conversations"] else 1
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -436,8 +544,12 @@ def main() -> int:
             (workdir / "soak").mkdir()
             results.update(soak(workdir / "soak", options.soak_minutes, options.soak_window_minutes))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `make bench`.", "",
-             "| measure | value | target |", "| --- | --- | --- |"]
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `make bench`.",
+        "",
+        "| measure | value | target |",
+        "| --- | --- | --- |",
+    ]
     for name, value in results.items():
         shown = str(value) if isinstance(value, int) else f"{value:.3f}" if value < 10 else f"{value:.0f}"
         lines.append(f"| {name} | {shown} | {TARGETS.get(name, '')} |")

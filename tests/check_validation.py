@@ -23,12 +23,13 @@ def sent_by_code(project: Path) -> set:
 
 def main() -> int:
     expected = {
-        item["warning"]
-        for item in yaml.safe_load((HERE / "expected_validation_warnings.yml").read_text())
+        item["warning"] for item in yaml.safe_load((HERE / "expected_validation_warnings.yml").read_text())
     }
     run = subprocess.run(
         [str(Path(sys.executable).with_name("rasa")), "data", "validate"],
-        cwd=HERE.parent, capture_output=True, text=True,
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
     )
     output = run.stdout + run.stderr
     found = {match.group(1).strip() for match in map(WARNING.search, output.splitlines()) if match}
@@ -40,8 +41,7 @@ def main() -> int:
     if run.returncode != 0:
         print(output[-3000:], file=sys.stderr)
         return run.returncode
-    print(f"rasa data validate: passed, {len(found)} expected warning(s), "
-          f"{len(unexplained)} unexplained.")
+    print(f"rasa data validate: passed, {len(found)} expected warning(s), {len(unexplained)} unexplained.")
     return 1 if unexplained else 0
 
 

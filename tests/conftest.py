@@ -37,8 +37,7 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         functions = [getattr(item, "function", None)]
         for name in getattr(item, "fixturenames", ()):
-            functions += [definition.func for definition in
-                          item._fixtureinfo.name2fixturedefs.get(name, ())]
+            functions += [definition.func for definition in item._fixtureinfo.name2fixturedefs.get(name, ())]
         if any(starts_the_assistant(function) for function in functions if function is not None):
             item.add_marker(pytest.mark.needs_model)
 
@@ -64,9 +63,7 @@ def settings_read_afresh():
 class Assistant:
     """A running assistant, spoken to over its REST channel as the web page and Telegram do."""
 
-    def __init__(
-        self, process: subprocess.Popen, workdir: Path, env: Dict[str, str], ports: tuple
-    ) -> None:
+    def __init__(self, process: subprocess.Popen, workdir: Path, env: Dict[str, str], ports: tuple) -> None:
         self.ports = ports  # (Rasa server, action server)
         self.base_url = f"http://localhost:{ports[0]}"
         self.workdir = workdir
@@ -116,7 +113,8 @@ def texts(replies: List[Dict]) -> str:
 def answers_only(replies: List[Dict]) -> List[Dict]:
     """The replies without the occasional "Was this helpful?" question that follows an answer."""
     return [
-        reply for reply in replies
+        reply
+        for reply in replies
         if not any(b["payload"].startswith("/answer_feedback") for b in reply.get("buttons", []))
     ]
 
@@ -172,9 +170,22 @@ def mailbox() -> Mailbox:
 
 def start_redis(port: int, run_dir: Path) -> subprocess.Popen:
     """A private redis-server on loopback, for locks only (nothing is saved to disk)."""
-    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                              "--save", "", "--appendonly", "no", "--dir", str(run_dir)],
-                             stdout=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(run_dir),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 20
     while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
         if redis.poll() is not None or time.monotonic() > deadline:
@@ -232,7 +243,10 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
 
 
 def start_assistant(
-    workdir: Path, env: Dict[str, str], rasa_port: int, actions_port: int,
+    workdir: Path,
+    env: Dict[str, str],
+    rasa_port: int,
+    actions_port: int,
     actions_url_port: Optional[int] = None,
 ) -> Assistant:
     """Starts `python -m bot serve` and waits until it answers (actions_url_port: where the Rasa
@@ -241,8 +255,10 @@ def start_assistant(
     endpoints.write_text(
         yaml.safe_dump(
             {
-                "action_endpoint": {"url": f"http://localhost:{actions_url_port or actions_port}/webhook",
-                                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}},
+                "action_endpoint": {
+                    "url": f"http://localhost:{actions_url_port or actions_port}/webhook",
+                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"},
+                },
                 "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
             }
         )
@@ -250,9 +266,22 @@ def start_assistant(
     log_path = workdir / "assistant.log"
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(rasa_port),
-             "--actions-port", str(actions_port), "--endpoints", str(endpoints)],
-            cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "serve",
+                "--port",
+                str(rasa_port),
+                "--actions-port",
+                str(actions_port),
+                "--endpoints",
+                str(endpoints),
+            ],
+            cwd=PROJECT_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     running = Assistant(process, workdir, env, (rasa_port, actions_port))
     deadline = time.monotonic() + READY_WITHIN_SECONDS

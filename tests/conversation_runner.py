@@ -46,8 +46,19 @@ TURN_KEYS = {"say", "contains", "contains_any", "lacks", "buttons", "lacks_butto
 FILE_KEYS = {"who", "channel", "clock", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
-    "full_name", "asking_for", "cared_for", "phone", "email", "postcode", "contact_preference",
-    "contact_time", "communication_needs", "need", "organisation", "cared_for_name", "cared_for_postcode",
+    "full_name",
+    "asking_for",
+    "cared_for",
+    "phone",
+    "email",
+    "postcode",
+    "contact_preference",
+    "contact_time",
+    "communication_needs",
+    "need",
+    "organisation",
+    "cared_for_name",
+    "cared_for_postcode",
 )
 # Stored fields made of the resident's own words (people records add *_name, *_phone, ...).
 OWN_WORDS_FIELDS = {"full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need"}
@@ -62,8 +73,16 @@ RECALL_QUESTIONS = (
     "I've lost the reference number you gave me",
 )
 # The urgent answers (actions/safety.py); their follow-up answers are not a new urgent answer.
-URGENT_PREFIXES = ("utter_risk_self_harm", "utter_risk_someone_else", "utter_risk_abuse", "utter_risk_domestic",
-                   "utter_risk_neglect", "utter_risk_danger", "utter_risk_carer_harm", "utter_risk_missed_care")
+URGENT_PREFIXES = (
+    "utter_risk_self_harm",
+    "utter_risk_someone_else",
+    "utter_risk_abuse",
+    "utter_risk_domestic",
+    "utter_risk_neglect",
+    "utter_risk_danger",
+    "utter_risk_carer_harm",
+    "utter_risk_missed_care",
+)
 
 
 class ConversationLoader(yaml.SafeLoader):
@@ -75,7 +94,8 @@ ConversationLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 ConversationLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
 
 
 class ConversationFileError(ValueError):
@@ -130,8 +150,12 @@ class Outcome:
         return "\n".join(lines)
 
     def report(self) -> str:
-        return (f"{self.path.name}:\n" + "\n".join(f"- {p}" for p in self.problems)
-                + "\n\nTranscript:\n" + self.transcript())
+        return (
+            f"{self.path.name}:\n"
+            + "\n".join(f"- {p}" for p in self.problems)
+            + "\n\nTranscript:\n"
+            + self.transcript()
+        )
 
 
 def conversation_files() -> List[Path]:
@@ -188,10 +212,20 @@ class Conversation:
 
     def say(self, text: str) -> Turn:
         answer = self.http.post(self.webhook, json={"sender": self.sender, "message": text})
-        replies = answer.json() if answer.status_code == 200 else [
-            {"text": f"(HTTP {answer.status_code}: {answer.text[:200]})"}]
-        return Turn(text, replies, [event.get("metadata", {}).get("utter_action", "")
-                                    for event in self.new_events() if event.get("event") == "bot"])
+        replies = (
+            answer.json()
+            if answer.status_code == 200
+            else [{"text": f"(HTTP {answer.status_code}: {answer.text[:200]})"}]
+        )
+        return Turn(
+            text,
+            replies,
+            [
+                event.get("metadata", {}).get("utter_action", "")
+                for event in self.new_events()
+                if event.get("event") == "bot"
+            ],
+        )
 
     def new_events(self) -> List[Dict[str, Any]]:
         """The conversation's events since last asked, from Rasa's tracker tables."""
@@ -220,8 +254,12 @@ class Conversation:
 def stored_handovers(env: Dict[str, str]) -> List[Dict[str, Any]]:
     """Every handover in the assistant's database, read as staff read them."""
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "handovers", "--json"], cwd=PROJECT_DIR, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "bot", "handovers", "--json"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if done.returncode != 0:
         raise RuntimeError(f"python -m bot handovers --json failed: {done.stderr[-2000:]}")
@@ -229,7 +267,10 @@ def stored_handovers(env: Dict[str, str]) -> List[Dict[str, Any]]:
 
 
 def run_conversation(
-    path: Path, http: httpx.Client, env: Dict[str, str], restart: Optional[Callable[[], None]] = None,
+    path: Path,
+    http: httpx.Client,
+    env: Dict[str, str],
+    restart: Optional[Callable[[], None]] = None,
 ) -> Outcome:
     """Holds the conversation in `path` with the assistant at `http`; returns what happened."""
     outcome = Outcome(path)
@@ -238,7 +279,9 @@ def run_conversation(
     except (ConversationFileError, yaml.YAMLError) as error:
         outcome.problems.append(f"the file is not a conversation test: {error}")
         return outcome
-    clock = conversation.get("clock")  # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
+    clock = conversation.get(
+        "clock"
+    )  # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
     if clock:
         if restart is None:
             outcome.problems.append("this run cannot restart the assistant with a clock")
@@ -297,8 +340,11 @@ def turn_problems(step: Dict[str, Any], turn: Turn) -> List[str]:
         if folded(title) in offered:
             problems.append(f"a button {title!r} is offered, which it should not be")
     if "urgent" in step and bool(step["urgent"]) != turn.urgent:
-        problems.append("the urgent answer was given, which it should not be" if turn.urgent
-                        else "the urgent answer was not given")
+        problems.append(
+            "the urgent answer was given, which it should not be"
+            if turn.urgent
+            else "the urgent answer was not given"
+        )
     return problems
 
 
@@ -334,10 +380,12 @@ def loop_problems(turns: List[Turn]) -> List[str]:
     problems = []
     for number, turn in enumerate(turns):
         this = folded(turn.text)
-        for earlier in turns[max(0, number - 2):number]:
+        for earlier in turns[max(0, number - 2) : number]:
             if this and this == folded(earlier.text):
-                problems.append(f"turn {number + 1} ({turn.said!r}) got the same reply as "
-                                f"turn {turns.index(earlier) + 1} ({earlier.said!r}): a loop")
+                problems.append(
+                    f"turn {number + 1} ({turn.said!r}) got the same reply as "
+                    f"turn {turns.index(earlier) + 1} ({earlier.said!r}): a loop"
+                )
                 break
     return problems
 
@@ -367,7 +415,9 @@ def asked_twice_problems(events: List[Dict[str, Any]], outcome: Outcome) -> List
             if held.get(slot) not in (None, [], ""):
                 problems.append(f"turn {turn_number}: asked for {slot} again, though it holds {held[slot]!r}")
             elif not changing and slot in said_at and said_at[slot] < turn_number:
-                problems.append(f"turn {turn_number}: asked for {slot}, already given at turn {said_at[slot]}")
+                problems.append(
+                    f"turn {turn_number}: asked for {slot}, already given at turn {said_at[slot]}"
+                )
     return problems
 
 
@@ -429,8 +479,11 @@ def said_word(word: str, their_words: set) -> bool:
     if word in their_words or len(word) <= 2:
         return True
     stem = word[: max(4, len(word) - 2)]
-    return any(theirs.startswith(stem) or word.startswith(theirs[: max(4, len(theirs) - 2)])
-               for theirs in their_words if len(theirs) >= 4)
+    return any(
+        theirs.startswith(stem) or word.startswith(theirs[: max(4, len(theirs) - 2)])
+        for theirs in their_words
+        if len(theirs) >= 4
+    )
 
 
 def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -> List[str]:
@@ -439,7 +492,9 @@ def recall_problems(talk: Conversation, outcome: Outcome, env: Dict[str, str]) -
     if not given:
         return []
     everything_before = talk.references()
-    question = RECALL_QUESTIONS[int(hashlib.sha1(outcome.path.name.encode()).hexdigest(), 16) % len(RECALL_QUESTIONS)]
+    question = RECALL_QUESTIONS[
+        int(hashlib.sha1(outcome.path.name.encode()).hexdigest(), 16) % len(RECALL_QUESTIONS)
+    ]
     turn = talk.say(question)
     outcome.turns.append(turn)
     problems = []

@@ -15,25 +15,41 @@ from bot.details import CARED_FOR, find_details
 HELDOUT = Path(__file__).with_name("details_heldout.yml")
 # Each finding's (kind, role) -> the held-out file's label.
 LABELS = {
-    ("person_name", None): "name", ("person_name", CARED_FOR): "for_name",
-    ("phone", None): "phone", ("phone", CARED_FOR): "for_phone",
-    ("email", None): "email", ("email", CARED_FOR): "for_email",
-    ("postcode", None): "postcode", ("postcode", CARED_FOR): "for_postcode",
-    ("area", None): "area", ("area", CARED_FOR): "for_area",
-    ("organisation", None): "org", ("asking_for", None): "rel", ("cared_for", None): "for_rel",
-    ("contact_preference", None): "contact", ("contact_time", None): "time",
-    ("communication_need", None): "needs", ("communication_need", CARED_FOR): "needs_for",
+    ("person_name", None): "name",
+    ("person_name", CARED_FOR): "for_name",
+    ("phone", None): "phone",
+    ("phone", CARED_FOR): "for_phone",
+    ("email", None): "email",
+    ("email", CARED_FOR): "for_email",
+    ("postcode", None): "postcode",
+    ("postcode", CARED_FOR): "for_postcode",
+    ("area", None): "area",
+    ("area", CARED_FOR): "for_area",
+    ("organisation", None): "org",
+    ("asking_for", None): "rel",
+    ("cared_for", None): "for_rel",
+    ("contact_preference", None): "contact",
+    ("contact_time", None): "time",
+    ("communication_need", None): "needs",
+    ("communication_need", CARED_FOR): "needs_for",
 }
 # Fields measured, and the labels that make each (a detail of either person).
 FIELDS = {
-    "name": ("name", "for_name"), "phone": ("phone", "for_phone"), "email": ("email", "for_email"),
-    "postcode": ("postcode", "for_postcode"), "area": ("area", "for_area"),
-    "contact_preference": ("contact",), "contact_time": ("time",),
-    "who_for": ("rel",), "relation": ("for_rel",), "organisation": ("org",),
+    "name": ("name", "for_name"),
+    "phone": ("phone", "for_phone"),
+    "email": ("email", "for_email"),
+    "postcode": ("postcode", "for_postcode"),
+    "area": ("area", "for_area"),
+    "contact_preference": ("contact",),
+    "contact_time": ("time",),
+    "who_for": ("rel",),
+    "relation": ("for_rel",),
+    "organisation": ("org",),
     "communication_needs": ("needs", "for_needs", "needs_for"),
 }
-THRESHOLDS = dict.fromkeys(("name", "phone", "email", "postcode", "area", "contact_preference", "contact_time"),
-                           (0.98, 0.95))
+THRESHOLDS = dict.fromkeys(
+    ("name", "phone", "email", "postcode", "area", "contact_preference", "contact_time"), (0.98, 0.95)
+)
 
 
 def messages() -> List[Dict]:
@@ -85,8 +101,10 @@ if __name__ == "__main__":
     results = score()
     print(f"{len(messages())} held-out messages")
     for name, field in results.items():
-        print(f"{name:20} precision {field['precision']:.3f} recall {field['recall']:.3f} "
-              f"(tp {field['tp']}, fp {field['fp']}, fn {field['fn']})")
+        print(
+            f"{name:20} precision {field['precision']:.3f} recall {field['recall']:.3f} "
+            f"(tp {field['tp']}, fp {field['fp']}, fn {field['fn']})"
+        )
     if "-v" in sys.argv:
         for name, field in results.items():
             for wrong in field["wrong"]:

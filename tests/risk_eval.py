@@ -49,8 +49,12 @@ def score(read: Optional[Reader] = None) -> Scores:
     imminent = [reading.imminent for item, reading in read_risk if item["kind"] == "imminent"]
     alarms = [item["text"] for item in ordinary if read_item(item, read).urgent]
     return Scores(
-        recall=1 - len(missed) / len(risk), false_alarm_rate=len(alarms) / len(ordinary),
-        risk_count=len(risk), ordinary_count=len(ordinary), missed=missed, false_alarms=alarms,
+        recall=1 - len(missed) / len(risk),
+        false_alarm_rate=len(alarms) / len(ordinary),
+        risk_count=len(risk),
+        ordinary_count=len(ordinary),
+        missed=missed,
+        false_alarms=alarms,
         imminent_recall=sum(imminent) / len(imminent),
     )
 

@@ -40,17 +40,27 @@ class StandInBotApi:
         self._queue({"message": message})
 
     def user_presses(self, chat_id: int, payload: str) -> None:
-        self._queue({"callback_query": {
-            "id": f"press-{next(self.update_ids)}", "from": self._user(chat_id),
-            "chat_instance": str(chat_id), "data": payload,
-            "message": self._message(chat_id, "earlier reply", from_user=False),
-        }})
+        self._queue(
+            {
+                "callback_query": {
+                    "id": f"press-{next(self.update_ids)}",
+                    "from": self._user(chat_id),
+                    "chat_instance": str(chat_id),
+                    "data": payload,
+                    "message": self._message(chat_id, "earlier reply", from_user=False),
+                }
+            }
+        )
 
     # ---- what the user sees
     def sent(self, method: str, chat_id: Optional[int] = None) -> List[Dict[str, Any]]:
         with self.condition:
-            return [c for c in self.calls if c["method"] == method
-                    and (chat_id is None or str(c["params"].get("chat_id")) == str(chat_id))]
+            return [
+                c
+                for c in self.calls
+                if c["method"] == method
+                and (chat_id is None or str(c["params"].get("chat_id")) == str(chat_id))
+            ]
 
     def wait_for(self, method: str, chat_id: int, count: int, seconds: float = 60) -> List[Dict]:
         deadline = time.monotonic() + seconds
@@ -74,10 +84,15 @@ class StandInBotApi:
         return {"id": chat_id, "is_bot": False, "first_name": "Resident"}
 
     def _message(self, chat_id: int, text: str, from_user: bool) -> Dict[str, Any]:
-        message = {"message_id": next(self.message_ids), "date": int(time.time()),
-                   "chat": {"id": chat_id, "type": "private"}, "text": text}
-        message["from"] = self._user(chat_id) if from_user else {
-            "id": 1, "is_bot": True, "first_name": "Front Door"}
+        message = {
+            "message_id": next(self.message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "text": text,
+        }
+        message["from"] = (
+            self._user(chat_id) if from_user else {"id": 1, "is_bot": True, "first_name": "Front Door"}
+        )
         return message
 
     def _queue(self, update: Dict[str, Any]) -> None:
@@ -121,13 +136,25 @@ class StandInBotApi:
                 length = int(self.headers.get("Content-Length") or 0)
                 kind = self.headers.get("Content-Type", "")
                 if kind.startswith("multipart/form-data"):
-                    form = cgi.FieldStorage(fp=self.rfile, headers=self.headers, environ={
-                        "REQUEST_METHOD": "POST", "CONTENT_TYPE": kind, "CONTENT_LENGTH": str(length)})
-                    params = {k: (form[k].value if not form[k].filename else form[k].file.read())
-                              for k in form}
+                    form = cgi.FieldStorage(
+                        fp=self.rfile,
+                        headers=self.headers,
+                        environ={
+                            "REQUEST_METHOD": "POST",
+                            "CONTENT_TYPE": kind,
+                            "CONTENT_LENGTH": str(length),
+                        },
+                    )
+                    params = {
+                        k: (form[k].value if not form[k].filename else form[k].file.read()) for k in form
+                    }
                 else:
                     body = self.rfile.read(length).decode()
-                    params = json.loads(body) if kind.startswith("application/json") and body else dict(parse_qsl(body))
+                    params = (
+                        json.loads(body)
+                        if kind.startswith("application/json") and body
+                        else dict(parse_qsl(body))
+                    )
                 result = api.answer(method, params)
                 payload = json.dumps({"ok": True, "result": result}).encode()
                 try:

@@ -16,17 +16,28 @@ from bot.store.database import Database, shared_database
 from bot.store.handovers import create_handover, list_handovers
 
 SENDER = "web:margaret"
-MARGARET = {"full_name": "Margaret Hill", "postcode": "RM17 6SL", "phone": "07700 900123",
-            "communication_needs": ["large print"]}
+MARGARET = {
+    "full_name": "Margaret Hill",
+    "postcode": "RM17 6SL",
+    "phone": "07700 900123",
+    "communication_needs": ["large print"],
+}
 
 
 def tracker(slots: Dict[str, Any], events: Optional[List[Dict]] = None, text: str = "") -> Tracker:
     latest = {"text": text, "intent": {"name": "", "confidence": 1.0}, "entities": []}
-    return Tracker.from_dict({
-        "sender_id": SENDER, "slots": slots, "latest_message": latest,
-        "events": events or [], "paused": False, "followup_action": None,
-        "active_loop": {}, "latest_action_name": "action_listen",
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": slots,
+            "latest_message": latest,
+            "events": events or [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        }
+    )
 
 
 def run(action, state: Tracker):
@@ -57,8 +68,17 @@ def test_show_details_lists_what_is_held_and_says_when_nothing_is():
 def test_the_readback_needs_consent_and_shows_what_will_be_sent():
     [message], events = run(ActionConfirmHandover(), tracker({**MARGARET, "share_consent": False}))
     assert message["response"] == "utter_handover_not_shared"
-    [message], events = run(ActionConfirmHandover(), tracker({
-        **MARGARET, "share_consent": True, "handover_topic": "Needs assessment", "handover_urgency": "urgent"}))
+    [message], events = run(
+        ActionConfirmHandover(),
+        tracker(
+            {
+                **MARGARET,
+                "share_consent": True,
+                "handover_topic": "Needs assessment",
+                "handover_urgency": "urgent",
+            }
+        ),
+    )
     assert message["response"] == "utter_handover_readback"
     assert message["readback"].startswith("• Urgent") and "Needs assessment" in message["readback"]
     assert "07700 900123" in message["readback"]
@@ -66,19 +86,32 @@ def test_the_readback_needs_consent_and_shows_what_will_be_sent():
 
 
 def test_submitting_stores_the_handover_and_gives_its_reference(database):
-    state = tracker({**MARGARET, "share_consent": True, "handover_stage": "confirming",
-                     "handover_topic": "Needs assessment", "handover_urgency": "routine"})
+    state = tracker(
+        {
+            **MARGARET,
+            "share_consent": True,
+            "handover_stage": "confirming",
+            "handover_topic": "Needs assessment",
+            "handover_urgency": "routine",
+        }
+    )
     messages, _ = run(ActionSubmitHandover(), state)
     [stored] = list_handovers(database)
     assert messages[0]["response"] == "utter_handover_sent"
     assert messages[0]["reference"] == stored["reference"]
-    assert (stored["full_name"], stored["phone"], stored["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
+    assert (stored["full_name"], stored["phone"], stored["postcode"]) == (
+        "Margaret Hill",
+        "07700 900123",
+        "RM17 6SL",
+    )
     assert stored["communication_needs"] == "large print" and stored["topic"] == "Needs assessment"
 
 
 def test_nothing_is_sent_without_consent_or_outside_the_readback(database):
-    for slots in ({"share_consent": False, "handover_stage": "confirming"},
-                  {"share_consent": True, "handover_stage": "collecting"}):
+    for slots in (
+        {"share_consent": False, "handover_stage": "confirming"},
+        {"share_consent": True, "handover_stage": "collecting"},
+    ):
         [message], _ = run(ActionSubmitHandover(), tracker({**MARGARET, **slots}))
         assert message["response"] == "utter_menu"
     assert list_handovers(database) == []
@@ -88,7 +121,9 @@ def test_forget_me_deletes_unsent_handovers_and_marks_the_reply_for_the_tracker_
     create_handover(database, SENDER, {"topic": "Needs assessment", "full_name": "Margaret Hill"}, ["email"])
     messages, events = run(ActionForgetMe(), tracker(MARGARET))
     assert messages[0]["response"] == "utter_forgotten"
-    assert messages[0]["custom"] == {FORGET_MARKER: True}, "the tracker store deletes the conversation on this"
+    assert messages[0]["custom"] == {FORGET_MARKER: True}, (
+        "the tracker store deletes the conversation on this"
+    )
     assert list_handovers(database) == []
     assert [event["event"] for event in events] == ["reset_slots"]
 

@@ -43,8 +43,13 @@ def test_a_one_megabyte_body_is_refused_quickly_and_kindly_without_growing_memor
 
 
 def test_malformed_requests_get_a_clear_4xx_with_a_kind_message(assistant):
-    for body in [b"{not json", b"[]", b'"hello"', b'{"sender": 5, "message": "a number"}',
-                 json.dumps({"sender": "x" * 1000, "message": "hi"}).encode()]:
+    for body in [
+        b"{not json",
+        b"[]",
+        b'"hello"',
+        b'{"sender": 5, "message": "a number"}',
+        json.dumps({"sender": "x" * 1000, "message": "hi"}).encode(),
+    ]:
         reply = assistant.post(body)
         assert reply.status_code == 400, body
         assert "couldn't read it" in reply.json()[0]["text"]
@@ -59,7 +64,7 @@ def test_odd_messages_get_a_reply_and_the_conversation_goes_on(assistant, sender
         "'; DROP TABLE events; --",
         "\x00\x01\x02\x1b[31m",
         "/",
-        "/greet{\"name\": \"x\"}",
+        '/greet{"name": "x"}',
     ]
     for message in odd:
         replies = assistant.say(sender, message)
@@ -68,8 +73,11 @@ def test_odd_messages_get_a_reply_and_the_conversation_goes_on(assistant, sender
 
 
 def test_other_web_sites_may_not_call_the_assistant_from_a_browser(assistant, sender):
-    answer = assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hi"},
-                                 headers={"Origin": "https://evil.example"})
+    answer = assistant.http.post(
+        "/webhooks/rest/webhook",
+        json={"sender": sender, "message": "hi"},
+        headers={"Origin": "https://evil.example"},
+    )
     assert answer.status_code == 200
     assert "access-control-allow-origin" not in answer.headers, "no CORS unless CORS_ORIGINS names the site"
     assert assistant.http.get("/conversations/x/tracker").status_code == 404, "Rasa's HTTP API is off"

@@ -29,7 +29,10 @@ CASES = {
     "byte order mark": "\ufeff".encode() + body("hello"),
     "lone surrogate": b'{"sender": "test-corpus", "message": "\\ud800 hi"}',
     "duplicate keys": b'{"sender": "test-corpus", "message": "a", "message": "b"}',
-    "deeply nested": b'{"sender": "test-corpus", "message": "hi", "metadata": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+    "deeply nested": b'{"sender": "test-corpus", "message": "hi", "metadata": '
+    + b"[" * 5000
+    + b"]" * 5000
+    + b"}",
     # senders
     "empty sender": body("hi", sender=""),
     "huge sender": body("hi", sender="x" * 10000),
@@ -73,13 +76,16 @@ CASES = {
     # another resident's conversation, and things only the server may set (issue 28)
     "a Telegram resident's id": body("what do you know about me", sender="telegram:123456789"),
     "a chat page conversation id": body("forget me", sender="web:" + "0" * 40),
-    "client full_text metadata": json.dumps({"sender": "test-corpus", "message": "hi",
-                                             "metadata": {"full_text": "Mallory wrote this"}}).encode(),
-    "client server-only metadata": json.dumps({"sender": "test-corpus", "message": "hi",
-                                               "metadata": {"client_key": "x", "utter_action": "y"}}).encode(),
+    "client full_text metadata": json.dumps(
+        {"sender": "test-corpus", "message": "hi", "metadata": {"full_text": "Mallory wrote this"}}
+    ).encode(),
+    "client server-only metadata": json.dumps(
+        {"sender": "test-corpus", "message": "hi", "metadata": {"client_key": "x", "utter_action": "y"}}
+    ).encode(),
     "metadata is a list": b'{"sender": "test-corpus", "message": "hi", "metadata": [1, 2]}',
-    "200 KB of metadata": json.dumps({"sender": "test-corpus", "message": "hi",
-                                      "metadata": {"x": "y" * 200_000}}).encode(),
+    "200 KB of metadata": json.dumps(
+        {"sender": "test-corpus", "message": "hi", "metadata": {"x": "y" * 200_000}}
+    ).encode(),
     "rate on the REST channel": b'{"sender": "test-corpus", "message": "hi", "rate": []}',
     "a forged session cookie value as sender": body("hi", sender="front_door_session=abc"),
 }
@@ -100,23 +106,29 @@ def test_every_bad_input_gets_a_clear_kind_answer(assistant, case):
     answer = assistant.post(CASES[case])
     assert answer.status_code in (200, 400, 403, 413, 429), answer.status_code
     replies = answer.json()
-    assert replies and all(reply.get("text") or reply.get("buttons") or reply.get("custom") for reply in replies)
+    assert replies and all(
+        reply.get("text") or reply.get("buttons") or reply.get("custom") for reply in replies
+    )
     if answer.status_code != 200:
         assert any(word in texts(replies) for word in ("Sorry", "too long", "pause"))
 
 
 @pytest.mark.parametrize("case", sorted(SPEECH_CASES))
 def test_bad_input_to_the_speech_channel_gets_a_clear_kind_answer(assistant, case):
-    answer = assistant.http.post("/webhooks/speech/webhook", content=SPEECH_CASES[case],
-                                 headers={"Content-Type": "application/json"})
+    answer = assistant.http.post(
+        "/webhooks/speech/webhook", content=SPEECH_CASES[case], headers={"Content-Type": "application/json"}
+    )
     assert answer.status_code in (400, 403), answer.status_code
     assert "Sorry" in texts(answer.json())
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer guess"}])
 def test_the_bridges_channel_refuses_everyone_else_kindly(assistant, headers):
-    answer = assistant.http.post("/webhooks/telegram/webhook", content=body("hi", sender="telegram:1"),
-                                 headers={"Content-Type": "application/json", **headers})
+    answer = assistant.http.post(
+        "/webhooks/telegram/webhook",
+        content=body("hi", sender="telegram:1"),
+        headers={"Content-Type": "application/json", **headers},
+    )
     assert answer.status_code == 403 and "Sorry" in texts(answer.json())
 
 

@@ -94,8 +94,15 @@ def test_session_settings_load_through_rasa():
 
 PERSON_PAYLOADS = {"/talk_to_person", "/request_callback", "/contact_thurrock_first"}
 RULES = yaml.safe_load((PROJECT_DIR / "data" / "rules.yml").read_text())["rules"]
-TOPIC_ANSWERS = sorted({step["action"] for rule in RULES if rule["rule"].startswith("Answer ")
-                        for step in rule["steps"] if str(step.get("action", "")).startswith("utter_")})
+TOPIC_ANSWERS = sorted(
+    {
+        step["action"]
+        for rule in RULES
+        if rule["rule"].startswith("Answer ")
+        for step in rule["steps"]
+        if str(step.get("action", "")).startswith("utter_")
+    }
+)
 
 
 @pytest.mark.parametrize("response", TOPIC_ANSWERS)
@@ -108,4 +115,5 @@ def test_every_answer_ends_with_a_way_to_a_person(response):
     for candidate in DOMAIN["responses"][response]:
         payloads = {b["payload"] for b in candidate.get("buttons") or []}
         assert payloads & PERSON_PAYLOADS or phone in candidate["text"], (
-            f"{response} offers no way to a person: {candidate['text'][:60]!r}")
+            f"{response} offers no way to a person: {candidate['text'][:60]!r}"
+        )

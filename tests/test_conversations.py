@@ -10,8 +10,16 @@ import pytest
 
 from tests.conftest import start_assistant, stop_assistant
 from tests.conversation_runner import (
-    Outcome, Turn, asked_twice_problems, conversation_files, invented_problems, load, loop_problems,
-    run_conversation, stored_problems, turn_problems,
+    Outcome,
+    Turn,
+    asked_twice_problems,
+    conversation_files,
+    invented_problems,
+    load,
+    loop_problems,
+    run_conversation,
+    stored_problems,
+    turn_problems,
 )
 
 FILES = conversation_files()
@@ -21,8 +29,7 @@ FILES = conversation_files()
 def test_conversation(assistant, path):
     def restart():
         stop_assistant(assistant)
-        assistant.process = start_assistant(
-            assistant.workdir, assistant.env, *assistant.ports).process
+        assistant.process = start_assistant(assistant.workdir, assistant.env, *assistant.ports).process
 
     outcome = run_conversation(path, assistant.http, assistant.env, restart)
     known_failure = load(path).get("known_failure")
@@ -36,7 +43,9 @@ def test_every_conversation_file_follows_the_format():
         conversation = load(path)
         turns = [turn for turn in conversation["turns"] if "say" in turn]
         assert 6 <= len(turns) <= 20, f"{path.name}: a whole conversation has 6 to 20 turns"
-        assert "stored" in conversation, f"{path.name}: say what is stored at the end ('stored: []' for nothing)"
+        assert "stored" in conversation, (
+            f"{path.name}: say what is stored at the end ('stored: []' for nothing)"
+        )
 
 
 def fake(*turns, stored=()):
@@ -46,30 +55,44 @@ def fake(*turns, stored=()):
 
 
 def test_the_checks_catch_a_loop_a_detail_asked_twice_and_a_value_never_said():
-    looping = fake(("help", "Sorry, I didn't get that."), ("what?", "Here is the menu."),
-                   ("eh", "sorry, I didn't get  that."))
+    looping = fake(
+        ("help", "Sorry, I didn't get that."),
+        ("what?", "Here is the menu."),
+        ("eh", "sorry, I didn't get  that."),
+    )
     assert loop_problems(looping.turns) and not loop_problems(looping.turns[:2])
 
-    events = [{"event": "user", "parse_data": {"intent": {"name": "inform"}}},
-              {"event": "slot", "name": "phone", "value": "07700 900123"},
-              {"event": "user", "parse_data": {"intent": {"name": "affirm"}}},
-              {"event": "bot", "metadata": {"utter_action": "utter_ask_phone"}}]
+    events = [
+        {"event": "user", "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "slot", "name": "phone", "value": "07700 900123"},
+        {"event": "user", "parse_data": {"intent": {"name": "affirm"}}},
+        {"event": "bot", "metadata": {"utter_action": "utter_ask_phone"}},
+    ]
     assert asked_twice_problems(events, fake(("x", "y"), ("z", "w")))
     never_given = [event for event in events if event["event"] != "slot"]
     assert not asked_twice_problems(never_given, fake(("x", "y"), ("z", "w")))
 
     said = fake(("I'm Pat, ring me in the afternoon", "Hello"))
-    assert invented_problems(Outcome(said.path, said.turns, [{"full_name": "Pat", "contact_time": "afternoons"}])) == []
+    assert (
+        invented_problems(
+            Outcome(said.path, said.turns, [{"full_name": "Pat", "contact_time": "afternoons"}])
+        )
+        == []
+    )
     assert invented_problems(Outcome(said.path, said.turns, [{"full_name": "Pat Smith"}]))
     assert invented_problems(Outcome(said.path, said.turns, [{"phone": "07700 900123"}]))
 
 
 def test_the_checks_read_what_a_person_notices_and_what_was_stored():
-    turn = Turn("hi", [{"text": "Hello! I\u2019m an automated assistant.", "buttons": [{"title": "Direct payments"}]}])
+    turn = Turn(
+        "hi", [{"text": "Hello! I\u2019m an automated assistant.", "buttons": [{"title": "Direct payments"}]}]
+    )
     assert not turn_problems({"contains": ["i'm an AUTOMATED"], "buttons": ["direct payments"]}, turn)
     assert turn_problems({"lacks": ["automated"]}, turn)
     assert turn_problems({"buttons": ["Talk to a person"]}, turn)
     assert turn_problems({"urgent": True}, turn)
-    assert not stored_problems([{"full_name": "margaret", "email": None}], [{"full_name": "Margaret Hill", "email": ""}])
+    assert not stored_problems(
+        [{"full_name": "margaret", "email": None}], [{"full_name": "Margaret Hill", "email": ""}]
+    )
     assert stored_problems([], [{"full_name": "Margaret Hill"}])
     assert stored_problems([{"full_name": "Joan"}], [{"full_name": "Margaret Hill"}])

@@ -37,8 +37,12 @@ def test_systemd_accepts_every_unit(tmp_path):
         text = re.sub(r"/srv/frontdoor/\.venv/bin/\w+", "/bin/true", path.read_text())
         name = path.name.replace("@.", "@example.")
         (tmp_path / name).write_text(text.replace("User=frontdoor", "User=root"))
-    checked = subprocess.run(["systemd-analyze", "verify", "--man=no", *sorted(map(str, tmp_path.iterdir()))],
-                             capture_output=True, text=True, cwd=tmp_path)
+    checked = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *sorted(map(str, tmp_path.iterdir()))],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert checked.returncode == 0 and not checked.stderr.strip(), checked.stderr
 
 

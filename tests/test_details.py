@@ -1,11 +1,18 @@
 """Reading a resident's details: postcodes, phone numbers, emails, names, needs."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.details import (
-    CARED_FOR, asking_for_from_answer, communication_needs_from_answer, find_details, tidy_email, tidy_name,
-    tidy_phone, tidy_postcode,
+    CARED_FOR,
+    asking_for_from_answer,
+    communication_needs_from_answer,
+    find_details,
+    tidy_email,
+    tidy_name,
+    tidy_phone,
+    tidy_postcode,
 )
 
 
@@ -14,47 +21,75 @@ def found(text):
 
 
 def test_each_detail_belongs_to_its_person():
-    details = {(f.kind, f.value, f.role) for f in find_details(
-        "I'm Sue, I live in Grays RM17 6AA, my mum Joan lives in Tilbury, her postcode is RM18 8AB, text me on 07700 900991")}
-    assert {("person_name", "Sue", None), ("postcode", "RM17 6AA", None), ("area", "Grays", None),
-            ("person_name", "Joan", CARED_FOR), ("postcode", "RM18 8AB", CARED_FOR), ("area", "Tilbury", CARED_FOR),
-            ("phone", "07700 900991", None), ("cared_for", "mum", None), ("asking_for", "family", None)} <= details
+    details = {
+        (f.kind, f.value, f.role)
+        for f in find_details(
+            "I'm Sue, I live in Grays RM17 6AA, my mum Joan lives in Tilbury, her postcode is RM18 8AB, text me on 07700 900991"
+        )
+    }
+    assert {
+        ("person_name", "Sue", None),
+        ("postcode", "RM17 6AA", None),
+        ("area", "Grays", None),
+        ("person_name", "Joan", CARED_FOR),
+        ("postcode", "RM18 8AB", CARED_FOR),
+        ("area", "Tilbury", CARED_FOR),
+        ("phone", "07700 900991", None),
+        ("cared_for", "mum", None),
+        ("asking_for", "family", None),
+    } <= details
 
 
 def test_a_bare_name_is_a_name_when_we_asked_for_one():
     assert ("person_name", "Pat") in {(f.kind, f.value) for f in find_details("Pat", asked="full_name")}
-    assert ("person_name", "Tom") in {(f.kind, f.value) for f in find_details("I told you, Tom", asked="full_name")}
+    assert ("person_name", "Tom") in {
+        (f.kind, f.value) for f in find_details("I told you, Tom", asked="full_name")
+    }
     assert not [f for f in find_details("no thanks", asked="full_name") if f.kind == "person_name"]
 
 
 def test_one_sentence_gives_name_postcode_and_phone():
-    details = found("Hello, my name is Margaret Hill, I live in Grays RM17 6SL and my phone number is 07700 900123")
+    details = found(
+        "Hello, my name is Margaret Hill, I live in Grays RM17 6SL and my phone number is 07700 900123"
+    )
     assert {("person_name", "Margaret Hill"), ("postcode", "RM17 6SL"), ("phone", "07700 900123")} <= details
 
 
-@pytest.mark.parametrize("text, kind, value", [
-    ("my name's sue", "person_name", "Sue"),
-    ("I'm called Ahmed Khan and I need help", "person_name", "Ahmed Khan"),
-    ("email me at jo.bloggs@example.com please", "email", "jo.bloggs@example.com"),
-    ("ring +44 (0)1632 960123", "phone", "01632 960123"),
-    ("my mobile is 07700-900-123", "phone", "07700 900123"),
-    ("postcode rm176sl", "postcode", "RM17 6SL"),
-    ("I look after my husband, Peter", "cared_for", "husband"),
-    ("it's for my dad", "asking_for", "family"),
-    ("I'm her social worker", "asking_for", "professional"),
-    ("please text me", "contact_preference", "text message"),
-    ("call after 2pm", "contact_time", "after 2pm"),
-    ("I'm deaf and use British Sign Language", "communication_need", "BSL interpreter"),
-    ("phone rather than letter please", "communication_need", "phone rather than letter"),
-])
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("my name's sue", "person_name", "Sue"),
+        ("I'm called Ahmed Khan and I need help", "person_name", "Ahmed Khan"),
+        ("email me at jo.bloggs@example.com please", "email", "jo.bloggs@example.com"),
+        ("ring +44 (0)1632 960123", "phone", "01632 960123"),
+        ("my mobile is 07700-900-123", "phone", "07700 900123"),
+        ("postcode rm176sl", "postcode", "RM17 6SL"),
+        ("I look after my husband, Peter", "cared_for", "husband"),
+        ("it's for my dad", "asking_for", "family"),
+        ("I'm her social worker", "asking_for", "professional"),
+        ("please text me", "contact_preference", "text message"),
+        ("call after 2pm", "contact_time", "after 2pm"),
+        ("I'm deaf and use British Sign Language", "communication_need", "BSL interpreter"),
+        ("phone rather than letter please", "communication_need", "phone rather than letter"),
+    ],
+)
 def test_details_said_in_passing_are_found(text, kind, value):
     assert (kind, value) in found(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I am worried about my mum", "what is a direct payment", "my name is", "0800", "12345",
-    "is RM17 in Thurrock", "call me", "I rang 01375 511 000 and waited an hour",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am worried about my mum",
+        "what is a direct payment",
+        "my name is",
+        "0800",
+        "12345",
+        "is RM17 in Thurrock",
+        "call me",
+        "I rang 01375 511 000 and waited an hour",
+    ],
+)
 def test_ordinary_sentences_give_no_name_phone_or_postcode(text):
     """(Thurrock First's own number, quoted back, is not the resident's.)"""
     kinds = {kind for kind, _ in found(text)}
@@ -89,7 +124,10 @@ def test_answers_to_who_and_what_needs_are_read():
     assert asking_for_from_answer("For someone in my family") == "family"
     assert asking_for_from_answer("my neighbour") == "friend or neighbour"
     assert asking_for_from_answer("I'm a professional") == "professional"
-    assert communication_needs_from_answer("large print and a hearing loop") == ["large print", "hearing loop"]
+    assert communication_needs_from_answer("large print and a hearing loop") == [
+        "large print",
+        "hearing loop",
+    ]
 
 
 @given(st.text(max_size=400))
@@ -117,7 +155,9 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
     def intent_after(text, intent):
         message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
         DetailExtractor().process([message])
-        return message.get("intent")["name"], {(e["entity"], e["value"], e.get("role")) for e in message.get("entities") or []}
+        return message.get("intent")["name"], {
+            (e["entity"], e["value"], e.get("role")) for e in message.get("entities") or []
+        }
 
     assert intent_after("Pat", "goodbye")[0] == "give_details"
     assert intent_after("Tom Baker", "thank")[0] == "give_details"
@@ -125,16 +165,26 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
     name_and_more = intent_after("my name is Pat and I need help with money", "dp_support")
     assert name_and_more[0] == "dp_support" and ("person_name", "Pat", None) in name_and_more[1]
     assert intent_after("my son needs easy read letters", "easy_read_on") == (
-        "give_details", {("communication_need", "Easy Read", "cared_for"), ("cared_for", "son", None),
-                         ("asking_for", "family", None)})
+        "give_details",
+        {
+            ("communication_need", "Easy Read", "cared_for"),
+            ("cared_for", "son", None),
+            ("asking_for", "family", None),
+        },
+    )
     assert intent_after("I need easy read please", "easy_read_on")[0] == "easy_read_on"
     assert intent_after("Pat", "safeguarding_concern")[0] == "safeguarding_concern"
 
 
-@pytest.mark.parametrize("text, detail", [
-    ("my number has changed", "phone"), ("my mum's postcode has changed", "cared_for_postcode"),
-    ("her name is spelt wrong", "cared_for_name"), ("I've moved house", "postcode"),
-])
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("my number has changed", "phone"),
+        ("my mum's postcode has changed", "cared_for_postcode"),
+        ("her name is spelt wrong", "cared_for_name"),
+        ("I've moved house", "postcode"),
+    ],
+)
 def test_a_change_names_whose_detail_it_is(text, detail):
     assert ("detail", detail) in found(text)
 

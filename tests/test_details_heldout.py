@@ -12,8 +12,9 @@ def test_the_held_out_set_is_big_and_varied():
     held_out = messages()
     assert len(held_out) >= 300
     assert sum(1 for m in held_out if m.get("asked")) >= 50, "answers to the forms' questions"
-    assert sum(1 for m in held_out if len(m) == 1 or set(m) <= {"text", "asked", "about"}) >= 40, \
+    assert sum(1 for m in held_out if len(m) == 1 or set(m) <= {"text", "asked", "about"}) >= 40, (
         "messages with no detail in them, where a finding is a false alarm"
+    )
     assert all("text" in m for m in held_out)
 
 

@@ -28,4 +28,5 @@ def test_architecture_page_lists_every_file_of_every_process():
             continue
         folders = {f"{parent.as_posix()}/" for parent in relative.parents if len(parent.parts) > 1}
         assert str(relative) in named or folders & named, (
-            f"docs/architecture.md should say in one line what {relative} is for")
+            f"docs/architecture.md should say in one line what {relative} is for"
+        )

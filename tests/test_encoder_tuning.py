@@ -12,7 +12,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.server.nlu.encoder_tuning import TrainableEncoder, fine_tune
-from bot.server.nlu.sentence_encoder import MAX_TOKENS, SentenceEncoder, official_tokenizer, official_weights, padded
+from bot.server.nlu.sentence_encoder import (
+    MAX_TOKENS,
+    SentenceEncoder,
+    official_tokenizer,
+    official_weights,
+    padded,
+)
 from bot.server.nlu.sentence_featurizer import SentenceFeaturizer
 
 # two answers residents word alike: an assessment for the person cared for, or for the carer
@@ -23,7 +29,10 @@ CONFUSABLE = ("assessment_needs", "assessment_carer")
 def examples():
     """Each intent's first 24 phrasings to tune on, the next 16 to measure with."""
     data = load_data("data/nlu/assessments.yml")
-    by_intent = {intent: [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == intent] for intent in CONFUSABLE}
+    by_intent = {
+        intent: [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == intent]
+        for intent in CONFUSABLE
+    }
     tune = [(text, intent) for intent, texts in by_intent.items() for text in texts[:24]]
     measure = {intent: texts[24:40] for intent, texts in by_intent.items()}
     return tune, measure
@@ -48,7 +57,11 @@ def test_the_trainable_network_is_the_served_one():
     tokenizer = official_tokenizer()
     ids, mask = padded([tokenizer.ids(text, MAX_TOKENS) for text in texts])
     trainable = TrainableEncoder(official_weights())
-    assert np.allclose(trainable(tf.constant(ids), tf.constant(mask)).numpy(), SentenceEncoder.load().encode(texts), atol=1e-4)
+    assert np.allclose(
+        trainable(tf.constant(ids), tf.constant(mask)).numpy(),
+        SentenceEncoder.load().encode(texts),
+        atol=1e-4,
+    )
 
 
 @pytest.mark.trains
@@ -56,8 +69,13 @@ def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
     tune, measure = examples
     before = separation(SentenceEncoder.load(), tune, measure)
     tuned = fine_tune(
-        official_weights(), official_tokenizer(), [t for t, _ in tune], [i for _, i in tune],
-        epochs=5, learning_rate=1e-4, seed=0,
+        official_weights(),
+        official_tokenizer(),
+        [t for t, _ in tune],
+        [i for _, i in tune],
+        epochs=5,
+        learning_rate=1e-4,
+        seed=0,
     )
     after = separation(SentenceEncoder.load(tuned), tune, measure)
     assert after > before + 0.02, (before, after)
@@ -76,9 +94,14 @@ def vectors(meaning: SentenceFeaturizer, texts) -> np.ndarray:
     return np.vstack([message.get_dense_features(TEXT)[1].features for message in messages])
 
 
-@pytest.mark.parametrize("epochs, runs", [
-    (0, 1), pytest.param(1, 1, marks=pytest.mark.trains), pytest.param(1, 2, marks=pytest.mark.trains),
-])
+@pytest.mark.parametrize(
+    "epochs, runs",
+    [
+        (0, 1),
+        pytest.param(1, 1, marks=pytest.mark.trains),
+        pytest.param(1, 2, marks=pytest.mark.trains),
+    ],
+)
 def test_a_saved_featurizer_gives_the_vectors_it_trained_with(tmp_path, examples, epochs, runs):
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")

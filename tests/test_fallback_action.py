@@ -34,7 +34,9 @@ def test_first_unclear_message_offers_the_likeliest_topics_and_something_else():
     [message] = run_fallback(user("dp_what"), user("nlu_fallback", RANKING))
     assert message["response"] == "utter_did_you_mean"
     assert [b["payload"] for b in message["buttons"]] == [
-        "/dp_spending", "/financial_will_i_pay", "/nlu_fallback",
+        "/dp_spending",
+        "/financial_will_i_pay",
+        "/nlu_fallback",
     ]
     assert message["buttons"][-1]["title"] == "Something else"
 
@@ -69,4 +71,4 @@ def test_more_unclear_messages_in_a_row_never_get_the_same_reply_as_either_of_th
         replies.append(message["response"])
     assert replies[1] == "utter_fallback_menu"  # the second offers a person, with number and hours
     for number, reply in enumerate(replies[2:], 2):
-        assert reply not in replies[number - 2:number], replies
+        assert reply not in replies[number - 2 : number], replies

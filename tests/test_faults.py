@@ -32,9 +32,19 @@ def test_with_the_action_server_down_residents_still_get_the_phone_number_then_i
     replies = without_actions.say("test-no-actions", "call me back")
     assert "01375 511 000" in texts(replies), "never silence: the phone number"
     actions = subprocess.Popen(
-        [str(Path(sys.executable).with_name("rasa")), "run", "actions", "--actions", "actions",
-         "--port", str(MISSING_ACTIONS_PORT)],
-        cwd=PROJECT_DIR, env=without_actions.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).with_name("rasa")),
+            "run",
+            "actions",
+            "--actions",
+            "actions",
+            "--port",
+            str(MISSING_ACTIONS_PORT),
+        ],
+        cwd=PROJECT_DIR,
+        env=without_actions.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 120

@@ -22,8 +22,12 @@ def my_feedback(assistant, sender, kind=None):
 
 def test_was_this_helpful_is_asked_now_and_then_and_a_no_is_followed_up(assistant, sender):
     asked = []
-    for question in ("what is a direct payment", "who can get a direct payment",
-                     "what can I spend a direct payment on", "what is a carer's assessment"):
+    for question in (
+        "what is a direct payment",
+        "who can get a direct payment",
+        "what can I spend a direct payment on",
+        "what is a carer's assessment",
+    ):
         asked.append("Was this helpful?" in texts(assistant.say(sender, question)))
     assert asked == [True, False, False, True], "light: after the first answer, then every third"
 
@@ -33,7 +37,10 @@ def test_was_this_helpful_is_asked_now_and_then_and_a_no_is_followed_up(assistan
     assert "Ask them to contact me" in button_titles(replies)
     rows = my_feedback(assistant, sender, "helpful")
     assert [(r["topic"], r["helpful"], r["comment"]) for r in rows][-1] == (
-        "Carer's assessment", False, "whether my carer's allowance changes")
+        "Carer's assessment",
+        False,
+        "whether my carer's allowance changes",
+    )
     assert rows[-1]["channel"] == "rest" and rows[-1]["contact"] is None
 
     assert "Thank you for letting me know" in texts(assistant.say(sender, "that was really helpful"))
@@ -73,7 +80,10 @@ def test_questions_the_assistant_cannot_answer_are_logged_for_staff(assistant, s
     assistant.say(sender, "florbly wibble quantum toaster")
     assistant.say(sender, "can you book me a taxi to Lakeside")
     rows = my_feedback(assistant, sender, "unanswered")
-    assert [r["comment"] for r in rows] == ["florbly wibble quantum toaster", "can you book me a taxi to Lakeside"]
+    assert [r["comment"] for r in rows] == [
+        "florbly wibble quantum toaster",
+        "can you book me a taxi to Lakeside",
+    ]
 
 
 class Tables(HTMLParser):
@@ -119,33 +129,61 @@ def test_the_report_shows_what_the_rows_say(tmp_path):
         record_feedback(database, "web:a", "helpful", now=day, topic="Needs assessment", helpful=helpful)
     record_feedback(database, "web:b", "helpful", now=day, topic="What a direct payment is", helpful=False)
     for offset, rating in ((0, 2), (0, 4), (1, 5)):
-        record_feedback(database, "web:c", "rating", now=day + timedelta(days=offset), rating=rating,
-                        comment="<b>late</b> visits")
+        record_feedback(
+            database,
+            "web:c",
+            "rating",
+            now=day + timedelta(days=offset),
+            rating=rating,
+            comment="<b>late</b> visits",
+        )
     for text in ("Can I get a blue badge?", "can i get a blue badge", "<script>alert(1)</script> meals?"):
         record_feedback(database, "web:d", "unanswered", now=day, comment=text)
     for topic in ("Needs assessment", "Needs assessment", "Carer's assessment"):
         create_handover(database, "web:e", {"topic": topic, "summary": ""}, [], now=day)
 
-    record_feedback(database, "web:f", "helpful", now=day, topic="Needs assessment", helpful=False,
-                    comment="how long the wait is")
+    record_feedback(
+        database,
+        "web:f",
+        "helpful",
+        now=day,
+        topic="Needs assessment",
+        helpful=False,
+        comment="how long the wait is",
+    )
     for text in ("???", "??", "where do I get a blue badge for my car"):
         record_feedback(database, "web:d", "unanswered", now=day, comment=text)
-    report = build(list_feedback(database), list_handovers(database), tmp_path / "out", datetime(2026, 11, 22),
-                   encode=sentence_vectors)
+    report = build(
+        list_feedback(database),
+        list_handovers(database),
+        tmp_path / "out",
+        datetime(2026, 11, 22),
+        encode=sentence_vectors,
+    )
     page = report.read_text()
     parsed = Tables()
     parsed.feed(page)
     tables = parsed.tables
     assert tables["Was this helpful? By topic (data)"][1:] == [
-        ["Needs assessment", "2", "2", "50"], ["What a direct payment is", "0", "1", "0"]]
+        ["Needs assessment", "2", "2", "50"],
+        ["What a direct payment is", "0", "1", "0"],
+    ]
     assert tables["Ratings over time (data)"][1:] == [["2026-11-20", "2", "3.0"], ["2026-11-21", "1", "5.0"]]
     grouped = tables["Questions the assistant could not answer (data)"]
-    assert grouped[1] == ["Can I get a blue badge?", "3", "where do I get a blue badge for my car"], \
+    assert grouped[1] == ["Can I get a blue badge?", "3", "where do I get a blue badge for my car"], (
         "same words, then the same meaning, count as one question"
-    assert ["(no words, for example ???)", "2", ""] in grouped and ["<script>alert(1)</script> meals?", "1", ""] in grouped
+    )
+    assert ["(no words, for example ???)", "2", ""] in grouped and [
+        "<script>alert(1)</script> meals?",
+        "1",
+        "",
+    ] in grouped
     assert tables["Recent comments with their ratings"][1] == ["2026-11-21 10:00", "5", "<b>late</b> visits"]
     assert tables["Answers marked not helpful, and what was missing"][1] == [
-        "Needs assessment", "2", "how long the wait is"]
+        "Needs assessment",
+        "2",
+        "how long the wait is",
+    ]
     assert tables["Handovers by topic (data)"][1:] == [["Carer's assessment", "1"], ["Needs assessment", "2"]]
     assert tables["Handovers to Thurrock First per day (data)"][1:] == [["2026-11-20", "3"]]
     assert len(parsed.alts) == 5 and all(len(alt) > 20 for alt in parsed.alts)

@@ -8,9 +8,9 @@ import asyncio
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.orm import sessionmaker
 
 from bot.forget import FORGET_MARKER, forget_message
 from bot.server.tracker_store import ProjectTrackerStore, asks_to_forget
@@ -52,7 +52,9 @@ def test_the_turn_that_forgets_deletes_the_whole_conversation():
 
 def test_saving_a_forgotten_conversation_deletes_it_and_keeps_the_others(store):
     name = SlotSet("full_name", "Margaret Hill")
-    asyncio.run(store.save(conversation("web:margaret", ("my name is Margaret Hill", [name, BotUttered("Thanks")]))))
+    asyncio.run(
+        store.save(conversation("web:margaret", ("my name is Margaret Hill", [name, BotUttered("Thanks")])))
+    )
     asyncio.run(store.save(conversation("web:priya", ("hello", [BotUttered("Hello")]))))
     assert stored_senders(store) == ["web:margaret", "web:priya"]
 
@@ -75,8 +77,11 @@ def test_a_conversation_kept_in_the_standby_is_forgotten_there_too(store, tmp_pa
     asyncio.run(store.save(conversation("web:outage", ("my name is Margaret Hill", [BotUttered("Thanks")]))))
     assert "web:outage" in store.waiting
 
-    tracker = conversation("web:outage", ("my name is Margaret Hill", [BotUttered("Thanks")]),
-                           ("forget me", [BotUttered("Deleted.", data={"custom": forget_message()})]))
+    tracker = conversation(
+        "web:outage",
+        ("my name is Margaret Hill", [BotUttered("Thanks")]),
+        ("forget me", [BotUttered("Deleted.", data={"custom": forget_message()})]),
+    )
     asyncio.run(store.save(tracker))
     assert "web:outage" not in store.waiting
     standby = store._standby_store()

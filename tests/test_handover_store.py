@@ -13,16 +13,27 @@ import sqlalchemy as sa
 from bot.outbox.worker import Outbox, OutboxSettings, email_text
 from bot.store.database import Database
 from bot.store.handovers import (
-    add_note, conversation_handovers, create_handover, find_handover, forget_conversation, list_handovers,
+    add_note,
+    conversation_handovers,
+    create_handover,
+    find_handover,
+    forget_conversation,
+    list_handovers,
 )
 from bot.store.models import Base
 from bot.store.spool import import_spool, store_or_spool
 from tests.conftest import postgres_url
 
 FIELDS = {
-    "topic": "Needs assessment", "urgency": "routine", "channel": "rest",
-    "communication_needs": "BSL interpreter", "full_name": "Margaret Hill", "phone": "07700 900123",
-    "postcode": "RM17 6SL", "need": "Help to get washed", "summary": "- Asked: needs assessment",
+    "topic": "Needs assessment",
+    "urgency": "routine",
+    "channel": "rest",
+    "communication_needs": "BSL interpreter",
+    "full_name": "Margaret Hill",
+    "phone": "07700 900123",
+    "postcode": "RM17 6SL",
+    "need": "Help to get washed",
+    "summary": "- Asked: needs assessment",
 }
 
 
@@ -34,13 +45,20 @@ def database(request, tmp_path):
     database = Database(postgres_url())
     yield database
     Base.metadata.drop_all(database.engine)
-    with database.engine.begin() as connection:  # and the migrations' record, so the next test migrates afresh
+    with (
+        database.engine.begin() as connection
+    ):  # and the migrations' record, so the next test migrates afresh
         connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
 
 def settings(mailbox, **overrides):
-    values = dict(email_to="thurrock.first@example.test", smtp_host="127.0.0.1", smtp_port=mailbox.port,
-                  first_retry_seconds=10, longest_retry_seconds=40)
+    values = dict(
+        email_to="thurrock.first@example.test",
+        smtp_host="127.0.0.1",
+        smtp_port=mailbox.port,
+        first_retry_seconds=10,
+        longest_retry_seconds=40,
+    )
     values.update(overrides)
     return OutboxSettings(**values)
 
@@ -51,12 +69,17 @@ def test_references_count_up_each_day_and_never_repeat(database):
         made = list(pool.map(lambda i: create_handover(database, f"web:{i}", FIELDS, [], now=day), range(8)))
     references = sorted(h.reference for h in made)
     assert references == [f"TF-20301122-{n:04d}" for n in range(1, 9)]
-    assert create_handover(database, "web:x", FIELDS, [], now=day + timedelta(days=1)).reference == "TF-20301123-0001"
+    assert (
+        create_handover(database, "web:x", FIELDS, [], now=day + timedelta(days=1)).reference
+        == "TF-20301123-0001"
+    )
 
 
 def test_every_field_is_kept_and_listed_oldest_first(database):
     first = create_handover(database, "web:a", FIELDS, ["email"], now=datetime(2026, 1, 1))
-    create_handover(database, "web:b", {**FIELDS, "full_name": "Priya Patel"}, ["email"], now=datetime(2026, 1, 2))
+    create_handover(
+        database, "web:b", {**FIELDS, "full_name": "Priya Patel"}, ["email"], now=datetime(2026, 1, 2)
+    )
     listed = list_handovers(database)
     assert [h["full_name"] for h in listed] == ["Margaret Hill", "Priya Patel"]
     shown = find_handover(database, first.reference.lower())
@@ -77,7 +100,10 @@ def test_delivery_fails_while_smtp_is_down_then_is_sent_once_it_is_back(database
         assert outbox.deliver_due(now=datetime(2026, 1, 1, 9, 0, 5)) == 0
         assert find_handover(database, handover.reference)["deliveries"][0]["attempts"] == 1
         outbox.deliver_due(now=datetime(2026, 1, 1, 9, 0, 11))
-        assert find_handover(database, handover.reference)["deliveries"][0]["next_attempt_at"] == "2026-01-01T09:00:31Z"
+        assert (
+            find_handover(database, handover.reference)["deliveries"][0]["next_attempt_at"]
+            == "2026-01-01T09:00:31Z"
+        )
     finally:
         mailbox.start()
     before = len(mailbox.messages)
@@ -105,7 +131,9 @@ def test_forget_deletes_unsent_handovers_and_reports_sent_ones(database, mailbox
 
 
 def test_urgent_handovers_say_so_first():
-    text = email_text({**FIELDS, "urgency": "urgent", "reference": "TF-1", "created_at": "now", "communication_needs": ""})
+    text = email_text(
+        {**FIELDS, "urgency": "urgent", "reference": "TF-1", "created_at": "now", "communication_needs": ""}
+    )
     assert text.startswith("URGENT")
 
 
@@ -134,8 +162,10 @@ def test_webhook_delivery_is_retried_until_the_case_system_accepts_it(database):
     try:
         url = f"http://127.0.0.1:{server.server_port}/handovers"
         handover = create_handover(database, "web:hook", FIELDS, ["webhook"], now=datetime(2030, 2, 1, 9))
-        outbox = Outbox(database, OutboxSettings(webhook_url=url, webhook_token="case-system-token",
-                                                 first_retry_seconds=5))
+        outbox = Outbox(
+            database,
+            OutboxSettings(webhook_url=url, webhook_token="case-system-token", first_retry_seconds=5),
+        )
         Receiver.status = 503
         assert outbox.deliver_due(now=datetime(2030, 2, 1, 9, 0, 1)) == 0
         failed = find_handover(database, handover.reference)
@@ -145,14 +175,21 @@ def test_webhook_delivery_is_retried_until_the_case_system_accepts_it(database):
         assert find_handover(database, handover.reference)["status"] == "sent"
         posted = Receiver.received[-1]
         assert posted["reference"] == handover.reference
-        assert (posted["full_name"], posted["phone"], posted["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
+        assert (posted["full_name"], posted["phone"], posted["postcode"]) == (
+            "Margaret Hill",
+            "07700 900123",
+            "RM17 6SL",
+        )
         assert posted["communication_needs"] == "BSL interpreter" and posted["summary"]
     finally:
         server.shutdown()
 
 
-def test_a_handover_made_while_the_database_is_down_is_spooled_then_stored_and_sent(tmp_path, monkeypatch, mailbox):
+def test_a_handover_made_while_the_database_is_down_is_spooled_then_stored_and_sent(
+    tmp_path, monkeypatch, mailbox
+):
     monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
+
     def down():
         return Database("postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
 

@@ -38,8 +38,11 @@ def module_name(path: Path) -> str:
 
 
 def our_modules() -> Dict[str, Path]:
-    return {module_name(path): path
-            for package in OUR_PACKAGES for path in sorted((PROJECT_DIR / package).rglob("*.py"))}
+    return {
+        module_name(path): path
+        for package in OUR_PACKAGES
+        for path in sorted((PROJECT_DIR / package).rglob("*.py"))
+    }
 
 
 def imported_modules(source: str, module: str, is_package: bool = False) -> Iterator[Tuple[str, int]]:
@@ -79,8 +82,9 @@ def settings_names(tree: ast.Module) -> set:
     names = {"settings", "Settings"}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "bot.settings":
-            names |= {alias.asname or alias.name for alias in node.names
-                      if alias.name in ("settings", "Settings")}
+            names |= {
+                alias.asname or alias.name for alias in node.names if alias.name in ("settings", "Settings")
+            }
     return names
 
 
@@ -115,11 +119,14 @@ def configuration_reads(source: str, module: str) -> List[str]:
         if isinstance(node, ast.Call):
             called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
             if called in names:
-                found.append(f"{module}:{node.lineno} calls {called}() at import time: call it inside a function")
+                found.append(
+                    f"{module}:{node.lineno} calls {called}() at import time: call it inside a function"
+                )
     return found
 
 
 # ---------- the README's map ----------
+
 
 def readme_map() -> List[Tuple[List[str], List[str]]]:
     """Rows of the README's map: (folders or files as module names, what they may import)."""
@@ -130,8 +137,10 @@ def readme_map() -> List[Tuple[List[str], List[str]]]:
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if len(cells) != 4 or cells[1] in ("folder", "---"):
             continue
-        places = [path.rstrip("/").removesuffix(".py").replace("/", ".")
-                  for path in re.findall(r"`([\w/.]+)`", cells[1])]
+        places = [
+            path.rstrip("/").removesuffix(".py").replace("/", ".")
+            for path in re.findall(r"`([\w/.]+)`", cells[1])
+        ]
         may_import = re.findall(r"`([\w.]+)`", cells[3])
         rows.append((places, may_import))
     return rows
@@ -154,8 +163,10 @@ def map_breaches(module: str, imported: List[Tuple[str, int]], rows) -> List[str
             continue
         if name in OUR_PACKAGES or is_within(name, home) or any(is_within(name, m) for m in may_import):
             continue
-        found.append(f"{module}:{line} imports {name}, but the README's map lets `{home}` import only "
-                     f"{', '.join(may_import)}: change the import, or the map if the design changed")
+        found.append(
+            f"{module}:{line} imports {name}, but the README's map lets `{home}` import only "
+            f"{', '.join(may_import)}: change the import, or the map if the design changed"
+        )
     return found
 
 
@@ -186,10 +197,13 @@ def test_the_readme_map_names_only_folders_that_exist():
     for places, _ in readme_map():
         for place in places:
             path = PROJECT_DIR / place.replace(".", "/")
-            assert path.is_dir() or path.with_suffix(".py").exists(), f"README's map names {place}, which is gone"
+            assert path.is_dir() or path.with_suffix(".py").exists(), (
+                f"README's map names {place}, which is gone"
+            )
 
 
 # ---------- the rules catch what they should (planted violations) ----------
+
 
 def test_planted_violations_are_caught():
     assert broken_never_rules("from bot.server.channels.rest import FORGET\n", "actions.details")
@@ -205,14 +219,19 @@ def test_planted_configuration_reads_are_caught():
     assert configuration_reads("import os\nURL = os.environ.get('X')\n", "bot.store.database")
     assert configuration_reads("import os\ndef f():\n    return os.getenv('X')\n", "actions.handover")
     assert configuration_reads("from os import environ\n", "bot.outbox.worker")
-    assert configuration_reads("from bot.settings import settings\nLIMIT = settings().max_body_bytes\n",
-                               "bot.server.channels.inbound")
-    assert configuration_reads("from bot.settings import settings as s\nclass A:\n    x = s().smtp_port\n",
-                               "bot.outbox.worker")
-    assert configuration_reads("from bot.settings import settings\ndef f(x=settings().smtp_port):\n    pass\n",
-                               "bot.outbox.worker")
-    assert not configuration_reads("from bot.settings import settings\ndef f():\n    return settings().smtp_port\n",
-                                   "bot.outbox.worker")
+    assert configuration_reads(
+        "from bot.settings import settings\nLIMIT = settings().max_body_bytes\n",
+        "bot.server.channels.inbound",
+    )
+    assert configuration_reads(
+        "from bot.settings import settings as s\nclass A:\n    x = s().smtp_port\n", "bot.outbox.worker"
+    )
+    assert configuration_reads(
+        "from bot.settings import settings\ndef f(x=settings().smtp_port):\n    pass\n", "bot.outbox.worker"
+    )
+    assert not configuration_reads(
+        "from bot.settings import settings\ndef f():\n    return settings().smtp_port\n", "bot.outbox.worker"
+    )
 
 
 def test_planted_map_breach_is_caught():

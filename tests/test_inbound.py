@@ -34,9 +34,16 @@ def test_empty_and_invisible_messages_ask_for_words():
 
 def test_malformed_requests_are_told_clearly():
     # no sender is not malformed: the chat page's conversation comes from its cookie (rest.py)
-    for raw in [b"{not json", b"[1, 2]", b'"text"', b"\xff\xfe", body(sender=5, message="hi"),
-                body(sender="a" * 500, message="hi"), body(sender="a b<script>", message="hi"),
-                body(sender="a", message=42)]:
+    for raw in [
+        b"{not json",
+        b"[1, 2]",
+        b'"text"',
+        b"\xff\xfe",
+        body(sender=5, message="hi"),
+        body(sender="a" * 500, message="hi"),
+        body(sender="a b<script>", message="hi"),
+        body(sender="a", message=42),
+    ]:
         assert read_inbound(raw, LIMITS).status == 400, raw
 
 

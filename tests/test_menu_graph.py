@@ -9,12 +9,24 @@ from tests.domain_text import text_of
 
 RULES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "rules.yml").read_text())
 NOT_ON_THE_MENU = {
-    "bot_challenge", "easy_read_on", "easy_read_off", "out_of_scope", "other_council_service",
-    "goodbye", "safeguarding_concern", "urgent_self_harm",
+    "bot_challenge",
+    "easy_read_on",
+    "easy_read_off",
+    "out_of_scope",
+    "other_council_service",
+    "goodbye",
+    "safeguarding_concern",
+    "urgent_self_harm",
 }
 # Switches and multi-turn flows (a handover, forgetting, changing details): not answers to browse.
-NOT_BROWSED = {"/easy_read_on", "/easy_read_off", "/request_callback", "/forget_me", "/update_detail",
-               "/answer_feedback"}
+NOT_BROWSED = {
+    "/easy_read_on",
+    "/easy_read_off",
+    "/request_callback",
+    "/forget_me",
+    "/update_detail",
+    "/answer_feedback",
+}
 # Answers that go on to a form (a rating); the walk leaves it with "menu", as a resident can.
 STARTS_A_FORM = {"/give_feedback"}
 MOST_PRESSES = 3
@@ -25,8 +37,7 @@ def answers_on_the_menu():
     return sorted(
         rule["steps"][1]["action"]
         for rule in RULES["rules"]
-        if rule["rule"].startswith("Answer ")
-        and rule["steps"][0].get("intent") not in NOT_ON_THE_MENU
+        if rule["rule"].startswith("Answer ") and rule["steps"][0].get("intent") not in NOT_ON_THE_MENU
     )
 
 
@@ -56,8 +67,11 @@ def test_every_answer_is_within_three_presses_of_the_first_menu(assistant, sende
 
 def test_report_abuse_or_neglect_is_within_three_presses(assistant, sender, domain):
     """WCAG 3.2.6 and the residents' three-click rule: the urgent route is never buried."""
-    frontier = [(b["title"], b["payload"]) for reply in assistant.say(sender, "hello")
-                for b in reply.get("buttons", [])]
+    frontier = [
+        (b["title"], b["payload"])
+        for reply in assistant.say(sender, "hello")
+        for b in reply.get("buttons", [])
+    ]
     for _ in range(MOST_PRESSES):
         found = [payload for title, payload in frontier if title == "Report abuse or neglect"]
         if found:
@@ -68,7 +82,10 @@ def test_report_abuse_or_neglect_is_within_three_presses(assistant, sender, doma
         for _, payload in frontier:
             if payload.split("{")[0] in NOT_BROWSED | STARTS_A_FORM:
                 continue
-            next_frontier += [(b["title"], b["payload"]) for reply in assistant.say(sender, payload)
-                              for b in reply.get("buttons", [])]
+            next_frontier += [
+                (b["title"], b["payload"])
+                for reply in assistant.say(sender, payload)
+                for b in reply.get("buttons", [])
+            ]
         frontier = next_frontier
     raise AssertionError(f"'Report abuse or neglect' is not within {MOST_PRESSES} presses")

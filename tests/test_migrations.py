@@ -58,7 +58,9 @@ def test_an_empty_database_is_migrated_to_the_latest_schema_which_matches_the_mo
     database = Database(empty_url)
     assert revision(database.engine) == head()
     assert set(Base.metadata.tables) <= set(sa.inspect(database.engine).get_table_names())
-    assert differences(database.engine) == [], f"{HOW_TO_ADD_ONE}\nDifferences: {differences(database.engine)}"
+    assert differences(database.engine) == [], (
+        f"{HOW_TO_ADD_ONE}\nDifferences: {differences(database.engine)}"
+    )
     database.engine.dispose()
 
 
@@ -79,14 +81,19 @@ def test_a_database_made_before_migrations_is_taken_over_with_its_rows(empty_url
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), FIRST_REVISION)  # the tables create_all made
         connection.execute(sa.text("DROP TABLE alembic_version"))
-        connection.execute(sa.text(
-            "INSERT INTO handovers (reference, created_at, conversation_key, channel, topic, urgency, "
-            "communication_needs, summary, status) VALUES ('TF-20261203-0001', '2026-12-03 10:00:00', "
-            "'k', 'rest', 'Needs assessment', 'routine', '', '- Asked: washing', 'pending')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO handovers (reference, created_at, conversation_key, channel, topic, urgency, "
+                "communication_needs, summary, status) VALUES ('TF-20261203-0001', '2026-12-03 10:00:00', "
+                "'k', 'rest', 'Needs assessment', 'routine', '', '- Asked: washing', 'pending')"
+            )
+        )
     database = Database(empty_url)
     assert revision(database.engine) == head()
     with database.engine.connect() as connection:
-        assert connection.execute(sa.text("SELECT reference FROM handovers")).scalars().all() == ["TF-20261203-0001"]
+        assert connection.execute(sa.text("SELECT reference FROM handovers")).scalars().all() == [
+            "TF-20261203-0001"
+        ]
     database.engine.dispose()
     engine.dispose()
 

@@ -12,12 +12,22 @@ from actions.handover import ValidateHandoverForm
 
 
 def tracker(slots=None, text="", entities=(), intent="give_details", requested=None):
-    return Tracker.from_dict({
-        "sender_id": "resident",
-        "slots": {**(slots or {}), "requested_slot": requested},
-        "latest_message": {"text": text, "entities": list(entities), "intent": {"name": intent, "confidence": 0.9}},
-        "events": [], "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None,
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident",
+            "slots": {**(slots or {}), "requested_slot": requested},
+            "latest_message": {
+                "text": text,
+                "entities": list(entities),
+                "intent": {"name": intent, "confidence": 0.9},
+            },
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": None,
+        }
+    )
 
 
 def required(slots):
@@ -42,32 +52,57 @@ def test_someone_else_is_asked_their_name_and_postcode_not_the_callers():
 
 
 def test_the_read_back_shows_each_person_and_how_they_will_be_contacted():
-    details = {"full_name": "Sue", "phone": "07700 900991", "postcode": "RM17 6AA", "asking_for": "family",
-               "cared_for": "mum", "cared_for_name": "Joan", "cared_for_postcode": "RM18 8AB",
-               "cared_for_needs": ["Easy Read"], "contact_preference": ["text message", "not at home"],
-               "communication_needs": ["BSL interpreter"]}
+    details = {
+        "full_name": "Sue",
+        "phone": "07700 900991",
+        "postcode": "RM17 6AA",
+        "asking_for": "family",
+        "cared_for": "mum",
+        "cared_for_name": "Joan",
+        "cared_for_postcode": "RM18 8AB",
+        "cared_for_needs": ["Easy Read"],
+        "contact_preference": ["text message", "not at home"],
+        "communication_needs": ["BSL interpreter"],
+    }
     lines = details_as_lines(details)
-    assert lines.index("About you:") < lines.index("• Postcode: RM17 6AA") < lines.index("The help is for: your mum")
+    assert (
+        lines.index("About you:")
+        < lines.index("• Postcode: RM17 6AA")
+        < lines.index("The help is for: your mum")
+    )
     assert lines.index("The help is for: your mum") < lines.index("• Their postcode: RM18 8AB")
-    assert "• Their communication needs: Easy Read" in lines and "• Communication needs: BSL interpreter" in lines
+    assert (
+        "• Their communication needs: Easy Read" in lines
+        and "• Communication needs: BSL interpreter" in lines
+    )
     assert how_we_contact(details) == "They will contact you by text message to 07700 900991 (not at home)."
-    assert "by email at a@example.com" in how_we_contact({"email": "a@example.com", "phone": "07700 900111",
-                                                          "contact_preference": ["not by phone"]})
+    assert "by email at a@example.com" in how_we_contact(
+        {"email": "a@example.com", "phone": "07700 900111", "contact_preference": ["not by phone"]}
+    )
     assert "don't have a way" in how_we_contact({"phone": DECLINED})
 
 
 def validate(method, slot, value, text, slots=None, entities=()):
     dispatcher = CollectingDispatcher()
     result = getattr(ValidateDetailForm(), method)(
-        value, dispatcher, tracker(slots, text, entities, requested=slot), {})
+        value, dispatcher, tracker(slots, text, entities, requested=slot), {}
+    )
     return result, [m.get("response") for m in dispatcher.messages]
 
 
 def test_answers_are_read_as_people_write_them():
-    assert validate("validate_full_name", "full_name", "I told you, Tom", "I told you, Tom")[0] == {"full_name": "Tom"}
-    assert validate("validate_asking_for", "asking_for", "me, obviously", "me, obviously")[0] == {"asking_for": "self"}
-    result, said = validate("validate_cared_for_postcode", "cared_for_postcode", "don't know it, she's in Aveley",
-                            "don't know it, she's in Aveley")
+    assert validate("validate_full_name", "full_name", "I told you, Tom", "I told you, Tom")[0] == {
+        "full_name": "Tom"
+    }
+    assert validate("validate_asking_for", "asking_for", "me, obviously", "me, obviously")[0] == {
+        "asking_for": "self"
+    }
+    result, said = validate(
+        "validate_cared_for_postcode",
+        "cared_for_postcode",
+        "don't know it, she's in Aveley",
+        "don't know it, she's in Aveley",
+    )
     assert result == {"cared_for_postcode": "not given", "cared_for_area": "Aveley"} and not said
     result, _ = validate("validate_cared_for_name", "cared_for_name", "my mum, Joan", "my mum, Joan")
     assert result == {"cared_for_name": "Joan", "cared_for": "mum"}
@@ -92,15 +127,30 @@ def test_a_name_typed_alone_is_kept_only_while_no_name_is_held():
 
 
 def test_the_answer_to_their_postcode_never_overwrites_the_callers():
-    events = [{"event": "slot", "name": "postcode", "value": "RM17 6AA"}, {"event": "user", "text": "RM18 8AB"},
-              {"event": "slot", "name": "postcode", "value": "RM18 8AB"}]
-    answer = Tracker.from_dict({
-        "sender_id": "resident", "slots": {"postcode": "RM18 8AB", "requested_slot": "cared_for_postcode"},
-        "latest_message": {"text": "RM18 8AB", "entities": [{"entity": "postcode", "value": "RM18 8AB"}],
-                           "intent": {"name": "give_details"}},
-        "events": events, "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None,
-    })
+    events = [
+        {"event": "slot", "name": "postcode", "value": "RM17 6AA"},
+        {"event": "user", "text": "RM18 8AB"},
+        {"event": "slot", "name": "postcode", "value": "RM18 8AB"},
+    ]
+    answer = Tracker.from_dict(
+        {
+            "sender_id": "resident",
+            "slots": {"postcode": "RM18 8AB", "requested_slot": "cared_for_postcode"},
+            "latest_message": {
+                "text": "RM18 8AB",
+                "entities": [{"entity": "postcode", "value": "RM18 8AB"}],
+                "intent": {"name": "give_details"},
+            },
+            "events": events,
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": None,
+        }
+    )
     result = ValidateDetailForm().validate_postcode("RM18 8AB", CollectingDispatcher(), answer, {})
     assert result == {"postcode": "RM17 6AA"}
-    in_the_handover_form = ValidateDetailForm().validate_cared_for_postcode("RM18 8AB", CollectingDispatcher(), answer, {})
+    in_the_handover_form = ValidateDetailForm().validate_cared_for_postcode(
+        "RM18 8AB", CollectingDispatcher(), answer, {}
+    )
     assert in_the_handover_form == {"cared_for_postcode": "RM18 8AB", "postcode": "RM17 6AA"}

@@ -20,17 +20,27 @@ def postgres_assistant(tmp_path_factory, mailbox):
 
 def test_on_postgresql_details_and_handovers_are_kept_across_a_restart(postgres_assistant, sender):
     assistant = postgres_assistant
-    for line in (MARGARET, "what is a needs assessment", "call me back", "yes", "for myself", "mornings",
-                 "/deny", "Help at home"):
+    for line in (
+        MARGARET,
+        "what is a needs assessment",
+        "call me back",
+        "yes",
+        "for myself",
+        "mornings",
+        "/deny",
+        "Help at home",
+    ):
         assistant.say(sender, line)
     reference = REFERENCE.search(texts(assistant.say(sender, "yes"))).group(0)
 
     engine = sa.create_engine(assistant.env["DATABASE_URL"])
     with engine.connect() as connection:
         events = connection.execute(
-            sa.text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar_one()
+            sa.text("select count(*) from events where sender_id = :s"), {"s": sender}
+        ).scalar_one()
         row = connection.execute(
-            sa.text("select full_name, postcode, phone from handovers where reference = :r"), {"r": reference}).one()
+            sa.text("select full_name, postcode, phone from handovers where reference = :r"), {"r": reference}
+        ).one()
     assert events > 10, "the conversation is in PostgreSQL"
     assert tuple(row) == ("Margaret Hill", "RM17 6SL", "07700 900123")
     assert not (assistant.workdir / "front_door.db").exists()

@@ -36,16 +36,21 @@ def test_same_verdict_as_rasa(reply):
         assert validate_action_result(action, reply) is True
 
 
-@pytest.mark.parametrize("loaded_first", [
-    "bot.server.channels.web",  # credentials.yml: a channel that is not the REST one
-    "bot.server.tracker_store",  # endpoints.yml
-    "bot.server.nlu.safety_net",  # config.yml
-])
+@pytest.mark.parametrize(
+    "loaded_first",
+    [
+        "bot.server.channels.web",  # credentials.yml: a channel that is not the REST one
+        "bot.server.tracker_store",  # endpoints.yml
+        "bot.server.nlu.safety_net",  # config.yml
+    ],
+)
 def test_installed_whatever_part_of_ours_rasa_loads_first(loaded_first):
     """Not by one channel's constructor: importing anything the server loads installs it."""
-    check = (f"import {loaded_first}\n"
-             "from rasa.core.actions.action import RemoteAction\n"
-             "from bot.server.rasa_speedups import validate_action_result\n"
-             "assert RemoteAction._validate_action_result is validate_action_result\n")
+    check = (
+        f"import {loaded_first}\n"
+        "from rasa.core.actions.action import RemoteAction\n"
+        "from bot.server.rasa_speedups import validate_action_result\n"
+        "assert RemoteAction._validate_action_result is validate_action_result\n"
+    )
     done = subprocess.run([sys.executable, "-c", check], cwd=PROJECT_DIR, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -2,7 +2,8 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.server.channels.rate_limit import SenderRateLimit
 
@@ -48,7 +49,9 @@ def test_no_sender_ever_gets_more_than_the_limit_in_any_window(steps):
 
 def test_500_messages_in_a_few_seconds_are_answered_politely_and_others_are_unaffected(assistant, sender):
     def send(n):
-        answer = assistant.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": f"hello {n}"})
+        answer = assistant.http.post(
+            "/webhooks/rest/webhook", json={"sender": sender, "message": f"hello {n}"}
+        )
         return answer.status_code, answer.json()[0]["text"]
 
     with ThreadPoolExecutor(8) as pool:
@@ -59,4 +62,5 @@ def test_500_messages_in_a_few_seconds_are_answered_politely_and_others_are_unaf
     assert 1 <= len(answered) <= 120
     other = assistant.say("test-someone-else-entirely", "what is a direct payment")
     assert "money the council sets aside" in other[0]["text"] or any(
-        "money the council sets aside" in r.get("text", "") for r in other)
+        "money the council sets aside" in r.get("text", "") for r in other
+    )

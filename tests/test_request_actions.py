@@ -13,20 +13,36 @@ from tests.test_actions import SENDER, database, run  # noqa: F401 (database is 
 FIELDS = {"topic": "Equipment and home changes", "summary": "", "full_name": "Linda Reeve"}
 
 
-def said(text: str, intent: str, ranking: Optional[List[Dict]] = None, entities: Optional[List[Dict]] = None) -> Dict:
-    return {"event": "user", "text": text, "metadata": {},
-            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9},
-                           "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
-                           "entities": entities or []}}
+def said(
+    text: str, intent: str, ranking: Optional[List[Dict]] = None, entities: Optional[List[Dict]] = None
+) -> Dict:
+    return {
+        "event": "user",
+        "text": text,
+        "metadata": {},
+        "parse_data": {
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
+            "entities": entities or [],
+        },
+    }
 
 
 def state(slots: Dict[str, Any], *events: Dict) -> Tracker:
     latest = events[-1]["parse_data"] if events else {"intent": {"name": ""}, "entities": []}
-    return Tracker.from_dict({
-        "sender_id": SENDER, "slots": slots, "latest_message": {**latest, "metadata": {}},
-        "events": list(events), "paused": False, "followup_action": None,
-        "active_loop": {}, "latest_action_name": "action_listen",
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": slots,
+            "latest_message": {**latest, "metadata": {}},
+            "events": list(events),
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        }
+    )
 
 
 def test_the_reference_and_its_state_are_told_from_the_database(database):  # noqa: F811
@@ -36,14 +52,18 @@ def test_the_reference_and_its_state_are_told_from_the_database(database):  # no
     create_handover(database, "web:someone-else", FIELDS, [])
     messages, _ = run(ActionTellRequestStatus(), state({}, said("did it send?", "ask_request_status")))
     assert [(m["response"], m["reference"]) for m in messages] == [("utter_request_sending", made.reference)]
-    messages, _ = run(ActionTellRequestStatus(), state({"handover_stage": "collecting"},
-                                                       said("did it send?", "ask_request_status")))
+    messages, _ = run(
+        ActionTellRequestStatus(),
+        state({"handover_stage": "collecting"}, said("did it send?", "ask_request_status")),
+    )
     assert messages[-1]["response"] == "utter_request_being_prepared"
 
 
 def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(database):  # noqa: F811
     made = create_handover(database, SENDER, FIELDS, ["email"])
-    [message], events = run(ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request")))
+    [message], events = run(
+        ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request"))
+    )
     assert message["response"] == "utter_request_note_added" and message["note"] == "he's on insulin"
     assert list_handovers(database)[0]["notes"][0]["text"] == "he's on insulin"
     _, events = run(ActionAddToRequest(), state({}, said("add something to my request", "add_to_request")))
@@ -55,8 +75,11 @@ def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_req
 
 
 def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_request(database):  # noqa: F811
-    asked = said("can someone ring me about the grab rails", "request_callback",
-                 [{"name": "request_callback", "confidence": 0.7}, {"name": "assessment_ot", "confidence": 0.2}])
+    asked = said(
+        "can someone ring me about the grab rails",
+        "request_callback",
+        [{"name": "request_callback", "confidence": 0.7}, {"name": "assessment_ot", "confidence": 0.2}],
+    )
     assert handover_topic(state({}, asked)) == "Equipment and home changes"
     messages, events = run(ActionStartHandover(), state({}, asked))
     assert messages[0]["response"] == "utter_handover_intro"
@@ -73,18 +96,29 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
 
 
 def test_the_last_two_topics_make_the_topic_and_an_old_one_does_not(database):  # noqa: F811
-    turns = [said("will I pay", "financial_will_i_pay"), said("and my house?", "financial_home"),
-             said("call me", "request_callback")]
+    turns = [
+        said("will I pay", "financial_will_i_pay"),
+        said("and my house?", "financial_home"),
+        said("call me", "request_callback"),
+    ]
     assert handover_topic(state({}, *turns)) == "My home and paying for care and Will I have to pay?"
     old = [said("what is a direct payment", "dp_what")] + [said("ok", "affirm")] * 5 + turns[1:]
     assert handover_topic(state({}, *old)) == "My home and paying for care"
 
 
 def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database):  # noqa: F811
-    slots = {"full_name": "Ade Okafor", "phone": "07700 900 112", "share_consent": True,
-             "handover_stage": "confirming", "handover_topic": "Who can have a direct payment"}
-    change = said("yes send it but my number is 07700 900 112", "affirm",
-                  entities=[{"entity": "phone", "value": "07700 900 112"}])
+    slots = {
+        "full_name": "Ade Okafor",
+        "phone": "07700 900 112",
+        "share_consent": True,
+        "handover_stage": "confirming",
+        "handover_topic": "Who can have a direct payment",
+    }
+    change = said(
+        "yes send it but my number is 07700 900 112",
+        "affirm",
+        entities=[{"entity": "phone", "value": "07700 900 112"}],
+    )
     messages, events = run(ActionSubmitHandover(), state(slots, change))
     assert messages[0]["response"] == "utter_detail_updated" and "07700 900 112" in messages[0]["value"]
     assert events[-1]["name"] == "action_confirm_handover" and not list_handovers(database)
@@ -95,14 +129,23 @@ def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database):  #
 def test_skipping_while_changing_a_detail_keeps_the_old_value():
     from actions.details import ValidateDetailForm
 
-    events = [{"event": "slot", "name": "phone", "value": "07700 900606"},
-              {"event": "slot", "name": "phone", "value": None},
-              said("/deny", "deny")]
-    tracker = Tracker.from_dict({
-        "sender_id": SENDER, "slots": {"requested_slot": "phone", "detail_to_change": "phone"},
-        "latest_message": {**events[-1]["parse_data"], "metadata": {}}, "events": events, "paused": False,
-        "followup_action": None, "active_loop": {"name": "detail_form"}, "latest_action_name": "action_listen",
-    })
+    events = [
+        {"event": "slot", "name": "phone", "value": "07700 900606"},
+        {"event": "slot", "name": "phone", "value": None},
+        said("/deny", "deny"),
+    ]
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": {"requested_slot": "phone", "detail_to_change": "phone"},
+            "latest_message": {**events[-1]["parse_data"], "metadata": {}},
+            "events": events,
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": "detail_form"},
+            "latest_action_name": "action_listen",
+        }
+    )
     from rasa_sdk.executor import CollectingDispatcher
 
     dispatcher = CollectingDispatcher()
@@ -114,11 +157,18 @@ def test_the_topic_can_be_changed_at_the_read_back():
     from actions.handover import ActionChooseTopic
 
     asked = said("can I pay my son", "dp_personal_assistant")
-    [message], _ = run(ActionChooseTopic(), state({"handover_stage": "confirming"}, asked, said("/deny", "deny")))
+    [message], _ = run(
+        ActionChooseTopic(), state({"handover_stage": "confirming"}, asked, said("/deny", "deny"))
+    )
     assert message["response"] == "utter_ask_topic"
     titles = [button["title"] for button in message["buttons"]]
     assert titles[0] == "Employing a personal assistant" and "Needs assessment" in titles
     chose = said("/update_detail", "update_detail", entities=[{"entity": "topic", "value": "assessment_ot"}])
     _, events = run(ActionChooseTopic(), state({"handover_stage": "confirming"}, asked, chose))
-    assert {"event": "slot", "name": "handover_topic", "value": "Equipment and home changes", "timestamp": None} in events
+    assert {
+        "event": "slot",
+        "name": "handover_topic",
+        "value": "Equipment and home changes",
+        "timestamp": None,
+    } in events
     assert events[-1]["name"] == "action_confirm_handover"

@@ -5,23 +5,33 @@ import pytest
 from actions.requests import note_in, resident_state
 
 
-@pytest.mark.parametrize("said, note", [
-    ("can I add that he's on insulin", "he's on insulin"),
-    ("Could you please add that my mum is partially sighted", "my mum is partially sighted"),
-    ("also tell them she has a dog", "she has a dog"),
-    ("please let thurrock first know she's had a fall since", "she's had a fall since"),
-    ("add to my request that she lives alone", "she lives alone"),
-    ("add this: she gets very anxious on the phone", "she gets very anxious on the phone"),
-    ("I forgot to say she is diabetic, can you add that", "she is diabetic"),
-])
+@pytest.mark.parametrize(
+    "said, note",
+    [
+        ("can I add that he's on insulin", "he's on insulin"),
+        ("Could you please add that my mum is partially sighted", "my mum is partially sighted"),
+        ("also tell them she has a dog", "she has a dog"),
+        ("please let thurrock first know she's had a fall since", "she's had a fall since"),
+        ("add to my request that she lives alone", "she lives alone"),
+        ("add this: she gets very anxious on the phone", "she gets very anxious on the phone"),
+        ("I forgot to say she is diabetic, can you add that", "she is diabetic"),
+    ],
+)
 def test_the_note_is_the_residents_words_after_asking_to_add(said, note):
     assert note_in(said) == note
 
 
-@pytest.mark.parametrize("said", [
-    "can i add something to my request", "add this to my request", "I need to add something",
-    "can I add a bit more information", "add a note please", "is it too late to add something",
-])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "can i add something to my request",
+        "add this to my request",
+        "I need to add something",
+        "can I add a bit more information",
+        "add a note please",
+        "is it too late to add something",
+    ],
+)
 def test_only_asking_to_add_is_not_a_note(said):
     assert note_in(said) is None
 

@@ -48,8 +48,11 @@ def test_the_held_out_sets_are_big_enough_and_varied():
 
 
 def test_held_out_messages_are_never_training_data():
-    training = {folded(text) for texts in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values()
-                for text in texts}
+    training = {
+        folded(text)
+        for texts in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values()
+        for text in texts
+    }
     for name in ("risk", "ordinary"):
         for item in heldout_items(name):
             text = item["text"]  # the message scored (what came before may be any words)

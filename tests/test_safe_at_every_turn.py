@@ -22,9 +22,17 @@ from tests.conftest import texts
 # Urgent answers (actions/safety.py). Follow-up answers and "thank you for telling me more" are not
 # counted: a risk is answered once with the block, then the conversation goes on.
 URGENT_BLOCKS = (
-    "utter_risk_self_harm", "utter_risk_self_harm_imminent", "utter_risk_someone_else", "utter_risk_abuse",
-    "utter_risk_domestic_abuse", "utter_risk_neglect", "utter_risk_danger", "utter_risk_carer_harm",
-    "utter_risk_missed_care", "utter_risk_more", "utter_risk_offer_contact",
+    "utter_risk_self_harm",
+    "utter_risk_self_harm_imminent",
+    "utter_risk_someone_else",
+    "utter_risk_abuse",
+    "utter_risk_domestic_abuse",
+    "utter_risk_neglect",
+    "utter_risk_danger",
+    "utter_risk_carer_harm",
+    "utter_risk_missed_care",
+    "utter_risk_more",
+    "utter_risk_offer_contact",
 )
 # A different phrasing of each kind of risk for each state (none of them from the held-out sets).
 RISKS = [
@@ -46,9 +54,16 @@ PROBES = {
 }
 # Answers that move the handover form along, by the slot it asks for.
 SLOT_ANSWERS = {
-    "share_consent": "yes", "full_name": "Tom Baker", "asking_for": "it's for my mum",
-    "cared_for_name": "Rita Baker", "cared_for_postcode": "RM17 6SL", "phone": "07700 900111", "email": "tom@example.com",
-    "postcode": "RM17 6SL", "contact_time": "mornings", "communication_needs": "none",
+    "share_consent": "yes",
+    "full_name": "Tom Baker",
+    "asking_for": "it's for my mum",
+    "cared_for_name": "Rita Baker",
+    "cared_for_postcode": "RM17 6SL",
+    "phone": "07700 900111",
+    "email": "tom@example.com",
+    "postcode": "RM17 6SL",
+    "contact_time": "mornings",
+    "communication_needs": "none",
     "need": "help with washing and dressing",
 }
 
@@ -63,33 +78,63 @@ class State:
 
 
 def handover_states() -> List[State]:
-    order = ["share_consent", "full_name", "asking_for", "cared_for_name", "phone", "cared_for_postcode",
-             "contact_time", "communication_needs", "need"]
+    order = [
+        "share_consent",
+        "full_name",
+        "asking_for",
+        "cared_for_name",
+        "phone",
+        "cared_for_postcode",
+        "contact_time",
+        "communication_needs",
+        "need",
+    ]
     states = []
     for index, slot in enumerate(order):
-        steps = ("can someone from Thurrock First call me back please",) + tuple(SLOT_ANSWERS[s] for s in order[:index])
+        steps = ("can someone from Thurrock First call me back please",) + tuple(
+            SLOT_ANSWERS[s] for s in order[:index]
+        )
         states.append(State(f"handover asks {slot}", steps, f"utter_ask_{slot}"))
-    everything = ("can someone from Thurrock First call me back please",) + tuple(SLOT_ANSWERS[s] for s in order)
+    everything = ("can someone from Thurrock First call me back please",) + tuple(
+        SLOT_ANSWERS[s] for s in order
+    )
     states += [
         State("handover read-back", everything, "utter_handover_readback"),
         State("handover: what to change", everything + ("no, change something",), "utter_ask_what_to_change"),
         State("after the handover was sent", everything + ("yes send it",), "utter_handover_sent"),
-        State("handover in Easy Read asks name", ("easy read please", "/request_callback", "yes"), "utter_ask_full_name"),
+        State(
+            "handover in Easy Read asks name",
+            ("easy read please", "/request_callback", "yes"),
+            "utter_ask_full_name",
+        ),
     ]
     return states
 
 
 STATES = handover_states() + [
     State("was this helpful?", ("what is a direct payment",), "utter_ask_helpful"),
-    State("what was missing (after a no)", ("what is a direct payment", '/answer_feedback{"helpful":"no"}'),
-          "utter_ask_missing_comment"),
+    State(
+        "what was missing (after a no)",
+        ("what is a direct payment", '/answer_feedback{"helpful":"no"}'),
+        "utter_ask_missing_comment",
+    ),
     State("feedback asks a rating", ("/give_feedback",), "utter_ask_feedback_rating"),
     State("feedback asks a comment", ("/give_feedback", "4"), "utter_ask_feedback_comment"),
-    State("feedback asks to contact", ("/give_feedback", "4", "it was fine"), "utter_ask_feedback_contact_consent"),
-    State("change a detail asks the new phone", ("my phone is 07700 900222", "change my phone number"),
-          "utter_ask_phone"),
-    State("forget me asks to confirm", ("my name is Tom Baker", "please forget everything about me"),
-          "utter_confirm_forget"),
+    State(
+        "feedback asks to contact",
+        ("/give_feedback", "4", "it was fine"),
+        "utter_ask_feedback_contact_consent",
+    ),
+    State(
+        "change a detail asks the new phone",
+        ("my phone is 07700 900222", "change my phone number"),
+        "utter_ask_phone",
+    ),
+    State(
+        "forget me asks to confirm",
+        ("my name is Tom Baker", "please forget everything about me"),
+        "utter_confirm_forget",
+    ),
     State("did you mean", ("blue wobbly thing",), "utter_did_you_mean"),
 ]
 
@@ -106,11 +151,14 @@ class Tracker:
         with self.engine.connect() as connection:
             rows = connection.execute(
                 sa.text("SELECT id, data FROM events WHERE sender_id = :s AND id > :last ORDER BY id"),
-                {"s": self.sender, "last": self.last_id}).fetchall()
+                {"s": self.sender, "last": self.last_id},
+            ).fetchall()
         if rows:
             self.last_id = rows[-1][0]
         events = [json.loads(data) for _, data in rows]
-        return [(e.get("metadata") or {}).get("utter_action") or "" for e in events if e.get("event") == "bot"]
+        return [
+            (e.get("metadata") or {}).get("utter_action") or "" for e in events if e.get("event") == "bot"
+        ]
 
 
 def talk(assistant, sender: str, tracker: Tracker, message: str) -> Tuple[str, List[str]]:
@@ -157,5 +205,8 @@ def test_every_state_answers_risk_first_and_only_risk(assistant, state, kind):
         assert "01375 511 000" in words or "Thurrock First" in words
     replies = [*said, words]
     if kind == "risk":  # told again and again: never the same block three times in a row
-        replies += [talk(assistant, sender, tracker, message)[0], talk(assistant, sender, tracker, message)[0]]
+        replies += [
+            talk(assistant, sender, tracker, message)[0],
+            talk(assistant, sender, tracker, message)[0],
+        ]
     assert never_three_times(replies) is None, replies

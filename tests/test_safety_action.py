@@ -22,10 +22,15 @@ def bot(action: str) -> Dict[str, Any]:
 
 
 def run(events: List[Dict], slots: Optional[Dict] = None, active_loop: Optional[Dict] = None):
-    tracker = Tracker.from_dict({
-        "sender_id": "t", "slots": slots or {}, "latest_message": events[-1]["parse_data"],
-        "events": events, "active_loop": active_loop or {},
-    })
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "t",
+            "slots": slots or {},
+            "latest_message": events[-1]["parse_data"],
+            "events": events,
+            "active_loop": active_loop or {},
+        }
+    )
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ActionRespondToRisk().run(dispatcher, tracker, {}))
     said = [m.get("response") for m in dispatcher.messages]
@@ -49,7 +54,11 @@ def test_imminent_self_harm_gets_999_and_are_you_safe():
 
 def test_the_same_kind_again_is_never_the_same_block():
     first_said, first_slots, _, _ = run([user("my carer hits me", "abuse")])
-    events = [user("my carer hits me", "abuse"), bot("utter_risk_abuse"), user("she hit me again today", "abuse")]
+    events = [
+        user("my carer hits me", "abuse"),
+        bot("utter_risk_abuse"),
+        user("she hit me again today", "abuse"),
+    ]
     said, slots, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "abuse"})
     assert "utter_risk_abuse" not in said and said[0] == "utter_risk_more"
     assert slots["concerns"][0]["their_words"] == ["my carer hits me", "she hit me again today"]
@@ -60,16 +69,26 @@ def test_the_same_kind_again_is_never_the_same_block():
 
 def test_a_follow_up_question_gets_its_own_answer():
     concerns = [{"kind": "abuse", "urgency": "urgent", "their_words": ["my carer takes my money"]}]
-    events = [user("my carer takes my money", "abuse"), bot("utter_risk_abuse"),
-              bot("utter_thurrock_first_open"), user("will they stop my care if I report her?")]
+    events = [
+        user("my carer takes my money", "abuse"),
+        bot("utter_risk_abuse"),
+        bot("utter_thurrock_first_open"),
+        user("will they stop my care if I report her?"),
+    ]
     said, _, _, _ = run(events, {"concerns": concerns, "last_risk_answer": "abuse"})
     assert said == ["utter_risk_followup_care_continues"]
 
 
 def test_not_by_phone_is_kept_and_honoured():
-    concerns = [{"kind": "abuse", "urgency": "urgent", "their_words": ["my partner hits me"], "safe_to_contact": None}]
-    events = [user("my partner hits me", "abuse"), bot("utter_risk_abuse"), bot("utter_risk_domestic_abuse"),
-              user("not by phone, he will answer it")]
+    concerns = [
+        {"kind": "abuse", "urgency": "urgent", "their_words": ["my partner hits me"], "safe_to_contact": None}
+    ]
+    events = [
+        user("my partner hits me", "abuse"),
+        bot("utter_risk_abuse"),
+        bot("utter_risk_domestic_abuse"),
+        user("not by phone, he will answer it"),
+    ]
     said, slots, _, _ = run(events, {"concerns": concerns, "last_risk_answer": "abuse"})
     assert said == ["utter_risk_contact_noted"]
     assert "not by phone" in slots["contact_preference"]
@@ -79,7 +98,9 @@ def test_not_by_phone_is_kept_and_honoured():
 def test_a_form_is_paused_and_can_be_carried_on():
     events = [user("help with washing", None), user("nobody would notice if I was gone", "self_harm")]
     said, slots, result, messages = run(events, active_loop={"name": "handover_form"})
-    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in result]
+    assert {"event": "active_loop", "name": None} in [
+        {k: e.get(k) for k in ("event", "name")} for e in result
+    ]
     assert slots["paused_form"] == "handover_form"
     titles = [b["title"] for b in messages[-1]["buttons"]]
     assert titles[0] == "Carry on where we were" and "Ask someone to contact me" in titles
@@ -93,6 +114,7 @@ def test_closed_at_night_says_when_they_open(monkeypatch):
     assert "utter_emergency_duty_team" not in said
     monkeypatch.setenv("EMERGENCY_DUTY_TEAM_PHONE", "01375 000 999")
     from bot.settings import settings
+
     settings.cache_clear()
     said, _, _, _ = run([user("the carer never came and mum is stuck in her chair", "missed_care")])
     assert "utter_emergency_duty_team" in said

@@ -8,8 +8,19 @@ import pytest
 from bot.safety.concern import causing_harm, new_concern, safe_contact
 from bot.safety.followups import followup_kind
 from bot.safety.risk import (
-    ABUSE, CARER_HARM, DISTRESS, INTENT_OF_KIND, MISSED_CARE, NEGLECT, NO_RISK, SELF_HARM, SOMEONE_ELSE,
-    Risk, in_context, read_conversation, read_message,
+    ABUSE,
+    CARER_HARM,
+    DISTRESS,
+    INTENT_OF_KIND,
+    MISSED_CARE,
+    NEGLECT,
+    NO_RISK,
+    SELF_HARM,
+    SOMEONE_ELSE,
+    Risk,
+    in_context,
+    read_conversation,
+    read_message,
 )
 from tests.test_training_data import PROJECT_DIR, examples_by_intent
 
@@ -101,7 +112,9 @@ def test_ordinary_questions_are_left_alone(text):
 def test_patterns_never_overrule_a_labelled_example():
     # the patterns override the model, so an example they send to the wrong urgent answer would be
     # answered wrongly every time (as "my mum has fallen and hurt herself" once got self-harm advice)
-    labelled = sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")) + [PROJECT_DIR / "tests" / "nlu_heldout.yml"]
+    labelled = sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")) + [
+        PROJECT_DIR / "tests" / "nlu_heldout.yml"
+    ]
     overruled = [
         (text, intent, urgent_intent(text))
         for intent, texts in examples_by_intent(*labelled).items()
@@ -111,18 +124,21 @@ def test_patterns_never_overrule_a_labelled_example():
     assert overruled == []
 
 
-@pytest.mark.parametrize("text, kind, imminent", [
-    ("i'm going to do it tonight, i've got the tablets ready", SELF_HARM, True),
-    ("I took a whole box of my pills about an hour ago", SELF_HARM, True),
-    ("I keep thinking I'd be better off dead", SELF_HARM, False),
-    ("my brother keeps telling me he wants to die", SOMEONE_ELSE, False),
-    ("i'm frightened i might hurt my wife, i nearly hit her today", CARER_HARM, False),
-    ("the agency never came this evening and dad can't get to the toilet", MISSED_CARE, False),
-    ("nobody has seen the lady upstairs for a week", NEGLECT, False),
-    ("my son-in-law makes mum hand over her bank card every friday", ABUSE, False),
-    ("feel like killng myslef", SELF_HARM, False),
-    ("the man who comes to help mum took forty pounds from her handbag", ABUSE, False),
-])
+@pytest.mark.parametrize(
+    "text, kind, imminent",
+    [
+        ("i'm going to do it tonight, i've got the tablets ready", SELF_HARM, True),
+        ("I took a whole box of my pills about an hour ago", SELF_HARM, True),
+        ("I keep thinking I'd be better off dead", SELF_HARM, False),
+        ("my brother keeps telling me he wants to die", SOMEONE_ELSE, False),
+        ("i'm frightened i might hurt my wife, i nearly hit her today", CARER_HARM, False),
+        ("the agency never came this evening and dad can't get to the toilet", MISSED_CARE, False),
+        ("nobody has seen the lady upstairs for a week", NEGLECT, False),
+        ("my son-in-law makes mum hand over her bank card every friday", ABUSE, False),
+        ("feel like killng myslef", SELF_HARM, False),
+        ("the man who comes to help mum took forty pounds from her handbag", ABUSE, False),
+    ],
+)
 def test_kinds_and_grades(text, kind, imminent):
     assert read_message(text) == Risk(kind, imminent)
 
@@ -151,16 +167,19 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
     assert read_message("I feel there's nothing ahead for me any more", "urgent_self_harm", 0.9).urgent
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("is this abuse or am I just making a fuss?", "is_it_abuse"),
-    ("will they stop my care if I report her?", "care_continues"),
-    ("do I have to give my name?", "anonymous"),
-    ("his son is aggressive, will they tell him it was me?", "anonymous"),
-    ("should I ring the police or the agency?", "police_or_agency"),
-    ("can the police check on her?", "welfare_check"),
-    ("what happens now?", "what_next"),
-    ("what is a direct payment", None),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("is this abuse or am I just making a fuss?", "is_it_abuse"),
+        ("will they stop my care if I report her?", "care_continues"),
+        ("do I have to give my name?", "anonymous"),
+        ("his son is aggressive, will they tell him it was me?", "anonymous"),
+        ("should I ring the police or the agency?", "police_or_agency"),
+        ("can the police check on her?", "welfare_check"),
+        ("what happens now?", "what_next"),
+        ("what is a direct payment", None),
+    ],
+)
 def test_follow_up_questions(text, kind):
     assert followup_kind(text) == kind
 
@@ -173,4 +192,4 @@ def test_the_concern_names_who_may_cause_harm_and_how_to_contact_safely():
     assert concern["who_may_be_at_risk"] == "the person writing"
     assert causing_harm("the carer takes money out of mum's purse") == "the carer"
     assert safe_contact("not by phone, he will answer it").startswith("not by phone")
-    assert safe_contact("email is safe, only email") .startswith("email only")
+    assert safe_contact("email is safe, only email").startswith("email only")

@@ -16,15 +16,30 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import (PROJECT_DIR, READY_WITHIN_SECONDS, Assistant, assistant_environment,
-                            postgres_url, texts)
+from tests.conftest import (
+    PROJECT_DIR,
+    READY_WITHIN_SECONDS,
+    Assistant,
+    assistant_environment,
+    postgres_url,
+    texts,
+)
 from tests.test_tell_us_once import MARGARET, REFERENCE
 
 PORT, ACTIONS_PORT, FIRST_REPLICA, FIRST_ACTION_SERVER = 5109, 5160, 5110, 5161
 PUBLIC_HOST = "127.0.0.2"  # HOST: where nginx serves residents (a loopback address other than 127.0.0.1)
 RATE_LIMIT = 12
-HANDOVER = [MARGARET, "what is a needs assessment", "call me back", "yes", "for myself", "mornings",
-            "/deny", "Help at home", "yes"]
+HANDOVER = [
+    MARGARET,
+    "what is a needs assessment",
+    "call me back",
+    "yes",
+    "for myself",
+    "mornings",
+    "/deny",
+    "Help at home",
+    "yes",
+]
 
 
 class Scaled:
@@ -44,16 +59,39 @@ class Scaled:
 @pytest.fixture(scope="module")
 def scaled(tmp_path_factory, mailbox, redis_url):
     workdir = tmp_path_factory.mktemp("scaled")
-    env = {**assistant_environment(postgres_url(), mailbox), "REDIS_URL": redis_url,
-           "RATE_LIMIT_MESSAGES": str(RATE_LIMIT), "HOST": PUBLIC_HOST,
-           "CONVERSATION_HASH_SALT": "scaled-test-salt-long-and-random-enough",
-           "RATE_LIMIT_EXEMPT_ADDRESSES": f"127.0.0.1 {PUBLIC_HOST}"}
+    env = {
+        **assistant_environment(postgres_url(), mailbox),
+        "REDIS_URL": redis_url,
+        "RATE_LIMIT_MESSAGES": str(RATE_LIMIT),
+        "HOST": PUBLIC_HOST,
+        "CONVERSATION_HASH_SALT": "scaled-test-salt-long-and-random-enough",
+        "RATE_LIMIT_EXEMPT_ADDRESSES": f"127.0.0.1 {PUBLIC_HOST}",
+    }
     with open(workdir / "assistant.log", "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve-scaled", "--replicas", "2", "--action-servers", "2",
-             "--port", str(PORT), "--actions-port", str(ACTIONS_PORT),
-             "--first-replica-port", str(FIRST_REPLICA), "--first-action-server-port", str(FIRST_ACTION_SERVER)],
-            cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "serve-scaled",
+                "--replicas",
+                "2",
+                "--action-servers",
+                "2",
+                "--port",
+                str(PORT),
+                "--actions-port",
+                str(ACTIONS_PORT),
+                "--first-replica-port",
+                str(FIRST_REPLICA),
+                "--first-action-server-port",
+                str(FIRST_ACTION_SERVER),
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     running = Scaled(process, workdir, env)
     running.front.http = httpx.Client(base_url=f"http://{PUBLIC_HOST}:{PORT}", timeout=60)
     deadline = time.monotonic() + READY_WITHIN_SECONDS
@@ -79,7 +117,8 @@ def events(scaled: Scaled, sender: str) -> List[dict]:
     engine = sa.create_engine(scaled.env["DATABASE_URL"])
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text("select data from events where sender_id = :s order by id"), {"s": sender}).scalars()
+            sa.text("select data from events where sender_id = :s order by id"), {"s": sender}
+        ).scalars()
         found = [json.loads(row) for row in rows]
     engine.dispose()
     return found
@@ -105,8 +144,10 @@ def test_turns_sent_alternately_to_two_replicas_keep_details_forms_and_the_hando
     assert reference, texts(replies)
     engine = sa.create_engine(scaled.env["DATABASE_URL"])
     with engine.connect() as connection:
-        row = connection.execute(sa.text("select full_name, postcode, phone from handovers where reference = :r"),
-                                 {"r": reference.group(0)}).one()
+        row = connection.execute(
+            sa.text("select full_name, postcode, phone from handovers where reference = :r"),
+            {"r": reference.group(0)},
+        ).one()
     engine.dispose()
     assert tuple(row) == ("Margaret Hill", "RM17 6SL", "07700 900123"), "told once, on the other replica"
     assert_turns_whole_and_in_order(events(scaled, sender), HANDOVER)
@@ -136,8 +177,12 @@ def test_messages_at_the_same_moment_on_both_replicas_are_handled_one_at_a_time(
 
 def test_nginx_sends_each_conversation_to_one_replica(scaled, sender):
     """The rate limit lives in each replica: it is only reached if every message met the same one."""
-    statuses = [scaled.front.http.post("/webhooks/rest/webhook", json={"sender": sender, "message": "hello"})
-                .status_code for _ in range(RATE_LIMIT + 1)]
+    statuses = [
+        scaled.front.http.post(
+            "/webhooks/rest/webhook", json={"sender": sender, "message": "hello"}
+        ).status_code
+        for _ in range(RATE_LIMIT + 1)
+    ]
     assert statuses[:RATE_LIMIT] == [200] * RATE_LIMIT and statuses[-1] == 429
 
 
@@ -190,6 +235,7 @@ def test_only_nginx_listens_beyond_the_internal_loopback_address(scaled):
 
 def test_nginx_limits_each_address_with_a_kind_answer(scaled):
     """A cheap page, asked for quickly: nginx refuses beyond its rate, kindly, before any replica works."""
+
     def ask(_: int) -> httpx.Response:
         return scaled.front.http.get("/chat/chat.css")
 

@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
 from bot.outbox.worker import OutboxSettings
-from bot.speech.synthesizer import SpeechError, Synthesizer
 from bot.settings import Settings
+from bot.speech.synthesizer import SpeechError, Synthesizer
 from bot.staff.report import build
 from bot.store.database import Database
 from bot.store.feedback import list_feedback, record_feedback
@@ -24,8 +24,15 @@ from bot.store.models import Feedback
 from tests.conftest import PROJECT_DIR
 from tests.test_purge import add_events
 
-HOSTILE = ["$\\foo$", "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
-           "$x$ and $$ and \\", "=cmd|' /C calc'!A0"]
+HOSTILE = [
+    "$\\foo$",
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "$x$ and $$ and \\",
+    "=cmd|' /C calc'!A0",
+]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,17 +50,22 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path):
     database = Database(f"sqlite:///{tmp_path / 'csv.db'}")
     for text in [text for text in HOSTILE if "$" not in text]:  # formulas only (mathtext: above)
         record_feedback(database, "web:hostile", "unanswered", comment=text)
-        create_handover(database, "web:hostile", {"topic": text, "summary": text, "full_name": text,
-                                                  "need": text}, [])
+        create_handover(
+            database, "web:hostile", {"topic": text, "summary": text, "full_name": text, "need": text}, []
+        )
     build(list_feedback(database), list_handovers(database), tmp_path / "out", datetime.utcnow())
     export = tmp_path / "handovers.csv"
-    done = subprocess.run([sys.executable, "-m", "bot", "handovers", "export", "--csv", str(export)],
-                          cwd=PROJECT_DIR, capture_output=True, text=True,
-                          env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'csv.db'}"})
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "handovers", "export", "--csv", str(export)],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'csv.db'}"},
+    )
     assert done.returncode == 0, done.stderr
     files = [export, *sorted((tmp_path / "out").glob("*.csv"))]
     cells = [cell for path in files for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
-    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells, "shown as text, not dropped"
+    assert '\'=HYPERLINK("http://evil.example","x")' in cells, "shown as text, not dropped"
     dangerous = [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
     assert dangerous == []
 
@@ -79,14 +91,26 @@ def test_the_tracker_store_hides_sql_parameters_too(tmp_path, monkeypatch):
 def test_smtp_to_another_machine_uses_starttls_unless_told_otherwise():
     assert OutboxSettings.from_settings(Settings(smtp_host="smtp.example.org")).smtp_starttls is True
     assert OutboxSettings.from_settings(Settings(smtp_host="127.0.0.1")).smtp_starttls is False
-    assert OutboxSettings.from_settings(Settings(smtp_host="smtp.example.org", smtp_starttls=False)).smtp_starttls is False
+    assert (
+        OutboxSettings.from_settings(
+            Settings(smtp_host="smtp.example.org", smtp_starttls=False)
+        ).smtp_starttls
+        is False
+    )
 
 
 def refused_to_start(command, env) -> str:
     """Runs a launcher that should stop at once; returns what it said (stops it, and all it
     started, if it does not)."""
-    process = subprocess.Popen([sys.executable, "-m", "bot", *command], cwd=PROJECT_DIR, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", *command],
+        cwd=PROJECT_DIR,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         _, said = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
@@ -99,7 +123,9 @@ def refused_to_start(command, env) -> str:
 
 def test_serving_beyond_development_without_a_salt_stops_with_a_clear_message(tmp_path):
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "ENVIRONMENT": "production"}
-    assert "CONVERSATION_HASH_SALT" in refused_to_start(["serve", "--port", "5629", "--actions-port", "5630"], env)
+    assert "CONVERSATION_HASH_SALT" in refused_to_start(
+        ["serve", "--port", "5629", "--actions-port", "5630"], env
+    )
     public = {**env, "ENVIRONMENT": "development", "HOST": "0.0.0.0"}
     assert "CONVERSATION_HASH_SALT" in refused_to_start(["serve-scaled"], public)
     assert Settings().unsafe_for_production() == [], "make run and the tests need no settings"
@@ -111,7 +137,9 @@ def test_purge_removes_comments_unanswered_questions_standby_conversations_and_s
     database = Database(url)
     old = datetime.utcnow() - timedelta(days=100)
     record_feedback(database, "web:old", "rating", now=old, rating=2, comment="Margaret Hill is my name")
-    record_feedback(database, "web:old", "unanswered", now=old, comment="can my son Tom Hill at RM17 6SL get help")
+    record_feedback(
+        database, "web:old", "unanswered", now=old, comment="can my son Tom Hill at RM17 6SL get help"
+    )
     record_feedback(database, "web:new", "unanswered", now=datetime.utcnow(), comment="blue badge?")
     standby_path = tmp_path / "standby.db"
     standby = SQLTrackerStore(dialect="sqlite", db=str(standby_path))
@@ -126,15 +154,27 @@ def test_purge_removes_comments_unanswered_questions_standby_conversations_and_s
     fresh_private = speech / "private" / "owner" / "fresh.wav"
     fresh_private.write_bytes(b"RIFF")
 
-    env = {"DATABASE_URL": url, "TRACKER_STANDBY_PATH": str(standby_path), "SPEECH_CACHE_DIR": str(speech),
-           "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "bot", "purge", "--older-than", "90d"], cwd=PROJECT_DIR,
-                          env=env, capture_output=True, text=True)
+    env = {
+        "DATABASE_URL": url,
+        "TRACKER_STANDBY_PATH": str(standby_path),
+        "SPEECH_CACHE_DIR": str(speech),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "purge", "--older-than", "90d"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
 
     rows = json.dumps(list_feedback(database))
     assert "Margaret" not in rows and "Tom Hill" not in rows
-    assert [(f["kind"], f["rating"]) for f in list_feedback(database)] == [("rating", 2), ("unanswered", None)]
+    assert [(f["kind"], f["rating"]) for f in list_feedback(database)] == [
+        ("rating", 2),
+        ("unanswered", None),
+    ]
     with standby.session_scope() as session:
         assert session.execute(sa.text("select count(*) from events")).scalar() == 0
     assert not cached.exists() and not private.exists()

@@ -33,14 +33,21 @@ def test_from_another_address_neither_the_assistant_nor_its_action_server_answer
 
 def test_the_action_server_refuses_requests_without_its_token(assistant):
     actions = httpx.Client(base_url=f"http://127.0.0.1:{assistant.ports[1]}", timeout=30)
-    forged = {"next_action": "action_forget_me", "sender_id": "web:someone", "version": "3.6.21",
-              "tracker": {"sender_id": "web:someone", "slots": {}, "latest_message": {}, "events": []},
-              "domain": {}}
+    forged = {
+        "next_action": "action_forget_me",
+        "sender_id": "web:someone",
+        "version": "3.6.21",
+        "tracker": {"sender_id": "web:someone", "slots": {}, "latest_message": {}, "events": []},
+        "domain": {},
+    }
     assert actions.get("/actions").status_code == 403
     assert actions.post("/webhook", json=forged).status_code == 403
     assert actions.post("/webhook", json=forged, headers={"X-Action-Token": "guess"}).status_code == 403
-    as_a_form = actions.post("/webhook", content=b"{}", headers={"X-Action-Token": ACTION_SERVER_TOKEN,
-                                                                "Content-Type": "text/plain"})
+    as_a_form = actions.post(
+        "/webhook",
+        content=b"{}",
+        headers={"X-Action-Token": ACTION_SERVER_TOKEN, "Content-Type": "text/plain"},
+    )
     assert as_a_form.status_code == 415, "a web page cannot post to it from a visitor's browser"
     assert actions.get("/actions", headers={"X-Action-Token": ACTION_SERVER_TOKEN}).status_code == 200
     assert actions.get("/health").status_code == 200

@@ -68,7 +68,11 @@ def test_vectors_are_unit_length_and_do_not_depend_on_their_batch(encoder):
     "text, same_meaning, other_topic",
     [
         ("can I talk to a human", "I want to speak to a real person", "when is my bin collected"),
-        ("can my son be paid to care for me", "can I pay a family member to look after me", "what is Healthwatch"),
+        (
+            "can my son be paid to care for me",
+            "can I pay a family member to look after me",
+            "what is Healthwatch",
+        ),
         ("I need a rail in the bath", "can I get a grab rail for my bathroom", "how do I complain"),
         ("aye", "yes", "goodbye"),
     ],

@@ -5,8 +5,10 @@ from pathlib import Path
 from bot.settings import Settings, env_example, markdown_table
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-REGENERATE = ("regenerate with `.venv/bin/python -m bot settings` (docs/configuration.md) and "
-              "`.venv/bin/python -m bot settings --env-example > .env.example`")
+REGENERATE = (
+    "regenerate with `.venv/bin/python -m bot settings` (docs/configuration.md) and "
+    "`.venv/bin/python -m bot settings --env-example > .env.example`"
+)
 
 
 def test_every_setting_says_what_it_means():
@@ -23,7 +25,9 @@ def test_env_example_lists_every_setting_at_its_default():
 
 def test_configuration_page_has_the_table_of_every_setting():
     page = (PROJECT_DIR / "docs" / "configuration.md").read_text()
-    assert markdown_table() in page, f"docs/configuration.md is out of step with bot/settings.py: {REGENERATE}"
+    assert markdown_table() in page, (
+        f"docs/configuration.md is out of step with bot/settings.py: {REGENERATE}"
+    )
     for name in Settings.__fields__:
         assert f"| `{name.upper()}` |" in page
 

@@ -25,11 +25,12 @@ SIXTY_WORDS = (
 
 def loudness(path: Path) -> float:
     samples, _ = soundfile.read(str(path), dtype="float32")
-    return float(np.sqrt(np.mean(samples ** 2)))
+    return float(np.sqrt(np.mean(samples**2)))
 
 
 def run(coroutine, synthesizer=None):
     """Runs a test's coroutine in a loop of its own, then stops the speech worker in that loop."""
+
     async def then_close():
         try:
             return await coroutine
@@ -46,10 +47,12 @@ def synthesizer(tmp_path):
 
 
 def test_buttons_are_spoken_as_options_and_links_as_words():
-    words = speakable({
-        "text": "Email thurrock.first@thurrock.gov.uk or see thurrock.gov.uk 😀",
-        "buttons": [{"title": "Main menu"}, {"title": "Talk to a person"}, {"title": "I'm done"}],
-    })
+    words = speakable(
+        {
+            "text": "Email thurrock.first@thurrock.gov.uk or see thurrock.gov.uk 😀",
+            "buttons": [{"title": "Main menu"}, {"title": "Talk to a person"}, {"title": "I'm done"}],
+        }
+    )
     assert "thurrock dot first at thurrock dot gov dot uk" in words
     assert words.endswith("Your options are: Main menu, Talk to a person, or I'm done.")
     assert "😀" not in words and "@" not in words
@@ -125,7 +128,8 @@ def test_synthesis_does_not_block_the_event_loop(synthesizer):
     assert synthesis_seconds > 1, "the synthesis was too quick to show anything"
     # Blocking would stall the loop for the whole synthesis; a busy machine can delay a tick a little.
     assert longest_gap < synthesis_seconds / 5, (
-        f"the event loop stalled for {longest_gap:.2f} s of a {synthesis_seconds:.2f} s synthesis")
+        f"the event loop stalled for {longest_gap:.2f} s of a {synthesis_seconds:.2f} s synthesis"
+    )
 
 
 def test_a_hung_synthesis_times_out_and_the_next_one_works(tmp_path):
@@ -155,6 +159,7 @@ def test_voice_notes_are_ogg_opus_of_the_same_length(synthesizer):
 
 # ---- the speech channel, on the running assistant
 
+
 def test_every_reply_comes_with_audio_that_plays(assistant, sender):
     reply = assistant.http.post(
         "/webhooks/speech/webhook", json={"sender": sender, "message": "what is a direct payment"}
@@ -166,15 +171,17 @@ def test_every_reply_comes_with_audio_that_plays(assistant, sender):
         audio = assistant.http.get(message["audio_url"])
         assert audio.status_code == 200 and audio.headers["content-type"] == "audio/wav"
         samples, rate = soundfile.read(io.BytesIO(audio.content))
-        assert len(samples) / rate > 1 and float(np.sqrt(np.mean(samples ** 2))) > 0.01
+        assert len(samples) / rate > 1 and float(np.sqrt(np.mean(samples**2))) > 0.01
 
 
 def test_slow_speech_can_be_asked_for(assistant, sender):
     def seconds(rate):
-        *_, message = answers_only(assistant.http.post(  # the answer comes last, after any introduction
-            "/webhooks/speech/webhook",
-            json={"sender": sender, "message": "/dp_support", "rate": rate},
-        ).json())
+        *_, message = answers_only(
+            assistant.http.post(  # the answer comes last, after any introduction
+                "/webhooks/speech/webhook",
+                json={"sender": sender, "message": "/dp_support", "rate": rate},
+            ).json()
+        )
         samples, sample_rate = soundfile.read(io.BytesIO(assistant.http.get(message["audio_url"]).content))
         return len(samples) / sample_rate
 

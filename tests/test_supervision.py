@@ -16,8 +16,15 @@ from supervisor import childutils
 
 from bot.run.crash_watch import CrashWatch
 from bot.run.serve import run_directory
-from tests.conftest import (READY_WITHIN_SECONDS, Assistant, assistant_environment, free_port,
-                            start_assistant, stop_assistant, texts)
+from tests.conftest import (
+    READY_WITHIN_SECONDS,
+    Assistant,
+    assistant_environment,
+    free_port,
+    start_assistant,
+    stop_assistant,
+    texts,
+)
 from tests.telegram_standin import StandInBotApi
 from tests.test_tell_us_once import MARGARET, REFERENCE, mail_about
 
@@ -28,8 +35,16 @@ BACK_WITHIN_SECONDS = 30
 RASA_BACK_WITHIN_SECONDS = READY_WITHIN_SECONDS
 CRASH_LIMIT = 3
 THURROCK_FIRST = "01375 511 000"
-HANDOVER = [MARGARET, "can someone call me back", "yes", "for myself", "mornings", "/deny",
-            "Help at home", "yes"]
+HANDOVER = [
+    MARGARET,
+    "can someone call me back",
+    "yes",
+    "for myself",
+    "mornings",
+    "/deny",
+    "Help at home",
+    "yes",
+]
 
 
 class Supervised:
@@ -89,10 +104,14 @@ def telegram_api():
 @pytest.fixture(scope="module")
 def supervised(tmp_path_factory, mailbox, telegram_api):
     workdir = tmp_path_factory.mktemp("supervised")
-    env = {**assistant_environment(f"sqlite:///{workdir / 'front_door.db'}", mailbox),
-           "PART_CRASH_LIMIT": str(CRASH_LIMIT), "SPOOL_DIR": str(workdir / "spool"),
-           "TRACKER_STANDBY_PATH": str(workdir / "standby.db"),
-           "TELEGRAM_BOT_TOKEN": "123456:TEST", "TELEGRAM_API_URL": telegram_api.url}
+    env = {
+        **assistant_environment(f"sqlite:///{workdir / 'front_door.db'}", mailbox),
+        "PART_CRASH_LIMIT": str(CRASH_LIMIT),
+        "SPOOL_DIR": str(workdir / "spool"),
+        "TRACKER_STANDBY_PATH": str(workdir / "standby.db"),
+        "TELEGRAM_BOT_TOKEN": "123456:TEST",
+        "TELEGRAM_API_URL": telegram_api.url,
+    }
     rasa_port = free_port()
     actions_port = next(port for port in iter(free_port, None) if port != rasa_port)
     running = start_assistant(workdir, env, rasa_port, actions_port)
@@ -119,12 +138,15 @@ def test_action_server_killed_residents_are_answered_and_their_conversation_goes
     print(f"action server back in {took:.1f} s")
     shown = answers(running, sender, "what do you know about me")
     assert "Margaret Hill" in shown and "RM17 6SL" in shown, "details given before the crash"
-    assert "Is it OK for me to share" in answers(running, sender, "can someone call me back"), \
+    assert "Is it OK for me to share" in answers(running, sender, "can someone call me back"), (
         "the handover goes on"
+    )
     assert re.search(r"PART CRASHED: actions exited, crash 1 ", running.log())
 
 
-def test_handover_confirmed_while_the_outbox_is_down_is_delivered_when_it_is_back(supervised, sender, mailbox):
+def test_handover_confirmed_while_the_outbox_is_down_is_delivered_when_it_is_back(
+    supervised, sender, mailbox
+):
     running = supervised.assistant
     for line in HANDOVER[:-1]:
         answers(running, sender, line)
@@ -143,20 +165,31 @@ def test_telegram_bridge_killed_messages_sent_meanwhile_are_answered(supervised,
     telegram_api.wait_for("sendMessage", chat, 1)
     supervised.kill("telegram")
     telegram_api.user_says(chat, "what is a direct payment")
-    took = until(lambda: any("money the council sets aside" in call["params"].get("text", "")
-                             for call in telegram_api.sent("sendMessage", chat)), BACK_WITHIN_SECONDS)
+    took = until(
+        lambda: any(
+            "money the council sets aside" in call["params"].get("text", "")
+            for call in telegram_api.sent("sendMessage", chat)
+        ),
+        BACK_WITHIN_SECONDS,
+    )
     print(f"telegram answered {took:.1f} s after the bridge was killed")
 
 
 def test_rasa_server_killed_residents_are_answered_kindly_and_it_comes_back_remembering(
-        supervised, sender, telegram_api):
+    supervised, sender, telegram_api
+):
     running = supervised.assistant
     answers(running, sender, MARGARET)
     supervised.kill("rasa")
     chat = 4291
     telegram_api.user_says(chat, "what is a direct payment")
-    until(lambda: any(THURROCK_FIRST in call["params"].get("text", "")
-                      for call in telegram_api.sent("sendMessage", chat)), 20)
+    until(
+        lambda: any(
+            THURROCK_FIRST in call["params"].get("text", "")
+            for call in telegram_api.sent("sendMessage", chat)
+        ),
+        20,
+    )
 
     def back() -> bool:
         try:
@@ -173,9 +206,12 @@ def test_rasa_server_killed_residents_are_answered_kindly_and_it_comes_back_reme
 def test_a_part_that_keeps_crashing_is_named_by_the_health_check_and_not_restarted(supervised):
     running = supervised.assistant
     assert supervised.health().status_code == 200, supervised.health().text
+
     def restarted_or_given_up(killed: int) -> bool:
-        return (supervised.pid("outbox") not in (0, killed)
-                or supervised.rpc.supervisor.getProcessInfo("outbox")["statename"] == "STOPPED")
+        return (
+            supervised.pid("outbox") not in (0, killed)
+            or supervised.rpc.supervisor.getProcessInfo("outbox")["statename"] == "STOPPED"
+        )
 
     for _ in range(CRASH_LIMIT + 1):  # the outbox crashed once already in this module: this is enough
         killed = supervised.kill("outbox")

@@ -18,12 +18,22 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 def start_bridge(api: StandInBotApi, assistant_url: str, log: Path, **extra: str) -> subprocess.Popen:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123456:TEST", "TELEGRAM_API_URL": api.url,
-           "ASSISTANT_URL": assistant_url,
-           "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET, **extra}
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": "123456:TEST",
+        "TELEGRAM_API_URL": api.url,
+        "ASSISTANT_URL": assistant_url,
+        "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET,
+        **extra,
+    }
     with open(log, "wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=PROJECT_DIR,
-                                env=env, stdout=out, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "telegram"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def stop_bridge(bridge: subprocess.Popen, api: StandInBotApi) -> None:
@@ -116,14 +126,27 @@ def test_webhook_mode_takes_updates_only_with_the_secret_token(assistant, tmp_pa
     api = StandInBotApi()
     port = 5199
     url = f"http://127.0.0.1:{port}/telegram-updates"
-    bridge = start_bridge(api, assistant.base_url, tmp_path / "bridge.log", TELEGRAM_WEBHOOK_URL=url,
-                          TELEGRAM_WEBHOOK_PORT=str(port), TELEGRAM_SECRET_TOKEN="s3cret-token")
+    bridge = start_bridge(
+        api,
+        assistant.base_url,
+        tmp_path / "bridge.log",
+        TELEGRAM_WEBHOOK_URL=url,
+        TELEGRAM_WEBHOOK_PORT=str(port),
+        TELEGRAM_SECRET_TOKEN="s3cret-token",
+    )
     try:
         registered = api.wait_for_call("setWebhook")
         assert registered["params"]["url"] == url and registered["params"]["secret_token"] == "s3cret-token"
-        update = {"update_id": 1, "message": {
-            "message_id": 1, "date": int(time.time()), "chat": {"id": 4206, "type": "private"},
-            "from": {"id": 4206, "is_bot": False, "first_name": "Resident"}, "text": "what is a direct payment"}}
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": {"id": 4206, "type": "private"},
+                "from": {"id": 4206, "is_bot": False, "first_name": "Resident"},
+                "text": "what is a direct payment",
+            },
+        }
         forged = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
         assert forged.status_code == 403
         accepted = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})
@@ -137,8 +160,12 @@ def test_webhook_mode_takes_updates_only_with_the_secret_token(assistant, tmp_pa
 def test_webhook_mode_refuses_to_start_without_a_secret_token(tmp_path):
     api = StandInBotApi()
     try:
-        bridge = start_bridge(api, "http://127.0.0.1:9", tmp_path / "bridge.log",
-                              TELEGRAM_WEBHOOK_URL="http://127.0.0.1:5198/updates")
+        bridge = start_bridge(
+            api,
+            "http://127.0.0.1:9",
+            tmp_path / "bridge.log",
+            TELEGRAM_WEBHOOK_URL="http://127.0.0.1:5198/updates",
+        )
         assert bridge.wait(timeout=60) != 0
         assert "TELEGRAM_SECRET_TOKEN" in (tmp_path / "bridge.log").read_text()
     finally:

@@ -27,8 +27,12 @@ REFERENCE = re.compile(r"TF-\d{8}-\d{4}")
 def staff(assistant, *arguments: str) -> str:
     """Runs a staff command against the test assistant's database, as staff would."""
     done = subprocess.run(
-        [sys.executable, "-m", "bot", *arguments], cwd=PROJECT_DIR, env=assistant.env,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot", *arguments],
+        cwd=PROJECT_DIR,
+        env=assistant.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -66,14 +70,17 @@ def test_details_in_one_sentence_are_noted_and_never_asked_again(assistant, send
     noted = texts(assistant.say(sender, MARGARET))
     assert "your name, phone number, postcode and area" in noted
     said = converse(
-        assistant, sender,
+        assistant,
+        sender,
         "can I pay my daughter with a direct payment",  # another topic in between
         "what is a carer's assessment",
         "can someone call me back",
     )
     assert "personal assistant" in said[0].lower() or "family" in said[0].lower()
     assert asked(said, "share_consent")
-    said += converse(assistant, sender, "yes", "for myself", "mornings", "large print", "I want help to stay at home")
+    said += converse(
+        assistant, sender, "yes", "for myself", "mornings", "large print", "I want help to stay at home"
+    )
     for slot in ("full_name", "phone", "postcode"):
         assert not asked(said, slot), f"asked for {slot} again:\n" + "\n---\n".join(said)
     for slot in ("asking_for", "contact_time", "communication_needs", "need"):
@@ -87,7 +94,11 @@ def test_details_in_one_sentence_are_noted_and_never_asked_again(assistant, send
     assert "01375 511 000" in sent
 
     record = next(h for h in handovers(assistant) if h["reference"] == reference)
-    assert (record["full_name"], record["phone"], record["postcode"]) == ("Margaret Hill", "07700 900123", "RM17 6SL")
+    assert (record["full_name"], record["phone"], record["postcode"]) == (
+        "Margaret Hill",
+        "07700 900123",
+        "RM17 6SL",
+    )
     assert record["communication_needs"] == "large print"
     assert "carer's assessment" in record["summary"] and "direct payment" in record["summary"]
     assert record["topic"].startswith("Carer's assessment")  # the last topic first; the one before it too
@@ -102,7 +113,8 @@ def test_details_in_one_sentence_are_noted_and_never_asked_again(assistant, send
 
 def test_a_carer_is_asked_only_what_is_missing_and_can_skip(assistant, sender):
     said = converse(
-        assistant, sender,
+        assistant,
+        sender,
         "I look after my mum Joan and she needs help at home",
         "please ring me",
         "yes",
@@ -117,13 +129,19 @@ def test_a_carer_is_asked_only_what_is_missing_and_can_skip(assistant, sender):
     assert "outside Thurrock" in said[-1]
     said += converse(assistant, sender, "any time", "/deny", "Mum keeps falling at night")
     readback = said[-1]
-    assert "Priya Patel" in readback and "The help is for: your mum" in readback and "Their name: Joan" in readback
+    assert (
+        "Priya Patel" in readback
+        and "The help is for: your mum" in readback
+        and "Their name: Joan" in readback
+    )
     assert "you chose not to say" in readback
     sent = texts(assistant.say(sender, "yes"))
     reference = REFERENCE.search(sent).group(0)
     record = next(h for h in handovers(assistant) if h["reference"] == reference)
     assert (record["cared_for"], record["cared_for_name"], record["asking_for"]) == ("mum", "Joan", "family")
-    assert record["cared_for_postcode"] == "SW1A 1AA" and record["postcode"] is None, "her postcode, not the caller's"
+    assert record["cared_for_postcode"] == "SW1A 1AA" and record["postcode"] is None, (
+        "her postcode, not the caller's"
+    )
     assert record["phone"] == "declined to say" and record["email"] == "not given"
 
 
@@ -145,8 +163,17 @@ def test_a_changed_number_is_updated_and_shown(assistant, sender):
 
 
 def test_change_something_before_sending(assistant, sender):
-    converse(assistant, sender, MARGARET, "call me back", "yes", "for myself", "mornings", "/deny",
-             "Help with washing")
+    converse(
+        assistant,
+        sender,
+        MARGARET,
+        "call me back",
+        "yes",
+        "for myself",
+        "mornings",
+        "/deny",
+        "Help with washing",
+    )
     replies = assistant.say(sender, "/deny")  # Change something
     assert "Phone number" in button_titles(replies)
     said = converse(assistant, sender, '/update_detail{"detail":"postcode"}')
@@ -181,29 +208,67 @@ def test_forget_me_deletes_details_and_conversation(assistant, sender):
 def test_the_outbox_retries_until_the_mail_server_is_back(assistant, sender, mailbox):
     mailbox.stop()
     try:
-        converse(assistant, sender, MARGARET, "call me back", "yes", "for myself", "afternoons", "/deny",
-                 "Help with shopping")
+        converse(
+            assistant,
+            sender,
+            MARGARET,
+            "call me back",
+            "yes",
+            "for myself",
+            "afternoons",
+            "/deny",
+            "Help with shopping",
+        )
         reference = REFERENCE.search(texts(assistant.say(sender, "yes"))).group(0)
-        failed = wait_for(lambda: next(
-            (h for h in json.loads(staff(assistant, "handovers", "--json", "--status", "failed"))
-             if h["reference"] == reference), None))
+        failed = wait_for(
+            lambda: next(
+                (
+                    h
+                    for h in json.loads(staff(assistant, "handovers", "--json", "--status", "failed"))
+                    if h["reference"] == reference
+                ),
+                None,
+            )
+        )
         assert failed["deliveries"][0]["attempts"] >= 1 and failed["deliveries"][0]["last_error"]
     finally:
         mailbox.start()
     mail = wait_for(lambda: mail_about(mailbox, reference, "Help with shopping"))
     assert "Margaret Hill" in mail.get_content()
-    assert wait_for(lambda: any(h["reference"] == reference for h in
-                                json.loads(staff(assistant, "handovers", "--json", "--status", "sent"))))
+    assert wait_for(
+        lambda: any(
+            h["reference"] == reference
+            for h in json.loads(staff(assistant, "handovers", "--json", "--status", "sent"))
+        )
+    )
 
 
 def test_staff_can_list_show_and_export_handovers(assistant, sender, tmp_path):
-    converse(assistant, sender, MARGARET, "call me back", "yes", "for myself", "any time", "/deny", "A walk-in shower")
+    converse(
+        assistant,
+        sender,
+        MARGARET,
+        "call me back",
+        "yes",
+        "for myself",
+        "any time",
+        "/deny",
+        "A walk-in shower",
+    )
     reference = REFERENCE.search(texts(assistant.say(sender, "yes"))).group(0)
     table = staff(assistant, "handovers")
     assert reference in table and "Margaret Hill" in table
     listed = handovers(assistant)
     assert [h["created_at"] for h in listed] == sorted(h["created_at"] for h in listed)
-    assert {"reference", "full_name", "phone", "postcode", "summary", "communication_needs", "deliveries"} <= set(listed[-1])
+    assert {
+        "reference",
+        "full_name",
+        "phone",
+        "postcode",
+        "summary",
+        "communication_needs",
+        "deliveries",
+    } <= set(listed[-1])
     assert "A walk-in shower" in staff(assistant, "handovers", "show", reference)
     export = tmp_path / "handovers.csv"
     staff(assistant, "handovers", "export", "--csv", str(export))
@@ -220,9 +285,22 @@ def test_details_survive_a_restart(assistant, sender):
 
 
 def test_names_phones_and_postcodes_never_reach_the_logs(assistant, sender):
-    converse(assistant, sender, MARGARET, "what is a direct payment", '/answer_feedback{"helpful":"no"}',
-             "my email is margaret.hill@example.com", "call me back", "yes", "for myself", "mornings", "/deny",
-             "Help at home", "yes", "what do you know about me")
+    converse(
+        assistant,
+        sender,
+        MARGARET,
+        "what is a direct payment",
+        '/answer_feedback{"helpful":"no"}',
+        "my email is margaret.hill@example.com",
+        "call me back",
+        "yes",
+        "for myself",
+        "mornings",
+        "/deny",
+        "Help at home",
+        "yes",
+        "what do you know about me",
+    )
     log = assistant.log()
     for personal in ("Margaret", "07700 900123", "RM17 6SL", "margaret.hill@example.com"):
         assert personal not in log, f"{personal!r} was written to the log"

@@ -11,8 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from tests.conftest import (assistant_environment, postgres_url, start_assistant, stop_assistant,
-                            texts)
+from tests.conftest import assistant_environment, postgres_url, start_assistant, stop_assistant, texts
 from tests.tcp_switch import TcpSwitch
 
 RASA_PORT, ACTIONS_PORT = 5108, 5159
@@ -53,8 +52,9 @@ def user_messages(url, sender: str) -> List[str]:
     return said
 
 
-def test_unreachable_at_start_is_loud_and_nothing_said_meanwhile_is_lost(assistant_without_database,
-                                                                          database_link, sender):
+def test_unreachable_at_start_is_loud_and_nothing_said_meanwhile_is_lost(
+    assistant_without_database, database_link, sender
+):
     assistant, (link, url) = assistant_without_database, database_link
     health = assistant.http.get("/webhooks/rest/")
     assert health.status_code == 503 and health.json()["tracker_store"] == "unreachable"
@@ -77,8 +77,9 @@ def test_unreachable_at_start_is_loud_and_nothing_said_meanwhile_is_lost(assista
     assert user_messages(url, sender) == said, "every turn in the database, once, in order"
 
 
-def test_cut_mid_conversation_and_restarted_during_the_outage_it_carries_on(assistant_without_database,
-                                                                           database_link, sender):
+def test_cut_mid_conversation_and_restarted_during_the_outage_it_carries_on(
+    assistant_without_database, database_link, sender
+):
     assistant, (link, url) = assistant_without_database, database_link
     link.turn_on()
     assistant.say(sender, INTRODUCTION)

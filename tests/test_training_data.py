@@ -12,7 +12,9 @@ def examples_by_intent(*paths: Path):
     found = {}
     for path in paths:
         for block in yaml.safe_load(path.read_text()).get("nlu", []):
-            lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+            lines = [
+                line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")
+            ]
             found.setdefault(block["intent"], []).extend(lines)
     return found
 
@@ -26,7 +28,11 @@ def test_every_intent_has_at_least_25_different_examples():
 
 
 def test_held_out_phrasings_are_not_in_training():
-    training = {e.lower() for lines in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values() for e in lines}
+    training = {
+        e.lower()
+        for lines in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values()
+        for e in lines
+    }
     held_out = examples_by_intent(PROJECT_DIR / "tests" / "nlu_heldout.yml")
     phrasings = [e for lines in held_out.values() for e in lines]
     assert len(phrasings) >= 60

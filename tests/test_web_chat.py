@@ -13,11 +13,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 # No network but loopback: no sign-in, sync, updates or QUIC.
 CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +86,12 @@ def test_axe_finds_no_wcag_2_2_a_or_aa_problems(page: Page):
     for path in ("/chat", "/chat/accessibility", "/chat/privacy"):
         if path != "/chat":
             page.goto(path)
-        results = Axe().run(page, options={"runOnly": {
-            "type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+        results = Axe().run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+            },
+        )
         assert results.violations_count == 0, f"{path}: {results.generate_report()}"
 
 
@@ -143,8 +152,9 @@ def test_empty_message_shows_a_gov_uk_error_and_sends_nothing(page: Page):
 
 def test_at_200_percent_text_the_message_box_and_help_stay_usable(browser, assistant):
     # 200% zoom on a 1280-pixel screen is a 640-pixel-wide page at twice the size.
-    context = browser.new_context(base_url=assistant.base_url, viewport={"width": 640, "height": 480},
-                                  device_scale_factor=2)
+    context = browser.new_context(
+        base_url=assistant.base_url, viewport={"width": 640, "height": 480}, device_scale_factor=2
+    )
     page = context.new_page()
     page.goto("/chat")
     expect(bot_messages(page).first).to_be_visible(timeout=30000)
@@ -197,8 +207,12 @@ def test_easy_read_button_switches_answers(page: Page):
 
 def test_read_aloud_plays_the_speech_channels_audio(page: Page):
     audio_requests = []
-    page.on("request", lambda request: audio_requests.append(request.url)
-            if "/webhooks/speech/audio/" in request.url else None)
+    page.on(
+        "request",
+        lambda request: (
+            audio_requests.append(request.url) if "/webhooks/speech/audio/" in request.url else None
+        ),
+    )
     page.locator("#read-aloud").click()
     page.locator("#speech-rate").select_option("slow")
     page.locator("#message").fill("what is a direct payment")
@@ -232,4 +246,7 @@ def test_delete_this_conversation_forgets_it_in_the_browser_and_the_assistant(pa
     page.reload()
     expect(page.locator("#conversation")).not_to_contain_text("Margaret")
     with sqlite3.connect(assistant.tracker_db) as db:
-        assert db.execute("select count(*) from events where sender_id = ?", (old_conversation,)).fetchone()[0] == 0
+        assert (
+            db.execute("select count(*) from events where sender_id = ?", (old_conversation,)).fetchone()[0]
+            == 0
+        )

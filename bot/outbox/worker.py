@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any, Callable, Dict, Optional, List
+from typing import Any, Callable, Dict, List, Optional
 
 import httpx
 import sqlalchemy as sa
@@ -67,7 +67,9 @@ class OutboxSettings:
         return [name for name, on in (("email", self.email_to), ("webhook", self.webhook_url)) if on]
 
     def retry_delay(self, attempts: int) -> timedelta:
-        return timedelta(seconds=min(self.first_retry_seconds * 2 ** (attempts - 1), self.longest_retry_seconds))
+        return timedelta(
+            seconds=min(self.first_retry_seconds * 2 ** (attempts - 1), self.longest_retry_seconds)
+        )
 
 
 def email_text(handover: Dict[str, Any]) -> str:
@@ -78,27 +80,48 @@ def email_text(handover: Dict[str, Any]) -> str:
     if handover["urgency"] == "urgent":
         lines += ["URGENT: the resident mentioned a safety concern.", ""]
     for concern in handover.get("concern") or []:
-        lines += [f"CONCERN: {concern['what']} ({concern['urgency']})",
-                  *[f'  Their words: "{said}"' for said in concern["their_words"]],
-                  f"  Who may be at risk: {concern.get('who_may_be_at_risk') or 'not said'}",
-                  f"  Who may be causing harm: {concern.get('who_may_be_causing_harm') or 'not said'}",
-                  f"  Safe to contact them, and how: {concern.get('safe_to_contact') or 'not asked or not answered'}",
-                  ""]
+        lines += [
+            f"CONCERN: {concern['what']} ({concern['urgency']})",
+            *[f'  Their words: "{said}"' for said in concern["their_words"]],
+            f"  Who may be at risk: {concern.get('who_may_be_at_risk') or 'not said'}",
+            f"  Who may be causing harm: {concern.get('who_may_be_causing_harm') or 'not said'}",
+            f"  Safe to contact them, and how: {concern.get('safe_to_contact') or 'not asked or not answered'}",
+            "",
+        ]
     caller = [
-        ("Reference", "reference"), ("Topic", "topic"), ("Name", "full_name"), ("Organisation", "organisation"),
-        ("Phone", "phone"), ("Email", "email"), ("Postcode", "postcode"), ("Area", "area"),
-        ("Contact by", "contact_preference"), ("Best time", "contact_time"), ("Channel", "channel"),
+        ("Reference", "reference"),
+        ("Topic", "topic"),
+        ("Name", "full_name"),
+        ("Organisation", "organisation"),
+        ("Phone", "phone"),
+        ("Email", "email"),
+        ("Postcode", "postcode"),
+        ("Area", "area"),
+        ("Contact by", "contact_preference"),
+        ("Best time", "contact_time"),
+        ("Channel", "channel"),
         ("Received", "created_at"),
     ]
     lines += [f"{label}: {handover[key]}" for label, key in caller if handover.get(key)]
-    helped = [("Help is for", "asking_for"), ("Who they are to the caller", "cared_for"), ("Their name", "cared_for_name"),
-              ("Their postcode", "cared_for_postcode"), ("Their area", "cared_for_area"),
-              ("Their phone", "cared_for_phone")]
+    helped = [
+        ("Help is for", "asking_for"),
+        ("Who they are to the caller", "cared_for"),
+        ("Their name", "cared_for_name"),
+        ("Their postcode", "cared_for_postcode"),
+        ("Their area", "cared_for_area"),
+        ("Their phone", "cared_for_phone"),
+    ]
     if any(handover.get(key) for _, key in helped[1:]) or handover.get("asking_for") not in (None, "self"):
         lines += ["", "THE PERSON THE HELP IS FOR"]
         lines += [f"{label}: {handover[key]}" for label, key in helped if handover.get(key)]
-    lines += ["", "What they need, in their words:", handover.get("need") or "(not given)", "",
-              "Conversation summary:", handover["summary"]]
+    lines += [
+        "",
+        "What they need, in their words:",
+        handover.get("need") or "(not given)",
+        "",
+        "Conversation summary:",
+        handover["summary"],
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -132,7 +155,8 @@ def send_email_note(settings: OutboxSettings, handover: Dict[str, Any], note: Di
     message["To"] = settings.email_to
     message.set_content(
         f"The resident added this to handover {handover['reference']} ({note['created_at']}), in their words:\n\n"
-        f"{note['text']}\n\nName: {handover.get('full_name') or '(not given)'}\n")
+        f"{note['text']}\n\nName: {handover.get('full_name') or '(not given)'}\n"
+    )
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout_seconds) as smtp:
         if settings.smtp_starttls:
             smtp.starttls()
@@ -149,10 +173,12 @@ def send_webhook_note(settings: OutboxSettings, handover: Dict[str, Any], note: 
 
 
 SENDERS: Dict[str, Callable[[OutboxSettings, Dict[str, Any]], None]] = {
-    "email": send_email, "webhook": send_webhook,
+    "email": send_email,
+    "webhook": send_webhook,
 }
 NOTE_SENDERS: Dict[str, Callable[[OutboxSettings, Dict[str, Any], Dict[str, Any]], None]] = {
-    "email": send_email_note, "webhook": send_webhook_note,
+    "email": send_email_note,
+    "webhook": send_webhook_note,
 }
 
 
@@ -168,24 +194,32 @@ class Outbox:
         now = now or datetime.utcnow()
         sent = 0
         with self.database.session() as session:
-            due = session.execute(
-                sa.select(Delivery)
-                .where(Delivery.status != "sent", Delivery.next_attempt_at <= now)
-                .order_by(Delivery.next_attempt_at)
-                .limit(50)
-                .with_for_update(skip_locked=True)
-            ).scalars().all()
+            due = (
+                session.execute(
+                    sa.select(Delivery)
+                    .where(Delivery.status != "sent", Delivery.next_attempt_at <= now)
+                    .order_by(Delivery.next_attempt_at)
+                    .limit(50)
+                    .with_for_update(skip_locked=True)
+                )
+                .scalars()
+                .all()
+            )
             for delivery in due:
                 sent += self._attempt(delivery, now)
                 delivery.handover.status = summarise_status(delivery.handover.deliveries)
             # notes added after sending follow their handover: only once it has gone by that method
-            notes_due = session.execute(
-                sa.select(NoteDelivery)
-                .where(NoteDelivery.status != "sent", NoteDelivery.next_attempt_at <= now)
-                .order_by(NoteDelivery.next_attempt_at)
-                .limit(50)
-                .with_for_update(skip_locked=True)
-            ).scalars().all()
+            notes_due = (
+                session.execute(
+                    sa.select(NoteDelivery)
+                    .where(NoteDelivery.status != "sent", NoteDelivery.next_attempt_at <= now)
+                    .order_by(NoteDelivery.next_attempt_at)
+                    .limit(50)
+                    .with_for_update(skip_locked=True)
+                )
+                .scalars()
+                .all()
+            )
             for delivery in notes_due:
                 handover = delivery.note.handover
                 if any(d.method == delivery.method and d.status == "sent" for d in handover.deliveries):
@@ -196,11 +230,16 @@ class Outbox:
         """Sends a handover's delivery, or a note's (a follow-up to its handover)."""
         delivery.attempts += 1
         is_note = isinstance(delivery, NoteDelivery)
-        what = f"Note to handover {delivery.note.handover.reference}" if is_note else f"Handover {delivery.handover.reference}"
+        what = (
+            f"Note to handover {delivery.note.handover.reference}"
+            if is_note
+            else f"Handover {delivery.handover.reference}"
+        )
         try:
             if is_note:
                 NOTE_SENDERS[delivery.method](
-                    self.settings, delivery.note.handover.as_dict(), delivery.note.as_dict())
+                    self.settings, delivery.note.handover.as_dict(), delivery.note.as_dict()
+                )
             else:
                 SENDERS[delivery.method](self.settings, delivery.handover.as_dict())
         except Exception as error:  # any failure is retried later; nothing is dropped
@@ -209,8 +248,11 @@ class Outbox:
             delivery.next_attempt_at = now + self.settings.retry_delay(delivery.attempts)
             logger.warning(
                 "%s by %s failed (attempt %d), retrying at %s: %s",
-                what, delivery.method, delivery.attempts,
-                delivery.next_attempt_at.isoformat(timespec="seconds"), type(error).__name__,
+                what,
+                delivery.method,
+                delivery.attempts,
+                delivery.next_attempt_at.isoformat(timespec="seconds"),
+                type(error).__name__,
             )
             return 0
         delivery.status = "sent"
@@ -226,7 +268,9 @@ class Outbox:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stopping.set())
         methods = self.settings.methods() or ["none: staff read them with `python -m bot handovers`"]
-        logger.info("Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe())
+        logger.info(
+            "Outbox delivering handovers by %s, from %s", ", ".join(methods), self.database.describe()
+        )
         failing = False
         while not stopping.is_set():
             try:
@@ -237,8 +281,9 @@ class Outbox:
                 failing = False
             except Exception as error:  # the database may be down for a while: keep going
                 if not failing:  # once per outage; the error's text may hold a handover's details
-                    logger.error("The outbox cannot reach the database (%s); it keeps trying",
-                                 type(error).__name__)
+                    logger.error(
+                        "The outbox cannot reach the database (%s); it keeps trying", type(error).__name__
+                    )
                 failing = True
             stopping.wait(self.settings.poll_seconds)
         logger.info("Outbox stopped")
@@ -252,7 +297,8 @@ def wait_for_database(poll_seconds: float) -> Database:
             return Database()
         except Exception as error:
             if not said:
-                logger.error("The outbox cannot reach the database (%s); it keeps trying",
-                             type(error).__name__)
+                logger.error(
+                    "The outbox cannot reach the database (%s); it keeps trying", type(error).__name__
+                )
                 said = True
             time.sleep(poll_seconds)

@@ -54,7 +54,10 @@ def run(options: argparse.Namespace) -> int:
     config = settings()
     config.require_safe()
     if not config.action_server_token:
-        logger.warning("ACTION_SERVER_TOKEN is not set: the action server takes requests from any local process")
-    guarded_app(config.action_server_token).run(host=config.actions_host, port=options.port,
-                                                access_log=False, workers=1)
+        logger.warning(
+            "ACTION_SERVER_TOKEN is not set: the action server takes requests from any local process"
+        )
+    guarded_app(config.action_server_token).run(
+        host=config.actions_host, port=options.port, access_log=False, workers=1
+    )
     return 0

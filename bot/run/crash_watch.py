@@ -53,43 +53,73 @@ def handle(watch: CrashWatch, event: str, headers: Dict[str, str], rpc, now: flo
     part = headers["processname"]
     full_name = f"{headers['groupname']}:{part}"
     window = f"{watch.window_seconds / 60:g} minutes"
-    if event == "PROCESS_STATE_EXITED" or (event == "PROCESS_STATE_BACKOFF"
-                                           and headers.get("from_state") == "STARTING"):
-        how = ("exited" if event == "PROCESS_STATE_EXITED"
-               else f"stopped while starting (try {headers.get('tries', '?')})")
+    if event == "PROCESS_STATE_EXITED" or (
+        event == "PROCESS_STATE_BACKOFF" and headers.get("from_state") == "STARTING"
+    ):
+        how = (
+            "exited"
+            if event == "PROCESS_STATE_EXITED"
+            else f"stopped while starting (try {headers.get('tries', '?')})"
+        )
         count = watch.crashed(part, now)
         if watch.too_often(count):
             try:
                 rpc.supervisor.stopProcess(full_name, False)
             except Fault:  # supervisord gave up at the same moment (FATAL): that is reported below
                 return
-            logger.critical("PART DOWN: %s %s, %d crashes in %s (more than %d): it is NOT restarted "
-                            "any more and the health check names it. Start it again once fixed.",
-                            part, how, count, window, watch.limit)
+            logger.critical(
+                "PART DOWN: %s %s, %d crashes in %s (more than %d): it is NOT restarted "
+                "any more and the health check names it. Start it again once fixed.",
+                part,
+                how,
+                count,
+                window,
+                watch.limit,
+            )
             watch.forget(part)
             return
-        logger.error("PART CRASHED: %s %s, crash %d in the last %s; supervisord restarts it "
-                     "(after more than %d, it stays down).", part, how, count, window, watch.limit)
+        logger.error(
+            "PART CRASHED: %s %s, crash %d in the last %s; supervisord restarts it "
+            "(after more than %d, it stays down).",
+            part,
+            how,
+            count,
+            window,
+            watch.limit,
+        )
     elif event == "PROCESS_STATE_FATAL":
-        logger.critical("PART DOWN: %s could not be started, supervisord gave up (FATAL). The health "
-                        "check reports it. Start it again once fixed.", part)
+        logger.critical(
+            "PART DOWN: %s could not be started, supervisord gave up (FATAL). The health "
+            "check reports it. Start it again once fixed.",
+            part,
+        )
         watch.forget(part)
     elif event == "PROCESS_STATE_RUNNING" and part in watch.crashed_at:
-        logger.warning("PART BACK: %s is running again (pid %s), %.1f s after it crashed.",
-                       part, headers.get("pid"), now - watch.crashed_at.pop(part))
+        logger.warning(
+            "PART BACK: %s is running again (pid %s), %.1f s after it crashed.",
+            part,
+            headers.get("pid"),
+            now - watch.crashed_at.pop(part),
+        )
 
 
 def main() -> None:
-    logging.basicConfig(stream=sys.stderr, level=logging.INFO,
-                        format="%(asctime)s %(levelname)s crash watch: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s crash watch: %(message)s"
+    )
     config = settings()
     watch = CrashWatch(config.part_crash_limit, config.part_crash_window_minutes * 60)
     rpc = childutils.getRPCInterface({"SUPERVISOR_SERVER_URL": config.supervisor_server_url})
     while True:
         headers, payload = childutils.listener.wait(sys.stdin, sys.stdout)
         try:
-            handle(watch, headers["eventname"], childutils.get_headers(payload.split("\n", 1)[0]),
-                   rpc, time.monotonic())
+            handle(
+                watch,
+                headers["eventname"],
+                childutils.get_headers(payload.split("\n", 1)[0]),
+                rpc,
+                time.monotonic(),
+            )
         finally:
             childutils.listener.ok(sys.stdout)
 

@@ -33,15 +33,19 @@ def run(options: argparse.Namespace) -> NoReturn:
         "stops is restarted. Ctrl-C stops them all.",
         flush=True,
     )
-    supervisord("serve.conf", run_directory(options.port), {
-        "FRONTDOOR_HOST": config.host,
-        "FRONTDOOR_PORT": str(options.port),
-        "FRONTDOOR_ACTIONS_PORT": str(options.actions_port),
-        "FRONTDOOR_ENDPOINTS": options.endpoints,
-        "FRONTDOOR_MODEL": options.model,
-        "FRONTDOOR_TELEGRAM": "true" if telegram else "false",
-        "ASSISTANT_URL": f"http://localhost:{options.port}",  # the bridge talks to this server
-        # the Rasa server (endpoints.yml) sends this token; the action server takes nothing without
-        # it. One for the whole run, so a restarted part still has the same.
-        "ACTION_SERVER_TOKEN": config.action_server_token or secrets.token_urlsafe(32),
-    })
+    supervisord(
+        "serve.conf",
+        run_directory(options.port),
+        {
+            "FRONTDOOR_HOST": config.host,
+            "FRONTDOOR_PORT": str(options.port),
+            "FRONTDOOR_ACTIONS_PORT": str(options.actions_port),
+            "FRONTDOOR_ENDPOINTS": options.endpoints,
+            "FRONTDOOR_MODEL": options.model,
+            "FRONTDOOR_TELEGRAM": "true" if telegram else "false",
+            "ASSISTANT_URL": f"http://localhost:{options.port}",  # the bridge talks to this server
+            # the Rasa server (endpoints.yml) sends this token; the action server takes nothing without
+            # it. One for the whole run, so a restarted part still has the same.
+            "ACTION_SERVER_TOKEN": config.action_server_token or secrets.token_urlsafe(32),
+        },
+    )

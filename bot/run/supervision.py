@@ -47,5 +47,8 @@ def supervisord(config: str, directory: Path, variables: Dict[str, str]) -> NoRe
         **variables,
     }
     sys.stdout.flush()
-    os.execve(str(binary / "supervisord"),
-              [str(binary / "supervisord"), "--configuration", str(CONFIG_DIR / config)], env)
+    os.execve(
+        str(binary / "supervisord"),
+        [str(binary / "supervisord"), "--configuration", str(CONFIG_DIR / config)],
+        env,
+    )

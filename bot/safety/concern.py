@@ -8,7 +8,16 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from bot.safety.risk import (
-    ABUSE, CARER_HARM, DANGER, MISSED_CARE, NEGLECT, RELATIVE, SELF_HARM, SOMEONE_ELSE, Risk, tidy,
+    ABUSE,
+    CARER_HARM,
+    DANGER,
+    MISSED_CARE,
+    NEGLECT,
+    RELATIVE,
+    SELF_HARM,
+    SOMEONE_ELSE,
+    Risk,
+    tidy,
 )
 
 KIND_TITLES = {
@@ -20,22 +29,46 @@ KIND_TITLES = {
     CARER_HARM: "a carer afraid they may harm the person they look after",
     MISSED_CARE: "care visit missed and someone stuck or unsafe",
 }
-HARMERS = (r"(carers?|care\s+worker|agency\s+worker|worker|partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|"
-           r"brother|sister|grandson|granddaughter|nephew|niece|neighbour|son-in-law|daughter-in-law|"
-           r"daughter\s+in\s+law|son\s+in\s+law|stepson|stepdad|mum|dad|mother|father|friend|lodger|landlord|"
-           r"man|woman|someone|somebody)")
-HARM_VERB = (r"(hits?|hitting|hurts?|hurting|slaps?|kicks?|punch\w*|push\w*|shov\w*|grabs?|beats?|takes?|taking|took|"
-             r"steal\w*|stole|borrow\w*|controls?|threaten\w*|shouts?|swears?|locks?|tied|touched|forces?|strangl\w*|"
-             r"is\s+(rough|nasty|cruel|aggressive|violent|abusive)|won't\s+let|makes\s+me|has\s+got|uses?|scams?)")
-HARMER = re.compile(r"\b((?:my|her|his|their|the|mum's|dad's|\w+'s)\s+(?:\w+\s+)?" + HARMERS + r"|he|she|they)\b[^.?!]{0,25}?\b" + HARM_VERB + r"\b")
-AFRAID_OF = re.compile(r"\b(scared|frightened|afraid|terrified)\s+of\s+((?:my|her|his|their|the)\s+(?:\w+\s+)?" + HARMERS + r")\b")
-AT_RISK_OTHER = re.compile(r"\b((?:my|our|the|his|her)\s+(?:\w+\s+){0,2}?" + RELATIVE + r"(?:s|'s)?|the\s+(?:old\s+|elderly\s+)?(?:lady|man|woman|gentleman|person)(?:\s+(?:next\s+door|upstairs|downstairs|opposite|across\s+the\s+road))?|mr\s+\w+|mrs\s+\w+)\b")
+HARMERS = (
+    r"(carers?|care\s+worker|agency\s+worker|worker|partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|"
+    r"brother|sister|grandson|granddaughter|nephew|niece|neighbour|son-in-law|daughter-in-law|"
+    r"daughter\s+in\s+law|son\s+in\s+law|stepson|stepdad|mum|dad|mother|father|friend|lodger|landlord|"
+    r"man|woman|someone|somebody)"
+)
+HARM_VERB = (
+    r"(hits?|hitting|hurts?|hurting|slaps?|kicks?|punch\w*|push\w*|shov\w*|grabs?|beats?|takes?|taking|took|"
+    r"steal\w*|stole|borrow\w*|controls?|threaten\w*|shouts?|swears?|locks?|tied|touched|forces?|strangl\w*|"
+    r"is\s+(rough|nasty|cruel|aggressive|violent|abusive)|won't\s+let|makes\s+me|has\s+got|uses?|scams?)"
+)
+HARMER = re.compile(
+    r"\b((?:my|her|his|their|the|mum's|dad's|\w+'s)\s+(?:\w+\s+)?"
+    + HARMERS
+    + r"|he|she|they)\b[^.?!]{0,25}?\b"
+    + HARM_VERB
+    + r"\b"
+)
+AFRAID_OF = re.compile(
+    r"\b(scared|frightened|afraid|terrified)\s+of\s+((?:my|her|his|their|the)\s+(?:\w+\s+)?"
+    + HARMERS
+    + r")\b"
+)
+AT_RISK_OTHER = re.compile(
+    r"\b((?:my|our|the|his|her)\s+(?:\w+\s+){0,2}?"
+    + RELATIVE
+    + r"(?:s|'s)?|the\s+(?:old\s+|elderly\s+)?(?:lady|man|woman|gentleman|person)(?:\s+(?:next\s+door|upstairs|downstairs|opposite|across\s+the\s+road))?|mr\s+\w+|mrs\s+\w+)\b"
+)
 FIRST_PERSON = re.compile(r"\b(me|i|i'm|i've|myself|my\s+(money|pension|card|bank))\b")
-NOT_BY_PHONE = re.compile(r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b")
+NOT_BY_PHONE = re.compile(
+    r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b"
+)
 NOT_BY_POST = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(letter|post|write)\b")
 NOT_BY_TEXT = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(text|texts|sms|message)\b")
-ONLY_WAY = re.compile(r"\b(email|e-mail|text|letter|phone|ring|call)\b[^.?!]{0,30}\b(only|is\s+(safe|best|fine))\b|\bonly\s+(by\s+)?(email|e-mail|text|letter|phone)\b")
-NOT_SAFE_TO_CONTACT = re.compile(r"^(no|nope|not\s+really)\b|\bnot\s+safe\b|\bdon't\s+contact\b|\bdo\s+not\s+contact\b")
+ONLY_WAY = re.compile(
+    r"\b(email|e-mail|text|letter|phone|ring|call)\b[^.?!]{0,30}\b(only|is\s+(safe|best|fine))\b|\bonly\s+(by\s+)?(email|e-mail|text|letter|phone)\b"
+)
+NOT_SAFE_TO_CONTACT = re.compile(
+    r"^(no|nope|not\s+really)\b|\bnot\s+safe\b|\bdon't\s+contact\b|\bdo\s+not\s+contact\b"
+)
 
 
 def _phrase(match: Optional[re.Match]) -> Optional[Text]:
@@ -63,7 +96,11 @@ def at_risk(text: Text, risk: Risk) -> Text:
     harmer = causing_harm(text) or ""
     for match in AT_RISK_OTHER.finditer(tidied):
         if match.group(1).split()[-1] != (harmer.split() or [""])[-1]:
-            if risk.kind == ABUSE and re.search(r"\b(me|i)\b", tidied) and re.search(r"\b(hits?|hurts?|takes?|took)\s+(me|my)\b", tidied):
+            if (
+                risk.kind == ABUSE
+                and re.search(r"\b(me|i)\b", tidied)
+                and re.search(r"\b(hits?|hurts?|takes?|took)\s+(me|my)\b", tidied)
+            ):
                 break
             return match.group(1)
     if FIRST_PERSON.search(tidied):
@@ -103,8 +140,9 @@ def new_concern(text: Text, risk: Risk, when: Text) -> Dict[str, Any]:
         "urgency": urgency_of(risk),
         "their_words": [text.strip()[:2000]],
         "who_may_be_at_risk": at_risk(text, risk),
-        "who_may_be_causing_harm": causing_harm(text) if risk.kind in (ABUSE, NEGLECT, DANGER, MISSED_CARE) else (
-            "the carer (the person writing) fears they may" if risk.kind == CARER_HARM else None),
+        "who_may_be_causing_harm": causing_harm(text)
+        if risk.kind in (ABUSE, NEGLECT, DANGER, MISSED_CARE)
+        else ("the carer (the person writing) fears they may" if risk.kind == CARER_HARM else None),
         "safe_to_contact": None,
         "raised_at": when,
     }
@@ -113,6 +151,10 @@ def new_concern(text: Text, risk: Risk, when: Text) -> Dict[str, Any]:
 def is_domestic(text: Text) -> bool:
     """Harm by a partner or family member at home: the domestic abuse routes apply."""
     who = causing_harm(text) or ""
-    return bool(re.search(r"\b(partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|brother|sister|grandson|"
-                          r"granddaughter|nephew|niece|in-law|in\s+law|mum|dad|mother|father|stepdad|stepson)\b", who)) \
-        or bool(re.search(r"\bdomestic\b", tidy(text)))
+    return bool(
+        re.search(
+            r"\b(partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|brother|sister|grandson|"
+            r"granddaughter|nephew|niece|in-law|in\s+law|mum|dad|mother|father|stepdad|stepson)\b",
+            who,
+        )
+    ) or bool(re.search(r"\bdomestic\b", tidy(text)))

@@ -17,7 +17,9 @@ RISK_ENTITY = "risk"
 ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent")
 ASKS_SAFE_CONTACT = ("utter_risk_abuse", "utter_risk_domestic_abuse", "utter_risk_ask_safe_contact")
 RISK_ANSWER_PREFIX = "utter_risk_"
-QUESTION = re.compile(r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b", re.I)
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -25,9 +27,9 @@ class SafetyTurn:
     """The latest message, for safety: its risk in context, a follow-up question, or an answer."""
 
     risk: Risk = NO_RISK
-    followup: Optional[Text] = None       # a kind from bot.safety.followups
-    answers: Optional[Text] = None        # "are_you_safe" or "safe_contact"
-    concern_raised: bool = False          # an urgent answer was given earlier in the conversation
+    followup: Optional[Text] = None  # a kind from bot.safety.followups
+    answers: Optional[Text] = None  # "are_you_safe" or "safe_contact"
+    concern_raised: bool = False  # an urgent answer was given earlier in the conversation
 
     @property
     def needs_answer(self) -> bool:
@@ -65,13 +67,18 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     risk = in_context(message_risk(users[-1]), [message_risk(turn) for turn in users[:-1]], text)
     answered_before = any(
         ((turn.get("metadata") or {}).get("utter_action") or "").startswith(RISK_ANSWER_PREFIX)
-        for turn in turns if turn.get("event") == "bot")
+        for turn in turns
+        if turn.get("event") == "bot"
+    )
     just_said = bot_actions_since_last_user_turn(turns)
     answers = None
     if any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_safe_now(text):
         answers = "are_you_safe"
-    elif any(action in ASKS_SAFE_CONTACT for action in just_said) and answers_contact_question(text) \
-            and not QUESTION.search(text):
+    elif (
+        any(action in ASKS_SAFE_CONTACT for action in just_said)
+        and answers_contact_question(text)
+        and not QUESTION.search(text)
+    ):
         answers = "safe_contact"
     followup = followup_kind(text) if answered_before and not answers else None
     return SafetyTurn(risk, followup, answers, answered_before)

@@ -13,40 +13,72 @@ from bot.safety.risk import tidy
 
 FOLLOWUPS = [
     # "is this abuse or am I making a fuss?", "does that count as abuse", "is that neglect"
-    ("is_it_abuse", re.compile(
-        r"\b(is|does|would|could)\s+(this|that|it)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abuse|neglect|safeguarding)\b|"
-        r"\bmaking\s+(a\s+)?fuss\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
-        r"\bwasting\s+(your|their|anyone's)\s+time\b")),
+    (
+        "is_it_abuse",
+        re.compile(
+            r"\b(is|does|would|could)\s+(this|that|it)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abuse|neglect|safeguarding)\b|"
+            r"\bmaking\s+(a\s+)?fuss\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
+            r"\bwasting\s+(your|their|anyone's)\s+time\b"
+        ),
+    ),
     # "will they stop my care if I report her?", "will I lose my carer", "will they put mum in a home"
-    ("care_continues", re.compile(
-        r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b|"
-        r"\b(put|move|take)\s+(me|her|him|them|mum|dad)\s+(in|into)\s+a\s+(home|care\s+home)\b|"
-        r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|\bwhat\s+happens\s+(if|when)\s+i\s+(report|tell)\b")),
+    (
+        "care_continues",
+        re.compile(
+            r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b|"
+            r"\b(put|move|take)\s+(me|her|him|them|mum|dad)\s+(in|into)\s+a\s+(home|care\s+home)\b|"
+            r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|\bwhat\s+happens\s+(if|when)\s+i\s+(report|tell)\b"
+        ),
+    ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
-    ("anonymous", re.compile(
-        r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+name\b|"
-        r"\b(tell|know|find\s+out)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told)\b|"
-        r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b")),
+    (
+        "anonymous",
+        re.compile(
+            r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+name\b|"
+            r"\b(tell|know|find\s+out)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told)\b|"
+            r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b"
+        ),
+    ),
     # "should I ring the police or the agency?"
-    ("police_or_agency", re.compile(
-        r"\b(police|101)\b[^.?!]{0,30}\b(or|and)\b[^.?!]{0,30}\b(agency|council|thurrock\s+first|social\s+services|you)\b|"
-        r"\b(agency|council|social\s+services)\b[^.?!]{0,30}\bor\b[^.?!]{0,20}\bpolice\b|"
-        r"\b(should|do)\s+i\s+(ring|call|phone|tell|contact)\s+the\s+police\b|\bwho\s+(should|do)\s+i\s+(ring|call|tell|report)\b")),
+    (
+        "police_or_agency",
+        re.compile(
+            r"\b(police|101)\b[^.?!]{0,30}\b(or|and)\b[^.?!]{0,30}\b(agency|council|thurrock\s+first|social\s+services|you)\b|"
+            r"\b(agency|council|social\s+services)\b[^.?!]{0,30}\bor\b[^.?!]{0,20}\bpolice\b|"
+            r"\b(should|do)\s+i\s+(ring|call|phone|tell|contact)\s+the\s+police\b|\bwho\s+(should|do)\s+i\s+(ring|call|tell|report)\b"
+        ),
+    ),
     # "can the police check on her?", "nobody has seen him, what do I do"
-    ("welfare_check", re.compile(
-        r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
-        r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b")),
+    (
+        "welfare_check",
+        re.compile(
+            r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
+            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b"
+        ),
+    ),
     # "what happens next?", "how long will it take", "will someone come today"
-    ("what_next", re.compile(
-        r"\bwhat\s+(happens|will\s+happen)\s+(next|now)\b|\bhow\s+(long|soon|quickly)\b[^.?!]{0,30}\b(take|come|call|ring|contact|hear)\b|"
-        r"\bwill\s+(someone|anyone|they)\s+(come|call|ring|visit)\b")),
+    (
+        "what_next",
+        re.compile(
+            r"\bwhat\s+(happens|will\s+happen)\s+(next|now)\b|\bhow\s+(long|soon|quickly)\b[^.?!]{0,30}\b(take|come|call|ring|contact|hear)\b|"
+            r"\bwill\s+(someone|anyone|they)\s+(come|call|ring|visit)\b"
+        ),
+    ),
     # "I've rung the agency and nobody answers"
-    ("no_answer", re.compile(
-        r"\b(no\s+one|nobody|no-one)\s+(answers|answered|is\s+answering|picks\s+up|picked\s+up|rang\s+back|called\s+back)\b|"
-        r"\b(tried|rang|called|phoned|ringing|calling)\b[^.?!]{0,40}\b(no\s+answer|no\s+reply|voicemail|answerphone|engaged|not\s+answering)\b")),
+    (
+        "no_answer",
+        re.compile(
+            r"\b(no\s+one|nobody|no-one)\s+(answers|answered|is\s+answering|picks\s+up|picked\s+up|rang\s+back|called\s+back)\b|"
+            r"\b(tried|rang|called|phoned|ringing|calling)\b[^.?!]{0,40}\b(no\s+answer|no\s+reply|voicemail|answerphone|engaged|not\s+answering)\b"
+        ),
+    ),
     # "where can I go?", "I need to get away from him"
-    ("somewhere_safe", re.compile(
-        r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|leave\s+(him|her|home))\b")),
+    (
+        "somewhere_safe",
+        re.compile(
+            r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|leave\s+(him|her|home))\b"
+        ),
+    ),
 ]
 
 
@@ -62,8 +94,11 @@ def followup_kind(text: Text) -> Optional[Text]:
 # The answer to "is it safe for us to contact you, and how?" or "are you safe right now?".
 CONTACT_ANSWER = re.compile(
     r"\b(phone|ring|call|text|email|e-mail|letter|post|contact|visit|answer|safe|mobile|number|landline)\b|"
-    r"^(yes|no|yeah|nope|ok|okay|not\s+really|i\s+am|i'm\s+not|i'm\s+ok|i'm\s+fine|fine)\b")
-SAFE_NOW = re.compile(r"^(yes|yeah|yep|i\s+am|i'm\s+(ok|okay|fine|alright|safe)|ok|okay|fine|safe)\b|\b(i'm|i\s+am)\s+safe\b")
+    r"^(yes|no|yeah|nope|ok|okay|not\s+really|i\s+am|i'm\s+not|i'm\s+ok|i'm\s+fine|fine)\b"
+)
+SAFE_NOW = re.compile(
+    r"^(yes|yeah|yep|i\s+am|i'm\s+(ok|okay|fine|alright|safe)|ok|okay|fine|safe)\b|\b(i'm|i\s+am)\s+safe\b"
+)
 
 
 def answers_contact_question(text: Text) -> bool:

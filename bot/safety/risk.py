@@ -20,19 +20,23 @@ from difflib import SequenceMatcher
 from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Text, Tuple
 
 # What a person would hear in a message.
-SELF_HARM = "self_harm"            # the person themselves may harm or kill themselves
-SOMEONE_ELSE = "someone_else"      # someone else says they want to die or is harming themselves
-ABUSE = "abuse"                    # abuse, exploitation, control, violence by another person
-NEGLECT = "neglect"                # not cared for, not fed, not seen for days
-DANGER = "danger"                  # hurt, on the floor, threatened right now
-CARER_HARM = "carer_harm"          # a carer afraid of harming the person they look after
-MISSED_CARE = "missed_care"        # care did not arrive and someone is stuck or unsafe
-DISTRESS = "distress"              # vague: a risk only after a worrying message
+SELF_HARM = "self_harm"  # the person themselves may harm or kill themselves
+SOMEONE_ELSE = "someone_else"  # someone else says they want to die or is harming themselves
+ABUSE = "abuse"  # abuse, exploitation, control, violence by another person
+NEGLECT = "neglect"  # not cared for, not fed, not seen for days
+DANGER = "danger"  # hurt, on the floor, threatened right now
+CARER_HARM = "carer_harm"  # a carer afraid of harming the person they look after
+MISSED_CARE = "missed_care"  # care did not arrive and someone is stuck or unsafe
+DISTRESS = "distress"  # vague: a risk only after a worrying message
 URGENT_KINDS = (SELF_HARM, SOMEONE_ELSE, ABUSE, NEGLECT, DANGER, CARER_HARM, MISSED_CARE)
 SAFEGUARDING_KINDS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 # The NLU intent that answers each kind (rules and older stories use the two urgent intents).
-INTENT_OF_KIND = {SELF_HARM: "urgent_self_harm", SOMEONE_ELSE: "urgent_self_harm",
-                  CARER_HARM: "safeguarding_concern", **dict.fromkeys(SAFEGUARDING_KINDS, "safeguarding_concern")}
+INTENT_OF_KIND = {
+    SELF_HARM: "urgent_self_harm",
+    SOMEONE_ELSE: "urgent_self_harm",
+    CARER_HARM: "safeguarding_concern",
+    **dict.fromkeys(SAFEGUARDING_KINDS, "safeguarding_concern"),
+}
 URGENT_INTENTS = ("urgent_self_harm", "safeguarding_concern")
 # The classifier alone counts when it is at least this sure (measured on the held-out sets): for
 # self-harm on its own word; for abuse or neglect only with a sign of harm in the message (the
@@ -71,16 +75,53 @@ NO_RISK = Risk()
 
 # ------------------------------------------------------------------------------- tidying
 CONTRACTIONS = {
-    "dont": "don't", "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've", "id": "i'd",
-    "wasnt": "wasn't", "isnt": "isn't", "didnt": "didn't", "hasnt": "hasn't", "havent": "haven't",
-    "doesnt": "doesn't", "wouldnt": "wouldn't", "couldnt": "couldn't", "whats": "what's",
-    "theres": "there's", "hes": "he's", "shes": "she's", "ill": "i'll", "youre": "you're",
-    "wanna": "want to", "gonna": "going to", "u": "you", "kil": "kill", "kms": "kill myself",
-    "sui": "suicide", "od": "overdose", "od'd": "overdosed",
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
+    "im": "i'm",
+    "ive": "i've",
+    "id": "i'd",
+    "wasnt": "wasn't",
+    "isnt": "isn't",
+    "didnt": "didn't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "doesnt": "doesn't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "whats": "what's",
+    "theres": "there's",
+    "hes": "he's",
+    "shes": "she's",
+    "ill": "i'll",
+    "youre": "you're",
+    "wanna": "want to",
+    "gonna": "going to",
+    "u": "you",
+    "kil": "kill",
+    "kms": "kill myself",
+    "sui": "suicide",
+    "od": "overdose",
+    "od'd": "overdosed",
 }
 # words that carry risk, matched with a typo or two ("suicde", "sucidal", "killin", "overdoze")
-RISK_WORDS = ("suicide", "suicidal", "killing", "overdose", "overdosed", "disappear", "paracetamol",
-              "tablets", "myself", "himself", "herself", "neglected", "abused", "abusing", "hopeless")
+RISK_WORDS = (
+    "suicide",
+    "suicidal",
+    "killing",
+    "overdose",
+    "overdosed",
+    "disappear",
+    "paracetamol",
+    "tablets",
+    "myself",
+    "himself",
+    "herself",
+    "neglected",
+    "abused",
+    "abusing",
+    "hopeless",
+)
 WORD = re.compile(r"[a-z'][a-z'\-]*|[^a-z'\s]+")
 
 
@@ -89,8 +130,11 @@ def _closest_risk_word(word: Text) -> Text:
         return word
     for target in RISK_WORDS:
         # a swapped pair of letters ("myslef") or a letter or two wrong ("suicde")
-        if word[0] == target[0] and abs(len(word) - len(target)) <= 2 and (
-                sorted(word) == sorted(target) or SequenceMatcher(None, word, target).ratio() >= 0.84):
+        if (
+            word[0] == target[0]
+            and abs(len(word) - len(target)) <= 2
+            and (sorted(word) == sorted(target) or SequenceMatcher(None, word, target).ratio() >= 0.84)
+        ):
             return target
     return word
 
@@ -104,10 +148,12 @@ def tidy(text: Text) -> Text:
 
 
 # ------------------------------------------------------------------------------- patterns
-RELATIVE = (r"(mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|friend|"
-            r"nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandfather|grandmother|uncle|aunt|"
-            r"auntie|neighbour|boyfriend|girlfriend|child|kid|mate|nephew|niece|grandson|granddaughter|"
-            r"cousin|fiance|fiancee|stepdad|stepmum|flatmate|client|resident|colleague)")
+RELATIVE = (
+    r"(mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|friend|"
+    r"nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandfather|grandmother|uncle|aunt|"
+    r"auntie|neighbour|boyfriend|girlfriend|child|kid|mate|nephew|niece|grandson|granddaughter|"
+    r"cousin|fiance|fiancee|stepdad|stepmum|flatmate|client|resident|colleague)"
+)
 ACTOR = RELATIVE[:-1] + r"|carers?|worker|someone|somebody|man|woman|lady|bloke|he|she|they|in-law|in law)"
 MEDS = r"(pills|tablets|medication|medicine|meds|paracetamol|morphine|antidepressants|insulin|painkillers|co-codamol)"
 
@@ -117,203 +163,230 @@ def _compile(patterns: Iterable[Text]) -> List[Pattern]:
 
 
 PATTERNS: Dict[Text, List[Pattern]] = {
-    CARER_HARM: _compile([
-        r"\b(scared|afraid|frightened|terrified|worried|worry|fear)\b[^.?!]{0,40}\b(i'll|i will|i'm going to|i am going to|i might|i could|i may|what i('ll| will| might| could)?)\b[^.?!]{0,30}\b(hurt|harm|hit|lash out|do|snap|lose it|shake|smother)\b",
-        r"\bi('ve)?\s+(shook|shaken|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b(?!\s+(head|knee|arm|leg|elbow|toe|foot|hand)\b)(?!'s\s+(head|knee|elbow)\b)",
-        r"\b(feel like|think)\s+i\s+(could|might|will)\s+(hurt|harm|hit|kill|strangle|smother)\s+(him|her|them|my)\b",
-        r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
-        r"\bpillow\s+over\s+(his|her|their)\s+face\b",
-    ]),
-    SELF_HARM: _compile([
-        r"\b(kill|killing|killed|harm|harming|harmed|hurt|hurting|cut|cutting|burn|burning|burnt|hang|hanging|drown|drowning|starve|starving)\s+(my|him|her|them)sel(f|ves)\b",
-        r"\bsuicid",
-        r"\b(a\s+)?danger\s+to\s+(my|him|her|them)sel(f|ves)\b",
-        r"\bself[- ]?harm",
-        r"\boverdos",
-        r"\b(end|ending|ended|take|taking|took)\s+(my|his|her|their)\s+(own\s+)?life\b",
-        r"\b(end|ending)\s+(it\s+all|everything|things|my\s+life)\b",
-        r"\b(want|wants|going|thinking|thought|thoughts|plan|planning|decided)\b[^.?!]{0,25}\b(end|ending)\s+it\b(?!\s+(with|for|now\s+with)\b)(?!\s+\w+\s+(contract|agreement|payment|package))",
-        r"\bwant(s)?\s+(it\s+all|everything)\s+to\s+(end|stop|be over)\b",
-        r"\b(don't|do not|doesn't|does not|no longer|not)\s+want\s+to\s+(live|be alive|be here|exist|wake up|go on|be around)\b",
-        r"\b(hope|hoping|wish|pray|praying)\b[^.?!]{0,15}\b(won't|don't|never|not)\s+wake\s+up\b",
-        r"\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
-        r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
-        r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
-        r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
-        r"\bworld\s+would\s+be\s+better\s+without\s+me\b",
-        r"\b(nobody|no one|no-one|noone)\s+(would|will|'d)\s+(even\s+)?(notice|care|miss\s+me)\b[^.?!]{0,30}\b(if\s+i|i\s+was\s+gone|if\s+i'm\s+gone)",
-        r"\b(nobody|no one|no-one)\s+would\s+(even\s+)?(notice|miss\s+me)\b",
-        r"\bwish\s+(i|he|she|they)\s+(was|were|could\s+be)\s+dead\b",
-        r"\b(i'd|i\s+would)\s+(rather|sooner)\s+be\s+dead\b",
-        r"\b(want|wants|wanted|going|wanting)\s+to\s+die\b",
-        r"\bthink(s|ing)?\s+(about|of)\s+(dying|death)\b(?!\s+(at\s+home|in\s+hospital|peacefully|with\s+dignity))",
-        r"\b(life|living|my\s+life)\s+(is\s+)?(not|isn't|is\s+no\s+longer|no\s+longer)\s+worth\b",
-        r"(\bnot|n't|\bnothing)\b[^.?!]{0,20}\bworth\s+living\b",
-        r"\bnothing\s+(left\s+)?to\s+live\s+for\b",
-        r"\bno\s+(reason|point)\s+(for\s+me\s+)?(to\s+live|in\s+living|living|to\s+go\s+on|being\s+alive)\b",
-        r"\bwhat's\s+the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive))\b",
-        r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
-        r"\b(had|have)\s+enough\s+of\s+(living|life|being\s+alive)\b",
-        r"\b(tired|sick)\s+of\s+(living|being\s+alive|life)\b",
-        r"\b(done\s+with|can't\s+do)\s+life\b",
-        r"\bgiv(e|es|ing)\s+up\s+on\s+(life|living)\b",
-        r"\bgive\s+up\s+on\s+everything\s+for\s+good\b",
-        r"\bwant\s+to\s+disappear\b(?!.*\b(records?|system|data|details|list)\b)",
-        r"\bdisappear\s+(forever|for\s+good|and\s+never\s+come\s+back)\b",
-        r"\b(feel|feels|feeling)\b.*\bno\s+way\s+out\b",
-        r"\b(can't|cannot)\s+(go\s+on|keep\s+going|carry\s+on)(\s+(like\s+this|any\s?more|living))?\s*([.!,]|$)",
-        r"\b(can't|cannot)\s+carry\s+on\s+(living|any\s?more)\b",
-        r"\bnot\s+safe\s+(with|around|by|from)\s+myself\b",
-        r"\b(can't|cannot|don't\s+think\s+i\s+can)\s+keep\s+myself\s+safe\b",
-        r"\b(taken|took|swallowed|swallowing)\s+(too\s+many|a\s+lot\s+of|loads\s+of|all\s+(of\s+)?(my|the|his|her|mum's|dad's|\w+'s))\s+" + MEDS,
-        r"\b(take|taking)\s+(too\s+many|all\s+(of\s+)?(my|the|his|her|mum's|dad's|\w+'s))\s+" + MEDS,
-        r"\b" + MEDS + r"\b[^.?!]{0,30}\b(lined\s+up|in\s+front\s+of\s+me|counted\s+out|next\s+to\s+me|in\s+my\s+hand|ready)\b",
-        r"\btonight('s|\s+is)\s+the\s+night\b",
-        r"\b(started|start|been|keep|kept|i'm)\s+(cutting|burning)(\s+again)?\s*([.!,]|$)|\b(cutting|burning)\s+again\b",
-        r"\bwritten\s+(the|a|my)\s+(suicide\s+)?note\b|\bsuicide\s+note\b",
-        r"\bi\s+don't\s+want\s+to\s+be\s*[.!]*$",
-        r"\b(won't|will\s+not|not)\s+be\s+(here|around|alive)\s+(by\s+then|much\s+longer|for\s+long|tomorrow|next\s+week)\b|\bi'll\s+be\s+(here|around)\s+much\s+longer\b",
-        r"\b(take|taking|took|taken|swallow\w*)\s+(all|the\s+lot|the\s+whole|a\s+whole|every)\b[^.?!]{0,25}\b(" + MEDS[1:-1] + r"|packet|bottle)\b",
-        r"\b(take|taking)\s+the\s+lot\b",
-        r"\b" + MEDS + r"\b[^.?!]{0,40}\b(going\s+to|i'll|i\s+will|about\s+to)\s+(take|swallow|have)\s+(them|it|the\s+lot|all)\b",
-        r"\b(i'm|i\s+am)\s+(standing\s+|sat\s+|sitting\s+)?(on|at)\s+(the\s+)?(roof|edge|top|ledge)\s+of\b",
-        r"\b(saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)\s+(up\s+)?(my\s+|her\s+|his\s+|their\s+)?" + MEDS,
-        r"\b(think|thinking|thought)\s+(about|of)\s+(taking|swallowing|using)\b[^.?!]{0,40}\b" + MEDS,
-        r"\b" + MEDS + r"\b[^.?!]{0,40}\b(taking|take)\s+it\s+myself\b",
-        r"\bhow\s+(many|much)\s+(\w+\s+)?" + MEDS + r"?\s*(it\s+)?would\s+take\b",
-        r"\b(ways|how)\s+to\s+(die|kill\s+myself|end\s+it)\b",
-        r"\b(jump|jumping|jumped)\s+(off|from|in\s+front\s+of)\b",
-        r"\bin\s+front\s+of\s+a\s+(train|bus|lorry|car)\b",
-        r"^(?!.*\bend\s+of\s+(my|the|his|her)\s+rope\b).*\b(rope|noose)\b",
-        r"\bin\s+case\s+i'm\s+not\s+(here|around)\b",
-        r"\bgiv\w+\b[^.?!]{0,30}\baway\b[^.?!]{0,40}\bwon't\s+need\b",
-        r"\bwon't\s+need\s+them\b[^.?!]{0,40}\bgiv\w+\s+(them\s+)?away\b",
-        r"\b(won't|will\s+not)\s+be\s+(around|alive|here)\s+to\b",
-        r"\bprobably\s+(won't|will\s+not)\s+be\s+(alive|here|around)\b",
-        r"\bthis\s+is\s+goodbye\b",
-        r"\b(use|turn)\s+(it|this|them)\s+on\s+myself\b",
-        r"\b(drunk|drank)\b[^.?!]{0,40}\b(and|then)\s+(taken|took|swallowed)\b",
-        r"\b(message|text|note)\s+saying\s+goodbye\b",
-        r"\b(thoughts?\s+of|thinking\s+(of|about))\s+ending\b",
-    ]),
-    MISSED_CARE: _compile([
-        r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|do|happens)\b)"
-        r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
-        r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
-        r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair)\b)",
-    ]),
-    DANGER: _compile([
-        r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b).*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|bleed|blood|get\s+up|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
-        r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
-        r"\bcollapsed\b",
-        r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
-        r"\bunconscious\b",
-        r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
-        r"\b(he'll|she'll|they'll|he\s+will|she\s+will|they\s+will|going\s+to|threaten\w*\s+to)\s+(kill|stab|batter|hurt)\s+(me|her|him|us|them|his|her)\b",
-        r"\b(is|he's|she's|they're|are)\s+(hitting|beating|hurting|attacking|kicking|strangling)\s+(me|her|him|them|my\s+\w+)\s+(right\s+)?now\b",
-        r"\b(in\s+danger|not\s+safe|unsafe)\b(?!\s+(any\s?more\s+)?(on|in|using|with|getting|going|to\s+(use|go|climb|walk|cook|live))\s+(the\s+)?(stairs|bath|shower|kitchen|cooker|steps|hoist|own|alone|out|in|up|down))",
-        r"\bdon't\s+feel\s+safe\b",
-        r"\b(standing|stood|sat|sitting)\s+on\s+the\s+(bridge|edge|roof|ledge)\b",
-    ]),
-    ABUSE: _compile([
-        r"\babus(e|ed|ing|ive|er)\b",
-        r"\bsafeguarding\b",
-        # someone else at risk, in the words of a report
-        r"\b(adults?|person|people)\s+at\s+risk\b",
-        r"\bat\s+risk\s+of\s+(harm|abuse)\b",
-        r"\b(worried|concern(ed|s)?)\s+(about|for)\s+(a|an|the)\s+vulnerable\b",
-        r"\bvulnerable\s+(adult|person|man|woman)\s+is\b",
-        r"\b(worried|concerned)\s+about\b.*\bsafety\b",
-        r"\bmistreat",
-        r"\bexploit(s|ed|ing|ation)?\b",
-        r"\bcruel(ty)?\b",
-        r"\bviolen(t|ce)\b",
-        r"\bbull(y|ies|ied|ying)\b",
-        r"\bthreaten(s|ed|ing)?\b",
-        r"\bbruis(e|es|ed|ing)\b",
-        r"\bblack\s+eye\b",
-        r"\bmarks\s+on\s+(her|his|my|their|\w+(?:'s|s))?\s*(wrists?|arms?|neck|face|legs?|body)\b",
-        r"\brough\s+with\b",
-        r"\b(hits|hitting|hit|punch(es|ed)?|kick(s|ed)?|slap(s|ped)?|push(es|ed)?|shov(e|es|ed)|grabs|grabbed|beats|beat)\s+(me|him|her|them|my\s+" + RELATIVE + r")\b",
-        r"\b(is|are|was|were|keeps?)\s+(hurting|hitting|harming|beating)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
-        r"\b(being|been|get|gets|getting|got)\s+(hurt|harmed|hit|beaten|slapped|punched|kicked|controlled|taken\s+advantage\s+of|scammed|groomed)\b",
-        r"\b(is|are)\s+taking\s+advantage\s+of\b",
-        r"\bcontrolled\s+by\b",
-        r"\b(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer)\s+controls\b",
-        r"\bhurts\s+me\b",
-        r"\bstrangl\w*|\bchok(e|ed|es|ing)\s+(me|her|him)\b",
-        r"\btied\s+(\w+\s+){0,2}to\s+(the|a|her|his|their)\s+(chair|bed)\b",
-        r"\block(s|ed|ing)?\s+(me|her|him|them|my\s+\w+)\s+(in|up)\b|\block(s|ed)?\s+(me|her|him|them|my\s+\w+)\s+in\s+(the|her|his|my)\s+\w+",
-        r"\bforc(e|es|ed|ing)\s+(me|her|him|them)\s+to\b",
-        r"\b(touch\w*)\b[^.?!]{0,30}\binappropriate\w*\b|\bsexual(ly)?\s+(assault|abuse|touch)\w*|\brap(e|ed)\b",
-        r"\bshout\w*\s+and\s+swear\w*|\bswear\w*\s+at\s+(me|her|him|them|my)\b|\bcalls?\s+(me|her|him)\s+names\b|\bnasty\s+to\b|\bhumiliat\w*",
-        r"\bwon't\s+let\s+(me|her|him|them)\s+(see|go|have|out|leave|talk|use|speak|eat)\b",
-        r"\b(scared|frightened|afraid|terrified)\s+(of\s+(him|her|them)\b|to\s+go\s+home\b)",
-        r"\b(scared|frightened|afraid|terrified)\s+(at|in\s+my)\s+home\b",
-        r"\b(scared|frightened|afraid|terrified)\s+of\s+(my|her|his|their|the\s+person)\s+(\w+\s+)?(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer|brother|sister|dad|father|mum|mother|neighbour|family|who|grandson|nephew)\b",
-        r"\baggressive\b",
-        r"\bon\s+purpose\b[^.?!]{0,30}\b(punish|hurt)\w*|\bto\s+punish\s+(him|her|me|them)\b",
-        r"\b(stole|steals|stealing)\b",
-        r"\b" + ACTOR + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using|has\s+got|got)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
-        r"\bmakes?\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
-        r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
-        r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
-        r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|goes\s+missing|went\s+missing|keeps\s+going|has\s+gone)\b",
-        r"\b(sign|signed|signing)\s+over\b|\bchange\s+(his|her)\s+will\b",
-        r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
-        r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
-    ]),
-    NEGLECT: _compile([
-        r"\bneglect(ed|ing)?\b",
-        r"\b(nobody|no\s+one|no-one)\s+(is\s+)?(looking\s+after|caring\s+for|visits|checks\s+on|check\s+on|has\s+seen)\b",
-        r"\b(nobody|no\s+one|no-one)\s+is\s+(turning|feeding|washing|changing)\b",
-        r"\bnot\s+(looking\s+after|caring\s+for)\b.*\bproperly\b",
-        r"\b(isn't|is\s+not|not|aren't)\s+(being|getting)\s+(looked\s+after|cared\s+for|fed)\b",
-        r"(\bnot|n't)\s+(feeding|giving\s+(him|her|them|me)\s+(food|water|drinks?))\b",
-        r"\b(don't|doesn't|do\s+not|does\s+not)\s+(give|change|wash|feed|turn)\s+(him|her|them|me)\b(?!\s+a\s+choice)",
-        r"\b(hasn't|has\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
-        r"\b(haven't|hasn't|not|nobody\s+has|no\s+one\s+has)\s+(seen|heard\s+from)\s+(?!(my|the|our)\s+(social\s+worker|worker|assessor|ot)\b)(?!(you|anyone|the\s+council|thurrock)\b)[^.?!]*\b(days|week|weeks|since)\b",
-        r"\b(curtains|post|milk|letters|papers)\b[^.?!]{0,40}\b(shut|closed|piling|on\s+the\s+(step|doorstep|mat)|still\s+there)\b",
-        r"\b(hasn't|haven't|has\s+not|not)\s+(answered|opened|come\s+out|been\s+out|left)\b[^.?!]*\b(days|week|weeks)\b",
-        r"\bin\s+(her|his|their|my)\s+own\s+(mess|urine|wee|poo|faeces|filth|dirt)\b",
-        r"\b(not|hasn't|haven't|has\s+not)\s+had\s+(a\s+)?(proper\s+)?(meal|food|anything\s+to\s+eat|drink|(his|her|their)\s+(tablets|medication|insulin))\s+(in|for)\s+(a\s+week|days|weeks|\w+\s+days)\b",
-        r"\bnot\s+(answering|come\s+out|been\s+out|opened)\b[^.?!]*\b(days|week)\b|\bhas\s+not\s+come\s+out\b|\bhasn't\s+come\s+out\b",
-        r"\bthere's\s+a\s+smell\b",
-        r"\b(she's|he's|they're|is|are|been|i'm|isn't|aren't)\s+not\s+eating\b(?!\s+as\s+much\b)|\b(isn't|aren't)\s+eating\b",
-        r"\b(no|without)\s+(food|heating|electricity|water)\b(?!\s+(engineer|bill))",
-        r"\bsitting\s+in\s+the\s+(dark|cold)\b",
-        r"\b(leave|leaves|left)\b[^.?!]*\b(dirty|soiled|wet\s+(sheets|pads?|clothes))\b",
-        r"\b(soiled|wet)\s+(pads?|sheets|clothes|bed)\b",
-        r"\b(pressure|bed)\s+sores\b",
-        r"\blost\s+(loads\s+of|a\s+lot\s+of|so\s+much)\s+weight\b",
-        r"\b(lives?|living)\s+in\s+(filth|squalor)\b",
-        r"\bleft\s+(alone|on\s+(his|her)\s+own)\s+(all|for)\b",
-        r"\bonly\s+stay\s+\w+\s+minutes\b",
-    ]),
+    CARER_HARM: _compile(
+        [
+            r"\b(scared|afraid|frightened|terrified|worried|worry|fear)\b[^.?!]{0,40}\b(i'll|i will|i'm going to|i am going to|i might|i could|i may|what i('ll| will| might| could)?)\b[^.?!]{0,30}\b(hurt|harm|hit|lash out|do|snap|lose it|shake|smother)\b",
+            r"\bi('ve)?\s+(shook|shaken|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b(?!\s+(head|knee|arm|leg|elbow|toe|foot|hand)\b)(?!'s\s+(head|knee|elbow)\b)",
+            r"\b(feel like|think)\s+i\s+(could|might|will)\s+(hurt|harm|hit|kill|strangle|smother)\s+(him|her|them|my)\b",
+            r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
+            r"\bpillow\s+over\s+(his|her|their)\s+face\b",
+        ]
+    ),
+    SELF_HARM: _compile(
+        [
+            r"\b(kill|killing|killed|harm|harming|harmed|hurt|hurting|cut|cutting|burn|burning|burnt|hang|hanging|drown|drowning|starve|starving)\s+(my|him|her|them)sel(f|ves)\b",
+            r"\bsuicid",
+            r"\b(a\s+)?danger\s+to\s+(my|him|her|them)sel(f|ves)\b",
+            r"\bself[- ]?harm",
+            r"\boverdos",
+            r"\b(end|ending|ended|take|taking|took)\s+(my|his|her|their)\s+(own\s+)?life\b",
+            r"\b(end|ending)\s+(it\s+all|everything|things|my\s+life)\b",
+            r"\b(want|wants|going|thinking|thought|thoughts|plan|planning|decided)\b[^.?!]{0,25}\b(end|ending)\s+it\b(?!\s+(with|for|now\s+with)\b)(?!\s+\w+\s+(contract|agreement|payment|package))",
+            r"\bwant(s)?\s+(it\s+all|everything)\s+to\s+(end|stop|be over)\b",
+            r"\b(don't|do not|doesn't|does not|no longer|not)\s+want\s+to\s+(live|be alive|be here|exist|wake up|go on|be around)\b",
+            r"\b(hope|hoping|wish|pray|praying)\b[^.?!]{0,15}\b(won't|don't|never|not)\s+wake\s+up\b",
+            r"\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
+            r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
+            r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
+            r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
+            r"\bworld\s+would\s+be\s+better\s+without\s+me\b",
+            r"\b(nobody|no one|no-one|noone)\s+(would|will|'d)\s+(even\s+)?(notice|care|miss\s+me)\b[^.?!]{0,30}\b(if\s+i|i\s+was\s+gone|if\s+i'm\s+gone)",
+            r"\b(nobody|no one|no-one)\s+would\s+(even\s+)?(notice|miss\s+me)\b",
+            r"\bwish\s+(i|he|she|they)\s+(was|were|could\s+be)\s+dead\b",
+            r"\b(i'd|i\s+would)\s+(rather|sooner)\s+be\s+dead\b",
+            r"\b(want|wants|wanted|going|wanting)\s+to\s+die\b",
+            r"\bthink(s|ing)?\s+(about|of)\s+(dying|death)\b(?!\s+(at\s+home|in\s+hospital|peacefully|with\s+dignity))",
+            r"\b(life|living|my\s+life)\s+(is\s+)?(not|isn't|is\s+no\s+longer|no\s+longer)\s+worth\b",
+            r"(\bnot|n't|\bnothing)\b[^.?!]{0,20}\bworth\s+living\b",
+            r"\bnothing\s+(left\s+)?to\s+live\s+for\b",
+            r"\bno\s+(reason|point)\s+(for\s+me\s+)?(to\s+live|in\s+living|living|to\s+go\s+on|being\s+alive)\b",
+            r"\bwhat's\s+the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive))\b",
+            r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
+            r"\b(had|have)\s+enough\s+of\s+(living|life|being\s+alive)\b",
+            r"\b(tired|sick)\s+of\s+(living|being\s+alive|life)\b",
+            r"\b(done\s+with|can't\s+do)\s+life\b",
+            r"\bgiv(e|es|ing)\s+up\s+on\s+(life|living)\b",
+            r"\bgive\s+up\s+on\s+everything\s+for\s+good\b",
+            r"\bwant\s+to\s+disappear\b(?!.*\b(records?|system|data|details|list)\b)",
+            r"\bdisappear\s+(forever|for\s+good|and\s+never\s+come\s+back)\b",
+            r"\b(feel|feels|feeling)\b.*\bno\s+way\s+out\b",
+            r"\b(can't|cannot)\s+(go\s+on|keep\s+going|carry\s+on)(\s+(like\s+this|any\s?more|living))?\s*([.!,]|$)",
+            r"\b(can't|cannot)\s+carry\s+on\s+(living|any\s?more)\b",
+            r"\bnot\s+safe\s+(with|around|by|from)\s+myself\b",
+            r"\b(can't|cannot|don't\s+think\s+i\s+can)\s+keep\s+myself\s+safe\b",
+            r"\b(taken|took|swallowed|swallowing)\s+(too\s+many|a\s+lot\s+of|loads\s+of|all\s+(of\s+)?(my|the|his|her|mum's|dad's|\w+'s))\s+"
+            + MEDS,
+            r"\b(take|taking)\s+(too\s+many|all\s+(of\s+)?(my|the|his|her|mum's|dad's|\w+'s))\s+" + MEDS,
+            r"\b"
+            + MEDS
+            + r"\b[^.?!]{0,30}\b(lined\s+up|in\s+front\s+of\s+me|counted\s+out|next\s+to\s+me|in\s+my\s+hand|ready)\b",
+            r"\btonight('s|\s+is)\s+the\s+night\b",
+            r"\b(started|start|been|keep|kept|i'm)\s+(cutting|burning)(\s+again)?\s*([.!,]|$)|\b(cutting|burning)\s+again\b",
+            r"\bwritten\s+(the|a|my)\s+(suicide\s+)?note\b|\bsuicide\s+note\b",
+            r"\bi\s+don't\s+want\s+to\s+be\s*[.!]*$",
+            r"\b(won't|will\s+not|not)\s+be\s+(here|around|alive)\s+(by\s+then|much\s+longer|for\s+long|tomorrow|next\s+week)\b|\bi'll\s+be\s+(here|around)\s+much\s+longer\b",
+            r"\b(take|taking|took|taken|swallow\w*)\s+(all|the\s+lot|the\s+whole|a\s+whole|every)\b[^.?!]{0,25}\b("
+            + MEDS[1:-1]
+            + r"|packet|bottle)\b",
+            r"\b(take|taking)\s+the\s+lot\b",
+            r"\b"
+            + MEDS
+            + r"\b[^.?!]{0,40}\b(going\s+to|i'll|i\s+will|about\s+to)\s+(take|swallow|have)\s+(them|it|the\s+lot|all)\b",
+            r"\b(i'm|i\s+am)\s+(standing\s+|sat\s+|sitting\s+)?(on|at)\s+(the\s+)?(roof|edge|top|ledge)\s+of\b",
+            r"\b(saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)\s+(up\s+)?(my\s+|her\s+|his\s+|their\s+)?"
+            + MEDS,
+            r"\b(think|thinking|thought)\s+(about|of)\s+(taking|swallowing|using)\b[^.?!]{0,40}\b" + MEDS,
+            r"\b" + MEDS + r"\b[^.?!]{0,40}\b(taking|take)\s+it\s+myself\b",
+            r"\bhow\s+(many|much)\s+(\w+\s+)?" + MEDS + r"?\s*(it\s+)?would\s+take\b",
+            r"\b(ways|how)\s+to\s+(die|kill\s+myself|end\s+it)\b",
+            r"\b(jump|jumping|jumped)\s+(off|from|in\s+front\s+of)\b",
+            r"\bin\s+front\s+of\s+a\s+(train|bus|lorry|car)\b",
+            r"^(?!.*\bend\s+of\s+(my|the|his|her)\s+rope\b).*\b(rope|noose)\b",
+            r"\bin\s+case\s+i'm\s+not\s+(here|around)\b",
+            r"\bgiv\w+\b[^.?!]{0,30}\baway\b[^.?!]{0,40}\bwon't\s+need\b",
+            r"\bwon't\s+need\s+them\b[^.?!]{0,40}\bgiv\w+\s+(them\s+)?away\b",
+            r"\b(won't|will\s+not)\s+be\s+(around|alive|here)\s+to\b",
+            r"\bprobably\s+(won't|will\s+not)\s+be\s+(alive|here|around)\b",
+            r"\bthis\s+is\s+goodbye\b",
+            r"\b(use|turn)\s+(it|this|them)\s+on\s+myself\b",
+            r"\b(drunk|drank)\b[^.?!]{0,40}\b(and|then)\s+(taken|took|swallowed)\b",
+            r"\b(message|text|note)\s+saying\s+goodbye\b",
+            r"\b(thoughts?\s+of|thinking\s+(of|about))\s+ending\b",
+        ]
+    ),
+    MISSED_CARE: _compile(
+        [
+            r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|do|happens)\b)"
+            r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
+            r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
+            r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair)\b)",
+        ]
+    ),
+    DANGER: _compile(
+        [
+            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b).*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|bleed|blood|get\s+up|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
+            r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
+            r"\bcollapsed\b",
+            r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
+            r"\bunconscious\b",
+            r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
+            r"\b(he'll|she'll|they'll|he\s+will|she\s+will|they\s+will|going\s+to|threaten\w*\s+to)\s+(kill|stab|batter|hurt)\s+(me|her|him|us|them|his|her)\b",
+            r"\b(is|he's|she's|they're|are)\s+(hitting|beating|hurting|attacking|kicking|strangling)\s+(me|her|him|them|my\s+\w+)\s+(right\s+)?now\b",
+            r"\b(in\s+danger|not\s+safe|unsafe)\b(?!\s+(any\s?more\s+)?(on|in|using|with|getting|going|to\s+(use|go|climb|walk|cook|live))\s+(the\s+)?(stairs|bath|shower|kitchen|cooker|steps|hoist|own|alone|out|in|up|down))",
+            r"\bdon't\s+feel\s+safe\b",
+            r"\b(standing|stood|sat|sitting)\s+on\s+the\s+(bridge|edge|roof|ledge)\b",
+        ]
+    ),
+    ABUSE: _compile(
+        [
+            r"\babus(e|ed|ing|ive|er)\b",
+            r"\bsafeguarding\b",
+            # someone else at risk, in the words of a report
+            r"\b(adults?|person|people)\s+at\s+risk\b",
+            r"\bat\s+risk\s+of\s+(harm|abuse)\b",
+            r"\b(worried|concern(ed|s)?)\s+(about|for)\s+(a|an|the)\s+vulnerable\b",
+            r"\bvulnerable\s+(adult|person|man|woman)\s+is\b",
+            r"\b(worried|concerned)\s+about\b.*\bsafety\b",
+            r"\bmistreat",
+            r"\bexploit(s|ed|ing|ation)?\b",
+            r"\bcruel(ty)?\b",
+            r"\bviolen(t|ce)\b",
+            r"\bbull(y|ies|ied|ying)\b",
+            r"\bthreaten(s|ed|ing)?\b",
+            r"\bbruis(e|es|ed|ing)\b",
+            r"\bblack\s+eye\b",
+            r"\bmarks\s+on\s+(her|his|my|their|\w+(?:'s|s))?\s*(wrists?|arms?|neck|face|legs?|body)\b",
+            r"\brough\s+with\b",
+            r"\b(hits|hitting|hit|punch(es|ed)?|kick(s|ed)?|slap(s|ped)?|push(es|ed)?|shov(e|es|ed)|grabs|grabbed|beats|beat)\s+(me|him|her|them|my\s+"
+            + RELATIVE
+            + r")\b",
+            r"\b(is|are|was|were|keeps?)\s+(hurting|hitting|harming|beating)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
+            r"\b(being|been|get|gets|getting|got)\s+(hurt|harmed|hit|beaten|slapped|punched|kicked|controlled|taken\s+advantage\s+of|scammed|groomed)\b",
+            r"\b(is|are)\s+taking\s+advantage\s+of\b",
+            r"\bcontrolled\s+by\b",
+            r"\b(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer)\s+controls\b",
+            r"\bhurts\s+me\b",
+            r"\bstrangl\w*|\bchok(e|ed|es|ing)\s+(me|her|him)\b",
+            r"\btied\s+(\w+\s+){0,2}to\s+(the|a|her|his|their)\s+(chair|bed)\b",
+            r"\block(s|ed|ing)?\s+(me|her|him|them|my\s+\w+)\s+(in|up)\b|\block(s|ed)?\s+(me|her|him|them|my\s+\w+)\s+in\s+(the|her|his|my)\s+\w+",
+            r"\bforc(e|es|ed|ing)\s+(me|her|him|them)\s+to\b",
+            r"\b(touch\w*)\b[^.?!]{0,30}\binappropriate\w*\b|\bsexual(ly)?\s+(assault|abuse|touch)\w*|\brap(e|ed)\b",
+            r"\bshout\w*\s+and\s+swear\w*|\bswear\w*\s+at\s+(me|her|him|them|my)\b|\bcalls?\s+(me|her|him)\s+names\b|\bnasty\s+to\b|\bhumiliat\w*",
+            r"\bwon't\s+let\s+(me|her|him|them)\s+(see|go|have|out|leave|talk|use|speak|eat)\b",
+            r"\b(scared|frightened|afraid|terrified)\s+(of\s+(him|her|them)\b|to\s+go\s+home\b)",
+            r"\b(scared|frightened|afraid|terrified)\s+(at|in\s+my)\s+home\b",
+            r"\b(scared|frightened|afraid|terrified)\s+of\s+(my|her|his|their|the\s+person)\s+(\w+\s+)?(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer|brother|sister|dad|father|mum|mother|neighbour|family|who|grandson|nephew)\b",
+            r"\baggressive\b",
+            r"\bon\s+purpose\b[^.?!]{0,30}\b(punish|hurt)\w*|\bto\s+punish\s+(him|her|me|them)\b",
+            r"\b(stole|steals|stealing)\b",
+            r"\b"
+            + ACTOR
+            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using|has\s+got|got)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            r"\bmakes?\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
+            r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
+            r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
+            r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|goes\s+missing|went\s+missing|keeps\s+going|has\s+gone)\b",
+            r"\b(sign|signed|signing)\s+over\b|\bchange\s+(his|her)\s+will\b",
+            r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
+            r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
+        ]
+    ),
+    NEGLECT: _compile(
+        [
+            r"\bneglect(ed|ing)?\b",
+            r"\b(nobody|no\s+one|no-one)\s+(is\s+)?(looking\s+after|caring\s+for|visits|checks\s+on|check\s+on|has\s+seen)\b",
+            r"\b(nobody|no\s+one|no-one)\s+is\s+(turning|feeding|washing|changing)\b",
+            r"\bnot\s+(looking\s+after|caring\s+for)\b.*\bproperly\b",
+            r"\b(isn't|is\s+not|not|aren't)\s+(being|getting)\s+(looked\s+after|cared\s+for|fed)\b",
+            r"(\bnot|n't)\s+(feeding|giving\s+(him|her|them|me)\s+(food|water|drinks?))\b",
+            r"\b(don't|doesn't|do\s+not|does\s+not)\s+(give|change|wash|feed|turn)\s+(him|her|them|me)\b(?!\s+a\s+choice)",
+            r"\b(hasn't|has\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
+            r"\b(haven't|hasn't|not|nobody\s+has|no\s+one\s+has)\s+(seen|heard\s+from)\s+(?!(my|the|our)\s+(social\s+worker|worker|assessor|ot)\b)(?!(you|anyone|the\s+council|thurrock)\b)[^.?!]*\b(days|week|weeks|since)\b",
+            r"\b(curtains|post|milk|letters|papers)\b[^.?!]{0,40}\b(shut|closed|piling|on\s+the\s+(step|doorstep|mat)|still\s+there)\b",
+            r"\b(hasn't|haven't|has\s+not|not)\s+(answered|opened|come\s+out|been\s+out|left)\b[^.?!]*\b(days|week|weeks)\b",
+            r"\bin\s+(her|his|their|my)\s+own\s+(mess|urine|wee|poo|faeces|filth|dirt)\b",
+            r"\b(not|hasn't|haven't|has\s+not)\s+had\s+(a\s+)?(proper\s+)?(meal|food|anything\s+to\s+eat|drink|(his|her|their)\s+(tablets|medication|insulin))\s+(in|for)\s+(a\s+week|days|weeks|\w+\s+days)\b",
+            r"\bnot\s+(answering|come\s+out|been\s+out|opened)\b[^.?!]*\b(days|week)\b|\bhas\s+not\s+come\s+out\b|\bhasn't\s+come\s+out\b",
+            r"\bthere's\s+a\s+smell\b",
+            r"\b(she's|he's|they're|is|are|been|i'm|isn't|aren't)\s+not\s+eating\b(?!\s+as\s+much\b)|\b(isn't|aren't)\s+eating\b",
+            r"\b(no|without)\s+(food|heating|electricity|water)\b(?!\s+(engineer|bill))",
+            r"\bsitting\s+in\s+the\s+(dark|cold)\b",
+            r"\b(leave|leaves|left)\b[^.?!]*\b(dirty|soiled|wet\s+(sheets|pads?|clothes))\b",
+            r"\b(soiled|wet)\s+(pads?|sheets|clothes|bed)\b",
+            r"\b(pressure|bed)\s+sores\b",
+            r"\blost\s+(loads\s+of|a\s+lot\s+of|so\s+much)\s+weight\b",
+            r"\b(lives?|living)\s+in\s+(filth|squalor)\b",
+            r"\bleft\s+(alone|on\s+(his|her)\s+own)\s+(all|for)\b",
+            r"\bonly\s+stay\s+\w+\s+minutes\b",
+        ]
+    ),
 }
 
 # Vague on its own: a risk only right after a worrying message.
-DISTRESS_PATTERNS = _compile([
-    r"\bwant(s)?\s+(it|this)\s+to\s+(stop|end|be\s+over)\b",
-    r"\b(make|making)\s+it\s+stop\b",
-    r"\bwhat's\s+the\s+point\b",
-    r"\b(can't|cannot)\s+(do|take|cope\s+with|handle)\s+(this|it)(\s+any\s?more)?\b",
-    r"\b(i've\s+)?had\s+enough\b",
-    r"\btired\s+of\s+(it|all|everything|this)\b",
-    r"\bsleep\s+forever\b",
-    r"\b(won't|will\s+not)\s+be\s+(here|around)\b",
-    r"\b(doesn't|does\s+not|it\s+doesn't)\s+matter\s+any\s?(way|more)\b",
-    r"\b(hopeless|worthless|empty|burden|failure|numb|trapped|falling\s+apart|so\s+low|so\s+alone|crying|exhausted|worn\s+out|broken)\b",
-    r"\bhate\s+(my\s+life|myself)\b",
-    r"\bcan't\s+(sleep|eat)\b",
-    r"\bgiv(e|ing)\s+up\b",
-    r"\bdo\s+it\s+(today|tonight|now)\b",
-])
+DISTRESS_PATTERNS = _compile(
+    [
+        r"\bwant(s)?\s+(it|this)\s+to\s+(stop|end|be\s+over)\b",
+        r"\b(make|making)\s+it\s+stop\b",
+        r"\bwhat's\s+the\s+point\b",
+        r"\b(can't|cannot)\s+(do|take|cope\s+with|handle)\s+(this|it)(\s+any\s?more)?\b",
+        r"\b(i've\s+)?had\s+enough\b",
+        r"\btired\s+of\s+(it|all|everything|this)\b",
+        r"\bsleep\s+forever\b",
+        r"\b(won't|will\s+not)\s+be\s+(here|around)\b",
+        r"\b(doesn't|does\s+not|it\s+doesn't)\s+matter\s+any\s?(way|more)\b",
+        r"\b(hopeless|worthless|empty|burden|failure|numb|trapped|falling\s+apart|so\s+low|so\s+alone|crying|exhausted|worn\s+out|broken)\b",
+        r"\bhate\s+(my\s+life|myself)\b",
+        r"\bcan't\s+(sleep|eat)\b",
+        r"\bgiv(e|ing)\s+up\b",
+        r"\bdo\s+it\s+(today|tonight|now)\b",
+    ]
+)
 # A short answer to "are you safe right now?" (asked after every self-harm answer): "no", "not
 # really", or a time ("yes tonight") means the person is not safe.
 NOT_SAFE_ANSWER = re.compile(
     r"^((yes|yeah|yep|no|nope|not\s+really|not\s+sure|i\s+don't\s+know|dunno)\b[\s,.!]*"
-    r"(no|i'm\s+not|i\s+am\s+not|not\s+really|tonight|today|now|soon)?|(tonight|today|now|right\s+now|soon|this\s+weekend|tomorrow))[\s.!]*$")
+    r"(no|i'm\s+not|i\s+am\s+not|not\s+really|tonight|today|now|soon)?|(tonight|today|now|right\s+now|soon|this\s+weekend|tomorrow))[\s.!]*$"
+)
 
 # A self-harm message is imminent with a time, a plan, or the means at hand.
 IMMINENT = re.compile(
@@ -329,12 +402,16 @@ HARM_SIGN = re.compile(
     r"\b(marks?|bruis\w*|cuts?|burns?|injur\w*|hurt\w*|hit\w*|pain|bleed\w*|blood|money|pension|cash|bank|card|"
     r"benefits|savings|stole\w*|steal\w*|missing|rough|shout\w*|"
     r"scream\w*|swear\w*|lock\w*|tied|dirty|soiled|filth\w*|hungry|starv\w*|smell\w*|"
-    r"unsafe|danger\w*|threat\w*|push\w*|grab\w*|slap\w*|kick\w*|punch\w*|forc\w*|control\w*|touch\w*)\b")
+    r"unsafe|danger\w*|threat\w*|push\w*|grab\w*|slap\w*|kick\w*|punch\w*|forc\w*|control\w*|touch\w*)\b"
+)
 # Someone else at risk of self-harm: told about by a relative or friend, not in the first person.
-THIRD_PERSON = re.compile(r"\b(he|she|they|him|her|his|himself|herself|themselves|says|said|saying|talks|told\s+me|keeps\s+saying|sent\s+me)\b")
+THIRD_PERSON = re.compile(
+    r"\b(he|she|they|him|her|his|himself|herself|themselves|says|said|saying|talks|told\s+me|keeps\s+saying|sent\s+me)\b"
+)
 FIRST_PERSON_HARM = re.compile(
     r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|myself|my\s+own\s+life|"
-    r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)")
+    r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
+)
 # Plainly an ordinary need: never urgent on the classifier's word alone.
 ORDINARY = re.compile(
     r"\b(killing\s+me|kill\s+for|dying\s+(for|to)|murder\s+a|to\s+(death|die\s+for)|sick\s+to\s+death|"
@@ -344,12 +421,14 @@ ORDINARY = re.compile(
     r"got\s+(himself|herself|myself)\s+up|minor|is\s+it\s+safe|safe\s+and\s+private|key\s+safe|"
     r"i'm\s+safe|we're\s+safe|she's\s+safe|he's\s+safe|am\s+safe|"
     r"(wash|dress|bath|bathe|shower|feed|toilet)\s+(myself|himself|herself|themselves)|"
-    r"(can't|cannot|struggle\s+to)\s+(wash|dress|bathe|shower|cook|walk|manage\s+the\s+stairs))\b")
+    r"(can't|cannot|struggle\s+to)\s+(wash|dress|bathe|shower|cook|walk|manage\s+the\s+stairs))\b"
+)
 # "killing himself with work", "hurt herself" in a fall: ordinary senses of risk words
 NOT_SELF_HARM = re.compile(
     r"\bkilling\s+(him|her|my|them)sel(f|ves)\s+(with|by)\s+(work|working|worry|stress|overwork)\w*|"
     r"\b(fall|falls|fell|fallen|tripped|slipped)\b[^.?!]*\bhurt(ing)?\s+(my|him|her|them)sel(f|ves)\b|"
-    r"\bhurt\s+(my|him|her|them)sel(f|ves)\b[^.?!]*\b(fall|falls|fell|fallen|tripped|slipped)\b")
+    r"\bhurt\s+(my|him|her|them)sel(f|ves)\b[^.?!]*\b(fall|falls|fell|fallen|tripped|slipped)\b"
+)
 
 
 def _pattern_kind(text: Text) -> Text:
@@ -363,7 +442,11 @@ def _pattern_kind(text: Text) -> Text:
 
 def _self_harm_kind(text: Text) -> Text:
     """Self-harm is the person's own, unless a relative's is described in the third person."""
-    if re.search(r"\b" + RELATIVE + r"\b", text) and THIRD_PERSON.search(text) and not FIRST_PERSON_HARM.search(text):
+    if (
+        re.search(r"\b" + RELATIVE + r"\b", text)
+        and THIRD_PERSON.search(text)
+        and not FIRST_PERSON_HARM.search(text)
+    ):
         return SOMEONE_ELSE
     return SELF_HARM
 
@@ -376,16 +459,26 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
     kind = _pattern_kind(tidied)
     vague = any(pattern.search(tidied) for pattern in DISTRESS_PATTERNS)
     if not kind and not ORDINARY.search(tidied):
-        if intent == "urgent_self_harm" and confidence >= CLASSIFIER_CONFIDENCE and not vague \
-                and len(tidied.split()) > SHORT_MESSAGE_WORDS:
+        if (
+            intent == "urgent_self_harm"
+            and confidence >= CLASSIFIER_CONFIDENCE
+            and not vague
+            and len(tidied.split()) > SHORT_MESSAGE_WORDS
+        ):
             kind = SELF_HARM  # a vague or very short message is left to its context
-        elif intent == "safeguarding_concern" and confidence >= SAFEGUARDING_CONFIDENCE and HARM_SIGN.search(tidied):
+        elif (
+            intent == "safeguarding_concern"
+            and confidence >= SAFEGUARDING_CONFIDENCE
+            and HARM_SIGN.search(tidied)
+        ):
             kind = ABUSE
     if kind == SELF_HARM:
         kind = _self_harm_kind(tidied)
     if kind:
         return Risk(kind, kind in (SELF_HARM, SOMEONE_ELSE) and bool(IMMINENT.search(tidied)))
-    if (vague or intent == "urgent_self_harm" and confidence >= CLASSIFIER_CONFIDENCE) and not ORDINARY.search(tidied):
+    if (
+        vague or intent == "urgent_self_harm" and confidence >= CLASSIFIER_CONFIDENCE
+    ) and not ORDINARY.search(tidied):
         return Risk(DISTRESS)
     return NO_RISK
 
@@ -402,13 +495,21 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
     recent = [risk for risk in list(earlier)[-CONTEXT_MESSAGES:] if risk.kind]
     tidied = tidy(latest_text) if latest_text else ""
     previous = list(earlier)[-1] if earlier else NO_RISK
-    if previous.kind in (SELF_HARM, SOMEONE_ELSE) and tidied and NOT_SAFE_ANSWER.search(tidied) \
-            and not re.match(r"^(yes|yeah|yep)[\s.!]*$", tidied):
+    if (
+        previous.kind in (SELF_HARM, SOMEONE_ELSE)
+        and tidied
+        and NOT_SAFE_ANSWER.search(tidied)
+        and not re.match(r"^(yes|yeah|yep)[\s.!]*$", tidied)
+    ):
         return Risk(previous.kind, imminent=previous.kind == SELF_HARM)
     if latest.kind != DISTRESS or not recent:
         return latest
     worrying = [risk for risk in recent if risk.urgent]
-    kind = worrying[-1].kind if worrying and worrying[-1].kind in (SELF_HARM, SOMEONE_ELSE, CARER_HARM) else SELF_HARM
+    kind = (
+        worrying[-1].kind
+        if worrying and worrying[-1].kind in (SELF_HARM, SOMEONE_ELSE, CARER_HARM)
+        else SELF_HARM
+    )
     imminent = bool(tidied and IMMINENT.search(tidied)) or bool(worrying and worrying[-1].imminent)
     return Risk(kind, imminent and kind == SELF_HARM)
 

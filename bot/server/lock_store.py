@@ -13,8 +13,13 @@ from typing import Callable, Optional, Text, Tuple, TypeVar
 
 import redis
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import (DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX, DEFAULT_SOCKET_TIMEOUT_IN_SECONDS,
-                                  LOCK_LIFETIME, LockError, RedisLockStore)
+from rasa.core.lock_store import (
+    DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX,
+    DEFAULT_SOCKET_TIMEOUT_IN_SECONDS,
+    LOCK_LIFETIME,
+    LockError,
+    RedisLockStore,
+)
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.settings import settings
@@ -61,6 +66,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
         """Finishes the ticket and, in the same transaction, deletes the lock if no one waits."""
+
         def finish_and_tidy(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
             if lock:
                 lock.remove_ticket_for(ticket_number)

@@ -25,9 +25,11 @@ def describe(process: Dict[str, Any]) -> Text:
         return "down: it could not be started (see the log), supervisord gave up"
     if state == "STOPPED" and process["start"]:
         config = settings()
-        return (f"down: it crashed more than {config.part_crash_limit} times in "
-                f"{config.part_crash_window_minutes:g} minutes (or an operator stopped it); "
-                "not restarted until started again")
+        return (
+            f"down: it crashed more than {config.part_crash_limit} times in "
+            f"{config.part_crash_window_minutes:g} minutes (or an operator stopped it); "
+            "not restarted until started again"
+        )
     return "" if state == "STOPPED" else state.lower()  # STOPPED and never started: not run here
 
 

@@ -27,9 +27,11 @@ def validate_action_result(_: RemoteAction, result: Dict[Text, Any]) -> bool:
     """RemoteAction._validate_action_result, with the validator made once."""
     error = exceptions.best_match(action_result_validator().iter_errors(result))
     if error is not None:
-        error.message += (". Failed to validate Action server response from API, make sure your "
-                          "response from the Action endpoint is valid. For more information about "
-                          f"the format visit {DOCS_BASE_URL}/custom-actions")
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your "
+            "response from the Action endpoint is valid. For more information about "
+            f"the format visit {DOCS_BASE_URL}/custom-actions"
+        )
         raise error
     return True
 

@@ -66,8 +66,11 @@ class ProjectTrackerStore(SQLTrackerStore):
         # a database restart leaves dead connections in the pool: test each before use
         self.engine.dispose()
         self.engine = sqlalchemy.create_engine(
-            self.engine.url, pool_pre_ping=True, hide_parameters=True,  # no resident's words in logs
-            **create_engine_kwargs(self.engine.url))
+            self.engine.url,
+            pool_pre_ping=True,
+            hide_parameters=True,  # no resident's words in logs
+            **create_engine_kwargs(self.engine.url),
+        )
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.standby_path = settings().tracker_standby_path
         self._standby: Optional[SQLTrackerStore] = None
@@ -80,8 +83,12 @@ class ProjectTrackerStore(SQLTrackerStore):
                 self.waiting = {row[0] for row in session.query(standby.SQLEvent.sender_id).distinct()}
         self.unreachable = bool(self.waiting)
         if self.waiting:
-            logger.warning("%d conversations kept during a database outage wait in %s; they will "
-                           "be copied back when the database answers", len(self.waiting), self.standby_path)
+            logger.warning(
+                "%d conversations kept during a database outage wait in %s; they will "
+                "be copied back when the database answers",
+                len(self.waiting),
+                self.standby_path,
+            )
 
     async def health(self) -> Dict[Text, Any]:
         """Whether conversations are kept in the database now; copies the standby back if it can."""
@@ -91,8 +98,11 @@ class ProjectTrackerStore(SQLTrackerStore):
             await self._reconnect()
         except SQLAlchemyError as error:
             self._report_unreachable(error)
-            return {"status": "degraded", "tracker_store": "unreachable",
-                    "conversations_in_standby": len(self.waiting)}
+            return {
+                "status": "degraded",
+                "tracker_store": "unreachable",
+                "conversations_in_standby": len(self.waiting),
+            }
         return {"status": "ok", "tracker_store": "ok"}
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
@@ -157,9 +167,11 @@ class ProjectTrackerStore(SQLTrackerStore):
             self.forget(sender_id)
         except SQLAlchemyError as error:
             self._report_unreachable(error)
-            logger.error("A resident asked to be forgotten but the conversation database cannot be "
-                         "reached (%s): delete it by hand when it returns",
-                         type(error).__name__)
+            logger.error(
+                "A resident asked to be forgotten but the conversation database cannot be "
+                "reached (%s): delete it by hand when it returns",
+                type(error).__name__,
+            )
             return
         logger.info("A conversation was deleted at the resident's request")
 
@@ -172,8 +184,9 @@ class ProjectTrackerStore(SQLTrackerStore):
             for sender_id in sorted(self.waiting):
                 await self._copy_back(sender_id)
             self.unreachable = False
-            logger.warning("The conversation database answers again; conversations kept meanwhile "
-                           "were copied back")
+            logger.warning(
+                "The conversation database answers again; conversations kept meanwhile were copied back"
+            )
 
     async def _copy_back(self, sender_id: Text) -> None:
         """Appends what was said during the outage to the conversation in the database."""
@@ -196,7 +209,8 @@ class ProjectTrackerStore(SQLTrackerStore):
             logger.error(
                 "CONVERSATION DATABASE UNREACHABLE (%s): conversations are kept in the standby "
                 "file %s until it answers, then copied back. Check the database now.",
-                type(error).__name__, self.standby_path,
+                type(error).__name__,
+                self.standby_path,
             )
         self.unreachable = True
 

@@ -14,9 +14,9 @@ def wav_to_ogg_opus(path: Path) -> bytes:
     if samples.ndim > 1:
         samples = samples.mean(axis=1)
     length = int(len(samples) * OPUS_RATE / rate)
-    resampled = np.interp(
-        np.arange(length) * rate / OPUS_RATE, np.arange(len(samples)), samples
-    ).astype("float32")
+    resampled = np.interp(np.arange(length) * rate / OPUS_RATE, np.arange(len(samples)), samples).astype(
+        "float32"
+    )
     buffer = io.BytesIO()
     soundfile.write(buffer, resampled, OPUS_RATE, format="OGG", subtype="OPUS")
     return buffer.getvalue()

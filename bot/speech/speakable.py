@@ -21,7 +21,8 @@ def _digits(match: re.Match) -> str:
 
 def _without_emoji(text: str) -> str:
     return "".join(
-        ch for ch in text
+        ch
+        for ch in text
         if unicodedata.category(ch) not in {"So", "Sk", "Cs", "Co", "Cn", "Cc", "Cf"} or ch == "\n"
     )
 

@@ -59,11 +59,17 @@ class _Worker:
 
     @classmethod
     async def start(cls) -> "_Worker":
-        return cls(await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.speech.worker", BRITISH_VOICE,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            cwd=Path(__file__).resolve().parents[2],
-        ))
+        return cls(
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot.speech.worker",
+                BRITISH_VOICE,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                cwd=Path(__file__).resolve().parents[2],
+            )
+        )
 
     async def ask(self, request: dict) -> dict:
         self.process.stdin.write((json.dumps(request) + "\n").encode())
@@ -82,8 +88,14 @@ class _Worker:
 class Synthesizer:
     """Turns text into WAV files under `cache_dir`, never blocking the caller's event loop."""
 
-    def __init__(self, cache_dir: Path, cache_megabytes: int = 200, timeout_seconds: float = 10,
-                 workers: int = 2, private_seconds: float = 600) -> None:
+    def __init__(
+        self,
+        cache_dir: Path,
+        cache_megabytes: int = 200,
+        timeout_seconds: float = 10,
+        workers: int = 2,
+        private_seconds: float = 600,
+    ) -> None:
         self.cache_dir = cache_dir
         self.private_dir = cache_dir / "private"
         self.private_seconds = private_seconds
@@ -96,8 +108,13 @@ class Synthesizer:
 
     @classmethod
     def from_settings(cls, config: Settings) -> "Synthesizer":
-        return cls(config.speech_cache_dir, config.speech_cache_mb, config.speech_timeout_seconds,
-                   config.speech_workers, config.speech_private_seconds)
+        return cls(
+            config.speech_cache_dir,
+            config.speech_cache_mb,
+            config.speech_timeout_seconds,
+            config.speech_workers,
+            config.speech_private_seconds,
+        )
 
     @staticmethod
     def audio_id(text: str, rate: str) -> str:

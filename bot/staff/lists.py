@@ -11,21 +11,47 @@ from bot.store.database import Database
 from bot.store.handovers import find_handover, list_handovers
 
 TABLE_COLUMNS = [
-    ("Reference", "reference", 16), ("Received (UTC)", "created_at", 20), ("Status", "status", 8),
-    ("Urgency", "urgency", 8), ("Topic", "topic", 28), ("Name", "full_name", 20),
-    ("Phone", "phone", 13), ("Needs", "communication_needs", 20),
+    ("Reference", "reference", 16),
+    ("Received (UTC)", "created_at", 20),
+    ("Status", "status", 8),
+    ("Urgency", "urgency", 8),
+    ("Topic", "topic", 28),
+    ("Name", "full_name", 20),
+    ("Phone", "phone", 13),
+    ("Needs", "communication_needs", 20),
 ]
 CSV_FIELDS = [
-    "reference", "created_at", "status", "urgency", "communication_needs", "topic", "channel",
-    "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
-    "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
-    "cared_for_phone", "need", "summary",
+    "reference",
+    "created_at",
+    "status",
+    "urgency",
+    "communication_needs",
+    "topic",
+    "channel",
+    "full_name",
+    "organisation",
+    "asking_for",
+    "cared_for",
+    "phone",
+    "email",
+    "postcode",
+    "area",
+    "contact_preference",
+    "contact_time",
+    "cared_for_name",
+    "cared_for_postcode",
+    "cared_for_area",
+    "cared_for_phone",
+    "need",
+    "summary",
 ]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="a JSON list, oldest first, every field")
-    parser.add_argument("--status", choices=["pending", "sent", "failed"], help="only handovers with this status")
+    parser.add_argument(
+        "--status", choices=["pending", "sent", "failed"], help="only handovers with this status"
+    )
     actions = parser.add_subparsers(dest="action")
     show = actions.add_parser("show", help="every field of one handover")
     show.add_argument("reference")
@@ -55,9 +81,12 @@ def details(handover: Dict[str, Any]) -> str:
         + (f", last error: {d['last_error']}" if d["last_error"] else "")
         for d in handover["deliveries"]
     ] or ["  none configured (read here)"]
-    lines += ["notes added after sending:"] + [
-        f"  {note['created_at']} ({note['status']}): {note['text']}" for note in handover.get("notes", [])
-    ] if handover.get("notes") else []
+    lines += (
+        ["notes added after sending:"]
+        + [f"  {note['created_at']} ({note['status']}): {note['text']}" for note in handover.get("notes", [])]
+        if handover.get("notes")
+        else []
+    )
     return "\n".join(lines)
 
 
@@ -75,8 +104,9 @@ def run(options: argparse.Namespace) -> int:
         with open(options.csv, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows({key: spreadsheet_safe(value) for key, value in handover.items()}
-                             for handover in handovers)
+            writer.writerows(
+                {key: spreadsheet_safe(value) for key, value in handover.items()} for handover in handovers
+            )
         print(f"Wrote {len(handovers)} handover(s) to {options.csv}")
         return 0
     print(json.dumps(handovers, indent=2) if options.json else table(handovers))
@@ -84,8 +114,13 @@ def run(options: argparse.Namespace) -> int:
 
 
 FEEDBACK_COLUMNS = [
-    ("Received (UTC)", "created_at", 20), ("Kind", "kind", 10), ("Channel", "channel", 8),
-    ("Topic", "topic", 26), ("Helpful", "helpful", 7), ("Rating", "rating", 6), ("Comment", "comment", 40),
+    ("Received (UTC)", "created_at", 20),
+    ("Kind", "kind", 10),
+    ("Channel", "channel", 8),
+    ("Topic", "topic", 26),
+    ("Helpful", "helpful", 7),
+    ("Rating", "rating", 6),
+    ("Comment", "comment", 40),
 ]
 
 

@@ -30,14 +30,32 @@ from bot.store.models import Feedback, Handover
 if TYPE_CHECKING:
     from bot.server.tracker_store import ProjectTrackerStore
 
-PERSONAL_FIELDS = ("full_name", "organisation", "cared_for", "phone", "email", "postcode", "area", "contact_time",
-                   "cared_for_name", "cared_for_postcode", "cared_for_area", "cared_for_phone", "need", "summary")
+PERSONAL_FIELDS = (
+    "full_name",
+    "organisation",
+    "cared_for",
+    "phone",
+    "email",
+    "postcode",
+    "area",
+    "contact_time",
+    "cared_for_name",
+    "cared_for_postcode",
+    "cared_for_area",
+    "cared_for_phone",
+    "need",
+    "summary",
+)
 PURGED = "(removed after the retention period)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--older-than", metavar="AGE", type=age,
-                        help="for example 90d (days) or 12w (weeks); default RETENTION_DAYS")
+    parser.add_argument(
+        "--older-than",
+        metavar="AGE",
+        type=age,
+        help="for example 90d (days) or 12w (weeks); default RETENTION_DAYS",
+    )
 
 
 def age(text: str) -> timedelta:
@@ -73,8 +91,13 @@ def purge_audio(speech_dir: Path, cutoff: datetime, private_seconds: float) -> i
     return deleted
 
 
-def purge(database: Database, conversations: "ProjectTrackerStore", cutoff: datetime,
-          speech_dir: Optional[Path] = None, private_audio_seconds: float = 600.0) -> Purged:
+def purge(
+    database: Database,
+    conversations: "ProjectTrackerStore",
+    cutoff: datetime,
+    speech_dir: Optional[Path] = None,
+    private_audio_seconds: float = 600.0,
+) -> Purged:
     result = Purged()
     last_allowed = cutoff.replace(tzinfo=timezone.utc).timestamp()
     for sender_id, last_message in conversations.last_message_times().items():
@@ -86,8 +109,11 @@ def purge(database: Database, conversations: "ProjectTrackerStore", cutoff: date
     with database.session() as session:
         result.feedback_contacts = session.execute(
             sa.update(Feedback)
-            .where(Feedback.created_at < cutoff, Feedback.kind != "unanswered",
-                   sa.or_(Feedback.contact.is_not(None), Feedback.comment.is_not(None)))
+            .where(
+                Feedback.created_at < cutoff,
+                Feedback.kind != "unanswered",
+                sa.or_(Feedback.contact.is_not(None), Feedback.comment.is_not(None)),
+            )
             .values(contact=None, comment=None)
         ).rowcount
         result.unanswered = session.execute(
@@ -106,10 +132,17 @@ def run(options: argparse.Namespace) -> int:
 
     cutoff = datetime.utcnow() - (options.older_than or timedelta(days=settings().retention_days))
     config = settings()
-    done = purge(Database(), ProjectTrackerStore(), cutoff,
-                 speech_dir=config.speech_cache_dir, private_audio_seconds=config.speech_private_seconds)
-    print(f"Removed {done.events} events of {done.conversations} conversation(s), contact details and "
-          f"comments from {done.feedback_contacts} feedback record(s), {done.unanswered} unanswered "
-          f"question(s), {done.audio_files} spoken reply(ies), personal details from {done.handovers} "
-          f"sent handover(s), all older than {cutoff:%d %B %Y}.")
+    done = purge(
+        Database(),
+        ProjectTrackerStore(),
+        cutoff,
+        speech_dir=config.speech_cache_dir,
+        private_audio_seconds=config.speech_private_seconds,
+    )
+    print(
+        f"Removed {done.events} events of {done.conversations} conversation(s), contact details and "
+        f"comments from {done.feedback_contacts} feedback record(s), {done.unanswered} unanswered "
+        f"question(s), {done.audio_files} spoken reply(ies), personal details from {done.handovers} "
+        f"sent handover(s), all older than {cutoff:%d %B %Y}."
+    )
     return 0

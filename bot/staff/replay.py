@@ -12,7 +12,11 @@ import httpx
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=argparse.FileType("r", encoding="utf-8"), help="one resident line per line ('-' for stdin)")
+    parser.add_argument(
+        "file",
+        type=argparse.FileType("r", encoding="utf-8"),
+        help="one resident line per line ('-' for stdin)",
+    )
     parser.add_argument("--url", default="http://localhost:5005", help="where the assistant runs")
     parser.add_argument("--sender", default=None, help="conversation id (default: a new one each run)")
 

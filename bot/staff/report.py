@@ -39,8 +39,10 @@ def helpfulness_by_topic(feedback: List[Dict[str, Any]]) -> Table:
     for row in feedback:
         if row["kind"] == "helpful" and row["helpful"] is not None:
             counts[row["topic"] or "(no topic)"]["yes" if row["helpful"] else "no"] += 1
-    rows = [(topic, c["yes"], c["no"], round(100 * c["yes"] / (c["yes"] + c["no"])))
-            for topic, c in sorted(counts.items(), key=lambda item: -sum(item[1].values()))]
+    rows = [
+        (topic, c["yes"], c["no"], round(100 * c["yes"] / (c["yes"] + c["no"])))
+        for topic, c in sorted(counts.items(), key=lambda item: -sum(item[1].values()))
+    ]
     return ("Topic", "Helpful", "Not helpful", "Helpful (%)"), rows
 
 
@@ -81,15 +83,27 @@ def common_unanswered(feedback: List[Dict[str, Any]], encode: Optional[Encode] =
         vectors = (encode or sentence_vectors)([shown[key] for key in questions])
         leaders: List[int] = []
         for index in range(len(questions)):
-            match = next((g for g, leader in enumerate(leaders)
-                          if float(vectors[index] @ vectors[leader]) >= SAME_MEANING), None)
+            match = next(
+                (
+                    g
+                    for g, leader in enumerate(leaders)
+                    if float(vectors[index] @ vectors[leader]) >= SAME_MEANING
+                ),
+                None,
+            )
             if match is None:
                 leaders.append(index)
                 groups.append([questions[index]])
             else:
                 groups[match].append(questions[index])
-    rows = [(shown[group[0]], sum(counts[key] for key in group),
-             " | ".join(shown[key] for key in group[1:EXAMPLES + 1])) for group in groups]
+    rows = [
+        (
+            shown[group[0]],
+            sum(counts[key] for key in group),
+            " | ".join(shown[key] for key in group[1 : EXAMPLES + 1]),
+        )
+        for group in groups
+    ]
     if no_words:
         rows.append(("(no words, for example ???)", sum(counts[key] for key in no_words), ""))
     rows.sort(key=lambda row: -row[1])
@@ -98,9 +112,11 @@ def common_unanswered(feedback: List[Dict[str, Any]], encode: Optional[Encode] =
 
 def recent_comments(feedback: List[Dict[str, Any]]) -> Table:
     """The latest ratings that came with words, newest first."""
-    rows = [(row["created_at"][:16].replace("T", " "), row["rating"] or "", row["comment"][:1000])
-            for row in sorted(feedback, key=lambda r: r["created_at"], reverse=True)
-            if row["kind"] == "rating" and row["comment"]][:RECENT_COMMENTS]
+    rows = [
+        (row["created_at"][:16].replace("T", " "), row["rating"] or "", row["comment"][:1000])
+        for row in sorted(feedback, key=lambda r: r["created_at"], reverse=True)
+        if row["kind"] == "rating" and row["comment"]
+    ][:RECENT_COMMENTS]
     return ("When", "Rating (1 to 5)", "What they said"), rows
 
 
@@ -110,8 +126,10 @@ def unhelpful_answers(feedback: List[Dict[str, Any]]) -> Table:
     for row in feedback:
         if row["kind"] == "helpful" and row["helpful"] is False:
             missing[row["topic"] or "(no topic)"].append(row["comment"] or "")
-    rows = [(topic, len(said), " | ".join([c[:300] for c in said if c][-EXAMPLES:]))
-            for topic, said in sorted(missing.items(), key=lambda item: -len(item[1]))]
+    rows = [
+        (topic, len(said), " | ".join([c[:300] for c in said if c][-EXAMPLES:]))
+        for topic, said in sorted(missing.items(), key=lambda item: -len(item[1]))
+    ]
     return ("Answer", "Times not helpful", "What was missing (latest)"), rows
 
 
@@ -164,16 +182,22 @@ def html_table(caption: str, table: Table) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
     )
-    return (f"<table><caption>{html.escape(caption)}</caption>"
-            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f"<table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def section(heading: str, summary: str, image: str, table: Table) -> str:
     figure = ""
     if table[1]:
-        figure = (f'<figure><img src="{image}" alt="{html.escape(summary)}">'
-                  f"<figcaption>{html.escape(summary)}</figcaption></figure>")
-    return f"<section><h2>{html.escape(heading)}</h2>{figure}{html_table(heading + ' (data)', table)}</section>"
+        figure = (
+            f'<figure><img src="{image}" alt="{html.escape(summary)}">'
+            f"<figcaption>{html.escape(summary)}</figcaption></figure>"
+        )
+    return (
+        f"<section><h2>{html.escape(heading)}</h2>{figure}{html_table(heading + ' (data)', table)}</section>"
+    )
 
 
 def write_csv(path: Path, table: Table) -> None:
@@ -183,8 +207,13 @@ def write_csv(path: Path, table: Table) -> None:
         writer.writerows([spreadsheet_safe(cell) for cell in row] for row in table[1])
 
 
-def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: Path, now: datetime,
-          encode: Optional[Encode] = None) -> Path:
+def build(
+    feedback: List[Dict[str, Any]],
+    handovers: List[Dict[str, Any]],
+    out: Path,
+    now: datetime,
+    encode: Optional[Encode] = None,
+) -> Path:
     """Writes report.html and its CSV files into `out` (encode: sentence vectors, for tests)."""
     out.mkdir(parents=True, exist_ok=True)
     helpful = helpfulness_by_topic(feedback)
@@ -194,41 +223,99 @@ def build(feedback: List[Dict[str, Any]], handovers: List[Dict[str, Any]], out: 
     unhelpful = unhelpful_answers(feedback)
     per_day: Table = (("Day", "Handovers"), handovers_by(handovers, lambda h: h["created_at"][:10]))
     per_topic: Table = (("Topic", "Handovers"), handovers_by(handovers, lambda h: h["topic"]))
-    tables = {"helpfulness_by_topic": helpful, "ratings_by_day": ratings, "unanswered_questions": unanswered,
-              "recent_comments": comments, "unhelpful_answers": unhelpful,
-              "handovers_by_day": per_day, "handovers_by_topic": per_topic}
+    tables = {
+        "helpfulness_by_topic": helpful,
+        "ratings_by_day": ratings,
+        "unanswered_questions": unanswered,
+        "recent_comments": comments,
+        "unhelpful_answers": unhelpful,
+        "handovers_by_day": per_day,
+        "handovers_by_topic": per_topic,
+    }
     for name, table in tables.items():
         write_csv(out / f"{name}.csv", table)
-    write_csv(out / "feedback.csv", (list(feedback[0]) if feedback else ["created_at"], [list(r.values()) for r in feedback]))
+    write_csv(
+        out / "feedback.csv",
+        (list(feedback[0]) if feedback else ["created_at"], [list(r.values()) for r in feedback]),
+    )
 
     best = max(helpful[1], key=lambda r: r[3], default=None)
     sections = [
-        section("Was this helpful? By topic",
-                f"Bar chart of helpful and not helpful answers for {len(helpful[1])} topics"
-                + (f"; the most helpful was {best[0]} at {best[3]}%." if best else "."),
-                chart("barh", [r[0] for r in helpful[1]], {"Helpful": [r[1] for r in helpful[1]],
-                      "Not helpful": [r[2] for r in helpful[1]]}, "Was this helpful?", "Answers")
-                if helpful[1] else "", helpful),
-        section("Ratings over time",
-                f"Line chart of the average rating (1 to 5) on {len(ratings[1])} days"
-                + (f", from {ratings[1][0][2]} to {ratings[1][-1][2]}." if ratings[1] else "."),
-                chart("line", [r[0] for r in ratings[1]], {"Average rating": [r[2] for r in ratings[1]]},
-                      "Average rating by day", "Rating") if ratings[1] else "", ratings),
+        section(
+            "Was this helpful? By topic",
+            f"Bar chart of helpful and not helpful answers for {len(helpful[1])} topics"
+            + (f"; the most helpful was {best[0]} at {best[3]}%." if best else "."),
+            chart(
+                "barh",
+                [r[0] for r in helpful[1]],
+                {"Helpful": [r[1] for r in helpful[1]], "Not helpful": [r[2] for r in helpful[1]]},
+                "Was this helpful?",
+                "Answers",
+            )
+            if helpful[1]
+            else "",
+            helpful,
+        ),
+        section(
+            "Ratings over time",
+            f"Line chart of the average rating (1 to 5) on {len(ratings[1])} days"
+            + (f", from {ratings[1][0][2]} to {ratings[1][-1][2]}." if ratings[1] else "."),
+            chart(
+                "line",
+                [r[0] for r in ratings[1]],
+                {"Average rating": [r[2] for r in ratings[1]]},
+                "Average rating by day",
+                "Rating",
+            )
+            if ratings[1]
+            else "",
+            ratings,
+        ),
         f"<section><h2>What residents wrote</h2>{html_table('Recent comments with their ratings', comments)}"
         f"{html_table('Answers marked not helpful, and what was missing', unhelpful)}</section>",
-        section("Questions the assistant could not answer",
-                f"Bar chart of the {len(unanswered[1])} most common unanswered questions, grouped by meaning"
-                + (f"; the most common was asked {unanswered[1][0][1]} times." if unanswered[1] else "."),
-                chart("barh", [r[0][:50] for r in unanswered[1]], {"Times asked": [r[1] for r in unanswered[1]]},
-                      "Most common unanswered questions", "Times asked") if unanswered[1] else "", unanswered),
-        section("Handovers to Thurrock First per day",
-                f"Bar chart of handovers on {len(per_day[1])} days, {len(handovers)} in all.",
-                chart("bar", [r[0] for r in per_day[1]], {"Handovers": [r[1] for r in per_day[1]]},
-                      "Handovers per day", "Handovers") if per_day[1] else "", per_day),
-        section("Handovers by topic",
-                f"Bar chart of handovers for {len(per_topic[1])} topics.",
-                chart("barh", [r[0] for r in per_topic[1]], {"Handovers": [r[1] for r in per_topic[1]]},
-                      "Handovers by topic", "Handovers") if per_topic[1] else "", per_topic),
+        section(
+            "Questions the assistant could not answer",
+            f"Bar chart of the {len(unanswered[1])} most common unanswered questions, grouped by meaning"
+            + (f"; the most common was asked {unanswered[1][0][1]} times." if unanswered[1] else "."),
+            chart(
+                "barh",
+                [r[0][:50] for r in unanswered[1]],
+                {"Times asked": [r[1] for r in unanswered[1]]},
+                "Most common unanswered questions",
+                "Times asked",
+            )
+            if unanswered[1]
+            else "",
+            unanswered,
+        ),
+        section(
+            "Handovers to Thurrock First per day",
+            f"Bar chart of handovers on {len(per_day[1])} days, {len(handovers)} in all.",
+            chart(
+                "bar",
+                [r[0] for r in per_day[1]],
+                {"Handovers": [r[1] for r in per_day[1]]},
+                "Handovers per day",
+                "Handovers",
+            )
+            if per_day[1]
+            else "",
+            per_day,
+        ),
+        section(
+            "Handovers by topic",
+            f"Bar chart of handovers for {len(per_topic[1])} topics.",
+            chart(
+                "barh",
+                [r[0] for r in per_topic[1]],
+                {"Handovers": [r[1] for r in per_topic[1]]},
+                "Handovers by topic",
+                "Handovers",
+            )
+            if per_topic[1]
+            else "",
+            per_topic,
+        ),
     ]
     page = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Thurrock Front Door: what residents told us</title>
@@ -239,7 +326,7 @@ caption{{font-weight:bold;text-align:left}}img{{max-width:100%}}</style></head>
 <body><main><h1>Thurrock Front Door: what residents told us</h1>
 <p>Made {now:%d %B %Y at %H:%M} UTC from {len(feedback)} feedback records and {len(handovers)} handovers.
 The data behind each chart is in the table under it and in the CSV files beside this report.</p>
-{''.join(sections)}
+{"".join(sections)}
 </main></body></html>
 """
     report = out / "report.html"

@@ -29,8 +29,12 @@ def _next_reference(session, day: datetime) -> str:
 
 
 def create_handover(
-    database: Database, sender_id: str, fields: Dict[str, Any], methods: Iterable[str],
-    now: Optional[datetime] = None, reference: Optional[str] = None,
+    database: Database,
+    sender_id: str,
+    fields: Dict[str, Any],
+    methods: Iterable[str],
+    now: Optional[datetime] = None,
+    reference: Optional[str] = None,
 ) -> Handover:
     """Stores a handover with a new reference (TF-YYYYMMDD-NNNN), or the one given (from the
     spool), and one delivery per method."""
@@ -40,12 +44,12 @@ def create_handover(
         try:
             with database.session() as session:
                 handover = Handover(
-                    reference=reference or _next_reference(session, now), created_at=now,
-                    conversation_key=conversation_key(sender_id), **fields,
+                    reference=reference or _next_reference(session, now),
+                    created_at=now,
+                    conversation_key=conversation_key(sender_id),
+                    **fields,
                 )
-                handover.deliveries = [
-                    Delivery(method=method, next_attempt_at=now) for method in methods
-                ]
+                handover.deliveries = [Delivery(method=method, next_attempt_at=now) for method in methods]
                 session.add(handover)
             return handover
         except IntegrityError:
@@ -73,8 +77,11 @@ def find_handover(database: Database, reference: str) -> Optional[Dict[str, Any]
 def conversation_handovers(database: Database, sender_id: str) -> List[Dict[str, Any]]:
     """The handovers one conversation made, oldest first (to tell the resident their state)."""
     with database.session() as session:
-        query = (sa.select(Handover).where(Handover.conversation_key == conversation_key(sender_id))
-                 .order_by(Handover.created_at, Handover.id))
+        query = (
+            sa.select(Handover)
+            .where(Handover.conversation_key == conversation_key(sender_id))
+            .order_by(Handover.created_at, Handover.id)
+        )
         return [handover.as_dict() for handover in session.execute(query).scalars()]
 
 
@@ -92,16 +99,18 @@ def forget_conversation(database: Database, sender_id: str) -> int:
     """Deletes a conversation's handovers not yet sent; returns how many were already sent."""
     key = conversation_key(sender_id)
     with database.session() as session:
-        handovers = session.execute(
-            sa.select(Handover).where(Handover.conversation_key == key)
-        ).scalars().all()
+        handovers = (
+            session.execute(sa.select(Handover).where(Handover.conversation_key == key)).scalars().all()
+        )
         for handover in handovers:
             if handover.status != "sent":
                 session.delete(handover)
         return sum(1 for handover in handovers if handover.status == "sent")
 
 
-def take_handover_allowance(database: Database, client: str, per_day: int, now: Optional[datetime] = None) -> bool:
+def take_handover_allowance(
+    database: Database, client: str, per_day: int, now: Optional[datetime] = None
+) -> bool:
     """Counts one handover for a client if it has sent fewer than `per_day` in the last day;
     False (and nothing counted) if it has not. Records older than a day are dropped."""
     now = now or datetime.utcnow()
@@ -110,7 +119,9 @@ def take_handover_allowance(database: Database, client: str, per_day: int, now: 
     with database.session() as session:
         session.execute(sa.delete(ClientHandover).where(ClientHandover.created_at < day_ago))
         sent = session.execute(
-            sa.select(sa.func.count()).where(ClientHandover.client_key == key, ClientHandover.created_at >= day_ago)
+            sa.select(sa.func.count()).where(
+                ClientHandover.client_key == key, ClientHandover.created_at >= day_ago
+            )
         ).scalar_one()
         if sent >= per_day:
             return False

@@ -1,9 +1,8 @@
 """Tables of the project database (SQLAlchemy), kept apart from Rasa's tracker tables."""
 
+import json
 from datetime import datetime
 from typing import Any, Dict, List
-
-import json
 
 import sqlalchemy as sa
 from sqlalchemy.orm import declarative_base, relationship
@@ -53,10 +52,30 @@ class Handover(Base):
     )
 
     FIELDS = (
-        "reference", "created_at", "status", "urgency", "concern", "communication_needs", "topic", "channel",
-        "full_name", "organisation", "asking_for", "cared_for", "phone", "email", "postcode", "area",
-        "contact_preference", "contact_time", "cared_for_name", "cared_for_postcode", "cared_for_area",
-        "cared_for_phone", "need", "summary",
+        "reference",
+        "created_at",
+        "status",
+        "urgency",
+        "concern",
+        "communication_needs",
+        "topic",
+        "channel",
+        "full_name",
+        "organisation",
+        "asking_for",
+        "cared_for",
+        "phone",
+        "email",
+        "postcode",
+        "area",
+        "contact_preference",
+        "contact_time",
+        "cared_for_name",
+        "cared_for_postcode",
+        "cared_for_area",
+        "cared_for_phone",
+        "need",
+        "summary",
     )
 
     def as_dict(self) -> Dict[str, Any]:
@@ -74,7 +93,9 @@ class HandoverNote(Base):
     __tablename__ = "handover_notes"
 
     id = sa.Column(sa.Integer, primary_key=True)
-    handover_id = sa.Column(sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), nullable=False, index=True)
+    handover_id = sa.Column(
+        sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     created_at = sa.Column(sa.DateTime, nullable=False, default=datetime.utcnow)
     text = sa.Column(sa.Text, nullable=False)
     handover = relationship("Handover", back_populates="notes")
@@ -156,7 +177,17 @@ class Feedback(Base):
     comment = sa.Column(sa.Text)
     contact = sa.Column(sa.Text)  # only with the resident's consent
 
-    FIELDS = ("created_at", "kind", "channel", "topic", "helpful", "rating", "comment", "contact", "conversation_key")
+    FIELDS = (
+        "created_at",
+        "kind",
+        "channel",
+        "topic",
+        "helpful",
+        "rating",
+        "comment",
+        "contact",
+        "conversation_key",
+    )
 
     def as_dict(self) -> Dict[str, Any]:
         fields = {name: getattr(self, name) for name in self.FIELDS}

@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Dict, List
 
-from bot.store.database import Database
 from bot.settings import settings
+from bot.store.database import Database
 from bot.store.handovers import create_handover
 
 logger = logging.getLogger(__name__)
@@ -28,8 +28,13 @@ def spool_handover(sender_id: str, fields: Dict[str, Any], methods: List[str], n
     folder = spool_dir()
     folder.mkdir(parents=True, exist_ok=True)
     reference = f"TF-{now:%Y%m%d}-S{secrets.token_hex(2).upper()}"
-    record = {"reference": reference, "sender_id": sender_id, "fields": fields, "methods": methods,
-              "created_at": now.isoformat()}
+    record = {
+        "reference": reference,
+        "sender_id": sender_id,
+        "fields": fields,
+        "methods": methods,
+        "created_at": now.isoformat(),
+    }
     draft = folder / f".{reference}.tmp"
     with open(draft, "w", encoding="utf-8") as handle:
         json.dump(record, handle)
@@ -40,8 +45,13 @@ def spool_handover(sender_id: str, fields: Dict[str, Any], methods: List[str], n
     return reference
 
 
-def store_or_spool(open_database: Callable[[], Database], sender_id: str, fields: Dict[str, Any],
-                   methods: List[str], now: datetime) -> str:
+def store_or_spool(
+    open_database: Callable[[], Database],
+    sender_id: str,
+    fields: Dict[str, Any],
+    methods: List[str],
+    now: datetime,
+) -> str:
     """Stores a handover in the database, or in the spool if the database cannot be reached."""
     try:
         return create_handover(open_database(), sender_id, fields, methods, now=now).reference
@@ -55,8 +65,14 @@ def import_spool(database: Database) -> int:
     moved = 0
     for path in sorted(spool_dir().glob("TF-*.json")) if spool_dir().exists() else []:
         record = json.loads(path.read_text(encoding="utf-8"))
-        create_handover(database, record["sender_id"], record["fields"], record["methods"],
-                        now=datetime.fromisoformat(record["created_at"]), reference=record["reference"])
+        create_handover(
+            database,
+            record["sender_id"],
+            record["fields"],
+            record["methods"],
+            now=datetime.fromisoformat(record["created_at"]),
+            reference=record["reference"],
+        )
         path.unlink()
         moved += 1
         logger.info("Spooled handover %s is now in the database", record["reference"])

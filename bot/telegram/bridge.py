@@ -37,14 +37,18 @@ from telegram.ext import (
 )
 
 from bot.content import channel_messages
-from bot.settings import Settings, settings as read_settings
+from bot.settings import Settings
+from bot.settings import settings as read_settings
 from bot.speech.ogg import wav_to_ogg_opus
 
 logger = logging.getLogger(__name__)
 TELEGRAM_MAX_CHARS = 4096
 # Commands and the assistant payload each one sends.
 COMMAND_PAYLOADS = {
-    "start": "/greet", "help": "/show_menu", "menu": "/show_menu", "forget": "/forget_me",
+    "start": "/greet",
+    "help": "/show_menu",
+    "menu": "/show_menu",
+    "forget": "/forget_me",
 }
 
 
@@ -74,8 +78,9 @@ class Assistant:
     """The assistant's channel for this bridge, over HTTP, with the shared secret."""
 
     def __init__(self, base_url: str, secret: str) -> None:
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=30,
-                                      headers={"Authorization": f"Bearer {secret}"})
+        self.http = httpx.AsyncClient(
+            base_url=base_url, timeout=30, headers={"Authorization": f"Bearer {secret}"}
+        )
         self.messages = channel_messages()
 
     async def ask(self, chat_id: int, text: str, speak: bool) -> List[Dict[str, Any]]:
@@ -87,7 +92,7 @@ class Assistant:
                     return reply.json()
             except (httpx.HTTPError, ValueError):
                 logger.warning("The assistant did not answer (attempt %d)", attempt + 1)
-            await asyncio.sleep(0.5 * 2 ** attempt)
+            await asyncio.sleep(0.5 * 2**attempt)
         return [{"text": self.messages["unavailable"]}]
 
     async def audio(self, url: str) -> Optional[bytes]:
@@ -119,7 +124,9 @@ async def relay(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -
             await send_voice(context, chat_id, assistant, message["audio_url"])
 
 
-async def send_voice(context: ContextTypes.DEFAULT_TYPE, chat_id: int, assistant: Assistant, url: str) -> None:
+async def send_voice(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, assistant: Assistant, url: str
+) -> None:
     wav = await assistant.audio(url)
     if not wav:
         return
@@ -163,8 +170,11 @@ async def on_easy_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def on_speak(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     context.chat_data["speak"] = not context.chat_data.get("speak", False)
-    said = ("Voice notes are on: I'll also read every reply aloud. Send /speak again to stop."
-            if context.chat_data["speak"] else "Voice notes are off.")
+    said = (
+        "Voice notes are on: I'll also read every reply aloud. Send /speak again to stop."
+        if context.chat_data["speak"]
+        else "Voice notes are off."
+    )
     await context.bot.send_message(update.effective_chat.id, said)
 
 
@@ -178,8 +188,9 @@ def build_application(settings: Settings) -> Application:
         .rate_limiter(AIORateLimiter(max_retries=3))
         .build()
     )
-    application.bot_data["assistant"] = Assistant(settings.assistant_url.rstrip("/"),
-                                                  settings.telegram_bridge_secret or "")
+    application.bot_data["assistant"] = Assistant(
+        settings.assistant_url.rstrip("/"), settings.telegram_bridge_secret or ""
+    )
     application.add_handler(TypeHandler(Update, private_chats_only), group=-1)
     application.add_handler(CommandHandler(list(COMMAND_PAYLOADS), on_command))
     application.add_handler(CommandHandler("easyread", on_easy_read))
@@ -194,8 +205,10 @@ def run() -> int:
     if not settings.telegram_bot_token:
         raise SystemExit("Set TELEGRAM_BOT_TOKEN to the bot's token from @BotFather.")
     if not settings.telegram_bridge_secret:
-        raise SystemExit("Set TELEGRAM_BRIDGE_SECRET, the same long random value for the bridge and "
-                         "the assistant: the assistant's telegram channel takes requests only with it.")
+        raise SystemExit(
+            "Set TELEGRAM_BRIDGE_SECRET, the same long random value for the bridge and "
+            "the assistant: the assistant's telegram channel takes requests only with it."
+        )
     if settings.telegram_webhook_url and not settings.telegram_secret_token:
         raise SystemExit("Webhook mode needs TELEGRAM_SECRET_TOKEN, so only Telegram can send updates.")
     application = build_application(settings)

@@ -54,11 +54,7 @@ class Inbound:
 def tidy_text(text: Text) -> Text:
     """NFC-normalised text without control or invisible formatting characters."""
     text = unicodedata.normalize("NFC", text)
-    kept = (
-        ch
-        for ch in text
-        if ch in "\n\t" or unicodedata.category(ch) not in UNWANTED_CATEGORIES
-    )
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in UNWANTED_CATEGORIES)
     return "".join(kept).strip()
 
 
@@ -93,7 +89,9 @@ def read_inbound(body: bytes, limits: Limits) -> Inbound:
     if not isinstance(message, str):
         return Inbound(sender=sender, problem="malformed", status=400)
     metadata = data.get("metadata")
-    metadata = {key: metadata[key] for key in ALLOWED_METADATA & set(metadata)} if isinstance(metadata, dict) else {}
+    metadata = (
+        {key: metadata[key] for key in ALLOWED_METADATA & set(metadata)} if isinstance(metadata, dict) else {}
+    )
 
     text = tidy_text(message)
     if not text:
@@ -104,6 +102,9 @@ def read_inbound(body: bytes, limits: Limits) -> Inbound:
         text = text[: limits.nlu_chars]
     options = {k: v for k, v in data.items() if k not in ("sender", "message", "metadata")}
     return Inbound(
-        sender=sender, text=guard_payload(text), metadata=metadata, was_cut=was_cut,
+        sender=sender,
+        text=guard_payload(text),
+        metadata=metadata,
+        was_cut=was_cut,
         options=options,
     )

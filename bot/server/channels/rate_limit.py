@@ -18,8 +18,13 @@ from bot.settings import Settings, settings
 class SenderRateLimit:
     """At most `messages` per `seconds` for each key; remembers up to `senders` keys."""
 
-    def __init__(self, messages: int = 30, seconds: float = 10.0, senders: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        messages: int = 30,
+        seconds: float = 10.0,
+        senders: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.messages = messages
         self.seconds = seconds
         self.senders = senders

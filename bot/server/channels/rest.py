@@ -82,8 +82,10 @@ async def tracker_store_health(request: Request) -> HTTPResponse:
         return response.json({"status": "degraded", "tracker_store": "not a database"}, status=503)
     health = await store.health()
     if health["status"] != "ok":
-        logger.error("The conversation database cannot be reached: %d conversations wait in the standby",
-                     health["conversations_in_standby"])
+        logger.error(
+            "The conversation database cannot be reached: %d conversations wait in the standby",
+            health["conversations_in_standby"],
+        )
     down = await parts_down()
     if down:
         health.update(status="degraded", parts_down=down)
@@ -136,8 +138,13 @@ class CappedRestInput(InputChannel):
         if address and address not in self.rate_limit.exempt:  # e.g. an integrator's own server
             inbound.metadata["client_key"] = client_key(address)
 
-    def respond(self, replies: List[Dict[Text, Any]], inbound: Inbound,
-                session: Optional[Tuple[Text, bool]], request: Request) -> HTTPResponse:
+    def respond(
+        self,
+        replies: List[Dict[Text, Any]],
+        inbound: Inbound,
+        session: Optional[Tuple[Text, bool]],
+        request: Request,
+    ) -> HTTPResponse:
         """The JSON answer; never cached; with the page's cookie renewed (or cleared after forget-me)."""
         headers = dict(hardening.NO_STORE)
         if session and session[1]:
@@ -183,19 +190,21 @@ class CappedRestInput(InputChannel):
             )
         except Exception as error:  # the resident must never meet silence
             # the type only: a value may hold what the resident wrote
-            logger.error("Could not handle a message on the %s channel (%s)", self.name(), type(error).__name__)
+            logger.error(
+                "Could not handle a message on the %s channel (%s)", self.name(), type(error).__name__
+            )
             logger.debug("Details", exc_info=True)
             return [self.reply(inbound.sender, "unavailable")]
         replies = list(output.messages)
         if any(is_forget_message(reply.get("custom")) for reply in replies):
-            forget_private_speech(settings().speech_cache_dir, inbound.sender)  # the tracker store forgets the rest
+            forget_private_speech(
+                settings().speech_cache_dir, inbound.sender
+            )  # the tracker store forgets the rest
         if inbound.was_cut:
             replies.insert(0, self.reply(inbound.sender, "long_message_cut"))
         return replies or [self.reply(inbound.sender, "unavailable")]
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"front_door_{self.name()}", __name__)
 
         @webhook.listener("before_server_start")

@@ -71,8 +71,9 @@ class SpeechInput(CappedRestInput):
     def wants_speech(self, inbound: Inbound) -> bool:
         return True
 
-    async def add_speech(self, request: Request, reply: Dict[Text, Any], rate: Text,
-                         sender: Text) -> Dict[Text, Any]:
+    async def add_speech(
+        self, request: Request, reply: Dict[Text, Any], rate: Text, sender: Text
+    ) -> Dict[Text, Any]:
         if not reply.get("text") and not reply.get("buttons"):
             return reply  # nothing to say (e.g. a message for the page only)
         private_to = None if self.is_fixed(request, reply) else sender
@@ -83,9 +84,7 @@ class SpeechInput(CappedRestInput):
             return {**reply, "audio_error": "Sorry, this message could not be read aloud."}
         return {**reply, "audio_url": f"/webhooks/{self.name()}/audio/{speech.audio_id}.wav"}
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"front_door_{self.name()}", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -111,8 +110,12 @@ class SpeechInput(CappedRestInput):
         @webhook.route("/audio/<name:str>", methods=["GET"])
         async def audio(_: Request, name: str) -> HTTPResponse:
             cached, private = CACHED_AUDIO.fullmatch(name), PRIVATE_AUDIO.fullmatch(name)
-            path = (cached and self.synthesizer.path_of(cached.group(1))
-                    or private and self.synthesizer.private_path_of(private.group(1)))
+            path = (
+                cached
+                and self.synthesizer.path_of(cached.group(1))
+                or private
+                and self.synthesizer.private_path_of(private.group(1))
+            )
             if not path or not path.exists():
                 return response.json({"error": "No audio with that name."}, status=404, headers=NO_STORE)
             return await response.file(str(path), mime_type="audio/wav", headers=NO_STORE)

@@ -43,8 +43,10 @@ class TelegramBridgeInput(SpeechInput):
 
     def identify(self, request: Request, inbound: Inbound) -> Optional[Tuple[Text, bool]]:
         sender = inbound.sender
-        if not inbound.problem and not (sender.startswith(TELEGRAM_SENDER_PREFIX)
-                                        and sender[len(TELEGRAM_SENDER_PREFIX):].lstrip("-").isdigit()):
+        if not inbound.problem and not (
+            sender.startswith(TELEGRAM_SENDER_PREFIX)
+            and sender[len(TELEGRAM_SENDER_PREFIX) :].lstrip("-").isdigit()
+        ):
             inbound.problem, inbound.status = "malformed", 400
         return None  # no cookies: the bridge names the chat
 

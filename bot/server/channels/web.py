@@ -38,11 +38,14 @@ def page_values() -> Dict[Text, Text]:
     with open(SOURCES, encoding="utf-8") as handle:
         facts = yaml.safe_load(handle)["facts"]
     phone = facts["thurrock_first_phone"]["value"]
-    return {"thurrock_first_phone": phone, "thurrock_first_phone_digits": phone.replace(" ", ""),
-            "forget_marker": FORGET_MARKER,
-            # the transcript kept in the browser lives as long as the conversation's cookie
-            "session_seconds": str(int(settings().session_hours * 3600)),
-            "retention_days": str(settings().retention_days)}
+    return {
+        "thurrock_first_phone": phone,
+        "thurrock_first_phone_digits": phone.replace(" ", ""),
+        "forget_marker": FORGET_MARKER,
+        # the transcript kept in the browser lives as long as the conversation's cookie
+        "session_seconds": str(int(settings().session_hours * 3600)),
+        "retention_days": str(settings().retention_days),
+    }
 
 
 def fill(template: Text, values: Dict[Text, Text]) -> Text:
@@ -65,17 +68,14 @@ class WebChatInput(InputChannel):
 
     def __init__(self, values: Dict[Text, Text]) -> None:
         self.pages = {
-            path: fill((WEB_DIR / file).read_text(encoding="utf-8"), values)
-            for path, file in PAGES.items()
+            path: fill((WEB_DIR / file).read_text(encoding="utf-8"), values) for path, file in PAGES.items()
         }
         self.assets = {name: fill((WEB_DIR / name).read_text(encoding="utf-8"), values) for name in ASSETS}
 
     def url_prefix(self) -> Text:
         return "/chat"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         chat = Blueprint(f"front_door_{self.name()}", __name__)
 
         @chat.route("/", methods=["GET"], strict_slashes=False)
@@ -87,9 +87,7 @@ class WebChatInput(InputChannel):
             if name in PAGES and name:
                 return response.html(self.pages[name], headers=SECURITY_HEADERS)
             if name in ASSETS:
-                return response.text(
-                    self.assets[name], content_type=ASSETS[name], headers=SECURITY_HEADERS
-                )
+                return response.text(self.assets[name], content_type=ASSETS[name], headers=SECURITY_HEADERS)
             return response.html(
                 "<!DOCTYPE html><html lang='en-GB'><title>Page not found</title>"
                 "<h1>Page not found</h1><p><a href='/chat'>Go to the chat</a></p></html>",

@@ -26,9 +26,7 @@ from bot.details import CARED_FOR, find_details
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class DetailExtractor(GraphComponent, EntityExtractorMixin):
     """Adds an entity for every detail found in a message's text."""
 
@@ -49,9 +47,15 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
                 continue  # a button payload carries its own entities
             details = find_details(text)
             entities = [
-                {"entity": found.kind, "value": found.value, "start": found.start,
-                 "end": found.end, "confidence": 1.0, **({"role": found.role} if found.role else {}),
-                 **({"group": found.group} if found.group else {})}
+                {
+                    "entity": found.kind,
+                    "value": found.value,
+                    "start": found.start,
+                    "end": found.end,
+                    "confidence": 1.0,
+                    **({"role": found.role} if found.role else {}),
+                    **({"group": found.group} if found.group else {}),
+                }
                 for found in details
             ]
             self._correct_intent(message, text, details)
@@ -66,12 +70,25 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         names = [found for found in details if found.kind == "person_name" and found.role is None]
         letters = len(re.sub(r"\W", "", text))
         only_a_name = names and len(re.sub(r"\W", "", names[0].value)) >= letters - 1
-        theirs_only = any(found.kind == "communication_need" and found.value == "Easy Read" and found.role == CARED_FOR
-                          for found in details) and not any(
-            found.kind == "communication_need" and found.value == "Easy Read" and found.role is None for found in details)
-        if (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT) or (theirs_only and intent == "easy_read_on"):
+        theirs_only = any(
+            found.kind == "communication_need" and found.value == "Easy Read" and found.role == CARED_FOR
+            for found in details
+        ) and not any(
+            found.kind == "communication_need" and found.value == "Easy Read" and found.role is None
+            for found in details
+        )
+        if (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT) or (
+            theirs_only and intent == "easy_read_on"
+        ):
             confidence = max((message.get(INTENT) or {}).get("confidence", 0.0), 0.9)
             message.set(INTENT, {"name": "give_details", "confidence": confidence}, add_to_output=True)
-            ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != "give_details"]
-            message.set(INTENT_RANKING_KEY, [{"name": "give_details", "confidence": confidence}] + ranking,
-                        add_to_output=True)
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") != "give_details"
+            ]
+            message.set(
+                INTENT_RANKING_KEY,
+                [{"name": "give_details", "confidence": confidence}] + ranking,
+                add_to_output=True,
+            )

@@ -17,7 +17,14 @@ from typing import Dict, Sequence, Text
 import numpy as np
 import tensorflow as tf
 
-from bot.server.nlu.sentence_encoder import HEADS, LAYER_NORM_EPSILON, LAYERS, MAX_TOKENS, SentenceEncoder, padded
+from bot.server.nlu.sentence_encoder import (
+    HEADS,
+    LAYER_NORM_EPSILON,
+    LAYERS,
+    MAX_TOKENS,
+    SentenceEncoder,
+    padded,
+)
 from bot.server.nlu.wordpiece import WordPiece
 
 BATCH_SIZE = 32
@@ -67,7 +74,9 @@ class TrainableEncoder(tf.Module):
             key = heads(self._linear(x, f"{name}.attention.self.key"))
             value = heads(self._linear(x, f"{name}.attention.self.value"))
             scores = tf.nn.softmax(tf.matmul(query, key, transpose_b=True) / np.sqrt(head_size) + padding)
-            context = tf.reshape(tf.transpose(tf.matmul(scores, value), [0, 2, 1, 3]), [batch, length, dimensions])
+            context = tf.reshape(
+                tf.transpose(tf.matmul(scores, value), [0, 2, 1, 3]), [batch, length, dimensions]
+            )
             attended = self._linear(context, f"{name}.attention.output.dense")
             x = self._norm(attended + x, f"{name}.attention.output.LayerNorm")
             hidden = tf.nn.gelu(self._linear(x, f"{name}.intermediate.dense"), approximate=False)

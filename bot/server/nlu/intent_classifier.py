@@ -20,9 +20,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     """Logistic regression over unit-length damped counts plus a weighted sentence embedding."""
 

@@ -18,9 +18,17 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
-    ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START, ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY, TEXT,
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
@@ -31,9 +39,7 @@ FALLBACK_INTENT = "nlu_fallback"
 FALLBACK_THRESHOLD = 0.45  # as config.yml's FallbackClassifier
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(GraphComponent):
     """Reads the risk in each message; sets or takes away the urgent intent accordingly."""
 
@@ -66,8 +72,10 @@ class SafetyNet(GraphComponent):
         for candidate in ranking:
             if candidate.get(INTENT_NAME_KEY) not in (*URGENT_INTENTS, FALLBACK_INTENT):
                 if (candidate.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= FALLBACK_THRESHOLD:
-                    return {INTENT_NAME_KEY: candidate[INTENT_NAME_KEY],
-                            PREDICTED_CONFIDENCE_KEY: candidate[PREDICTED_CONFIDENCE_KEY]}
+                    return {
+                        INTENT_NAME_KEY: candidate[INTENT_NAME_KEY],
+                        PREDICTED_CONFIDENCE_KEY: candidate[PREDICTED_CONFIDENCE_KEY],
+                    }
                 break
         return {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
 
@@ -79,12 +87,20 @@ class SafetyNet(GraphComponent):
             risk = self.read(message)
             intent: Optional[Text] = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if risk.urgent:
-                message.set(INTENT, {INTENT_NAME_KEY: INTENT_OF_KIND[risk.kind], PREDICTED_CONFIDENCE_KEY: 1.0},
-                            add_to_output=True)
+                message.set(
+                    INTENT,
+                    {INTENT_NAME_KEY: INTENT_OF_KIND[risk.kind], PREDICTED_CONFIDENCE_KEY: 1.0},
+                    add_to_output=True,
+                )
             elif intent in URGENT_INTENTS:
                 message.set(INTENT, self._next_ordinary_intent(message), add_to_output=True)
             if risk.kind:
-                entity = {ENTITY_ATTRIBUTE_TYPE: RISK_ENTITY, ENTITY_ATTRIBUTE_VALUE: risk.as_value(),
-                          ENTITY_ATTRIBUTE_START: 0, ENTITY_ATTRIBUTE_END: len(text), EXTRACTOR: "SafetyNet"}
+                entity = {
+                    ENTITY_ATTRIBUTE_TYPE: RISK_ENTITY,
+                    ENTITY_ATTRIBUTE_VALUE: risk.as_value(),
+                    ENTITY_ATTRIBUTE_START: 0,
+                    ENTITY_ATTRIBUTE_END: len(text),
+                    EXTRACTOR: "SafetyNet",
+                }
                 message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
         return messages

@@ -13,8 +13,6 @@ together they get fewer wrong (measured in `make bench`), for one more encoding 
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -24,15 +22,14 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from safetensors.numpy import load_file, save_file
+from threadpoolctl import ThreadpoolController
 
 from bot.server.nlu.sentence_encoder import SentenceEncoder, official_tokenizer, official_weights
 
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
     """Adds a sentence embedding of each message's text as a sentence-level feature."""
 

@@ -28,9 +28,7 @@ RESPOND_TO_RISK = "action_respond_to_risk"
 PRIORITY = 10  # above RulePolicy (4), Memoization (3) and TED (1)
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class SafetyPolicy(Policy):
     """Predicts the urgent answer whenever the latest message needs it."""
 
@@ -38,20 +36,31 @@ class SafetyPolicy(Policy):
     def get_default_config() -> Dict[Text, Any]:
         return {"priority": PRIORITY}
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
         """Nothing to learn: the risk was read by the NLU pipeline."""
         with self._model_storage.write_to(self._resource):
             pass
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "SafetyPolicy":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SafetyPolicy":
         return cls(config, model_storage, resource, execution_context)
 
     def predict_action_probabilities(
-        self, tracker: DialogueStateTracker, domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any,
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
     ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         latest = tracker.latest_action_name

@@ -47,7 +47,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_handover_note_deliveries_status"), ["status"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("handover_note_deliveries", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_handover_note_deliveries_status"))

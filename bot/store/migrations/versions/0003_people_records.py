@@ -31,7 +31,6 @@ def upgrade() -> None:
         )
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("handovers", schema=None) as batch_op:
         batch_op.alter_column(
@@ -46,4 +45,3 @@ def downgrade() -> None:
         batch_op.drop_column("cared_for_name")
         batch_op.drop_column("area")
         batch_op.drop_column("organisation")
-

@@ -28,7 +28,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_client_handovers_created_at"), ["created_at"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("client_handovers", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_client_handovers_created_at"))
