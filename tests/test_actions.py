@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.details import ActionForgetMe, ActionShowDetails
 from actions.handover import ActionConfirmHandover, ActionSubmitHandover
 from bot.forget import FORGET_MARKER
+from bot.settings import settings
 from bot.store.database import Database, shared_database
 from bot.store.handovers import create_handover, list_handovers
 
@@ -85,7 +86,9 @@ def test_the_readback_needs_consent_and_shows_what_will_be_sent():
     assert {"event": "slot", "name": "handover_stage", "value": "confirming", "timestamp": None} in events
 
 
-def test_submitting_stores_the_handover_and_gives_its_reference(database):
+def test_submitting_stores_the_handover_and_gives_its_reference(database, monkeypatch):
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
+    settings.cache_clear()
     state = tracker(
         {
             **MARGARET,

@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 
 from actions.handover import ActionStartHandover, ActionSubmitHandover, handover_topic
 from actions.requests import ActionAddToRequest, ActionSaveRequestNote, ActionTellRequestStatus
+from bot.settings import settings
 from bot.store.handovers import create_handover, list_handovers
 from tests.test_actions import SENDER, database, run  # noqa: F401 (database is a fixture)
 
@@ -106,7 +107,9 @@ def test_the_last_two_topics_make_the_topic_and_an_old_one_does_not(database):  
     assert handover_topic(state({}, *old)) == "My home and paying for care"
 
 
-def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database):  # noqa: F811
+def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
+    settings.cache_clear()
     slots = {
         "full_name": "Ade Okafor",
         "phone": "07700 900 112",
