@@ -170,11 +170,8 @@ async def on_easy_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def on_speak(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     context.chat_data["speak"] = not context.chat_data.get("speak", False)
-    said = (
-        "Voice notes are on: I'll also read every reply aloud. Send /speak again to stop."
-        if context.chat_data["speak"]
-        else "Voice notes are off."
-    )
+    messages = context.bot_data["assistant"].messages
+    said = messages["voice_notes_on"] if context.chat_data["speak"] else messages["voice_notes_off"]
     await context.bot.send_message(update.effective_chat.id, said)
 
 
