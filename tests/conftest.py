@@ -219,6 +219,9 @@ def postgres_url() -> str:
     return url
 
 
+USUAL_CLOCK = "2026-12-02T11:00"  # a Wednesday, not a bank holiday
+
+
 def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]:
     """The environment a test assistant runs with: its own database, and our SMTP server."""
     return {
@@ -239,6 +242,9 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
         "CORS_ORIGINS": "https://partner.example",  # a site allowed to call the channels (no cookies)
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "TELEGRAM_BRIDGE_SECRET": TELEGRAM_BRIDGE_SECRET,
+        # Thurrock First open (full service): what the assistant says never depends on when CI runs.
+        # Tests of the hours set their own (a conversation file's `clock`).
+        "CLOCK_OVERRIDE": USUAL_CLOCK,
     }
 
 

@@ -279,9 +279,9 @@ def run_conversation(
     except (ConversationFileError, yaml.YAMLError) as error:
         outcome.problems.append(f"the file is not a conversation test: {error}")
         return outcome
-    clock = conversation.get(
-        "clock"
-    )  # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
+    # the assistant's now (CLOCK_OVERRIDE), for answers that depend on the hour
+    clock = conversation.get("clock")
+    usual_clock = env.get("CLOCK_OVERRIDE")
     if clock:
         if restart is None:
             outcome.problems.append("this run cannot restart the assistant with a clock")
@@ -313,7 +313,10 @@ def run_conversation(
     finally:
         talk.close()
         if clock:
-            env.pop("CLOCK_OVERRIDE", None)
+            if usual_clock is None:
+                env.pop("CLOCK_OVERRIDE", None)
+            else:
+                env["CLOCK_OVERRIDE"] = usual_clock
             restart()
     return outcome
 

@@ -122,7 +122,8 @@ STATES = handover_states() + [
     State("feedback asks a comment", ("/give_feedback", "4"), "utter_ask_feedback_comment"),
     State(
         "feedback asks to contact",
-        ("/give_feedback", "4", "it was fine"),
+        # asked only when the assistant has a way to contact the person
+        ("my phone is 07700 900222", "/give_feedback", "4", "it was fine"),
         "utter_ask_feedback_contact_consent",
     ),
     State(
