@@ -9,7 +9,15 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.details import DECLINED, NOT_GIVEN, QUESTION_CONFIDENCE, full_text, known_details
+from actions.details import (
+    DECLINED,
+    NOT_GIVEN,
+    QUESTION_CONFIDENCE,
+    details_set_this_turn,
+    full_text,
+    known_details,
+    noted,
+)
 from actions.topics import TOPIC_TITLES
 from bot.store.database import shared_database
 from bot.store.feedback import record_feedback
@@ -81,7 +89,7 @@ class ActionLogUnanswered(Action):
 
 
 class ActionAskHelpful(Action):
-    """After an answer: the second question of a two-question message offered as a button; the
+    """After an answer: details given with the question noted; the second question of a two-question message offered as a button; the
     same answer twice in a row followed by the way to a person (never the same reply again);
     now and then "Was this helpful?" with Yes / No buttons."""
 
@@ -91,6 +99,9 @@ class ActionAskHelpful(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        given = noted(details_set_this_turn(tracker), tracker)
+        if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
         history = topic_answers(tracker)
         answers = [item for item in history if item != "asked"]
         if len(answers) >= 2 and answers[-1] == answers[-2] and answered_last_turn(tracker, answers[-1]):
@@ -237,10 +248,11 @@ class ValidateFeedbackForm(FormValidationAction):
         return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
-        if tracker.latest_message.get("intent", {}).get("name") == "deny":
-            return {"feedback_rating": "skipped"}
         rating = read_rating(str(value))
-        if rating is None:
+        a_number = re.search(r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", str(value).lower())
+        if rating is None and not a_number and tracker.latest_message.get("intent", {}).get("name") == "deny":
+            return {"feedback_rating": "skipped"}
+        if rating is None:  # "0", "ten", "6/5": asked again kindly, never taken as a skip
             dispatcher.utter_message(response="utter_invalid_rating")
         return {"feedback_rating": rating}
 

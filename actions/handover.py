@@ -63,19 +63,32 @@ def topic_named_in(event: Dict[Text, Any]) -> Optional[Text]:
     return None
 
 
+REQUEST_SENT = ("utter_handover_sent", "utter_handover_saved")
+
+
 def handover_topic(tracker: Tracker) -> Text:
-    """What the request is about: the topic the request names, else the last topics the resident
-    asked about (both, if two in the last few messages), else a general enquiry."""
+    """What the request is about: the topic the request names, else the last topics the assistant
+    answered since any earlier request (both, if two in the last few messages), else a general
+    enquiry. Answers to the form's questions ("large print") are never read as topics."""
     turns = user_turns(tracker)
     if turns:
         named = topic_named_in(turns[-1])
         if named:
             return TOPIC_TITLES[named]
     recent: List[Text] = []
-    for position, event in enumerate(reversed(turns)):
-        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+    messages_ago = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            messages_ago += 1
+            continue
+        action = (
+            (event.get("metadata") or {}).get("utter_action") or "" if event.get("event") == "bot" else ""
+        )
+        if action in REQUEST_SENT:
+            break  # what came before belongs to the request already sent
+        intent = action.replace("utter_", "", 1)
         if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and TOPIC_TITLES[intent] not in recent:
-            if recent and position > RECENT_TURNS:
+            if recent and messages_ago > RECENT_TURNS:
                 break
             recent.append(TOPIC_TITLES[intent])
             if len(recent) == 2:
@@ -98,6 +111,8 @@ def concern_lines(tracker: Tracker) -> Text:
     """The concerns for the read-back, in the person's own words."""
     lines = []
     for concern in tracker.get_slot("concerns") or []:
+        if not concern["their_words"]:  # raised with a button: nothing said yet
+            continue
         words = " / ".join(f'"{said}"' for said in concern["their_words"])
         lines.append(f"• What you told me: {words}")
     return "\n".join(lines)

@@ -111,12 +111,18 @@ class ActionRespondToRisk(Action):
             risk = turn.risk
             answered = [c for c in concerns if c["kind"] == risk.kind and c["urgency"] == urgency_of(risk)]
             if answered:  # this block was given already: never the same block again
-                answered[-1]["their_words"].append(text.strip()[:2000])
+                if not text.startswith("/"):
+                    answered[-1]["their_words"].append(text.strip()[:2000])
                 response = REPEAT_ANSWERS[1] if last_answer == REPEAT_ANSWERS[0] else REPEAT_ANSWERS[0]
                 dispatcher.utter_message(response=response)
                 answer = response
             else:
-                concern = new_concern(text, risk, now_in_london().isoformat(timespec="minutes"))
+                pressed = text.startswith("/")  # a button: the person has not said what happened
+                concern = new_concern(
+                    "" if pressed else text, risk, now_in_london().isoformat(timespec="minutes")
+                )
+                if pressed:
+                    concern["their_words"] = []
                 concerns.append(concern)
                 dispatcher.utter_message(response=block_for(risk))
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):

@@ -140,3 +140,34 @@ def test_forget_me_never_claims_it_forgot_when_the_database_is_away(tmp_path, mo
         shared_database.cache_clear()
     assert [message["response"] for message in messages] == ["utter_forget_failed"]
     assert not any(message.get("custom") for message in messages) and events == []
+
+
+def test_details_given_inside_a_question_are_noted_after_the_answer_once():
+    from actions.feedback import ActionAskHelpful
+
+    question = "Hi I'm Raj Mistry, my dad Frank lives in Corringham and needs help with shopping"
+    state = Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": {"full_name": "Raj Mistry", "cared_for": "dad", "cared_for_name": "Frank"},
+            "latest_message": {
+                "text": question,
+                "intent": {"name": "local_area_coordinators", "confidence": 0.9},
+                "entities": [
+                    {"entity": "person_name", "value": "Raj Mistry"},
+                    {"entity": "cared_for", "value": "dad"},
+                    {"entity": "person_name", "role": "cared_for", "value": "Frank"},
+                ],
+            },
+            "events": [],
+            "active_loop": {},
+        }
+    )
+    messages, _ = run(ActionAskHelpful(), state)
+    assert messages[0]["response"] == "utter_details_noted_in_passing"
+    assert "your name" in messages[0]["noted"] and "your dad's name" in messages[0]["noted"]
+    quiet = tracker({"full_name": "Raj Mistry"}, text="what is a direct payment")
+    messages, _ = run(ActionAskHelpful(), quiet)
+    assert all(m["response"] != "utter_details_noted_in_passing" for m in messages), (
+        "nothing new: nothing said"
+    )

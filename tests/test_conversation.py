@@ -52,7 +52,8 @@ def test_safeguarding_wins_in_the_middle_of_another_topic(assistant, sender, dom
     replies = assistant.say(sender, "actually my mums carer hit her yesterday")
     words = texts(replies)
     assert text_of(domain, "utter_risk_abuse") in words
-    assert "999" in words and "01375 511 000" in words and "116 123" in words
+    assert "999" in words and "01375 511 000" in words
+    assert "116 123" not in words, "an abuse disclosure gets the abuse answer, not the Samaritans' block"
     assert "Ask someone to contact me" in button_titles(replies)
 
 

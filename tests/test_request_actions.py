@@ -96,15 +96,37 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
     assert [m["response"] for m in messages] == ["utter_financial_will_i_pay"]
 
 
-def test_the_last_two_topics_make_the_topic_and_an_old_one_does_not(database):  # noqa: F811
+def answer(response: str) -> Dict:
+    return {"event": "bot", "text": "…", "metadata": {"utter_action": response}}
+
+
+def test_the_last_two_topics_answered_make_the_topic_and_an_old_one_does_not(database):  # noqa: F811
     turns = [
         said("will I pay", "financial_will_i_pay"),
+        answer("utter_financial_will_i_pay"),
         said("and my house?", "financial_home"),
+        answer("utter_financial_home"),
         said("call me", "request_callback"),
     ]
     assert handover_topic(state({}, *turns)) == "My home and paying for care and Will I have to pay?"
-    old = [said("what is a direct payment", "dp_what")] + [said("ok", "affirm")] * 5 + turns[1:]
+    old = [said("what is a direct payment", "dp_what"), answer("utter_dp_what")]
+    old += [said("ok", "affirm")] * 5 + turns[2:]
     assert handover_topic(state({}, *old)) == "My home and paying for care"
+
+
+def test_answers_to_the_form_and_topics_of_a_request_already_sent_are_not_the_new_topic(database):  # noqa: F811
+    turns = [
+        said("what is a direct payment", "dp_what"),
+        answer("utter_dp_what"),
+        said("call me", "request_callback"),
+        answer("utter_ask_communication_needs"),
+        said("large print", "contact_other_ways"),  # an answer to the form, read by NLU as a topic
+        answer("utter_handover_readback"),
+        said("yes", "affirm"),
+        answer("utter_handover_sent"),
+        said("can someone phone me please", "request_callback"),
+    ]
+    assert handover_topic(state({}, *turns)) == "a general enquiry", "the same need as the request sent"
 
 
 def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database, monkeypatch):  # noqa: F811

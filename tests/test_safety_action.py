@@ -52,6 +52,19 @@ def test_imminent_self_harm_gets_999_and_are_you_safe():
     assert slots["handover_urgency"] == "urgent"
 
 
+def test_the_report_abuse_button_gets_the_abuse_answer_and_what_they_say_next_is_kept():
+    said, slots, _, _ = run([user("/safeguarding_concern")])
+    assert said[0] == "utter_risk_abuse"
+    assert slots["concerns"][0]["their_words"] == [], "a button press is not the person's words"
+    events = [
+        user("/safeguarding_concern"),
+        bot("utter_risk_abuse"),
+        user("my neighbour's son takes his pension", "abuse"),
+    ]
+    said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "abuse"})
+    assert slots["concerns"][0]["their_words"] == ["my neighbour's son takes his pension"]
+
+
 def test_the_same_kind_again_is_never_the_same_block():
     first_said, first_slots, _, _ = run([user("my carer hits me", "abuse")])
     events = [

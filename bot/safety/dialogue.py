@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.followups import answers_contact_question, followup_kind, says_safe_now
-from bot.safety.risk import NO_RISK, Risk, in_context
+from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
 RISK_ENTITY = "risk"
 # Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
 ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent")
 ASKS_SAFE_CONTACT = ("utter_risk_abuse", "utter_risk_domestic_abuse", "utter_risk_ask_safe_contact")
 RISK_ANSWER_PREFIX = "utter_risk_"
+# A button that asks for the urgent answer itself ("Report abuse or neglect" on the menu).
+URGENT_BUTTONS = {"/safeguarding_concern": Risk(ABUSE), "/urgent_self_harm": Risk(SELF_HARM)}
 QUESTION = re.compile(
     r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b", re.I
 )
@@ -63,7 +65,7 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         return SafetyTurn()
     text = users[-1].get("text") or ""
     if text.startswith("/"):
-        return SafetyTurn()
+        return SafetyTurn(URGENT_BUTTONS.get(text.split("{")[0].strip(), NO_RISK))
     risk = in_context(message_risk(users[-1]), [message_risk(turn) for turn in users[:-1]], text)
     answered_before = any(
         ((turn.get("metadata") or {}).get("utter_action") or "").startswith(RISK_ANSWER_PREFIX)
