@@ -135,6 +135,8 @@ class ActionRespondToRisk(Action):
         if active:
             paused = active
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+            if tracker.get_slot("need") == text:  # the form took this message as the need: it is not
+                events.append(SlotSet("need", None))
         buttons = [CONTACT_BUTTON]
         if paused in RESUME:
             buttons.insert(0, {"title": "Carry on where we were", "payload": RESUME[paused]})

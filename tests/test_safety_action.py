@@ -131,3 +131,15 @@ def test_closed_at_night_says_when_they_open(monkeypatch):
     settings.cache_clear()
     said, _, _, _ = run([user("the carer never came and mum is stuck in her chair", "missed_care")])
     assert "utter_emergency_duty_team" in said
+
+
+def test_a_concern_described_again_for_its_request_is_taken_down_but_a_new_risk_is_answered():
+    from bot.safety.dialogue import SafetyTurn, told_again_for_the_request
+    from bot.safety.risk import Risk
+
+    abuse = [{"kind": "abuse", "urgency": "urgent", "their_words": ["one of her carers hit her"]}]
+    assert told_again_for_the_request(SafetyTurn(Risk("abuse")), abuse)
+    assert not told_again_for_the_request(SafetyTurn(Risk("self_harm")), abuse), "a new kind of risk"
+    assert not told_again_for_the_request(SafetyTurn(Risk("self_harm", imminent=True)), abuse)
+    assert not told_again_for_the_request(SafetyTurn(Risk("abuse"), followup="anonymous"), abuse)
+    assert not told_again_for_the_request(SafetyTurn(Risk("abuse")), []), "never answered yet"

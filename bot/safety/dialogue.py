@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
+from bot.safety.concern import urgency_of
 from bot.safety.followups import answers_contact_question, followup_kind, says_safe_now
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
@@ -86,6 +87,15 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     return SafetyTurn(risk, followup, answers, answered_before)
 
 
-def needs_safety_answer(turns: Sequence[Dict[Text, Any]]) -> bool:
-    """Whether action_respond_to_risk must answer the latest message before anything else."""
-    return read_turn(turns).needs_answer
+def told_again_for_the_request(turn: SafetyTurn, concerns: Sequence[Dict[Text, Any]]) -> bool:
+    """A concern already answered, described again as the answer to "what do you need help with?"
+    in the urgent request about it: the request takes it down in their words (the same urgent
+    answer again would drop the request). A new or graver risk, or a question, is still answered."""
+    risk = turn.risk
+    return (
+        risk.urgent
+        and not risk.imminent
+        and not turn.followup
+        and not turn.answers
+        and any(c.get("kind") == risk.kind and c.get("urgency") == urgency_of(risk) for c in concerns)
+    )

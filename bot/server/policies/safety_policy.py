@@ -22,7 +22,10 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety.dialogue import needs_safety_answer
+from bot.safety.dialogue import SafetyTurn, read_turn, told_again_for_the_request
+
+URGENT_REQUEST_FORM = "handover_form"
+DESCRIBE_SLOT = "need"  # "In a sentence or two, in your own words, what do you need help with?"
 
 RESPOND_TO_RISK = "action_respond_to_risk"
 PRIORITY = 10  # above RulePolicy (4), Memoization (3) and TED (1)
@@ -67,12 +70,24 @@ class SafetyPolicy(Policy):
         action = None
         if latest == RESPOND_TO_RISK:
             action = ACTION_LISTEN_NAME
-        elif latest == ACTION_LISTEN_NAME and tracker.latest_message and needs_safety_answer(turns(tracker)):
-            action = RESPOND_TO_RISK
+        elif latest == ACTION_LISTEN_NAME and tracker.latest_message:
+            turn = read_turn(turns(tracker))
+            if turn.needs_answer and not describing_it_for_the_request(tracker, turn):
+                action = RESPOND_TO_RISK
         if action is None:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(action)] = 1.0
         return self._prediction(probabilities, is_no_user_prediction=True)
+
+
+def describing_it_for_the_request(tracker: DialogueStateTracker, turn: SafetyTurn) -> bool:
+    """The person is describing, for the urgent request, a concern already answered."""
+    return (
+        tracker.active_loop_name == URGENT_REQUEST_FORM
+        and tracker.get_slot("requested_slot") == DESCRIBE_SLOT
+        and tracker.get_slot("handover_urgency") == "urgent"
+        and told_again_for_the_request(turn, tracker.get_slot("concerns") or [])
+    )
 
 
 def turns(tracker: DialogueStateTracker) -> List[Dict[Text, Any]]:
