@@ -223,7 +223,11 @@ class ProjectTrackerStore(SQLTrackerStore):
     def _standby_store(self) -> SQLTrackerStore:
         if self._standby is None:
             self.standby_path.parent.mkdir(parents=True, exist_ok=True)
-            self._standby = SQLTrackerStore(domain=self.domain, dialect="sqlite", db=str(self.standby_path))
+            standby = SQLTrackerStore(domain=self.domain, dialect="sqlite", db=str(self.standby_path))
+            standby.engine.dispose()
+            standby.engine = sqlalchemy.create_engine(standby.engine.url, hide_parameters=True)
+            standby.sessionmaker = sessionmaker(bind=standby.engine)
+            self._standby = standby
         self._standby.domain = self.domain
         return self._standby
 
