@@ -89,9 +89,9 @@ class ActionLogUnanswered(Action):
 
 
 class ActionAskHelpful(Action):
-    """After an answer: details given with the question noted; the second question of a two-question message offered as a button; the
-    same answer twice in a row followed by the way to a person (never the same reply again);
-    now and then "Was this helpful?" with Yes / No buttons."""
+    """After an answer: details given with the question noted; the second question of a
+    two-question message offered as a button; the same answer twice in a row followed by the way
+    to a person (never the same reply again); now and then "Was this helpful?" with Yes / No."""
 
     def name(self) -> Text:
         return "action_ask_helpful"

@@ -117,13 +117,8 @@ class ActionRespondToRisk(Action):
                 dispatcher.utter_message(response=response)
                 answer = response
             else:
-                pressed = text.startswith("/")  # a button: the person has not said what happened
-                concern = new_concern(
-                    "" if pressed else text, risk, now_in_london().isoformat(timespec="minutes")
-                )
-                if pressed:
-                    concern["their_words"] = []
-                concerns.append(concern)
+                said = "" if text.startswith("/") else text  # a button says nothing of what happened
+                concerns.append(new_concern(said, risk, now_in_london().isoformat(timespec="minutes")))
                 dispatcher.utter_message(response=block_for(risk))
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):
                     dispatcher.utter_message(response="utter_risk_domestic_abuse")

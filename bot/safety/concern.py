@@ -138,7 +138,7 @@ def new_concern(text: Text, risk: Risk, when: Text) -> Dict[str, Any]:
         "kind": risk.kind,
         "what": KIND_TITLES.get(risk.kind, risk.kind),
         "urgency": urgency_of(risk),
-        "their_words": [text.strip()[:2000]],
+        "their_words": [text.strip()[:2000]] if text.strip() else [],  # none for a button
         "who_may_be_at_risk": at_risk(text, risk),
         "who_may_be_causing_harm": causing_harm(text)
         if risk.kind in (ABUSE, NEGLECT, DANGER, MISSED_CARE)
