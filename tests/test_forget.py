@@ -13,6 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import sessionmaker
 
 from bot.forget import FORGET_MARKER, forget_message
+from bot.settings import settings
 from bot.server.tracker_store import ProjectTrackerStore, asks_to_forget
 
 
@@ -87,3 +88,22 @@ def test_a_conversation_kept_in_the_standby_is_forgotten_there_too(store, tmp_pa
     standby = store._standby_store()
     with standby.session_scope() as session:
         assert session.execute(sa.text("select count(*) from events")).scalar() == 0
+
+
+def test_forget_me_reaches_a_conversation_another_replica_kept_during_an_outage(store, tmp_path, monkeypatch):
+    """With replicas (make run-scaled) each keeps its own standby file beside TRACKER_STANDBY_PATH."""
+    monkeypatch.setenv("TRACKER_STANDBY_PATH", str(tmp_path / "standby-5007.db"))
+    settings.cache_clear()
+    other_replica = ProjectTrackerStore()
+    other_replica.engine.dispose()
+    other_replica.engine = sa.create_engine(f"sqlite:///{tmp_path / 'missing' / 'no.db'}")  # unreachable
+    other_replica.sessionmaker = sessionmaker(bind=other_replica.engine)
+    other_replica._tables_ready = False
+    said = ("my name is Margaret Hill, RM17 6SL", [BotUttered("Thanks")])
+    asyncio.run(other_replica.save(conversation("web:outage", said)))
+    assert "web:outage" in other_replica.waiting and (tmp_path / "standby-5007.db").exists()
+
+    assert store.forget("web:outage") == 3, "the events kept by the other replica were deleted"
+    with other_replica._standby_store().session_scope() as session:
+        assert session.execute(sa.text("select count(*) from events")).scalar() == 0
+    assert store.last_message_times() == {}

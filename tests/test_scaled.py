@@ -16,6 +16,9 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from bot.server.channels.rest import SESSION_COOKIE
+from bot.server.tracker_store import replica_standby_files
+from bot.settings import Settings
 from tests.conftest import (
     PROJECT_DIR,
     READY_WITHIN_SECONDS,
@@ -244,3 +247,37 @@ def test_nginx_limits_each_address_with_a_kind_answer(scaled):
     paused = [a for a in answers if a.status_code == 429]
     assert len(paused) >= 30 and all("short pause" in a.json()[0]["text"] for a in paused)
     time.sleep(6)  # the bucket empties before the next test
+
+
+def test_each_replica_keeps_its_standby_file_where_forget_me_and_the_purge_look(scaled):
+    """During an outage each replica keeps conversations in its own file, beside the configured one."""
+    configured = Path(scaled.env.get("TRACKER_STANDBY_PATH") or Settings().tracker_standby_path)
+    kept = []
+    for port in (FIRST_REPLICA, FIRST_REPLICA + 1):
+        environ = Path(f"/proc/{scaled.replica_pid(port)}/environ").read_bytes().split(b"\0")
+        variables = dict(item.decode().split("=", 1) for item in environ if b"=" in item)
+        kept.append(Path(variables["TRACKER_STANDBY_PATH"]))
+    assert kept[0] != kept[1], "two replicas never write one SQLite file"
+    for path in kept:
+        path.write_bytes(b"")
+    try:
+        assert set(kept) <= set(replica_standby_files(configured)), kept
+    finally:
+        for path in kept:
+            if path.stat().st_size == 0:
+                path.unlink()
+
+
+def test_the_conversation_cookie_is_secure_when_the_proxy_in_front_says_https(scaled):
+    """docs/security.md: TLS in front, setting X-Forwarded-Proto; over plain HTTP a Secure cookie would be lost."""
+    plain = scaled.front.http.post("/webhooks/rest/webhook", json={"message": "hello"})
+    assert plain.status_code == 200 and SESSION_COOKIE in plain.headers["set-cookie"]
+    assert "secure" not in plain.headers["set-cookie"].lower()
+
+    behind_tls = scaled.replicas[0].http.post(
+        "/webhooks/rest/webhook",
+        json={"message": "hello"},
+        headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"},
+    )
+    assert behind_tls.status_code == 200 and SESSION_COOKIE in behind_tls.headers["set-cookie"]
+    assert "secure" in behind_tls.headers["set-cookie"].lower().split("; ")

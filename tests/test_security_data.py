@@ -145,6 +145,8 @@ def test_purge_removes_comments_unanswered_questions_standby_conversations_and_s
     standby_path = tmp_path / "standby.db"
     standby = SQLTrackerStore(dialect="sqlite", db=str(standby_path))
     add_events(standby, "web:kept-during-an-outage", days_ago=120)
+    replica_standby = SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "standby-5006.db"))  # run-scaled
+    add_events(replica_standby, "web:kept-by-another-replica", days_ago=120)
     speech = tmp_path / "speech"
     (speech / "private" / "owner").mkdir(parents=True)
     cached = speech / ("a" * 64 + ".wav")
@@ -176,8 +178,9 @@ def test_purge_removes_comments_unanswered_questions_standby_conversations_and_s
         ("rating", 2),
         ("unanswered", None),
     ]
-    with standby.session_scope() as session:
-        assert session.execute(sa.text("select count(*) from events")).scalar() == 0
+    for kept in (standby, replica_standby):
+        with kept.session_scope() as session:
+            assert session.execute(sa.text("select count(*) from events")).scalar() == 0
     assert not cached.exists() and not private.exists()
     assert fresh_private.exists(), "a reply made a moment ago is still playing"
 

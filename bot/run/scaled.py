@@ -93,6 +93,7 @@ def run(options: argparse.Namespace) -> int:
             "FRONTDOOR_PRIVATE_REDIS": "true" if private_redis else "false",
             "FRONTDOOR_REDIS_PORT": str(options.redis_port),
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{options.actions_port}/webhook",
+            "FRONTDOOR_STANDBY_STEM": str(config.tracker_standby_path.with_suffix("")),
             "PROXIES_COUNT": "1",  # replicas read the client address from nginx's X-Forwarded-For
             "ACTION_SERVER_TOKEN": config.action_server_token or secrets.token_urlsafe(32),
             **({"REDIS_URL": f"redis://127.0.0.1:{options.redis_port}/1"} if private_redis else {}),

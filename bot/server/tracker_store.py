@@ -15,6 +15,7 @@ came through. `python -m bot purge` deletes idle conversations with the same cod
 """
 
 import logging
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Text
@@ -140,21 +141,20 @@ class ProjectTrackerStore(SQLTrackerStore):
         self.waiting.add(tracker.sender_id)
 
     def forget(self, sender_id: Text) -> int:
-        """Deletes every event of one conversation, wherever it is kept; returns how many there were."""
+        """Deletes every event of one conversation, wherever it is kept; returns how many there were.
+
+        Every replica's standby file is swept, not only this process's: a conversation may have
+        been kept by another replica during an outage.
+        """
         self._recent.pop(sender_id, None)
-        deleted = 0
-        if sender_id in self.waiting:
-            deleted += _delete_events(self._standby_store(), sender_id)
-            self.waiting.discard(sender_id)
+        self.waiting.discard(sender_id)
+        deleted = sum(_delete_events(standby, sender_id) for standby in self._standby_stores())
         return deleted + _delete_events(self, sender_id)
 
     def last_message_times(self) -> Dict[Text, float]:
-        """When each kept conversation last changed (database and standby), for the purge."""
+        """When each kept conversation last changed (database and every standby file), for the purge."""
         latest: Dict[Text, float] = {}
-        stores: List[SQLTrackerStore] = [self]
-        if self.standby_path.exists():
-            stores.append(self._standby_store())
-        for store in stores:
+        for store in [self, *self._standby_stores()]:
             with store.session_scope() as session:
                 rows = session.query(store.SQLEvent.sender_id, sqlalchemy.func.max(store.SQLEvent.timestamp))
                 for sender_id, timestamp in rows.group_by(store.SQLEvent.sender_id):
@@ -223,13 +223,39 @@ class ProjectTrackerStore(SQLTrackerStore):
     def _standby_store(self) -> SQLTrackerStore:
         if self._standby is None:
             self.standby_path.parent.mkdir(parents=True, exist_ok=True)
-            standby = SQLTrackerStore(domain=self.domain, dialect="sqlite", db=str(self.standby_path))
-            standby.engine.dispose()
-            standby.engine = sqlalchemy.create_engine(standby.engine.url, hide_parameters=True)
-            standby.sessionmaker = sessionmaker(bind=standby.engine)
-            self._standby = standby
+            self._standby = _sqlite_store(self.standby_path, self.domain)
         self._standby.domain = self.domain
         return self._standby
+
+    def _standby_stores(self) -> List[SQLTrackerStore]:
+        """This process's standby file and those of the other replicas that exist beside it."""
+        stores = [self._standby_store()] if self.standby_path.exists() else []
+        for path in replica_standby_files(self.standby_path):
+            if path != self.standby_path:
+                stores.append(_sqlite_store(path, self.domain))
+        return stores
+
+
+def replica_standby_files(path: Path) -> List[Path]:
+    """The standby files of every replica: `<name>.db` and `<name>-<port>.db` in one folder.
+
+    `make run-scaled` gives each replica `<TRACKER_STANDBY_PATH without .db>-<port>.db`, so that
+    "forget me" and the purge, wherever they run, find conversations any replica kept.
+    """
+    base = re.sub(r"-\d+$", "", path.stem)
+    name = re.compile(rf"{re.escape(base)}(-\d+)?{re.escape(path.suffix)}")
+    if not path.parent.is_dir():
+        return []
+    return sorted(found for found in path.parent.iterdir() if name.fullmatch(found.name))
+
+
+def _sqlite_store(path: Path, domain: Optional[Domain]) -> SQLTrackerStore:
+    """Rasa's SQL tracker store on a local SQLite file, with no resident's words in error logs."""
+    store = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(path))
+    store.engine.dispose()
+    store.engine = sqlalchemy.create_engine(store.engine.url, hide_parameters=True)
+    store.sessionmaker = sessionmaker(bind=store.engine)
+    return store
 
 
 def asks_to_forget(events: Iterable[Event]) -> bool:
