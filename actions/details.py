@@ -7,6 +7,7 @@ professional). bot.details says whose each detail is; the slots keep them apart.
 """
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -46,6 +47,25 @@ SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources.yml"
 DECLINED = "declined"  # they chose not to say: counts as answered, never asked again
 NOT_GIVEN = "not given"  # two answers we could not read: we moved on
 TRIES = 2
+# Questions whose answers are read by pattern, so a "no" in a real answer never throws it away.
+READ_EVEN_IF_DENIED = {
+    "full_name",
+    "cared_for_name",
+    "phone",
+    "email",
+    "postcode",
+    "cared_for_postcode",
+    "asking_for",
+}
+# An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
+NEED_WORDS = 8
+TIME_WORDS = re.compile(
+    r"\b(?:any ?time|whenever|mornings?|afternoons?|evenings?|nights?|lunch ?times?|noon|midday|weekends?|"
+    r"weekdays?|o'?clock|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+    r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|"
+    r"(?:after|before|until|till|from|between|around)\s+(?:\d|my |the |work|school|tea|dinner|lunch))",
+    re.I,
+)
 # The caller's details, in the order we show them, with the words we use for each.
 CALLER_LABELS: Dict[Text, Text] = {
     "full_name": "name",
@@ -311,9 +331,11 @@ class DetailAnswers:
             return {slot: value}
         intent = tracker.latest_message.get("intent", {})
         asked_now = tracker.get_slot("requested_slot") == slot
-        if asked_now and intent.get("name") == "deny":
-            return {slot: DECLINED}
         text = value if isinstance(value, str) else " ".join(map(str, value or []))
+        if asked_now and intent.get("name") == "deny":
+            # "Skip this", "no"; but "no, it's 07700 900111" or "me obviously" is an answer
+            found = read(text) if slot in READ_EVEN_IF_DENIED and not text.startswith("/") else None
+            return {slot: found or DECLINED}
         result = read(text)
         if result:
             return {slot: result}
@@ -322,8 +344,12 @@ class DetailAnswers:
         if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
             dispatcher.utter_message(response=f"utter_{intent['name']}")
             return {slot: None}
-        if details_set_this_turn(tracker):
-            return {slot: None}  # they told us something else; ask this again, kindly
+        other_details = [other for other in details_set_this_turn(tracker) if other != slot]
+        if other_details:  # they told us something else: say it is kept, then ask this again
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted=noted(other_details, tracker)
+            )
+            return {slot: None}
         failures = dict(tracker.get_slot("failed_answers") or {})
         failures[slot] = failures.get(slot, 0) + 1
         if failures[slot] >= TRIES:
@@ -363,17 +389,25 @@ class DetailAnswers:
         )
 
     def validate_cared_for_name(self, value, dispatcher, tracker, domain):
-        """Their name; "my mum, Joan" also says who she is to the caller."""
+        """Their name; "my mum, Joan" also says who she is to the caller, and "for my mum" alone
+        (who, not their name) is taken as that and their name asked for again, not as a failure."""
         entity = next(tracker.get_latest_entity_values("person_name", entity_role=CARED_FOR), None)
+        relation = answer_detail(str(value), "cared_for", "cared_for")
+        name = entity or answer_detail(str(value), "cared_for", "person_name", CARED_FOR)
+        new_relation = (
+            {"cared_for": relation} if relation and relation != tracker.get_slot("cared_for") else {}
+        )
+        if relation and not name and tracker.get_slot("requested_slot") == "cared_for_name":
+            dispatcher.utter_message(response="utter_cared_for_name_still_needed", relation=relation)
+            return {"cared_for_name": None, **new_relation}
         result = self._answer(
             "cared_for_name",
             value,
             dispatcher,
             tracker,
             lambda text: entity or answer_detail(text, "cared_for", "person_name", CARED_FOR),
-            "utter_invalid_full_name",
+            "utter_invalid_cared_for_name",
         )
-        relation = answer_detail(str(value), "cared_for", "cared_for")
         return {**result, "cared_for": relation} if relation and not tracker.get_slot("cared_for") else result
 
     def validate_organisation(self, value, dispatcher, tracker, domain):
@@ -461,11 +495,30 @@ class DetailAnswers:
         return result
 
     def validate_contact_time(self, value, dispatcher, tracker, domain):
-        def read(text: Text) -> Optional[Text]:
+        """A time in their words. A long message with no time in it is what they need, told early:
+        kept as that (never lost, never asked for again), and the time asked for again."""
+        asked_now = tracker.get_slot("requested_slot") == "contact_time"
+        text = str(value or "")
+        tidy = answer_detail(text, "contact_time", "contact_time")
+        if (
+            asked_now
+            and not tidy
+            and not TIME_WORDS.search(text)
+            and len(text.split()) >= NEED_WORDS
+            and not tracker.get_slot("need")
+        ):
+            need = full_text(tracker).strip() or text.strip()
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted="what you need help with"
+            )
+            return {"contact_time": None, "need": need}
+
+        def read(answer: Text) -> Optional[Text]:
             """Tidied ("after 2pm"), but in their words: "whenever" stays "whenever"."""
-            tidy = answer_detail(text, "contact_time", "contact_time")
-            kept = tidy and all(word in text.lower() for word in tidy.split())
-            return (tidy if kept else text.strip()[:120]) or None
+            if not tidy and [other for other in details_set_this_turn(tracker) if other != "contact_time"]:
+                return None  # a phone number or a postcode, not a time
+            kept = tidy and all(word in answer.lower() for word in tidy.split())
+            return (tidy if kept else answer.strip()[:120]) or None
 
         return self._answer("contact_time", value, dispatcher, tracker, read)
 
@@ -483,6 +536,10 @@ class DetailAnswers:
 
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
+            if not named and [
+                other for other in details_set_this_turn(tracker) if other != "communication_needs"
+            ]:
+                return None  # "my number is now …": a detail, not a communication need
             return named or ([text.strip()[:200]] if text.strip() else None)
 
         if (

@@ -357,7 +357,8 @@ surname ta than thank thanks that that's thats the their them then there these t
 thx through till to today told too tried try trying um uh under unknown until up us very want was
 way we well went were what whatever when where which while who why with without would yeah yes
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
-writing called named known hey hallo greetings
+writing called named known hey hallo greetings mornings afternoons evenings nights lunchtime
+lunchtimes anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
 """.split()
     )
     | set(RELATION_NAMES)

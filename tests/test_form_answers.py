@@ -1,0 +1,116 @@
+"""Answers to the request's questions that answer something else: kept, said to be kept, never looped.
+
+Seen in whole conversations: "for my mum" typed where the form asked for her name, a phone number or
+"mornings" typed there, what they need typed at "when is a good time?". Each used to be stored in the
+wrong place ("Their name: Mornings") or to get the same question again with no word of what was kept.
+The validators run as the action server runs them (`Tracker.from_dict`, a `CollectingDispatcher`).
+"""
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handover import ValidateHandoverForm
+from bot.details import find_details
+
+
+def asked(slot: str, text: str, slots: Dict[str, Any]) -> Tracker:
+    """The tracker as the form sees it: `slot` asked for, `text` just typed, read by our extractor."""
+    entities: List[Dict[str, Any]] = [
+        {"entity": found.kind, "value": found.value, **({"role": found.role} if found.role else {})}
+        for found in find_details(text)
+    ]
+    return Tracker.from_dict(
+        {
+            "sender_id": "web:form-answers",
+            "slots": {"requested_slot": slot, **slots},
+            "latest_message": {
+                "text": text,
+                "intent": {"name": "give_details", "confidence": 0.9},
+                "entities": entities,
+            },
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": "handover_form"},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+def validate(slot: str, text: str, **slots: Any):
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateHandoverForm(), f"validate_{slot}")(
+        text, dispatcher, asked(slot, text, slots), {}
+    )
+    return result, [message.get("response") for message in dispatcher.messages], dispatcher.messages
+
+
+def test_who_the_help_is_for_given_where_their_name_was_asked_is_kept_and_their_name_asked_again():
+    for text, relation in [("for my mum", "mum"), ("it's for my dad", "dad"), ("my husband", "husband")]:
+        result, responses, messages = validate("cared_for_name", text, cared_for="mum", asking_for="family")
+        assert result["cared_for_name"] is None, text
+        assert responses == ["utter_cared_for_name_still_needed"], (text, responses)
+        assert messages[0]["relation"] == relation
+        assert "failed_answers" not in result, "not counted as a wrong answer"
+    result, _, _ = validate("cared_for_name", "it's for my dad", cared_for="mum", asking_for="family")
+    assert result["cared_for"] == "dad", "a different relation corrects the one guessed before"
+
+
+def test_a_time_of_day_is_never_taken_as_a_name():
+    for text in ("mornings", "Afternoons", "weekends", "lunchtime"):
+        for slot in ("cared_for_name", "full_name"):
+            result, responses, _ = validate(slot, text, cared_for="mum")
+            assert result[slot] is None, (slot, text, result)
+            assert responses and responses[0].startswith("utter_invalid"), responses
+    result, responses, _ = validate("cared_for_name", "Amina Khan", cared_for="mum")
+    assert result["cared_for_name"] == "Amina Khan" and responses == []
+
+
+def test_another_detail_typed_at_a_question_is_said_to_be_kept_before_the_question_comes_again():
+    result, responses, messages = validate("cared_for_name", "07700 900 111", phone="07700 900111")
+    assert result == {"cared_for_name": None}
+    assert responses == ["utter_details_noted_in_passing"] and "phone number" in messages[0]["noted"]
+    result, responses, _ = validate("contact_time", "RM17 5QT", postcode="RM17 5QT")
+    assert result["contact_time"] is None and responses == ["utter_details_noted_in_passing"]
+    said = "yes send it but my number is 07700 900 112"
+    result, responses, _ = validate("communication_needs", said, phone="07700 900112")
+    assert result["communication_needs"] is None, "a new phone number is not a communication need"
+    assert responses == ["utter_details_noted_in_passing"]
+
+
+def test_what_they_need_typed_at_when_is_a_good_time_is_kept_as_their_need():
+    said = "mum has dementia and I want to arrange her care myself with a direct payment"
+    result, responses, messages = validate("contact_time", said)
+    assert result == {"contact_time": None, "need": said}
+    assert (
+        responses == ["utter_details_noted_in_passing"] and messages[0]["noted"] == "what you need help with"
+    )
+    for time in ("mornings", "after 6pm", "any time after the school run, before my shift at the hospital"):
+        result, responses, _ = validate("contact_time", time)
+        assert result["contact_time"] and "need" not in result, time
+    result, _, _ = validate("contact_time", said, need="help with washing")
+    assert "need" not in result, "a need already told is never overwritten"
+
+
+def test_an_answer_that_starts_with_no_or_sounds_like_one_is_still_taken():
+    """The intent "deny" skips a question only when nothing in the message answers it."""
+    cases = [
+        ("asking_for", "me obviously", "self"),
+        ("phone", "no, it's 07700 900111", "07700 900111"),
+        ("full_name", "no sorry, it's Tom Baker", "Tom Baker"),
+    ]
+    for slot, text, expected in cases:
+        dispatcher = CollectingDispatcher()
+        state = asked(slot, text, {})
+        state.latest_message["intent"] = {"name": "deny", "confidence": 0.8}
+        result = getattr(ValidateHandoverForm(), f"validate_{slot}")(text, dispatcher, state, {})
+        assert result[slot] == expected, (slot, text, result)
+    for text in ("no", "nah", "not telling", "/deny", "rather not say"):
+        dispatcher = CollectingDispatcher()
+        state = asked("full_name", text, {})
+        state.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+        assert ValidateHandoverForm().validate_full_name(text, dispatcher, state, {}) == {
+            "full_name": "declined"
+        }, text
