@@ -59,6 +59,10 @@ READ_EVEN_IF_DENIED = {
 }
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
 NEED_WORDS = 8
+QUESTION_START = re.compile(
+    r"^\W*(how|what|whats|what's|when|why|who|where|which|can|could|will|would|do|does|did|is|are|should|may)\b",
+    re.I,
+)
 TIME_WORDS = re.compile(
     r"\b(?:any ?time|whenever|mornings?|afternoons?|evenings?|nights?|lunch ?times?|noon|midday|weekends?|"
     r"weekdays?|o'?clock|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
@@ -249,6 +253,20 @@ def held_before(tracker: Tracker, slot: Text) -> Any:
     return value
 
 
+def same_first_name(one: Text, other: Text) -> bool:
+    """Whether two names start alike ("Claire" and "Claire Dunn"), titles aside."""
+
+    def first(name: Text) -> Text:
+        words = [
+            word
+            for word in name.lower().split()
+            if word.rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr", "mx")
+        ]
+        return words[0] if words else ""
+
+    return bool(first(one)) and first(one) == first(other)
+
+
 def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = None) -> Optional[Text]:
     """The detail of one kind in an answer to the question for `slot` ("I told you, Tom" -> Tom)."""
     return next(
@@ -318,6 +336,23 @@ class DetailAnswers:
     again once, then we move on; a question asked instead of an answer is answered first.
     """
 
+    def _keep_their_need(
+        self, slot: Text, text: Text, dispatcher, tracker: Tracker
+    ) -> Optional[Dict[Text, Any]]:
+        """What they need, told before it was asked (a long statement that answers nothing else):
+        kept as their need, never lost and never asked for again; this question comes again."""
+        if (
+            tracker.get_slot("requested_slot") != slot
+            or slot == "need"
+            or tracker.get_slot("need")
+            or len(text.split()) < NEED_WORDS
+            or "?" in text
+            or QUESTION_START.match(text)
+        ):
+            return None
+        dispatcher.utter_message(response="utter_details_noted_in_passing", noted="what you need help with")
+        return {slot: None, "need": full_text(tracker).strip() or text.strip()}
+
     def _answer(
         self,
         slot: Text,
@@ -341,6 +376,9 @@ class DetailAnswers:
             return {slot: result}
         if not asked_now:
             return {slot: None}
+        their_need = self._keep_their_need(slot, text, dispatcher, tracker)
+        if their_need:
+            return their_need
         if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
             dispatcher.utter_message(response=f"utter_{intent['name']}")
             return {slot: None}
@@ -397,9 +435,15 @@ class DetailAnswers:
         new_relation = (
             {"cared_for": relation} if relation and relation != tracker.get_slot("cared_for") else {}
         )
-        if relation and not name and tracker.get_slot("requested_slot") == "cared_for_name":
+        asked_now = tracker.get_slot("requested_slot") == "cared_for_name"
+        if relation and not name and asked_now:
             dispatcher.utter_message(response="utter_cared_for_name_still_needed", relation=relation)
             return {"cared_for_name": None, **new_relation}
+        caller = tracker.get_slot("full_name") or ""
+        if asked_now and name and caller not in (DECLINED, NOT_GIVEN) and same_first_name(name, caller):
+            # "Claire Dunn" from Claire: her own full name, not the person the help is for
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted="your name")
+            return {"cared_for_name": None, "full_name": name if len(name) > len(caller) else caller}
         result = self._answer(
             "cared_for_name",
             value,
@@ -497,21 +541,15 @@ class DetailAnswers:
     def validate_contact_time(self, value, dispatcher, tracker, domain):
         """A time in their words. A long message with no time in it is what they need, told early:
         kept as that (never lost, never asked for again), and the time asked for again."""
-        asked_now = tracker.get_slot("requested_slot") == "contact_time"
         text = str(value or "")
         tidy = answer_detail(text, "contact_time", "contact_time")
-        if (
-            asked_now
-            and not tidy
-            and not TIME_WORDS.search(text)
-            and len(text.split()) >= NEED_WORDS
-            and not tracker.get_slot("need")
-        ):
-            need = full_text(tracker).strip() or text.strip()
-            dispatcher.utter_message(
-                response="utter_details_noted_in_passing", noted="what you need help with"
-            )
-            return {"contact_time": None, "need": need}
+        their_need = (
+            None
+            if tidy or TIME_WORDS.search(text)
+            else self._keep_their_need("contact_time", text, dispatcher, tracker)
+        )
+        if their_need:
+            return their_need
 
         def read(answer: Text) -> Optional[Text]:
             """Tidied ("after 2pm"), but in their words: "whenever" stays "whenever"."""
@@ -533,6 +571,12 @@ class DetailAnswers:
                     "communication_needs": NOT_GIVEN,
                     "cared_for_needs": list(dict.fromkeys(earlier + theirs)),
                 }
+
+        said = value if isinstance(value, str) else ""
+        if said and not communication_needs_from_answer(said):
+            their_need = self._keep_their_need("communication_needs", said, dispatcher, tracker)
+            if their_need:
+                return their_need
 
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)

@@ -6,6 +6,7 @@ urgency and a summary of the conversation, so nobody has to tell their story twi
 
 import json
 import logging
+import re
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
@@ -18,12 +19,15 @@ from actions.details import (
     DECLINED,
     DETAIL_LABELS,
     NOT_GIVEN,
+    QUESTION_CONFIDENCE,
+    TRIES,
     DetailAnswers,
     contact_slots,
     details_as_lines,
     details_set_this_turn,
     how_we_contact,
     known_details,
+    noted,
     shown,
 )
 from actions.opening_hours import opening_line
@@ -219,6 +223,35 @@ class ActionStartHandover(Action):
         ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
 
 
+# Consent to share, in a resident's own words: how the answer starts decides, then a refusal anywhere.
+YES = r"(yes|yeah|yep|yup|ye|yea|ok|okay|fine|sure|of course|go ahead|agreed?|happy|please do|share it|alright|aye)"
+CONSENT_YES_ALWAYS = re.compile(
+    r"\b(no problem|no worries|not a problem|no bother|(don'?t|do not) mind)\b", re.I
+)
+CONSENT_NO_FIRST = re.compile(r"^\W*(no|nope|nah|never)\b", re.I)
+CONSENT_YES_FIRST = re.compile(rf"^\W*{YES}\b", re.I)
+CONSENT_REFUSED = re.compile(
+    r"\b((don'?t|do not|not) (share|want|agree|ok|happy|pass)|rather not|not ok(ay)?|no thanks?)\b", re.I
+)
+CONSENT_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dunno|maybe|what)\b", re.I)
+CONSENT_YES = re.compile(rf"\b{YES}\b", re.I)
+
+
+def consent_in(text: Text) -> Optional[bool]:
+    """True, False, or None when the answer is neither ("what will you share?")."""
+    if CONSENT_YES_ALWAYS.search(text):
+        return True
+    if CONSENT_NO_FIRST.search(text):
+        return False
+    if CONSENT_YES_FIRST.search(text):
+        return True
+    if CONSENT_REFUSED.search(text):
+        return False
+    if CONSENT_UNSURE.search(text):
+        return None
+    return True if CONSENT_YES.search(text) else None
+
+
 class ValidateHandoverForm(DetailAnswers, FormValidationAction):
     """Asks only for what is still missing; skips what does not apply."""
 
@@ -242,15 +275,28 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         return slots + ["communication_needs", "need"]
 
     def validate_share_consent(self, value, dispatcher, tracker, domain):
+        """Yes or no in their words ("yes, the patient has agreed"). Anything else gets a reply of
+        its own (never the bare question again): a question is answered, details given early are
+        said to be kept; after that a plain "we'll leave it", so the question cannot loop."""
         if isinstance(value, bool):
             return {"share_consent": value}
-        words = str(value or "").lower()
-        if any(word in words for word in ("yes", "ok", "fine", "sure", "share")):
-            return {"share_consent": True}
-        if any(word in words for word in ("no", "don't", "not")):
-            return {"share_consent": False}
-        dispatcher.utter_message(response="utter_invalid_answer")
-        return {"share_consent": None}
+        consent = consent_in(str(value or ""))
+        if consent is not None:
+            return {"share_consent": consent}
+        intent = tracker.latest_message.get("intent", {})
+        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
+            dispatcher.utter_message(response=f"utter_{intent['name']}")
+            return {"share_consent": None}
+        failures = dict(tracker.get_slot("failed_answers") or {})
+        failures["share_consent"] = failures.get("share_consent", 0) + 1
+        if failures["share_consent"] > TRIES:
+            return {"share_consent": False, "failed_answers": failures}
+        given = details_set_this_turn(tracker)
+        if given:
+            dispatcher.utter_message(response="utter_consent_before_details", noted=noted(given, tracker))
+        else:
+            dispatcher.utter_message(response="utter_consent_yes_or_no")
+        return {"share_consent": None, "failed_answers": failures}
 
 
 class ActionConfirmHandover(Action):

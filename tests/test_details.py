@@ -174,6 +174,10 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
     )
     assert intent_after("I need easy read please", "easy_read_on")[0] == "easy_read_on"
     assert intent_after("Pat", "safeguarding_concern")[0] == "safeguarding_concern"
+    introduction = "Hi this is Claire from Tilbury Health Centre, I'm ringing on behalf of a patient"
+    assert intent_after(introduction, "nlu_fallback")[0] == "give_details"
+    assert intent_after("the blue form with the boxes", "nlu_fallback")[0] == "nlu_fallback"
+    assert intent_after(introduction, "professional_referral")[0] == "professional_referral"
 
 
 @pytest.mark.parametrize(

@@ -114,3 +114,52 @@ def test_an_answer_that_starts_with_no_or_sounds_like_one_is_still_taken():
         assert ValidateHandoverForm().validate_full_name(text, dispatcher, state, {}) == {
             "full_name": "declined"
         }, text
+
+
+def test_consent_to_share_is_read_in_a_residents_own_words():
+    for text, consent in [
+        ("yes, the patient has agreed", True),
+        ("no problem, go ahead", True),
+        ("I don't mind", True),
+        ("please don't share it", False),
+        ("I'd rather not", False),
+        ("nope", False),
+    ]:
+        result, responses, _ = validate("share_consent", text)
+        assert result == {"share_consent": consent} and responses == [], (text, result)
+
+
+def test_consent_never_loops_on_the_bare_question():
+    """A name typed instead is said to be kept; an unclear answer is told what is needed; the third
+    unclear answer ends the request kindly (nothing is shared) instead of asking for ever."""
+    result, responses, messages = validate("share_consent", "Claire Dunn", full_name="Claire Dunn")
+    assert result["share_consent"] is None and responses == ["utter_consent_before_details"]
+    assert messages[0]["noted"] == "your name"
+    result, responses, _ = validate("share_consent", "not sure", failed_answers={"share_consent": 1})
+    assert result["share_consent"] is None and responses == ["utter_consent_yes_or_no"]
+    result, responses, _ = validate("share_consent", "hmm", failed_answers={"share_consent": 2})
+    assert result["share_consent"] is False and responses == []
+
+
+def test_the_callers_own_full_name_where_the_other_persons_was_asked_is_taken_as_hers():
+    result, responses, messages = validate(
+        "cared_for_name", "Claire Dunn", full_name="Claire", asking_for="professional"
+    )
+    assert result == {"cared_for_name": None, "full_name": "Claire Dunn"}
+    assert responses == ["utter_details_noted_in_passing"] and messages[0]["noted"] == "your name"
+    result, _, _ = validate(
+        "cared_for_name", "Mrs Edna Vale", full_name="Claire Dunn", asking_for="professional"
+    )
+    assert result["cared_for_name"] == "Mrs Edna Vale"
+
+
+def test_what_they_need_told_at_any_other_question_is_kept_not_lost():
+    said = (
+        "90 year old lady living alone, struggling with meals and medication, GP requests a needs assessment"
+    )
+    for slot in ("email", "phone", "communication_needs", "cared_for_postcode"):
+        result, responses, _ = validate(slot, said)
+        assert result == {slot: None, "need": said}, (slot, result)
+        assert responses == ["utter_details_noted_in_passing"]
+    result, _, _ = validate("email", "how long will it take them to ring me back after this?")
+    assert "need" not in result, "a question is not what they need"

@@ -5,9 +5,10 @@ never asked for again. Rule-based (bot.details) rather than trained: formats lik
 and phone numbers are exact, and nothing personal goes into training data. A detail of the
 person the help is for carries the entity role "cared_for", so it fills their slots, not the caller's.
 
-Two corrections to the intent, after the classifier: a message that is only a name ("Pat") is
-giving details, never a goodbye; and another person's Easy Read need ("my son needs easy read")
-does not switch this conversation to Easy Read.
+Corrections to the intent, after the classifier: a message that is only a name ("Pat") is
+giving details, never a goodbye; a message not understood that introduces the writer ("this is
+Claire from the surgery") is giving details, not "did you mean"; and another person's Easy Read
+need ("my son needs easy read") does not switch this conversation to Easy Read.
 """
 
 import re
@@ -24,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.details import CARED_FOR, find_details
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
+INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode"}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -77,8 +79,13 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             found.kind == "communication_need" and found.value == "Easy Read" and found.role is None
             for found in details
         )
-        if (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT) or (
-            theirs_only and intent == "easy_read_on"
+        # "Hi, this is Claire from Tilbury Health Centre, I'm calling about a patient": not understood
+        # as a question, but it tells us who is writing; thanked for, not met with "did you mean"
+        introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
+        if (
+            (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT)
+            or (theirs_only and intent == "easy_read_on")
+            or introduces
         ):
             confidence = max((message.get(INTENT) or {}).get("confidence", 0.0), 0.9)
             message.set(INTENT, {"name": "give_details", "confidence": confidence}, add_to_output=True)
