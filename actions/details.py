@@ -253,6 +253,15 @@ def held_before(tracker: Tracker, slot: Text) -> Any:
     return value
 
 
+# Questions a "who is the help for" answer may come to: "me" typed where their name was asked.
+WHO_QUESTIONS = (None, "asking_for", "cared_for", "cared_for_name")
+
+
+def _changing(tracker: Tracker, slot: Text) -> bool:
+    """Whether the resident is changing this detail now (the change-a-detail form asks for it)."""
+    return tracker.active_loop.get("name") == "detail_form" and tracker.get_slot("detail_to_change") == slot
+
+
 def same_first_name(one: Text, other: Text) -> bool:
     """Whether two names start alike ("Claire" and "Claire Dunn"), titles aside."""
 
@@ -336,6 +345,17 @@ class DetailAnswers:
     again once, then we move on; a question asked instead of an answer is answered first.
     """
 
+    async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:
+        """As the form does it; and an answer that made its own question unneeded ("me" where the
+        other person's name was asked) is not kept as the answer to it ("Their name: me")."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        asked = tracker.get_slot("requested_slot")
+        if asked and asked in tracker.slots_to_validate():
+            required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+            if asked not in required:
+                events.append(SlotSet(asked, held_before(tracker, asked)))
+        return events
+
     def _keep_their_need(
         self, slot: Text, text: Text, dispatcher, tracker: Tracker
     ) -> Optional[Dict[Text, Any]]:
@@ -408,6 +428,16 @@ class DetailAnswers:
         )
 
     def validate_asking_for(self, value, dispatcher, tracker, domain):
+        """Who the help is for. Once known, a passing mention at another question ("my husband has
+        Parkinson's", told as what Gill needs for herself) never changes it; answering the question
+        again, or "change something", does."""
+        before = held_before(tracker, "asking_for")
+        if (
+            before
+            and tracker.get_slot("requested_slot") not in WHO_QUESTIONS
+            and not _changing(tracker, "asking_for")
+        ):
+            return {"asking_for": before}
         return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
 
     def validate_cared_for(self, value, dispatcher, tracker, domain):
@@ -439,6 +469,12 @@ class DetailAnswers:
         if relation and not name and asked_now:
             dispatcher.utter_message(response="utter_cared_for_name_still_needed", relation=relation)
             return {"cared_for_name": None, **new_relation}
+        if asked_now and not name and asking_for_from_answer(str(value)) == SELF:
+            # "me", "it's for me": the help is for the caller after all; no other person's name
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted="that the help is for you"
+            )
+            return {"cared_for_name": None, "asking_for": SELF}
         caller = tracker.get_slot("full_name") or ""
         if asked_now and name and caller not in (DECLINED, NOT_GIVEN) and same_first_name(name, caller):
             # "Claire Dunn" from Claire: her own full name, not the person the help is for

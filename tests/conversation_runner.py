@@ -193,8 +193,9 @@ def as_list(value: Any) -> List[str]:
 
 
 def folded(text: str) -> str:
-    """Case- and space-insensitive; typographic apostrophes as plain ones."""
-    return " ".join(text.replace("\u2019", "'").lower().split())
+    """Case- and space-insensitive; typographic apostrophes as plain ones; digits grouped any way
+    ("07700 900 314" and "07700 900314" are the same number to the person reading it)."""
+    return re.sub(r"(?<=\d) (?=\d)", "", " ".join(text.replace("\u2019", "'").lower().split()))
 
 
 class Conversation:

@@ -178,6 +178,13 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
     assert intent_after(introduction, "nlu_fallback")[0] == "give_details"
     assert intent_after("the blue form with the boxes", "nlu_fallback")[0] == "nlu_fallback"
     assert intent_after(introduction, "professional_referral")[0] == "professional_referral"
+    for asks in (
+        "call me back please, I'm Gill Turner 07700 900 314",
+        "please ring me, Alan Price 07700 900 828",
+    ):
+        assert intent_after(asks, "give_details")[0] == "request_callback", asks
+    for detail in ("I'm Gill Turner, 07700 900 314", "I'm her daughter Julie. text me first on 07700 900353"):
+        assert intent_after(detail, "give_details")[0] == "give_details", detail
 
 
 @pytest.mark.parametrize(

@@ -163,3 +163,47 @@ def test_what_they_need_told_at_any_other_question_is_kept_not_lost():
         assert responses == ["utter_details_noted_in_passing"]
     result, _, _ = validate("email", "how long will it take them to ring me back after this?")
     assert "need" not in result, "a question is not what they need"
+
+
+def test_who_the_help_is_for_is_not_changed_by_a_passing_mention_at_a_later_question():
+    said = "I need a break, my husband has Parkinson's and I'm up at night with him"
+    dispatcher = CollectingDispatcher()
+    state = asked("need", said, {"asking_for": "family"})
+    state.events = [{"event": "slot", "name": "asking_for", "value": "self"}, {"event": "user", "text": said}]
+    assert ValidateHandoverForm().validate_asking_for("family", dispatcher, state, {}) == {
+        "asking_for": "self"
+    }
+    state = asked("asking_for", "it's for my husband", {"asking_for": "family"})
+    state.events = [{"event": "slot", "name": "asking_for", "value": "self"}, {"event": "user", "text": "x"}]
+    assert ValidateHandoverForm().validate_asking_for("family", dispatcher, state, {}) == {
+        "asking_for": "family"
+    }
+
+
+def test_me_typed_where_the_other_persons_name_was_asked_makes_the_help_for_the_caller():
+    for text in ("me", "it's for me", "myself"):
+        result, responses, _ = validate("cared_for_name", text, asking_for="family", cared_for="husband")
+        assert result == {"cared_for_name": None, "asking_for": "self"}, (text, result)
+        assert responses == ["utter_details_noted_in_passing"]
+
+
+def test_an_answer_that_makes_its_own_question_unneeded_is_not_kept_as_its_answer():
+    """'me' where her husband's name was asked: the help is for her, and no 'Their name: me'."""
+    import asyncio
+
+    from rasa_sdk.events import SlotSet
+
+    state = asked(
+        "cared_for_name", "me", {"asking_for": "self", "cared_for_name": "me", "share_consent": True}
+    )
+    state.events = [
+        {"event": "slot", "name": "asking_for", "value": "family"},
+        {"event": "user", "text": "me"},
+        {"event": "slot", "name": "asking_for", "value": "self"},
+        {"event": "slot", "name": "cared_for_name", "value": "me"},
+    ]
+    domain = {"slots": {}, "forms": {"handover_form": {"required_slots": []}}}
+    events = asyncio.run(ValidateHandoverForm().get_validation_events(CollectingDispatcher(), state, domain))
+    kept = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+    assert kept.get("cared_for_name", "me") is None and kept.get("asking_for", "self") == "self", events
+    assert SlotSet("cared_for_name", None) in events

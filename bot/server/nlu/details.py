@@ -26,6 +26,13 @@ from bot.details import CARED_FOR, find_details
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode"}
+# "ring me back", "can someone call me", "please get in touch": a request to be contacted (not
+# "text me first on 07700…" or "call me after 5": how to contact them, a detail)
+ASKS_TO_BE_CONTACTED = re.compile(
+    r"\b(call|ring|phone|contact)\s+(me|us)\b(?!\s+(on|first|after|before|at|in|only|between|by)\b)|"
+    r"\b(call|ring|phone)\s*(me\s+)?back\b|\bget in touch\b",
+    re.I,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -82,20 +89,21 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         # "Hi, this is Claire from Tilbury Health Centre, I'm calling about a patient": not understood
         # as a question, but it tells us who is writing; thanked for, not met with "did you mean"
         introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
-        if (
+        if intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text):
+            # "call me back please, I'm Gill Turner 07700 900314": the details are kept from the
+            # entities either way; what the message asks for is a call
+            _set_intent(message, "request_callback")
+        elif (
             (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT)
             or (theirs_only and intent == "easy_read_on")
             or introduces
         ):
-            confidence = max((message.get(INTENT) or {}).get("confidence", 0.0), 0.9)
-            message.set(INTENT, {"name": "give_details", "confidence": confidence}, add_to_output=True)
-            ranking = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") != "give_details"
-            ]
-            message.set(
-                INTENT_RANKING_KEY,
-                [{"name": "give_details", "confidence": confidence}] + ranking,
-                add_to_output=True,
-            )
+            _set_intent(message, "give_details")
+
+
+def _set_intent(message: Message, name: Text) -> None:
+    """Makes `name` the message's intent, first in its ranking, at least as sure as before."""
+    confidence = max((message.get(INTENT) or {}).get("confidence", 0.0), 0.9)
+    message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != name]
+    message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": confidence}] + ranking, add_to_output=True)
