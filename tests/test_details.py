@@ -183,6 +183,21 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
         "please ring me, Alan Price 07700 900 828",
     ):
         assert intent_after(asks, "give_details")[0] == "request_callback", asks
+    for asks, topic in [
+        ("Can someone from Thurrock First contact us about a needs assessment for him?", "assessment_needs"),
+        ("Can someone from the council go and see her? My name is Jean by the way", "assessment_needs"),
+        ("i need a grab rail by the toilet, can someone ring me about the grab rails", "assessment_ot"),
+        ("could somebody phone me about my direct payment", "dp_support"),
+    ]:
+        assert intent_after(asks, topic)[0] == "request_callback", asks
+    for question, topic in [
+        ("who will ring me", "what_happens_next"),
+        ("can you tell me who will contact me about the assessment", "assessment_needs"),
+        ("will they phone me first", "assessment_needs"),
+        ("can someone help me with my direct payment", "dp_support"),
+        ("can someone ring me, I'm scared he will hit me again", "safeguarding_concern"),
+    ]:
+        assert intent_after(question, topic)[0] == topic, question
     for detail in ("I'm Gill Turner, 07700 900 314", "I'm her daughter Julie. text me first on 07700 900353"):
         assert intent_after(detail, "give_details")[0] == "give_details", detail
 

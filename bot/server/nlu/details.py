@@ -25,6 +25,28 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.details import CARED_FOR, find_details
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
+# "Can someone from Thurrock First contact us about a needs assessment?", "can someone go and see
+# her?": asking for contact, whatever topic it names (kept second in the ranking, for the request's
+# topic). Not "who will ring me?" or "can you tell me who will contact me?".
+ASKS_SOMEONE_TO_CONTACT = re.compile(
+    r"\b(can|could|would|please|pls|i want|i'd like|i would like|i need)\s+(?:\w+\s+){0,2}?"
+    r"(someone|somebody|anyone|a person|a social worker)\s+(?:(?!who|when|how|what|if|whether)\w+\s+){0,4}?"
+    r"(call|ring|phone|contact|visit|get in touch|come (round|over|and see)|go (round|over|and see))\b|"
+    r"\b(get|ask|send)\s+(someone|somebody|a person)\s+(to\s+)?(call|ring|phone|contact|visit|come|go)\b",
+    re.I,
+)
+# Intents a request to be contacted never replaces: risk, a person now, and the request's own steps.
+NEVER_A_CALL_BACK = {
+    "request_callback",
+    "safeguarding_concern",
+    "urgent_self_harm",
+    "talk_to_person",
+    "add_to_request",
+    "ask_request_status",
+    "update_detail",
+    "forget_me",
+    "what_happens_next",
+}
 INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode"}
 # "ring me back", "can someone call me", "please get in touch": a request to be contacted (not
 # "text me first on 07700…" or "call me after 5": how to contact them, a detail)
@@ -89,7 +111,10 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         # "Hi, this is Claire from Tilbury Health Centre, I'm calling about a patient": not understood
         # as a question, but it tells us who is writing; thanked for, not met with "did you mean"
         introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
-        if intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text):
+        at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
+        if (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text)) or (
+            intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text)
+        ):
             # "call me back please, I'm Gill Turner 07700 900314": the details are kept from the
             # entities either way; what the message asks for is a call
             _set_intent(message, "request_callback")
