@@ -72,6 +72,8 @@ def urgent_intent(text: str) -> str:
         ("the lady opposite hasn't been seen all week", "safeguarding_concern"),
         ("the carers are not feeding him", "safeguarding_concern"),
         ("my mum's flat has no heating in this cold", "safeguarding_concern"),
+        ("mum fell last night and she can't get up off the floor", "safeguarding_concern"),
+        ("he fell over and now he can't move his leg", "safeguarding_concern"),
     ],
 )
 def test_urgent_messages_are_caught(text, intent):
@@ -103,6 +105,9 @@ def test_urgent_messages_are_caught(text, intent):
         "I'm thinking about dying at home rather than in hospital",
         "can I push my wheelchair on the bus",
         "my son is on the floor above",
+        "she fell twice last week and can't manage the stairs",
+        "dad has fallen three times this month and lives alone",
+        "he fell a few weeks ago and hurt his arm, he needs help washing",
     ],
 )
 def test_ordinary_questions_are_left_alone(text):

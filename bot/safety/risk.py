@@ -264,7 +264,13 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     ),
     DANGER: _compile(
         [
-            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b).*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|bleed|blood|get\s+up|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
+            # a fall with harm now ("can't get up", "bleeding"), whenever it happened
+            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b).*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
+            # a fall with a vaguer harm, unless told as a history ("fell twice last week and can't
+            # manage the stairs" is a need for an assessment, not 999)
+            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)"
+            r"(?!.*\b(last\s+(week|month|year)|(this|a)\s+(week|month|year)|ago|twice|\w+\s+times|keeps?\s+falling)\b)"
+            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|get\s+up)",
             r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
             r"\bcollapsed\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
