@@ -485,7 +485,7 @@ class DetailAnswers:
             value,
             dispatcher,
             tracker,
-            lambda text: entity or answer_detail(text, "cared_for", "person_name", CARED_FOR),
+            lambda _: name,  # read above
             "utter_invalid_cared_for_name",
         )
         return {**result, "cared_for": relation} if relation and not tracker.get_slot("cared_for") else result
