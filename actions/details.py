@@ -56,6 +56,7 @@ READ_EVEN_IF_DENIED = {
     "postcode",
     "cared_for_postcode",
     "asking_for",
+    "contact_time",  # "whenever", "any time, I don't mind"
 }
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
 NEED_WORDS = 8
@@ -591,6 +592,9 @@ class DetailAnswers:
             """Tidied ("after 2pm"), but in their words: "whenever" stays "whenever"."""
             if not tidy and [other for other in details_set_this_turn(tracker) if other != "contact_time"]:
                 return None  # a phone number or a postcode, not a time
+            denied = tracker.latest_message.get("intent", {}).get("name") == "deny"
+            if denied and not (tidy or TIME_WORDS.search(answer)):
+                return None  # "no", "skip this": not a time
             kept = tidy and all(word in answer.lower() for word in tidy.split())
             return (tidy if kept else answer.strip()[:120]) or None
 

@@ -15,11 +15,12 @@ from bot.server.nlu.encoder_tuning import TrainableEncoder, fine_tune
 from bot.server.nlu.sentence_encoder import (
     MAX_TOKENS,
     SentenceEncoder,
+    encode_side_by_side,
     official_tokenizer,
     official_weights,
     padded,
 )
-from bot.server.nlu.sentence_featurizer import SentenceFeaturizer
+from bot.server.nlu.sentence_featurizer import TUNED_WEIGHTS_FILE, SentenceFeaturizer
 
 # two answers residents word alike: an assessment for the person cared for, or for the carer
 CONFUSABLE = ("assessment_needs", "assessment_carer")
@@ -64,6 +65,38 @@ def test_the_trainable_network_is_the_served_one():
     )
 
 
+def test_the_top_layers_alone_continue_from_the_lower_layers_outputs():
+    """Tuning only the top layers starts from the NumPy encoder's lower layers: together they are
+    the same network."""
+    texts = ["hi", "can my daughter be paid to look after me", "who do I ring out of hours"]
+    encoder = SentenceEncoder.load()
+    for first_layer in (0, 3):  # 0: every layer learns, the word embeddings do not
+        states = encoder.hidden_states(texts, first_layer)
+        assert [len(state) for state in states] == [
+            len(official_tokenizer().ids(t, MAX_TOKENS)) for t in texts
+        ]
+        width = max(len(state) for state in states)
+        x = np.stack([np.pad(state, ((0, width - len(state)), (0, 0))) for state in states])
+        mask = np.stack([(np.arange(width) < len(state)).astype(np.float32) for state in states])
+        top = TrainableEncoder(official_weights(), first_layer=first_layer)
+        assert not any(name.startswith("embeddings.") for name in top.weights)
+        assert any(name.startswith(f"encoder.layer.{first_layer}.") for name in top.weights)
+        assert not any(name.startswith(f"encoder.layer.{first_layer - 1}.") for name in top.weights)
+        assert np.allclose(top(tf.constant(x), tf.constant(mask)).numpy(), encoder.encode(texts), atol=1e-4)
+
+
+def test_copies_sharing_their_lower_layers_give_what_each_gives_alone():
+    texts = ["hello", "what is a direct payment", "my husband has dementia and I need a break"]
+    official = official_weights()
+    scale = "encoder.layer.5.output.LayerNorm.weight"  # a top layer changed, as tuning does
+    changed = {**official, scale: official[scale] * np.linspace(0.5, 1.5, SentenceEncoder.dimensions)}
+    copies = [SentenceEncoder.load(official), SentenceEncoder.load(changed)]
+    together = encode_side_by_side(copies, texts, shared_layers=4)
+    alone = np.hstack([copy.encode(texts) for copy in copies])
+    assert np.allclose(together, alone, atol=1e-5)
+    assert not np.allclose(together[:, :384], together[:, 384:], atol=1e-3)
+
+
 @pytest.mark.trains
 def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
     tune, measure = examples
@@ -81,6 +114,26 @@ def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
     assert after > before + 0.02, (before, after)
 
 
+@pytest.mark.trains
+def test_tuning_the_top_layers_alone_also_draws_them_together(examples):
+    tune, measure = examples
+    official = official_weights()
+    before = separation(SentenceEncoder.load(), tune, measure)
+    tuned = fine_tune(
+        official,
+        official_tokenizer(),
+        [t for t, _ in tune],
+        [i for _, i in tune],
+        epochs=5,
+        learning_rate=1e-4,
+        seed=0,
+        tuned_layers=2,
+    )
+    assert {name.split(".")[2] for name in tuned} == {"4", "5"}  # only the top two layers learn
+    after = separation(SentenceEncoder.load({**official, **tuned}), tune, measure)
+    assert after > before + 0.02, (before, after)
+
+
 def featurizer(storage, config, execution_context) -> SentenceFeaturizer:
     return SentenceFeaturizer.create(
         {**SentenceFeaturizer.get_default_config(), **config}, storage, Resource("meaning"), execution_context
@@ -95,18 +148,26 @@ def vectors(meaning: SentenceFeaturizer, texts) -> np.ndarray:
 
 
 @pytest.mark.parametrize(
-    "epochs, runs",
+    "epochs, runs, layers, embeddings, share_kept",
     [
-        (0, 1),
-        pytest.param(1, 1, marks=pytest.mark.trains),
-        pytest.param(1, 2, marks=pytest.mark.trains),
+        (0, 1, 6, True, 0),
+        pytest.param(1, 1, 6, True, 0.9, marks=pytest.mark.trains),
+        pytest.param(1, 2, 6, False, 0.55, marks=pytest.mark.trains),
+        pytest.param(1, 2, 2, False, 0.2, marks=pytest.mark.trains),
     ],
 )
-def test_a_saved_featurizer_gives_the_vectors_it_trained_with(tmp_path, examples, epochs, runs):
+def test_a_saved_featurizer_gives_the_vectors_it_trained_with(
+    tmp_path, examples, epochs, runs, layers, embeddings, share_kept
+):
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")
     training = TrainingData([Message(data={TEXT: text, INTENT: intent}) for text, intent in examples[0]])
-    config = {"fine_tune_epochs": epochs, "fine_tune_runs": runs}
+    config = {
+        "fine_tune_epochs": epochs,
+        "fine_tune_runs": runs,
+        "tuned_layers": layers,
+        "tune_embeddings": embeddings,
+    }
     trained = featurizer(storage, config, context)
     trained.train(training)
     loaded = SentenceFeaturizer.load(
@@ -123,3 +184,8 @@ def test_a_saved_featurizer_gives_the_vectors_it_trained_with(tmp_path, examples
     assert all(not np.allclose(copy, official, atol=1e-3) for copy in copies)
     # each copy from its own random start, so they differ from each other too
     assert all(not np.allclose(copies[0], copy, atol=1e-3) for copy in copies[1:])
+    # the model keeps only what was tuned: all of it, the layers without the word embeddings
+    # (about half), or two of the six layers (about a sixth)
+    kept = sum(path.stat().st_size for path in tmp_path.rglob(TUNED_WEIGHTS_FILE.format(run=0)))
+    whole = sum(value.nbytes for value in official_weights().values())
+    assert kept > whole * 0.9 if share_kept > 0.6 else kept < whole * share_kept

@@ -11,11 +11,12 @@ from typing import Any, Dict, List
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.details import DECLINED
 from actions.handover import ValidateHandoverForm
 from bot.details import find_details
 
 
-def asked(slot: str, text: str, slots: Dict[str, Any]) -> Tracker:
+def asked(slot: str, text: str, slots: Dict[str, Any], intent: str = "give_details") -> Tracker:
     """The tracker as the form sees it: `slot` asked for, `text` just typed, read by our extractor."""
     entities: List[Dict[str, Any]] = [
         {"entity": found.kind, "value": found.value, **({"role": found.role} if found.role else {})}
@@ -27,7 +28,7 @@ def asked(slot: str, text: str, slots: Dict[str, Any]) -> Tracker:
             "slots": {"requested_slot": slot, **slots},
             "latest_message": {
                 "text": text,
-                "intent": {"name": "give_details", "confidence": 0.9},
+                "intent": {"name": intent, "confidence": 0.9},
                 "entities": entities,
             },
             "events": [],
@@ -39,10 +40,10 @@ def asked(slot: str, text: str, slots: Dict[str, Any]) -> Tracker:
     )
 
 
-def validate(slot: str, text: str, **slots: Any):
+def validate(slot: str, text: str, intent: str = "give_details", **slots: Any):
     dispatcher = CollectingDispatcher()
     result = getattr(ValidateHandoverForm(), f"validate_{slot}")(
-        text, dispatcher, asked(slot, text, slots), {}
+        text, dispatcher, asked(slot, text, slots, intent), {}
     )
     return result, [message.get("response") for message in dispatcher.messages], dispatcher.messages
 
@@ -207,3 +208,14 @@ def test_an_answer_that_makes_its_own_question_unneeded_is_not_kept_as_its_answe
     kept = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
     assert kept.get("cared_for_name", "me") is None and kept.get("asking_for", "self") == "self", events
     assert SlotSet("cared_for_name", None) in events
+
+
+def test_whenever_is_a_time_even_when_it_reads_as_a_no():
+    """'whenever' or 'any time, I don't mind' can be classified as deny: they still answer "when is a
+    good time?"; a plain "no" or "skip" does not."""
+    for text in ("whenever", "any time really", "weekends only"):
+        result, _, _ = validate("contact_time", text, intent="deny")
+        assert result["contact_time"] not in (None, DECLINED), (text, result)
+    for text in ("no", "skip", "rather not say"):
+        result, _, _ = validate("contact_time", text, intent="deny")
+        assert result["contact_time"] == DECLINED, (text, result)

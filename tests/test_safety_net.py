@@ -74,6 +74,10 @@ def urgent_intent(text: str) -> str:
         ("my mum's flat has no heating in this cold", "safeguarding_concern"),
         ("mum fell last night and she can't get up off the floor", "safeguarding_concern"),
         ("he fell over and now he can't move his leg", "safeguarding_concern"),
+        ("honestly I don't see the point any more", "urgent_self_harm"),
+        ("i cant see the point in anything since dad died", "urgent_self_harm"),
+        ("my son grabs me by my wrists when he's angry", "safeguarding_concern"),
+        ("the carer yanked her arm when she wouldn't get up", "safeguarding_concern"),
     ],
 )
 def test_urgent_messages_are_caught(text, intent):
@@ -108,6 +112,10 @@ def test_urgent_messages_are_caught(text, intent):
         "she fell twice last week and can't manage the stairs",
         "dad has fallen three times this month and lives alone",
         "he fell a few weeks ago and hurt his arm, he needs help washing",
+        "I don't see the point any more of ringing them, nobody answers",
+        "I don't see the point in a financial assessment if I have savings",
+        "the carer grabbed my arm to stop me falling",
+        "he twisted his wrist when he fell off the kerb",
     ],
 )
 def test_ordinary_questions_are_left_alone(text):

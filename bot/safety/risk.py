@@ -202,6 +202,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bno\s+(reason|point)\s+(for\s+me\s+)?(to\s+live|in\s+living|living|to\s+go\s+on|being\s+alive)\b",
             r"\bwhat's\s+the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive))\b",
             r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
+            # hopelessness about everything, not about one errand ("any more of ringing them")
+            r"\b(don't|dont|do\s+not|can't|cant|cannot)\s+see\s+(the|any)\s+point\s+(any\s?more\b(?!\s+(in|of)\s+(?!(anything|living|life|it\s+all)\b))|(in|of)\s+(anything|living|life|going\s+on|carrying\s+on|being\s+(here|alive)|it\s+all|me)\b)",
             r"\b(had|have)\s+enough\s+of\s+(living|life|being\s+alive)\b",
             r"\b(tired|sick)\s+of\s+(living|being\s+alive|life)\b",
             r"\b(done\s+with|can't\s+do)\s+life\b",
@@ -303,6 +305,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bblack\s+eye\b",
             r"\bmarks\s+on\s+(her|his|my|their|\w+(?:'s|s))?\s*(wrists?|arms?|neck|face|legs?|body)\b",
             r"\brough\s+with\b",
+            # hands laid on someone in anger; not help ("grabbed my arm to stop me falling")
+            r"\b(grabs|grabbed|grabbing|yanks|yanked|pinches|pinched)\s+(me\s+by\s+)?(my|his|her|their)\s+(arms?|wrists?|hair|neck|throat)\b(?![^.?!]{0,20}\bto\s+(stop|help|steady|catch|hold\s+(me|him|her)\s+up))",
             r"\b(hits|hitting|hit|punch(es|ed)?|kick(s|ed)?|slap(s|ped)?|push(es|ed)?|shov(e|es|ed)|grabs|grabbed|beats|beat)\s+(me|him|her|them|my\s+"
             + RELATIVE
             + r")\b",

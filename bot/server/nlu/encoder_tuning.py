@@ -9,10 +9,12 @@ others. Measured by 5-fold cross-validation in `make bench`.
 
 The same network as bot/server/nlu/sentence_encoder.py, written with TensorFlow's operations so it can
 learn; the tuned weights go back in the NumPy encoder's layout, so answering a resident costs
-what it did before.
+what it did before. With `tuned_layers` below the encoder's 6, the embeddings and lower layers
+stay as pretrained: their outputs are computed once, in NumPy, and only the top layers learn, so
+a pass over the examples costs a fraction of a full one (training time is in `make bench`).
 """
 
-from typing import Dict, Sequence, Text
+from typing import Dict, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
 import tensorflow as tf
@@ -33,16 +35,34 @@ WEIGHT_DECAY = 0.01
 LOGIT_SCALE = 20.0
 
 
-class TrainableEncoder(tf.Module):
-    """MiniLM's forward pass (BERT layers, mean pooling, unit length) over trainable variables."""
+def tuned_names(names: Sequence[Text], first_layer: Optional[int]) -> List[Text]:
+    """The weights that learn: the layers from `first_layer` up, or every weight when it is None."""
+    return [
+        name
+        for name in names
+        if not name.startswith("pooler.")  # BERT's [CLS] pooler is not used by mean pooling
+        and (
+            first_layer is None
+            or (name.startswith("encoder.layer.") and int(name.split(".")[2]) >= first_layer)
+        )
+    ]
 
-    def __init__(self, weights: Dict[Text, np.ndarray]) -> None:
+
+class TrainableEncoder(tf.Module):
+    """MiniLM's forward pass (BERT layers, mean pooling, unit length) over trainable variables.
+
+    With `first_layer` None it reads token ids and every weight learns, the embeddings too; with a
+    layer number it reads the token vectors entering that layer (SentenceEncoder.hidden_states:
+    the embeddings' output for 0) and holds only the layers from there up.
+    """
+
+    def __init__(self, weights: Dict[Text, np.ndarray], first_layer: Optional[int] = None) -> None:
         super().__init__()
+        self.first_layer = first_layer
         # kept in the official files' layout (dense layers [out, in]), so they go back unchanged
         self.weights = {
-            name: tf.Variable(value, name=name.replace(".", "/"))
-            for name, value in weights.items()
-            if not name.startswith("pooler.")  # BERT's [CLS] pooler is not used by mean pooling
+            name: tf.Variable(weights[name], name=name.replace(".", "/"))
+            for name in tuned_names(list(weights), first_layer)
         }
 
     def _norm(self, x: tf.Tensor, name: Text) -> tf.Tensor:
@@ -53,22 +73,25 @@ class TrainableEncoder(tf.Module):
     def _linear(self, x: tf.Tensor, name: Text) -> tf.Tensor:
         return tf.einsum("bld,ed->ble", x, self.weights[f"{name}.weight"]) + self.weights[f"{name}.bias"]
 
-    def __call__(self, ids: tf.Tensor, mask: tf.Tensor) -> tf.Tensor:
-        batch, length = tf.shape(ids)[0], tf.shape(ids)[1]
+    def __call__(self, inputs: tf.Tensor, mask: tf.Tensor) -> tf.Tensor:
+        batch, length = tf.shape(inputs)[0], tf.shape(inputs)[1]
         dimensions = SentenceEncoder.dimensions
         head_size = dimensions // HEADS
-        x = (
-            tf.gather(self.weights["embeddings.word_embeddings.weight"], ids)
-            + self.weights["embeddings.position_embeddings.weight"][:length][None]
-            + self.weights["embeddings.token_type_embeddings.weight"][0]
-        )
-        x = self._norm(x, "embeddings.LayerNorm")
+        if self.first_layer is not None:
+            x = inputs
+        else:
+            x = (
+                tf.gather(self.weights["embeddings.word_embeddings.weight"], inputs)
+                + self.weights["embeddings.position_embeddings.weight"][:length][None]
+                + self.weights["embeddings.token_type_embeddings.weight"][0]
+            )
+            x = self._norm(x, "embeddings.LayerNorm")
         padding = (1.0 - mask)[:, None, None, :] * -1e9
 
         def heads(values: tf.Tensor) -> tf.Tensor:
             return tf.transpose(tf.reshape(values, [batch, length, HEADS, head_size]), [0, 2, 1, 3])
 
-        for layer in range(LAYERS):
+        for layer in range(self.first_layer or 0, LAYERS):
             name = f"encoder.layer.{layer}"
             query = heads(self._linear(x, f"{name}.attention.self.query"))
             key = heads(self._linear(x, f"{name}.attention.self.key"))
@@ -85,8 +108,18 @@ class TrainableEncoder(tf.Module):
         return tf.math.l2_normalize(pooled, -1)
 
     def numpy_weights(self) -> Dict[Text, np.ndarray]:
-        """The weights in the layout SentenceEncoder reads (the official files' layout)."""
+        """The tuned weights, in the layout SentenceEncoder reads (the official files' layout)."""
         return {name: variable.numpy() for name, variable in self.weights.items()}
+
+
+def _padded_states(states: Sequence[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
+    """A batch of token vectors padded with zeros to its longest, and the mask of real tokens."""
+    x = np.zeros((len(states), max(len(row) for row in states), SentenceEncoder.dimensions), np.float32)
+    mask = np.zeros(x.shape[:2], dtype=np.float32)
+    for row, state in enumerate(states):
+        x[row, : len(state)] = state
+        mask[row, : len(state)] = 1.0
+    return x, mask
 
 
 def fine_tune(
@@ -97,13 +130,28 @@ def fine_tune(
     epochs: int,
     learning_rate: float,
     seed: int,
+    tuned_layers: int = LAYERS,
+    tune_embeddings: bool = True,
 ) -> Dict[Text, np.ndarray]:
-    """Weights tuned so that texts with the same label are near each other."""
+    """The top `tuned_layers` layers' weights (with all 6 and `tune_embeddings`, every weight),
+    tuned so that texts with the same label are near each other; the others stay as given."""
     tf.random.set_seed(seed)
     shuffler = np.random.default_rng(seed)
     intents = sorted(set(labels))
     targets = np.array([intents.index(label) for label in labels], dtype=np.int32)
-    encoder = TrainableEncoder(weights)
+    first_layer = None if tune_embeddings and tuned_layers == LAYERS else LAYERS - tuned_layers
+    encoder = TrainableEncoder(weights, first_layer)
+    if first_layer is not None:
+        states = SentenceEncoder(weights, tokenizer).hidden_states(texts, first_layer)
+
+        def batch(rows: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+            return _padded_states([states[row] for row in rows])
+
+    else:
+
+        def batch(rows: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+            return padded([tokenizer.ids(texts[row], MAX_TOKENS) for row in rows])
+
     head = tf.Variable(tf.random.normal([SentenceEncoder.dimensions, len(intents)], seed=seed), name="head")
     # the weights the network learns (not integer buffers such as BERT's position_ids)
     variables = [weight for weight in encoder.weights.values() if weight.dtype.is_floating] + [head]
@@ -126,5 +174,5 @@ def fine_tune(
         order = shuffler.permutation(len(texts))
         for start in range(0, len(texts), BATCH_SIZE):
             rows = order[start : start + BATCH_SIZE]
-            step(*padded([tokenizer.ids(texts[row], MAX_TOKENS) for row in rows]), targets[rows])
+            step(*batch(rows), targets[rows])
     return encoder.numpy_weights()

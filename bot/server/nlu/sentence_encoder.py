@@ -14,7 +14,7 @@ does.
 import hashlib
 import importlib.util
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Text, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
 from safetensors.numpy import load_file
@@ -113,44 +113,95 @@ class SentenceEncoder:
     def _norm(self, x: np.ndarray, name: Text) -> np.ndarray:
         return _layer_norm(x, self._w[f"{name}.weight"], self._w[f"{name}.bias"])
 
-    def _encode_batch(self, token_ids: List[List[int]]) -> np.ndarray:
-        ids, mask = padded(token_ids)
-        batch, length = ids.shape
+    def _embed(self, ids: np.ndarray) -> np.ndarray:
         x = (
             self._w["embeddings.word_embeddings.weight"][ids]
-            + self._w["embeddings.position_embeddings.weight"][:length]
+            + self._w["embeddings.position_embeddings.weight"][: ids.shape[1]]
             + self._w["embeddings.token_type_embeddings.weight"][0]
         )
-        x = self._norm(x, "embeddings.LayerNorm")
+        return self._norm(x, "embeddings.LayerNorm")
+
+    def _layer(self, x: np.ndarray, layer: int, padding: np.ndarray) -> np.ndarray:
+        batch, length, _ = x.shape
         head_size = self.dimensions // HEADS
-        padding = (1.0 - mask)[:, None, None, :] * -1e9
 
         def heads(values: np.ndarray) -> np.ndarray:
             return values.reshape(batch, length, HEADS, head_size).transpose(0, 2, 1, 3)
 
-        for layer in range(LAYERS):
-            name = f"encoder.layer.{layer}"
-            query = heads(self._linear(x, f"{name}.attention.self.query"))
-            key = heads(self._linear(x, f"{name}.attention.self.key"))
-            value = heads(self._linear(x, f"{name}.attention.self.value"))
-            scores = query @ key.transpose(0, 1, 3, 2) / np.sqrt(head_size) + padding
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, -1)
-            attended = self._linear(context, f"{name}.attention.output.dense")
-            x = self._norm(attended + x, f"{name}.attention.output.LayerNorm")
-            hidden = _gelu(self._linear(x, f"{name}.intermediate.dense"))
-            x = self._norm(self._linear(hidden, f"{name}.output.dense") + x, f"{name}.output.LayerNorm")
+        name = f"encoder.layer.{layer}"
+        query = heads(self._linear(x, f"{name}.attention.self.query"))
+        key = heads(self._linear(x, f"{name}.attention.self.key"))
+        value = heads(self._linear(x, f"{name}.attention.self.value"))
+        scores = query @ key.transpose(0, 1, 3, 2) / np.sqrt(head_size) + padding
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, -1)
+        attended = self._linear(context, f"{name}.attention.output.dense")
+        x = self._norm(attended + x, f"{name}.attention.output.LayerNorm")
+        hidden = _gelu(self._linear(x, f"{name}.intermediate.dense"))
+        return self._norm(self._linear(hidden, f"{name}.output.dense") + x, f"{name}.output.LayerNorm")
+
+    def _lower(self, ids: np.ndarray, padding: np.ndarray, layers: int) -> np.ndarray:
+        """Token vectors after the embeddings and the first `layers` layers."""
+        x = self._embed(ids)
+        for layer in range(layers):
+            x = self._layer(x, layer, padding)
+        return x
+
+    def _upper(self, x: np.ndarray, mask: np.ndarray, padding: np.ndarray, first_layer: int) -> np.ndarray:
+        """Unit sentence vectors from the token vectors entering `first_layer`."""
+        for layer in range(first_layer, LAYERS):
+            x = self._layer(x, layer, padding)
         pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
-    def encode(self, texts: Sequence[Text], batch_size: int = 32) -> np.ndarray:
+    def hidden_states(self, texts: Sequence[Text], layers: int) -> List[np.ndarray]:
+        """Each text's token vectors ([tokens, dimensions]) after the first `layers` layers.
+
+        Tuning only the top layers starts from these, computed once instead of every pass.
+        """
+        states: List[np.ndarray] = [np.empty(0)] * len(texts)
+        for rows, ids, mask in _batches(self._tokenizer, texts):
+            x = self._lower(ids, _padding(mask), layers)
+            for position, row in enumerate(rows):
+                states[row] = x[position, : int(mask[position].sum())].astype(np.float32)
+        return states
+
+    def encode(self, texts: Sequence[Text]) -> np.ndarray:
         """One unit vector per text (rows in the texts' order)."""
-        token_ids = [self._tokenizer.ids(text, MAX_TOKENS) for text in texts]
-        # similar lengths together, so little time goes on padding
-        order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
-        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            vectors[rows] = self._encode_batch([token_ids[row] for row in rows])
-        return vectors
+        return encode_side_by_side([self], texts)
+
+
+def _padding(mask: np.ndarray) -> np.ndarray:
+    return (1.0 - mask)[:, None, None, :] * -1e9
+
+
+def _batches(
+    tokenizer: WordPiece, texts: Sequence[Text], size: int = 32
+) -> Iterator[Tuple[List[int], np.ndarray, np.ndarray]]:
+    """The texts' token ids in padded batches (rows, ids, mask), similar lengths together so that
+    little time goes on padding."""
+    token_ids = [tokenizer.ids(text, MAX_TOKENS) for text in texts]
+    order = sorted(range(len(texts)), key=lambda index: len(token_ids[index]))
+    for start in range(0, len(order), size):
+        rows = order[start : start + size]
+        yield (rows, *padded([token_ids[row] for row in rows]))
+
+
+def encode_side_by_side(
+    encoders: Sequence[SentenceEncoder], texts: Sequence[Text], shared_layers: int = 0
+) -> np.ndarray:
+    """Each text's vectors from every encoder, side by side (rows in the texts' order).
+
+    Copies tuned only in their top layers have the same `shared_layers` below: those are computed
+    once for all of them, so a second copy costs only its own layers.
+    """
+    first = encoders[0]
+    vectors = np.zeros((len(texts), SentenceEncoder.dimensions * len(encoders)), dtype=np.float32)
+    for rows, ids, mask in _batches(first._tokenizer, texts):
+        padding = _padding(mask)
+        shared = first._lower(ids, padding, shared_layers)
+        vectors[rows] = np.hstack(
+            [encoder._upper(shared, mask, padding, shared_layers) for encoder in encoders]
+        )
+    return vectors

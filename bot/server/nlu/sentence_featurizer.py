@@ -24,7 +24,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from safetensors.numpy import load_file, save_file
 from threadpoolctl import ThreadpoolController
 
-from bot.server.nlu.sentence_encoder import SentenceEncoder, official_tokenizer, official_weights
+from bot.server.nlu.sentence_encoder import (
+    LAYERS,
+    SentenceEncoder,
+    encode_side_by_side,
+    official_tokenizer,
+    official_weights,
+)
 
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
 
@@ -42,6 +48,10 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             "fine_tune_runs": 2,
             "learning_rate": 1e-4,
             "random_seed": 0,
+            # the top layers that learn; the layers below stay as pretrained
+            "tuned_layers": LAYERS,
+            # whether the word embeddings (half the model's weights) learn too
+            "tune_embeddings": True,
         }
 
     def __init__(
@@ -74,9 +84,11 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             int(config["fine_tune_epochs"]) < 0
             or int(config["fine_tune_runs"]) < 1
             or float(config["learning_rate"]) <= 0
+            or not 1 <= int(config["tuned_layers"]) <= LAYERS
         ):
             raise ValueError(
-                "fine_tune_epochs must be 0 or more, fine_tune_runs 1 or more and learning_rate above 0."
+                "fine_tune_epochs must be 0 or more, fine_tune_runs 1 or more, learning_rate above 0 "
+                f"and tuned_layers from 1 to {LAYERS}."
             )
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -87,22 +99,25 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         if self._config["fine_tune_epochs"] and len({example.get(INTENT) for example in examples}) > 1:
             from bot.server.nlu.encoder_tuning import fine_tune  # TensorFlow: only needed to train
 
+            official = official_weights()
             runs = [
                 fine_tune(
-                    official_weights(),
+                    official,
                     official_tokenizer(),
                     [example.get(TEXT) for example in examples],
                     [example.get(INTENT) for example in examples],
                     epochs=int(self._config["fine_tune_epochs"]),
                     learning_rate=float(self._config["learning_rate"]),
                     seed=int(self._config["random_seed"]) + run,
+                    tuned_layers=int(self._config["tuned_layers"]),
+                    tune_embeddings=bool(self._config["tune_embeddings"]),
                 )
                 for run in range(int(self._config["fine_tune_runs"]))
             ]
             with self._model_storage.write_to(self._resource) as directory:
                 for run, tuned in enumerate(runs):
                     save_file(tuned, str(directory / TUNED_WEIGHTS_FILE.format(run=run)))
-            self._encoders = [SentenceEncoder.load(tuned) for tuned in runs]
+            self._encoders = [SentenceEncoder.load({**official, **tuned}) for tuned in runs]
         return self._resource
 
     @classmethod
@@ -114,13 +129,16 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "SentenceFeaturizer":
-        """The tuned encoders kept at training, or the official one if none was tuned."""
+        """The tuned encoders kept at training (the tuned layers over the official weights), or the
+        official one if none was tuned."""
         try:
             with model_storage.read_from(resource) as directory:
-                encoders = [
-                    SentenceEncoder.load(load_file(str(directory / TUNED_WEIGHTS_FILE.format(run=run))))
+                tuned = [
+                    load_file(str(directory / TUNED_WEIGHTS_FILE.format(run=run)))
                     for run in range(int(config["fine_tune_runs"]))
                 ]
+            official = official_weights()
+            encoders = [SentenceEncoder.load({**official, **weights}) for weights in tuned]
         except (ValueError, FileNotFoundError):
             encoders = None
         return cls(config, model_storage, resource, execution_context, encoders)
@@ -146,8 +164,10 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         with_text = [message for message in messages if isinstance(message.get(TEXT), str)]
         if with_text:
             texts = [message.get(TEXT) for message in with_text]
-            # side by side and scaled, so the joined vector has unit length like each part
-            vectors = np.hstack([encoder.encode(texts) for encoder in self._encoders])
+            # side by side and scaled, so the joined vector has unit length like each part; the
+            # copies' untuned lower layers are the same, computed once for all of them
+            shared_layers = LAYERS - int(self._config["tuned_layers"])
+            vectors = encode_side_by_side(self._encoders, texts, shared_layers)
             vectors /= np.sqrt(len(self._encoders))
             for message, vector in zip(with_text, vectors):
                 self.add_features_to_message(None, vector[None, :], TEXT, message)
