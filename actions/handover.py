@@ -172,7 +172,8 @@ def within_daily_handovers(tracker: Tracker) -> bool:
 
 ALREADY_MADE_BUTTONS = [
     {"title": "Add something to my request", "payload": "/add_to_request"},
-    {"title": "A new request about something else", "payload": '/request_callback{"new_request":"yes"}'},
+    # "detail", an entity of the domain's that the button guard lets through (bot/server/channels/inbound.py)
+    {"title": "A new request about something else", "payload": '/request_callback{"detail":"new_request"}'},
 ]
 
 
@@ -192,7 +193,8 @@ class ActionStartHandover(Action):
             return [FollowupAction("action_listen")]
         made = requests_made(tracker) or []
         asked_for_new = any(
-            entity.get("entity") == "new_request" for entity in tracker.latest_message.get("entities", [])
+            entity.get("entity") == "detail" and entity.get("value") == "new_request"
+            for entity in tracker.latest_message.get("entities", [])
         )
         if (
             made

@@ -1,11 +1,17 @@
 """What reaches NLU is always a tidy, bounded message, whatever a client sends."""
 
 import json
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import yaml
 
+from actions.handover import ALREADY_MADE_BUTTONS, TOPIC_TITLES, topic_payload
+from actions.safety import RESUME
 from bot.server.channels.inbound import RESERVED_PAYLOADS, Limits, read_inbound
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 LIMITS = Limits(nlu_chars=1000, kept_chars=20000, body_bytes=256 * 1024)
 
@@ -56,6 +62,26 @@ def test_button_payloads_pass_but_rasa_commands_are_read_as_words():
     assert read_inbound(body(sender="a", message="/dp_what"), LIMITS).text == "/dp_what"
     assert read_inbound(body(sender="a", message="/restart"), LIMITS).text == "restart"
     forged = '/greet{"name": "x"}'
+    assert read_inbound(body(sender="a", message=forged), LIMITS).text == forged.lstrip("/")
+
+
+def test_every_button_of_ours_passes_as_a_button():
+    """A button whose payload is read as words does nothing it says: "What is your request about?"
+    offered topic buttons that the guard turned into words, so the topic could not be changed."""
+    domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text())
+    payloads = {
+        button["payload"]
+        for variations in domain["responses"].values()
+        for variation in variations
+        for button in variation.get("buttons") or []
+    }
+    payloads |= {topic_payload(name) for name in [*TOPIC_TITLES, "general"]}
+    payloads |= {f"/{name}" for name in TOPIC_TITLES}  # "did you mean" and "see also" buttons
+    payloads |= {button["payload"] for button in ALREADY_MADE_BUTTONS}
+    payloads |= set(RESUME.values())
+    for payload in sorted(payloads):
+        assert read_inbound(body(sender="a", message=payload), LIMITS).text == payload
+    forged = '/update_detail{"detail":"handover_topic","topic":"x","full_name":"y"}'
     assert read_inbound(body(sender="a", message=forged), LIMITS).text == forged.lstrip("/")
 
 

@@ -88,7 +88,9 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
     messages, events = run(ActionStartHandover(), state({}, asked))
     assert [m["response"] for m in messages] == ["utter_request_sent", "utter_request_already_made"]
     assert not list_handovers(database)[1:]
-    new = said("/request_callback", "request_callback", entities=[{"entity": "new_request", "value": "yes"}])
+    new = said(
+        "/request_callback", "request_callback", entities=[{"entity": "detail", "value": "new_request"}]
+    )
     messages, _ = run(ActionStartHandover(), state({}, asked, new))
     assert messages[0]["response"] == "utter_handover_intro"
     question = said("will she have to pay for it", "financial_will_i_pay")

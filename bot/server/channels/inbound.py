@@ -14,8 +14,12 @@ from bot.settings import Settings
 
 SENDER_PATTERN = re.compile(r"[A-Za-z0-9:_.@-]{1,128}")
 # A button payload: an intent, optionally with one of our buttons' entities, e.g.
-# /update_detail{"detail":"phone"}. Other entities (which could forge a slot) are read as words.
-PAYLOAD_PATTERN = re.compile(r'/[a-z_]{1,64}(\{"(detail|helpful)": ?"[a-z_]{1,32}"\})?')
+# /update_detail{"detail":"phone"}, or the read-back's topic buttons
+# /update_detail{"detail":"handover_topic","topic":"assessment_ot"}. Other entities (which could
+# forge a slot) are read as words.
+PAYLOAD_PATTERN = re.compile(
+    r'/[a-z0-9_]{1,64}(\{"(detail|helpful)": ?"[a-z0-9_]{1,32}"(, ?"topic": ?"[a-z0-9_]{1,32}")?\})?'
+)
 # Rasa's own intents that would wipe or fake a conversation if a resident typed them.
 RESERVED_PAYLOADS = {"/restart", "/session_start", "/back", "/out_of_scope_rasa"}
 # Client metadata that is kept: none yet. Everything else a client sends in `metadata` is dropped,
