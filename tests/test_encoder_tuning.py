@@ -16,6 +16,7 @@ from bot.server.nlu.sentence_encoder import (
     MAX_TOKENS,
     SentenceEncoder,
     encode_side_by_side,
+    first_tuned_layer,
     official_tokenizer,
     official_weights,
     padded,
@@ -95,27 +96,18 @@ def test_copies_sharing_their_lower_layers_give_what_each_gives_alone():
     alone = np.hstack([copy.encode(texts) for copy in copies])
     assert np.allclose(together, alone, atol=1e-5)
     assert not np.allclose(together[:, :384], together[:, 384:], atol=1e-3)
+    # copies whose word embeddings were tuned share nothing: each is computed whole
+    words = "embeddings.LayerNorm.weight"
+    copies[1] = SentenceEncoder.load({**official, words: official[words] * np.linspace(0.5, 1.5, 384)})
+    alone = np.hstack([copy.encode(texts) for copy in copies])
+    assert np.allclose(encode_side_by_side(copies, texts, first_tuned_layer(6, True)), alone, atol=1e-5)
+    assert not np.allclose(encode_side_by_side(copies, texts, 0), alone, atol=1e-3)
 
 
 @pytest.mark.trains
-def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples):
-    tune, measure = examples
-    before = separation(SentenceEncoder.load(), tune, measure)
-    tuned = fine_tune(
-        official_weights(),
-        official_tokenizer(),
-        [t for t, _ in tune],
-        [i for _, i in tune],
-        epochs=5,
-        learning_rate=1e-4,
-        seed=0,
-    )
-    after = separation(SentenceEncoder.load(tuned), tune, measure)
-    assert after > before + 0.02, (before, after)
-
-
-@pytest.mark.trains
-def test_tuning_the_top_layers_alone_also_draws_them_together(examples):
+@pytest.mark.parametrize("layers, learnt", [(6, None), (2, {"4", "5"})])
+def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples, layers, learnt):
+    """All six layers, or the top two alone (only they learn), draw each intent's phrasings together."""
     tune, measure = examples
     official = official_weights()
     before = separation(SentenceEncoder.load(), tune, measure)
@@ -127,9 +119,10 @@ def test_tuning_the_top_layers_alone_also_draws_them_together(examples):
         epochs=5,
         learning_rate=1e-4,
         seed=0,
-        tuned_layers=2,
+        tuned_layers=layers,
     )
-    assert {name.split(".")[2] for name in tuned} == {"4", "5"}  # only the top two layers learn
+    if learnt:
+        assert {name.split(".")[2] for name in tuned} == learnt
     after = separation(SentenceEncoder.load({**official, **tuned}), tune, measure)
     assert after > before + 0.02, (before, after)
 

@@ -25,6 +25,7 @@ from bot.server.nlu.sentence_encoder import (
     LAYERS,
     MAX_TOKENS,
     SentenceEncoder,
+    first_tuned_layer,
     padded,
 )
 from bot.server.nlu.wordpiece import WordPiece
@@ -139,7 +140,7 @@ def fine_tune(
     shuffler = np.random.default_rng(seed)
     intents = sorted(set(labels))
     targets = np.array([intents.index(label) for label in labels], dtype=np.int32)
-    first_layer = None if tune_embeddings and tuned_layers == LAYERS else LAYERS - tuned_layers
+    first_layer = first_tuned_layer(tuned_layers, tune_embeddings)
     encoder = TrainableEncoder(weights, first_layer)
     if first_layer is not None:
         states = SentenceEncoder(weights, tokenizer).hidden_states(texts, first_layer)

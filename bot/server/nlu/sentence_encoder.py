@@ -188,20 +188,30 @@ def _batches(
         yield (rows, *padded([token_ids[row] for row in rows]))
 
 
+def first_tuned_layer(tuned_layers: int, tune_embeddings: bool) -> Optional[int]:
+    """The first layer that tuning changes, or None when the word embeddings are tuned too: the
+    layers below it are the official ones in every tuned copy."""
+    return None if tune_embeddings and tuned_layers == LAYERS else LAYERS - tuned_layers
+
+
 def encode_side_by_side(
-    encoders: Sequence[SentenceEncoder], texts: Sequence[Text], shared_layers: int = 0
+    encoders: Sequence[SentenceEncoder], texts: Sequence[Text], shared_layers: Optional[int] = None
 ) -> np.ndarray:
     """Each text's vectors from every encoder, side by side (rows in the texts' order).
 
-    Copies tuned only in their top layers have the same `shared_layers` below: those are computed
-    once for all of them, so a second copy costs only its own layers.
+    Copies that differ only from layer `shared_layers` up (0: all but the word embeddings) share
+    what lies below it: computed once for all of them. None: each copy computes everything.
     """
     first = encoders[0]
     vectors = np.zeros((len(texts), SentenceEncoder.dimensions * len(encoders)), dtype=np.float32)
     for rows, ids, mask in _batches(first._tokenizer, texts):
         padding = _padding(mask)
-        shared = first._lower(ids, padding, shared_layers)
-        vectors[rows] = np.hstack(
-            [encoder._upper(shared, mask, padding, shared_layers) for encoder in encoders]
-        )
+        if shared_layers is None:
+            parts = [
+                encoder._upper(encoder._lower(ids, padding, 0), mask, padding, 0) for encoder in encoders
+            ]
+        else:
+            shared = first._lower(ids, padding, shared_layers)
+            parts = [encoder._upper(shared, mask, padding, shared_layers) for encoder in encoders]
+        vectors[rows] = np.hstack(parts)
     return vectors

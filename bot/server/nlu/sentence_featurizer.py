@@ -28,6 +28,7 @@ from bot.server.nlu.sentence_encoder import (
     LAYERS,
     SentenceEncoder,
     encode_side_by_side,
+    first_tuned_layer,
     official_tokenizer,
     official_weights,
 )
@@ -166,7 +167,9 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             texts = [message.get(TEXT) for message in with_text]
             # side by side and scaled, so the joined vector has unit length like each part; the
             # copies' untuned lower layers are the same, computed once for all of them
-            shared_layers = LAYERS - int(self._config["tuned_layers"])
+            shared_layers = first_tuned_layer(
+                int(self._config["tuned_layers"]), bool(self._config["tune_embeddings"])
+            )
             vectors = encode_side_by_side(self._encoders, texts, shared_layers)
             vectors /= np.sqrt(len(self._encoders))
             for message, vector in zip(with_text, vectors):
