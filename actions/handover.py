@@ -230,10 +230,12 @@ YES = r"(yes|yeah|yep|yup|ye|yea|ok|okay|fine|sure|of course|go ahead|agreed?|ha
 CONSENT_YES_ALWAYS = re.compile(
     r"\b(no problem|no worries|not a problem|no bother|(don'?t|do not) mind)\b", re.I
 )
-CONSENT_NO_FIRST = re.compile(r"^\W*(no|nope|nah|never)\b", re.I)
+CONSENT_NO_FIRST = re.compile(r"^\W*((actually|sorry|um+|erm|well)\W+)?(no|nope|nah|never)\b", re.I)
 CONSENT_YES_FIRST = re.compile(rf"^\W*{YES}\b", re.I)
 CONSENT_REFUSED = re.compile(
-    r"\b((don'?t|do not|not) (share|want|agree|ok|happy|pass)|rather not|not ok(ay)?|no thanks?)\b", re.I
+    r"\b((don'?t|do not|not) (share|want|agree|ok|happy|pass)|rather not|not ok(ay)?|no thanks?|leave it"
+    r"|i'?ll (ring|call|phone|contact|email) (them|thurrock first) myself)\b",
+    re.I,
 )
 CONSENT_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dunno|maybe|what)\b", re.I)
 CONSENT_YES = re.compile(rf"\b{YES}\b", re.I)

@@ -125,6 +125,9 @@ def test_consent_to_share_is_read_in_a_residents_own_words():
         ("please don't share it", False),
         ("I'd rather not", False),
         ("nope", False),
+        ("actually no, I'll ring them myself about the rest", False),
+        ("oh no leave it", False),
+        ("I'll phone them myself thanks", False),
     ]:
         result, responses, _ = validate("share_consent", text)
         assert result == {"share_consent": consent} and responses == [], (text, result)
