@@ -58,6 +58,19 @@ READ_EVEN_IF_DENIED = {
     "asking_for",
     "contact_time",  # "whenever", "any time, I don't mind"
 }
+# Words of a communication need in a resident's own words ("I can't hear well on the phone").
+COMMUNICATION_WORDS = re.compile(
+    r"\b(?:hear\w*|deaf\w*|sight|see|blind|read\w*|writ\w*|speak\w*|speech|talk\w*|language|english|"
+    r"interpret\w*|translat\w*|sign\w*|phone|letters?|print|understand\w*|words?|autis\w*|learning|"
+    r"dyslex\w*|memory|confus\w*|text\w*|e-?mail|explain\w*|slow\w*|advocate|glasses|aid)\b",
+    re.I,
+)
+# A bare yes ("yes", "ok send it", "yep that's right"): never what someone needs help with.
+SHORT_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ok|okay|fine|sure|correct|right|that'?s right|go on|please)\b"
+    r"(?:\W+(?:please|send it|send|it|that'?s|right|fine|thanks|thank you|ta|go ahead|do it)\b)*\W*$",
+    re.I,
+)
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
 NEED_WORDS = 8
 QUESTION_START = re.compile(
@@ -186,10 +199,17 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
 
 def contact_slots(tracker: Tracker) -> List[Text]:
     """How to reach the caller, in the order their wishes say: never a phone number after "not by
-    phone" or "email only"; email first when they asked for email; the other if they skip the first."""
+    phone" or "email only"; none after an email address, unless they asked to be rung or texted;
+    email first when they asked for email; the other if they skip the first."""
     wishes = set(tracker.get_slot("contact_preference") or [])
     if wishes & NO_PHONE:
         return ["email"]
+    if not wishes & {"phone call", "text message"} and tracker.get_slot("email") not in (
+        None,
+        DECLINED,
+        NOT_GIVEN,
+    ):
+        return ["email"]  # an email address given, and no wish to be rung: that is how to reach them
     first, second = (
         ("email", "phone")
         if "email" in wishes and not wishes & {"phone call", "text message"}
@@ -289,12 +309,32 @@ def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = Non
     )
 
 
+# Words around a detail that say nothing of a need ("my number is …", "a BSL interpreter please").
+DETAIL_FILLER = set(
+    "my is its it's the a an i i'm im and please pls need needs number phone mobile email e-mail address "
+    "postcode interpreter print language also oh sorry ok okay yes thanks thank you letters letter format "
+    "formats information info in for everything all of on".split()
+)
+
+
+def only_details(text: Text) -> bool:
+    """Whether a message holds details (a phone number, a communication need…) and nothing else."""
+    found = [f for f in find_details(text) if f.kind != "detail"]
+    if not found:
+        return False
+    rest = list(text)
+    for detail in found:
+        rest[detail.start : detail.end] = " " * (detail.end - detail.start)
+    words = re.findall(r"[a-z'-]+", "".join(rest).lower())
+    return all(word in DETAIL_FILLER for word in words)
+
+
 def noted(slots: List[Text], tracker: Tracker) -> Text:
     """What we thank someone for, person by person: "your name and phone number, your mum's postcode"."""
     relation = tracker.get_slot("cared_for")
     whose = f"your {relation}'s" if relation and relation not in (DECLINED, NOT_GIVEN) else "their"
-    mine = [NOTED_AS.get(slot, CALLER_LABELS[slot]) for slot in slots if slot in CALLER_LABELS]
-    theirs = [CARED_FOR_LABELS[slot].replace("their ", "") for slot in slots if slot in CARED_FOR_LABELS]
+    mine = [NOTED_AS.get(slot, label) for slot, label in CALLER_LABELS.items() if slot in slots]
+    theirs = [label.replace("their ", "") for slot, label in CARED_FOR_LABELS.items() if slot in slots]
     parts = ([f"your {joined(mine)}"] if mine else []) + ([f"{whose} {joined(theirs)}"] if theirs else [])
     if {"asking_for", "cared_for"} & set(slots):
         parts.append("who the help is for")
@@ -314,10 +354,22 @@ class ActionNoteDetails(Action):
         alone = next(tracker.get_latest_entity_values("person_name", entity_group=ALONE), None)
         if alone and not tracker.get_slot("full_name"):  # "Tom", typed on its own
             slots, events = ["full_name", *slots], [SlotSet("full_name", alone)]
-        said = noted(slots, tracker)
+        changed = [
+            slot
+            for slot in slots
+            if held_before(tracker, slot) not in (None, DECLINED, NOT_GIVEN, [])
+            and held_before(tracker, slot) != tracker.get_slot(slot)
+        ]
+        for slot in changed:  # "no sorry, my name is Tom Baker not Tim": the new value, said back
+            dispatcher.utter_message(
+                response="utter_detail_updated",
+                detail=noted([slot], tracker),
+                value=shown(tracker.get_slot(slot)),
+            )
+        said = noted([slot for slot in slots if slot not in changed], tracker)
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
-        else:
+        elif not changed:
             dispatcher.utter_message(response="utter_menu")
         return events
 
@@ -397,17 +449,17 @@ class DetailAnswers:
             return {slot: result}
         if not asked_now:
             return {slot: None}
-        their_need = self._keep_their_need(slot, text, dispatcher, tracker)
-        if their_need:
-            return their_need
-        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
-            dispatcher.utter_message(response=f"utter_{intent['name']}")
-            return {slot: None}
         other_details = [other for other in details_set_this_turn(tracker) if other != slot]
         if other_details:  # they told us something else: say it is kept, then ask this again
             dispatcher.utter_message(
                 response="utter_details_noted_in_passing", noted=noted(other_details, tracker)
             )
+            return {slot: None}
+        their_need = self._keep_their_need(slot, text, dispatcher, tracker)
+        if their_need:
+            return their_need
+        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
+            dispatcher.utter_message(response=f"utter_{intent['name']}")
             return {slot: None}
         failures = dict(tracker.get_slot("failed_answers") or {})
         failures[slot] = failures.get(slot, 0) + 1
@@ -612,11 +664,22 @@ class DetailAnswers:
                     "cared_for_needs": list(dict.fromkeys(earlier + theirs)),
                 }
 
-        said = value if isinstance(value, str) else ""
+        said = value if isinstance(value, str) else " ".join(v for v in value or [] if isinstance(v, str))
         if said and not communication_needs_from_answer(said):
             their_need = self._keep_their_need("communication_needs", said, dispatcher, tracker)
             if their_need:
                 return their_need
+            need = tracker.get_slot("need")
+            if (
+                tracker.get_slot("requested_slot") == "communication_needs"
+                and need
+                and len(said.split()) >= NEED_WORDS
+                and not COMMUNICATION_WORDS.search(said)
+            ):  # more about what they need: added to it, never lost, never taken as a communication need
+                dispatcher.utter_message(
+                    response="utter_details_noted_in_passing", noted="what you need help with"
+                )
+                return {"communication_needs": None, "need": f"{need} {said.strip()}"}
 
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
@@ -640,8 +703,17 @@ class DetailAnswers:
         return result
 
     def validate_need(self, value, dispatcher, tracker, domain):
-        text = full_text(tracker) if tracker.get_slot("requested_slot") == "need" else value
-        return self._answer("need", value, dispatcher, tracker, lambda _: (text or "").strip() or None)
+        asked_now = tracker.get_slot("requested_slot") == "need"
+        text = full_text(tracker) if asked_now else value
+
+        def read(_: Text) -> Optional[Text]:
+            if asked_now and only_details(text or ""):
+                return None  # "BSL interpreter", "my number is …": noted, and the question comes again
+            if asked_now and SHORT_YES.match(text or ""):
+                return None  # "yes", "ok send it": an answer to another question, not their need
+            return (text or "").strip() or None
+
+        return self._answer("need", value, dispatcher, tracker, read)
 
 
 class ActionUpdateDetail(Action):

@@ -90,8 +90,8 @@ class ActionLogUnanswered(Action):
 
 class ActionAskHelpful(Action):
     """After an answer: details given with the question noted; the second question of a
-    two-question message offered as a button; the same answer twice in a row followed by the way
-    to a person (never the same reply again); now and then "Was this helpful?" with Yes / No."""
+    two-question message offered as a button; now and then "Was this helpful?" with Yes / No.
+    (The same answer asked for again is handled where responses are rendered: bot/server/nlg.py.)"""
 
     def name(self) -> Text:
         return "action_ask_helpful"
@@ -103,10 +103,6 @@ class ActionAskHelpful(Action):
         if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
             dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
         history = topic_answers(tracker)
-        answers = [item for item in history if item != "asked"]
-        if len(answers) >= 2 and answers[-1] == answers[-2] and answered_last_turn(tracker, answers[-1]):
-            dispatcher.utter_message(response="utter_answer_again", topic=TOPIC_TITLES[answers[-1]].lower())
-            return []
         second = second_question(tracker)
         if second:
             dispatcher.utter_message(
@@ -141,21 +137,6 @@ def second_question(tracker: Tracker) -> Optional[Text]:
         ):
             return name
     return None
-
-
-def answered_last_turn(tracker: Tracker, topic: Text) -> bool:
-    """Whether the answer before this message (the resident's previous turn) was the same topic."""
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users == 2:
-                return False
-        elif users == 1 and event.get("event") == "bot":
-            action = (event.get("metadata") or {}).get("utter_action", "")
-            if action == f"utter_{topic}":
-                return True
-    return False
 
 
 class ActionLogHelpful(Action):
@@ -233,6 +214,12 @@ def read_rating(text: Text) -> Optional[int]:
     return NUMBER_WORDS.get(words.rstrip(". !"))
 
 
+# At the rating question: messages that are about the rating itself, not a question of their own.
+NOT_A_QUESTION = {"affirm", "deny", "give_feedback", "answer_feedback", "nlu_fallback", "greet", "thank"}
+# Asked for at the rating question, started by action_submit_feedback once the rating is left.
+HANDED_ON = {"request_callback"}
+
+
 class ValidateFeedbackForm(FormValidationAction):
     """Rating 1 to 5 (asked again kindly otherwise), comments (skippable), consent to contact."""
 
@@ -248,13 +235,34 @@ class ValidateFeedbackForm(FormValidationAction):
         return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
+        """A rating is optional: a question typed instead is answered and the rating left; so is
+        anything else after one "please choose a number", so nobody is held at this question."""
         rating = read_rating(str(value))
         a_number = re.search(r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", str(value).lower())
-        if rating is None and not a_number and tracker.latest_message.get("intent", {}).get("name") == "deny":
-            return {"feedback_rating": "skipped"}
-        if rating is None:  # "0", "ten", "6/5": asked again kindly, never taken as a skip
-            dispatcher.utter_message(response="utter_invalid_rating")
-        return {"feedback_rating": rating}
+        intent = tracker.latest_message.get("intent", {})
+        failures = dict(tracker.get_slot("failed_answers") or {})
+        tried = failures.pop("feedback_rating", 0)
+        if rating is not None:
+            return {"feedback_rating": rating, "failed_answers": failures}
+        if not a_number and intent.get("name") == "deny":
+            return {"feedback_rating": "skipped", "failed_answers": failures}
+        answer = f"utter_{intent.get('name')}"
+        if (
+            not a_number
+            and intent.get("name") not in NOT_A_QUESTION
+            and intent.get("confidence", 0) >= QUESTION_CONFIDENCE
+            and (answer in domain.get("responses", {}) or intent.get("name") in HANDED_ON)
+        ):
+            if intent.get("name") not in HANDED_ON:  # a call back is started once the rating is left
+                dispatcher.utter_message(response=answer)
+            return {"feedback_rating": None, "requested_slot": None, "failed_answers": failures}
+        if tried and not a_number:
+            dispatcher.utter_message(response="utter_rating_left")
+            return {"feedback_rating": None, "requested_slot": None, "failed_answers": failures}
+        # "0", "ten", "6/5", or words: asked again kindly, never taken as a skip
+        dispatcher.utter_message(response="utter_invalid_rating")
+        failures["feedback_rating"] = 1
+        return {"feedback_rating": None, "failed_answers": failures}
 
     def validate_feedback_comment(self, value, dispatcher, tracker, domain):
         return {"feedback_comment": own_words(value, tracker)}
@@ -276,6 +284,9 @@ class ActionSubmitFeedback(Action):
     ) -> List[EventType]:
         rating = tracker.get_slot("feedback_rating")
         comment = tracker.get_slot("feedback_comment")
+        if rating is None and comment is None:  # the rating was left for a question: nothing to keep
+            intent = tracker.latest_message.get("intent", {}).get("name")
+            return [FollowupAction("action_start_handover")] if intent in HANDED_ON else []
         contact = None
         if tracker.get_slot("feedback_contact_consent"):
             details = known_details(tracker)

@@ -222,7 +222,9 @@ class ActionStartHandover(Action):
             SlotSet("share_consent", tracker.get_slot("share_consent") if resuming else None),
             SlotSet("paused_form", None),
             SlotSet("failed_answers", {}),
-        ] + ([SlotSet("need", None)] if made else [])  # a new need, in their words; the rest is kept
+            *([SlotSet("need", None)] if made else []),  # a new need, in their words; the rest is kept
+            FollowupAction("handover_form"),  # also when started from another step (a rating left)
+        ]
 
 
 # Consent to share, in a resident's own words: how the answer starts decides, then a refusal anywhere.
@@ -256,6 +258,15 @@ def consent_in(text: Text) -> Optional[bool]:
     return True if CONSENT_YES.search(text) else None
 
 
+# The caller and the person the help is for live at one address.
+LIVING_TOGETHER = re.compile(
+    r"\b(?:we|we both|we all|both of us)\s+(?:live|are living|stay)\b|"
+    r"\b(?:lives?|living|stays?|staying)\s+(?:here\s+)?with\s+(?:me|us)\b|"
+    r"\b(?:live|living)\s+together\b|\bsame\s+(?:house|address|home|flat)\b",
+    re.IGNORECASE,
+)
+
+
 class ValidateHandoverForm(DetailAnswers, FormValidationAction):
     """Asks only for what is still missing; skips what does not apply."""
 
@@ -278,6 +289,18 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
             slots.append("contact_time")
         return slots + ["communication_needs", "need"]
 
+    async def extract_cared_for_postcode(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """ "We live in Stanford-le-Hope SS17 8JJ", "he lives with me": their postcode is the
+        caller's, so it is never asked for (told once)."""
+        postcode = tracker.get_slot("postcode")
+        if tracker.get_slot("cared_for_postcode") or postcode in (None, DECLINED, NOT_GIVEN):
+            return {}
+        said = " ".join(
+            (turn.get("metadata") or {}).get("full_text") or turn.get("text") or ""
+            for turn in user_turns(tracker)
+        )
+        return {"cared_for_postcode": postcode} if LIVING_TOGETHER.search(said) else {}
+
     def validate_share_consent(self, value, dispatcher, tracker, domain):
         """Yes or no in their words ("yes, the patient has agreed"). Anything else gets a reply of
         its own (never the bare question again): a question is answered, details given early are
@@ -291,6 +314,9 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
             dispatcher.utter_message(response=f"utter_{intent['name']}")
             return {"share_consent": None}
+        their_need = self._keep_their_need("share_consent", str(value or ""), dispatcher, tracker)
+        if their_need:  # "she needs someone to look at what help she needs": kept, then the question
+            return their_need
         failures = dict(tracker.get_slot("failed_answers") or {})
         failures["share_consent"] = failures.get("share_consent", 0) + 1
         if failures["share_consent"] > TRIES:

@@ -134,7 +134,7 @@ class ActionAddToRequest(Action):
             dispatcher.utter_message(response="utter_handover_failed")
             return []
         if not made:
-            dispatcher.utter_message(response="utter_no_request")
+            dispatcher.utter_message(response="utter_nothing_to_add_to")
             return []
         said = full_text(tracker)
         note = None if said.startswith("/") else note_in(said)

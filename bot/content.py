@@ -1,7 +1,8 @@
 """Resident-facing words outside domain.yml, and the facts they use, from `content/` (one place).
 
 `channel_messages.yml` holds what our channels, the Telegram bridge and the speech channel say
-themselves; `sources.yml` holds every fact (numbers, hours, addresses) with its source.
+themselves; `topics.yml` names every answerable topic; `sources.yml` holds every fact (numbers,
+hours, addresses) with its source.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,13 @@ from bot.settings import CONTENT_DIR, settings
 def channel_messages() -> Dict[Text, Text]:
     """The channels' own kind replies (content/channel_messages.yml)."""
     with open(CONTENT_DIR / "channel_messages.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=None)
+def topic_titles() -> Dict[Text, Text]:
+    """Every answerable topic (its intent) and the words that name it (content/topics.yml)."""
+    with open(CONTENT_DIR / "topics.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 

@@ -241,7 +241,9 @@ BY_PHONE = re.compile(
 BY_EMAIL = re.compile(
     r"\b(?:e-?mail|emial|emil)\s+(?:me|us|only|rather|instead)\b|\bby\s+e-?mail\b|\bprefer\s+e-?mail\b|"
     r"\b(?:you\s+can|please)\s+e-?mail\b|\bcontact\s+me\s+by\s+e-?mail\b|\bcan\s+you\s+e-?mail\b|"
-    r"\b(?:please|pls)\s+e-?mail\b",
+    r"\b(?:please|pls)\s+e-?mail\b|"
+    r"\be-?mails?(?:\s+(?:is|are|would\s+be|works?)|'s)\s+(?:the\s+)?(?:best|better|easier|easiest|fine|good|ok|okay)\b|"
+    r"\b(?:best|easiest|better)\s+(?:way\s+)?(?:is|would\s+be|to\s+contact\s+me\s+is)\s+(?:by\s+)?e-?mail\b",
     re.IGNORECASE,
 )
 BY_TEXT = re.compile(
@@ -448,6 +450,13 @@ NAME_FROM = re.compile(
 NAME_THEN_DETAIL = re.compile(
     r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
 )
+NAME_THEN_ROLE = re.compile(  # "Hi, Femi Adeyemi, discharge coordinator at Basildon Hospital"
+    r"^\W*(?:(?:hi|hello|hiya|(?:good\s+)?(?:morning|afternoon|evening))\b\W*)?"
+    r"((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:co-?ordinator|nurse|worker|manager|officer|receptionist|doctor|gp|therapist|lead|practitioner|"
+    r"assistant|administrator|admin|navigator|matron|sister|physio|ot|pharmacist|solicitor|advocate)\b",
+    re.I,
+)
 SURNAME_FIRST = re.compile(r"^\W*([A-Za-z][\w'’-]+)\s*,\s*([A-Za-z][\w'’-]+)\W*$")
 NAME_IS_RELATIONS = re.compile(rf"^\W*([A-Za-z][\w'’-]*)\s+is\s+my\s+{REL}'?s\s+name\b", re.I)
 FIRST_AND_SURNAME = re.compile(
@@ -463,7 +472,8 @@ FILLER = re.compile(
 )
 TRAILING = re.compile(
     r"\W*(?:,?\s*(?:i\s+did\s+say|i\s+said|i\s+told\s+you|like\s+i\s+said|already|thanks?|thank\s+you|"
-    r"please|here|speaking|again|with\s+an?\s+\w+))+\W*$",
+    r"please|here|speaking|again|with\s+an?\s+\w+|(?:from\s+|who\s+lives\s+)?next\s+door|"
+    r"(?:at|from)\s+(?:number|no\.?)\s*\d+\w?|over\s+the\s+road|across\s+the\s+road|downstairs|upstairs))+\W*$",
     re.I,
 )
 
@@ -717,7 +727,7 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             result = _name_words(text, trigger.end(), mode)
             if result:
                 add(result[0], trigger.end(), result[1], role)
-    for pattern in (HERE_NAME, NAME_FROM, NAME_THEN_DETAIL):
+    for pattern in (HERE_NAME, NAME_FROM, NAME_THEN_DETAIL, NAME_THEN_ROLE):
         match = pattern.search(text)
         if match and (pattern is not NAME_FROM or _organisation(text)):
             result = _name_words(text, match.start(1), "soft")

@@ -21,6 +21,7 @@ supervisor; RSS of each process after a warm-up and at the end, errors, and p95 
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import platform
@@ -38,9 +39,9 @@ from pathlib import Path
 from typing import ContextManager, Dict, Iterator, List, Sequence
 
 import httpx
-import yaml
 
 from bot.speech.synthesizer import Synthesizer
+from tests.conftest import write_endpoints
 from tests.conversation_runner import conversation_files, run_conversation
 from tests.conversation_runner import load as load_conversation
 from tests.details_score import (
@@ -301,18 +302,7 @@ def conversations(client: httpx.Client, env: Dict[str, str]) -> Dict[str, float]
 
 def our_server(workdir: Path) -> ContextManager[Dict]:
     """`python -m bot serve` (what `make run` runs) on the bench's ports, with its own database."""
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        yaml.safe_dump(
-            {
-                "action_endpoint": {
-                    "url": f"http://localhost:{ACTIONS_PORT}/webhook",
-                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"},
-                },
-                "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
-            }
-        )
-    )
+    endpoints = write_endpoints(workdir, ACTIONS_PORT)
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'front_door.db'}",
@@ -356,6 +346,7 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
     """
     conversation_turns: "queue.Queue[tuple]" = queue.Queue()
     done: List[tuple] = []  # (seconds since start, Turn)
+    failures: "collections.Counter[str]" = collections.Counter()  # why messages failed, counted
     lock = threading.Lock()
     measuring_since = [float("inf")]  # set when the warm-up ends
 
@@ -366,10 +357,13 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
             reply = client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
             failed = reply.status_code != 200
             empty = not failed and not reply.json()
-        except (httpx.HTTPError, ValueError):
-            failed, empty = True, False
+            reason = f"HTTP {reply.status_code}"
+        except (httpx.HTTPError, ValueError) as error:
+            failed, empty, reason = True, False, type(error).__name__
         if counted:  # not a warm-up message (even one that waited in the pool until now)
             with lock:
+                if failed:
+                    failures[reason] += 1
                 done.append(
                     (began - measuring_since[0], Turn((time.monotonic() - began) * 1000, failed, empty))
                 )
@@ -401,6 +395,7 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
         "soak_messages_per_s": len(done) / (minutes * 60),
         "soak_errors": sum(turn.failed for _, turn in done),
         "soak_empty_replies": sum(turn.empty for _, turn in done),
+        **{f"soak_failed_{reason.replace(' ', '_')}": count for reason, count in failures.items()},
     }
     growth = []
     for name, start_mb in memory_start.items():

@@ -248,6 +248,15 @@ def assistant_environment(database_url: str, mailbox: Mailbox) -> Dict[str, str]
     }
 
 
+def write_endpoints(workdir: Path, actions_port: int) -> Path:
+    """The project's endpoints.yml (stores, responses), with the action server on another port."""
+    endpoints = yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://localhost:{actions_port}/webhook"
+    path = workdir / "endpoints.yml"
+    path.write_text(yaml.safe_dump(endpoints))
+    return path
+
+
 def start_assistant(
     workdir: Path,
     env: Dict[str, str],
@@ -257,18 +266,7 @@ def start_assistant(
 ) -> Assistant:
     """Starts `python -m bot serve` and waits until it answers (actions_url_port: where the Rasa
     server looks for actions, if not where `serve` starts them)."""
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        yaml.safe_dump(
-            {
-                "action_endpoint": {
-                    "url": f"http://localhost:{actions_url_port or actions_port}/webhook",
-                    "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"},
-                },
-                "tracker_store": {"type": "bot.server.tracker_store.ProjectTrackerStore"},
-            }
-        )
-    )
+    endpoints = write_endpoints(workdir, actions_url_port or actions_port)
     log_path = workdir / "assistant.log"
     with open(log_path, "ab") as log:
         process = subprocess.Popen(

@@ -71,6 +71,10 @@ def test_one_sentence_gives_name_postcode_and_phone():
         ("call after 2pm", "contact_time", "after 2pm"),
         ("I'm deaf and use British Sign Language", "communication_need", "BSL interpreter"),
         ("phone rather than letter please", "communication_need", "phone rather than letter"),
+        ("Hi, Femi Adeyemi, discharge coordinator at Basildon Hospital", "person_name", "Femi Adeyemi"),
+        ("Morning, Jo Bloggs, district nurse with NELFT", "person_name", "Jo Bloggs"),
+        ("t.gill@example.gov.uk, email is best", "contact_preference", "email"),
+        ("email's easier for me, I'm rarely at my desk", "contact_preference", "email"),
     ],
 )
 def test_details_said_in_passing_are_found(text, kind, value):
@@ -88,6 +92,9 @@ def test_details_said_in_passing_are_found(text, kind, value):
         "is RM17 in Thurrock",
         "call me",
         "I rang 01375 511 000 and waited an hour",
+        "hi, my mum, she needs a carer",
+        "Hello, Grays Hospital, ward nurse",
+        "hi, i was wondering, the nurse said she needs help",
     ],
 )
 def test_ordinary_sentences_give_no_name_phone_or_postcode(text):

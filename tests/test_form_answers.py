@@ -6,18 +6,22 @@ wrong place ("Their name: Mornings") or to get the same question again with no w
 The validators run as the action server runs them (`Tracker.from_dict`, a `CollectingDispatcher`).
 """
 
+import asyncio
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import DECLINED
+from actions.details import DECLINED, contact_slots
+from actions.feedback import ValidateFeedbackForm
 from actions.handover import ValidateHandoverForm
 from bot.details import find_details
 
 
 def asked(slot: str, text: str, slots: Dict[str, Any], intent: str = "give_details") -> Tracker:
-    """The tracker as the form sees it: `slot` asked for, `text` just typed, read by our extractor."""
+    """The tracker as the form sees it: `slot` asked for, `text` just typed, read by our extractor
+    (a list when the slot's mapping gives one)."""
+    text = text if isinstance(text, str) else " ".join(text)
     entities: List[Dict[str, Any]] = [
         {"entity": found.kind, "value": found.value, **({"role": found.role} if found.role else {})}
         for found in find_details(text)
@@ -161,7 +165,7 @@ def test_what_they_need_told_at_any_other_question_is_kept_not_lost():
     said = (
         "90 year old lady living alone, struggling with meals and medication, GP requests a needs assessment"
     )
-    for slot in ("email", "phone", "communication_needs", "cared_for_postcode"):
+    for slot in ("email", "phone", "communication_needs", "cared_for_postcode", "share_consent"):
         result, responses, _ = validate(slot, said)
         assert result == {slot: None, "need": said}, (slot, result)
         assert responses == ["utter_details_noted_in_passing"]
@@ -222,3 +226,95 @@ def test_whenever_is_a_time_even_when_it_reads_as_a_no():
     for text in ("no", "skip", "rather not say"):
         result, _, _ = validate("contact_time", text, intent="deny")
         assert result["contact_time"] == DECLINED, (text, result)
+
+
+def test_an_email_given_where_the_phone_was_asked_is_the_way_to_reach_them_not_their_need():
+    text = "t.gill@example.gov.uk, email is best, I'm rarely at my desk"
+    # the slots as Rasa's mappings fill them from the message's entities
+    result, responses, _ = validate(
+        "phone", text, email="t.gill@example.gov.uk", contact_preference=["email"]
+    )
+    assert result.get("phone") is None and "need" not in result, result
+    assert responses == ["utter_details_noted_in_passing"], responses
+    assert {"email", "contact_preference"} <= {f.kind for f in find_details(text)}
+    wishes = Tracker.from_dict({"sender_id": "x", "slots": {"email": "t.gill@example.gov.uk"}, "events": []})
+    assert contact_slots(wishes) == ["email"], "no phone number asked after an email address"
+    rung = Tracker.from_dict(
+        {"sender_id": "x", "slots": {"email": "a@b.org", "contact_preference": ["phone call"]}, "events": []}
+    )
+    assert contact_slots(rung) == ["phone"], "'ring me' still asks for the number"
+
+
+def test_only_a_detail_typed_where_the_need_was_asked_is_noted_and_the_need_asked_again():
+    for text in ["BSL interpreter", "my number is 07700 900123", "I need a BSL interpreter please"]:
+        result, responses, _ = validate(
+            "need", text, communication_needs=["BSL interpreter"], phone="07700 900123"
+        )
+        assert result["need"] is None, (text, result)
+        assert responses == ["utter_details_noted_in_passing"], (text, responses)
+    for text in [
+        "help with cooking and post, I am Deaf and need BSL",
+        "she needs help washing, call 07700 900123",
+    ]:
+        result, _, _ = validate("need", text)
+        assert result["need"] == text, "a need with a detail in it is their need"
+
+
+def rate(text: str, intent: str, confidence: float = 0.9, **slots: Any):
+    tracker = asked("feedback_rating", text, slots, intent)
+    tracker.latest_message["intent"]["confidence"] = confidence
+    dispatcher = CollectingDispatcher()
+    domain = {"responses": {"utter_healthwatch": [{"text": "Healthwatch Thurrock is independent."}]}}
+    result = ValidateFeedbackForm().validate_feedback_rating(text, dispatcher, tracker, domain)
+    return result, [message.get("response") for message in dispatcher.messages]
+
+
+def test_a_question_at_the_rating_is_answered_and_the_rating_left():
+    result, responses = rate("is there anyone independent I can talk to", "healthwatch")
+    assert responses == ["utter_healthwatch"] and result["requested_slot"] is None, (result, responses)
+    result, responses = rate("can someone ring me back", "request_callback")
+    assert responses == [] and result["requested_slot"] is None, "the call back is started after the form"
+
+
+def test_the_rating_is_asked_again_once_then_left_never_a_loop():
+    result, responses = rate("it was alright I suppose", "give_feedback")
+    assert responses == ["utter_invalid_rating"] and "requested_slot" not in result
+    result, responses = rate("dunno really", "give_feedback", failed_answers=result["failed_answers"])
+    assert responses == ["utter_rating_left"] and result["requested_slot"] is None
+    result, responses = rate("4", "give_feedback", failed_answers={"feedback_rating": 1})
+    assert result == {"feedback_rating": 4, "failed_answers": {}}
+    result, responses = rate("10", "give_feedback", failed_answers={"feedback_rating": 1})
+    assert responses == ["utter_invalid_rating"], "a number out of range is asked again, not left"
+
+
+def test_more_about_their_need_at_the_communication_question_is_added_to_their_need():
+    text = "I'm exhausted caring for Paulo after his stroke and need help for me and him"
+    result, responses, _ = validate("communication_needs", [text], need="help for my husband")
+    assert result["communication_needs"] is None and result["need"].endswith(text), result
+    assert responses == ["utter_details_noted_in_passing"]
+    said = "I can't hear very well on the phone so please write to me instead"
+    result, _, _ = validate("communication_needs", [said], need="help for my husband")
+    assert result["communication_needs"] == [said], "a need told in words is a communication need"
+
+
+def test_a_bare_yes_where_the_need_was_asked_is_not_their_need():
+    for text in ["yes", "yes send it", "ok thanks"]:
+        result, _, _ = validate("need", text, intent="affirm")
+        assert result["need"] is None, (text, result)
+
+
+def test_their_postcode_is_the_callers_when_they_live_together():
+    def extracted(said: str, **slots: Any) -> Dict[str, Any]:
+        tracker = Tracker.from_dict(
+            {"sender_id": "x", "slots": slots, "events": [{"event": "user", "text": said}]}
+        )
+        return asyncio.run(
+            ValidateHandoverForm().extract_cared_for_postcode(CollectingDispatcher(), tracker, {})
+        )
+
+    for said in ["We live in Stanford-le-Hope SS17 8JJ", "my son lives with me", "we both live together"]:
+        assert extracted(said, postcode="SS17 8JJ") == {"cared_for_postcode": "SS17 8JJ"}, said
+    for said in ["she lives on her own in Tilbury", "I live in Grays, mum lives in Chadwell"]:
+        assert extracted(said, postcode="RM17 6SL") == {}, said
+    assert extracted("we live in Grays", postcode=DECLINED) == {}
+    assert extracted("we live in Grays", postcode="RM17 6SL", cared_for_postcode=DECLINED) == {}

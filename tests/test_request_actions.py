@@ -61,6 +61,10 @@ def test_the_reference_and_its_state_are_told_from_the_database(database):  # no
 
 
 def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(database):  # noqa: F811
+    [message], _ = run(
+        ActionAddToRequest(), state({}, said("can I add something to my request", "add_to_request"))
+    )
+    assert message["response"] == "utter_nothing_to_add_to", "not the same words as 'no reference yet'"
     made = create_handover(database, SENDER, FIELDS, ["email"])
     [message], events = run(
         ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request"))

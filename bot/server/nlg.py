@@ -1,0 +1,76 @@
+"""Never the same answer three times in a row: the Rasa server's responses, with a loop guard.
+
+Residents who did not get what they needed ask again in other words ("what happens next?", "how long
+do I wait?", "who will ring me?"), and the same answer came back each time, word for word. Every
+response Rasa renders (a rule's `utter_…`, or one a custom action asks for) passes through here, so
+the guard holds for every answer without a rule of its own: an answer given for the previous message
+is, the second time, "that's all I can tell you here…" with the way to a person; the third time, a
+plain offer of a person; the fourth time the answer itself again. So no reply is the same as either
+of the two before it. Which answers are guarded: the topic answers and the other informative ones
+below (not questions, which may rightly come again).
+"""
+
+from typing import Any, Dict, List, Optional, Set, Text
+
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.content import topic_titles
+
+# Informative answers with no topic of their own, and the words "that's all I can tell you about…" uses.
+OTHER_ANSWERS = {
+    "utter_what_happens_next": "what happens next",
+    "utter_no_request": "your request",
+    "utter_nothing_to_add_to": "your request",
+}
+SAID_AGAIN = ("utter_answer_again", "utter_answer_again_person")
+
+
+def answer_topics() -> Dict[Text, Text]:
+    topics = {f"utter_{intent}": title.lower() for intent, title in topic_titles().items()}
+    return {**topics, **OTHER_ANSWERS}
+
+
+def responses_per_turn(tracker: DialogueStateTracker) -> List[Set[Text]]:
+    """The responses given for each of the resident's messages, the latest message's last."""
+    turns: List[Set[Text]] = []
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            turns.append(set())
+        elif isinstance(event, BotUttered) and turns:
+            action = (event.metadata or {}).get("utter_action")
+            if action:
+                turns[-1].add(action)
+    return turns
+
+
+def times_in_a_row(tracker: DialogueStateTracker, response: Text) -> int:
+    """How many of the messages just before the latest one got this response, without a break."""
+    count = 0
+    for said in reversed(responses_per_turn(tracker)[:-1]):
+        if response not in said:
+            break
+        count += 1
+    return count
+
+
+class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
+    """The domain's responses, as Rasa renders them, with the loop guard above."""
+
+    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None):
+        super().__init__((domain or Domain.empty()).responses)
+        self.topics = answer_topics()
+
+    async def generate(
+        self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
+    ) -> Optional[Dict[Text, Any]]:
+        topic = self.topics.get(utter_action)
+        if topic:
+            repeats = times_in_a_row(tracker, utter_action) % 3
+            if repeats:
+                kwargs = {**kwargs, "topic": topic}
+                return await super().generate(SAID_AGAIN[repeats - 1], tracker, output_channel, **kwargs)
+        return await super().generate(utter_action, tracker, output_channel, **kwargs)

@@ -1,0 +1,50 @@
+"""The same question asked again in other words never gets the same reply as either of the two
+before it ("what happens next?", "how long do I wait?", "who will ring me?" got one text three times).
+
+Rendered as the Rasa server renders them (bot/server/nlg.py, with the project's domain.yml).
+"""
+
+import asyncio
+from pathlib import Path
+from typing import List
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.server.nlg import LoopGuardNLG
+
+DOMAIN = Domain.load(str(Path(__file__).resolve().parents[1] / "domain.yml"))
+GUARD = LoopGuardNLG(domain=DOMAIN)
+
+
+def reply_after(previous: List[str], response: str) -> str:
+    """The text of `response` for a new message, after earlier messages answered with `previous`."""
+    events = []
+    for index, said in enumerate(previous):
+        events += [UserUttered(f"message {index}"), BotUttered("…", metadata={"utter_action": said})]
+    events.append(UserUttered("the latest message"))
+    tracker = DialogueStateTracker.from_events("web:loop-guard", events, slots=DOMAIN.slots)
+    return asyncio.run(GUARD.generate(response, tracker, "rest"))["text"]
+
+
+def test_an_answer_asked_for_again_and_again_is_never_the_same_as_either_of_the_two_before():
+    asked = "utter_what_happens_next"
+    replies = [reply_after([asked] * times, asked) for times in range(6)]
+    for turn in range(2, len(replies)):
+        assert replies[turn] not in replies[turn - 2 : turn], (turn, replies[turn])
+    assert "what happens next" in replies[1] and "01375 511 000" in replies[1]
+    assert "01375 511 000" in replies[2], "the third time, a person"
+    assert replies[3] == replies[0], "the answer itself again, never the same as the two before"
+
+
+def test_a_topic_answer_once_more_after_a_different_one_is_the_answer_itself():
+    first = reply_after([], "utter_dp_what")
+    assert reply_after(["utter_dp_eligibility"], "utter_dp_what") == first
+    assert reply_after(["utter_dp_what", "utter_dp_eligibility"], "utter_dp_what") == first
+    assert "what a direct payment is" in reply_after(["utter_dp_what"], "utter_dp_what")
+
+
+def test_questions_may_come_again():
+    asked = "utter_ask_full_name"
+    assert reply_after([asked, asked], asked) == reply_after([], asked)
