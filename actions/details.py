@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.topics import TOPIC_TITLES
 from bot.details import (
     ALONE,
+    LIVING_TOGETHER,
     CARED_FOR,
     DETAIL_WORDS,
     FAMILY,
@@ -618,7 +619,19 @@ class DetailAnswers:
         return self._validate_postcode("postcode", None, value, dispatcher, tracker)
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
+        asked_now = tracker.get_slot("requested_slot") == "cared_for_postcode"
+        together = asked_now and LIVING_TOGETHER.search(full_text(tracker))
+        caller = tracker.get_slot("postcode")
+        if together and not any(found.kind == "postcode" for found in find_details(full_text(tracker))):
+            # "we all live together": one postcode for both, the caller's if we have it
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted="that you live together"
+            )
+            return {"cared_for_postcode": caller if caller not in (None, DECLINED, NOT_GIVEN) else None}
         result = self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
+        if together and result.get("cared_for_postcode") not in (None, DECLINED, NOT_GIVEN) and not caller:
+            result["postcode"] = result["cared_for_postcode"]  # theirs is the caller's too
+            return result
         if tracker.get_slot("requested_slot") == "cared_for_postcode" and tracker.get_slot(
             "postcode"
         ) != held_before(tracker, "postcode"):

@@ -34,7 +34,7 @@ from actions.opening_hours import opening_line
 from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.details import FAMILY, FRIEND, PROFESSIONAL
+from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, PROFESSIONAL
 from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
@@ -256,15 +256,6 @@ def consent_in(text: Text) -> Optional[bool]:
     if CONSENT_UNSURE.search(text):
         return None
     return True if CONSENT_YES.search(text) else None
-
-
-# The caller and the person the help is for live at one address.
-LIVING_TOGETHER = re.compile(
-    r"\b(?:we|we both|we all|both of us)\s+(?:live|are living|stay)\b|"
-    r"\b(?:lives?|living|stays?|staying)\s+(?:here\s+)?with\s+(?:me|us)\b|"
-    r"\b(?:live|living)\s+together\b|\bsame\s+(?:house|address|home|flat)\b",
-    re.IGNORECASE,
-)
 
 
 class ValidateHandoverForm(DetailAnswers, FormValidationAction):

@@ -408,6 +408,7 @@ NAME_TRIGGERS = [
         CARED_FOR,
     ),
     (re.compile(rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:is\s+)?", re.I), "soft", CARED_FOR),
+    (re.compile(rf"^\W*{REL}(?:\s+is|'s)\s+", re.I), "soft", CARED_FOR),  # "mum is Irene Pike"
     (
         re.compile(
             rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+",
@@ -449,6 +450,13 @@ NAME_FROM = re.compile(
 )
 NAME_THEN_DETAIL = re.compile(
     r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
+)
+# The caller and the person the help is for live at one address.
+LIVING_TOGETHER = re.compile(
+    r"\b(?:we|we both|we all|both of us)\s+(?:live|are living|stay)\b|"
+    r"\b(?:lives?|living|stays?|staying)\s+(?:here\s+)?with\s+(?:me|us)\b|"
+    r"\b(?:live|living)\s+together\b|\bsame\s+(?:house|address|home|flat)\b",
+    re.IGNORECASE,
 )
 NAME_THEN_ROLE = re.compile(  # "Hi, Femi Adeyemi, discharge coordinator at Basildon Hospital"
     r"^\W*(?:(?:hi|hello|hiya|(?:good\s+)?(?:morning|afternoon|evening))\b\W*)?"

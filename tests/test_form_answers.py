@@ -318,3 +318,12 @@ def test_their_postcode_is_the_callers_when_they_live_together():
         assert extracted(said, postcode="RM17 6SL") == {}, said
     assert extracted("we live in Grays", postcode=DECLINED) == {}
     assert extracted("we live in Grays", postcode="RM17 6SL", cared_for_postcode=DECLINED) == {}
+
+
+def test_we_all_live_together_at_their_postcode_question_is_one_postcode_for_both():
+    result, responses, _ = validate("cared_for_postcode", "we all live together", postcode="RM17 6SL")
+    assert result["cared_for_postcode"] == "RM17 6SL" and responses == ["utter_details_noted_in_passing"]
+    result, _, _ = validate("cared_for_postcode", "we all live together")
+    assert result["cared_for_postcode"] is None, "asked again: their postcode is the one we need"
+    result, _, _ = validate("cared_for_postcode", "we live together, RM16 2QR")
+    assert result["cared_for_postcode"] == "RM16 2QR" and result["postcode"] == "RM16 2QR"
