@@ -59,7 +59,12 @@ NOT_A_NAMED_TOPIC = NOT_A_TOPIC | {"contact_thurrock_first", "out_of_hours"}
 
 
 def topic_named_in(event: Dict[Text, Any]) -> Optional[Text]:
-    """The topic a message names beside asking for contact, from NLU's ranking of its intents."""
+    """The topic a message names beside asking for contact: what NLU read in the words that are
+    not the asking (the `topic` entity, bot/server/nlu/topic_part.py), else its ranking of intents."""
+    for entity in (event.get("parse_data") or {}).get("entities") or []:
+        named = entity.get("value") if entity.get("entity") == "topic" else None
+        if named in TOPIC_TITLES and named not in NOT_A_NAMED_TOPIC:
+            return named
     for ranked in (event.get("parse_data") or {}).get("intent_ranking") or []:
         name = ranked.get("name")
         if name in TOPIC_TITLES and name not in NOT_A_NAMED_TOPIC:

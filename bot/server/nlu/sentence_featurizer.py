@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from safetensors.numpy import load_file, save_file
 from threadpoolctl import ThreadpoolController
 
+from bot.server.nlu.topic_part import topic_part
 from bot.server.nlu.sentence_encoder import (
     LAYERS,
     SentenceEncoder,
@@ -34,6 +35,8 @@ from bot.server.nlu.sentence_encoder import (
 )
 
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
+# The vector of what a call-back request is about (bot/server/nlu/topic_part.py), when it says.
+TOPIC_PART_VECTOR = "topic_part_vector"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
@@ -156,10 +159,10 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self._add_vectors(training_data.training_examples)
+        self._add_vectors(training_data.training_examples, training=True)
         return training_data
 
-    def _add_vectors(self, messages: List[Message]) -> None:
+    def _add_vectors(self, messages: List[Message], training: bool = False) -> None:
         # every message a resident sends gets a vector, even an empty one, so the classifier's
         # input always has the same width; story-only training messages carry no text at all
         with_text = [message for message in messages if isinstance(message.get(TEXT), str)]
@@ -170,7 +173,11 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             shared_layers = first_tuned_layer(
                 int(self._config["tuned_layers"]), bool(self._config["tune_embeddings"])
             )
-            vectors = encode_side_by_side(self._encoders, texts, shared_layers)
+            parts = [(message, topic_part(message.get(TEXT))) for message in with_text if not training]
+            parts = [(message, part) for message, part in parts if part]
+            vectors = encode_side_by_side(self._encoders, texts + [part for _, part in parts], shared_layers)
             vectors /= np.sqrt(len(self._encoders))
             for message, vector in zip(with_text, vectors):
                 self.add_features_to_message(None, vector[None, :], TEXT, message)
+            for (message, _), vector in zip(parts, vectors[len(texts) :]):
+                message.set(TOPIC_PART_VECTOR, vector)  # read by the intent classifier

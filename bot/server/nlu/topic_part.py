@@ -1,0 +1,39 @@
+"""The part of a call-back request that says what it is about.
+
+"I need a grab rail by the toilet, can someone ring me about it" is read, rightly, as a request for
+a call; the grab rail then only shows faintly in the intent ranking, and the handover went to
+Thurrock First as "a general enquiry". Here the asking-for-a-call words are taken out, and what is
+left (when there is something left to read) is given its own sentence vector by the featurizer and
+its own topic by the classifier, as the `topic` entity the handover reads first.
+"""
+
+import re
+from typing import Optional, Text
+
+CALL_WORDS = (
+    r"(?:ring|call|phone|contact|get\s+in\s+touch\s+with|get\s+back\s+to|speak\s+to|talk\s+to|text|email)"
+)
+ASKING_FOR_A_CALL = re.compile(
+    r"(?:\b(?:can|could|would|will)\s+(?:someone|somebody|you|they|anyone|a\s+person|thurrock\s+first|"
+    rf"one\s+of\s+you)\s+(?:please\s+)?{CALL_WORDS}\s+(?:me|us)(?:\s+back)?|"
+    rf"\b(?:please\s+)?(?:get|have|ask)\s+(?:someone|somebody|them|a\s+person)\s+to\s+{CALL_WORDS}\s+(?:me|us)(?:\s+back)?|"
+    r"\bi(?:'?d|\s+would)\s+like\s+(?:a\s+call(?:\s*back)?|someone\s+to\s+\w+\s+(?:me|us)(?:\s+back)?)|"
+    r"\bi\s+(?:want|need)\s+(?:a\s+call(?:\s*back)?|someone\s+to\s+\w+\s+(?:me|us)(?:\s+back)?)|"
+    rf"\b{CALL_WORDS}\s+me(?:\s+back)?)"
+    r"(?:\s+(?:please|pls|today|tomorrow|asap))*(?:\s+about\s+(?:it|that|this|them|these|those)\b)?",
+    re.IGNORECASE,
+)
+LEFT_OVER = re.compile(
+    r"^[\W_]*(?:(?:and|so|but|or|then|please|about)\b[\W_]*)*|[\W_]*(?:\b(?:and|so|but|or|please)\b[\W_]*)*$",
+    re.I,
+)
+WORDS_TO_READ = 2  # a word alone left ("please", "today") says nothing about a topic
+
+
+def topic_part(text: Text) -> Optional[Text]:
+    """What is left of a call-back request once the asking-for-a-call words are out, if enough."""
+    if not ASKING_FOR_A_CALL.search(text):
+        return None
+    rest = LEFT_OVER.sub("", ASKING_FOR_A_CALL.sub(" , ", text)).strip()
+    rest = re.sub(r"\s+", " ", rest)
+    return rest if len(re.findall(r"[a-z']+", rest, re.I)) >= WORDS_TO_READ else None
