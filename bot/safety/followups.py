@@ -18,7 +18,9 @@ FOLLOWUPS = [
         re.compile(
             r"\b(is|does|would|could)\s+(this|that|it)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abuse|neglect|safeguarding)\b|"
             r"\bmaking\s+(a\s+)?fuss\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
-            r"\bwasting\s+(your|their|anyone's)\s+time\b"
+            r"\bwasting\s+(your|their|anyone's)\s+time\b|"
+            r"\bshould\s+i\s+(be\s+)?(worried|worry|concerned)(\s+about\s+(her|him|them|this|that|it))?\s*(\?|$|\bor\b)|\bworr(y|ying)\s+(over|about)\s+nothing\b|"
+            r"\bam\s+i\s+(over\s*thinking|over\s*reacting|imagining)\b|\bis\s+(it|this|that)\s+(serious|bad|a\s+worry)\b"
         ),
     ),
     # "will they stop my care if I report her?", "will I lose my carer", "will they put mum in a home"
@@ -53,7 +55,13 @@ FOLLOWUPS = [
         "welfare_check",
         re.compile(
             r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
-            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b"
+            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b|"
+            # signs nobody has been in or out: "milk still on the step", "curtains shut all day"
+            r"\b(milk|post|papers?|letters|bins?)\b[^.?!]{0,20}\b(on|by|at)\s+(the|her|his|their)\s+(door\s*)?(step|mat|door)\b|"
+            r"\b(milk|post|papers?|letters)\s+(is\s+|are\s+)?(piling|piled)\s+up\b|"
+            r"\bcurtains\s+(are\s+|have\s+been\s+)?(still\s+)?(shut|closed|drawn)\b|"
+            r"\b(not|n't|nobody\s+has|no\s+one\s+has)\s+(been\s+)?seen\s+(her|him|them)\b|"
+            r"\b(no\s+answer|not\s+answering|doesn'?t\s+answer|won'?t\s+answer)\s+(at\s+)?(the|her|his|their)\s+door\b"
         ),
     ),
     # "what happens next?", "how long will it take", "will someone come today"
