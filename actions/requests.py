@@ -187,3 +187,22 @@ class ActionAnswerNoAfterSending(Action):
         else:
             dispatcher.utter_message(response="utter_you_are_welcome")
         return []
+
+
+class ActionWhatHappensNext(Action):
+    """ "How long until they ring?": what happens after a request, said plainly of this chat's own
+    request (being prepared, or nothing sent yet, so nobody thinks a call is coming)."""
+
+    def name(self) -> Text:
+        return "action_what_happens_next"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        made = requests_made(tracker)
+        if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
+            dispatcher.utter_message(response="utter_request_being_prepared")
+        elif made == []:
+            dispatcher.utter_message(response="utter_nothing_sent_yet")
+        dispatcher.utter_message(response="utter_what_happens_next")
+        return []

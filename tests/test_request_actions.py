@@ -6,7 +6,12 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from actions.handover import ActionStartHandover, ActionSubmitHandover, handover_topic
-from actions.requests import ActionAddToRequest, ActionSaveRequestNote, ActionTellRequestStatus
+from actions.requests import (
+    ActionAddToRequest,
+    ActionSaveRequestNote,
+    ActionTellRequestStatus,
+    ActionWhatHappensNext,
+)
 from bot.settings import settings
 from bot.store.handovers import create_handover, list_handovers
 from tests.test_actions import SENDER, database, run  # noqa: F401 (database is a fixture)
@@ -203,3 +208,14 @@ def test_the_topic_can_be_changed_at_the_read_back():
         "timestamp": None,
     } in events
     assert events[-1]["name"] == "action_confirm_handover"
+
+
+def test_what_happens_next_says_plainly_whether_anything_was_sent(database):  # noqa: F811
+    asked = said("how long until they ring me", "what_happens_next")
+    messages, _ = run(ActionWhatHappensNext(), state({}, asked))
+    assert [m["response"] for m in messages] == ["utter_nothing_sent_yet", "utter_what_happens_next"]
+    messages, _ = run(ActionWhatHappensNext(), state({"handover_stage": "confirming"}, asked))
+    assert [m["response"] for m in messages] == ["utter_request_being_prepared", "utter_what_happens_next"]
+    create_handover(database, SENDER, FIELDS, ["email"])
+    messages, _ = run(ActionWhatHappensNext(), state({}, asked))
+    assert [m["response"] for m in messages] == ["utter_what_happens_next"]
