@@ -102,6 +102,9 @@ class ActionAskHelpful(Action):
         given = noted(details_set_this_turn(tracker), tracker)
         if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
             dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
+        if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
+            # a question asked at the read-back: answered, then the request waits to be sent, shown again
+            return [FollowupAction("action_confirm_handover")]
         history = topic_answers(tracker)
         second = second_question(tracker)
         if second:
@@ -115,6 +118,19 @@ class ActionAskHelpful(Action):
         if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
             dispatcher.utter_message(response="utter_ask_helpful", buttons=HELPFUL_BUTTONS)
         return []
+
+
+def read_back_last_turn(tracker: Tracker) -> bool:
+    """Whether the request was read back (waiting for "send it") just before the latest message."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and event.get("event") == "action" and event.get("name") == "action_confirm_handover":
+            return True
+    return False
 
 
 # A second topic in one message ("can I pay my son, and what if I can't manage the money?")

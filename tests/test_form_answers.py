@@ -327,3 +327,29 @@ def test_we_all_live_together_at_their_postcode_question_is_one_postcode_for_bot
     assert result["cared_for_postcode"] is None, "asked again: their postcode is the one we need"
     result, _, _ = validate("cared_for_postcode", "we live together, RM16 2QR")
     assert result["cared_for_postcode"] == "RM16 2QR" and result["postcode"] == "RM16 2QR"
+
+
+def test_a_question_at_the_read_back_is_answered_and_the_request_shown_again_to_send():
+    from actions.feedback import ActionAskHelpful
+
+    def after(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        tracker = Tracker.from_dict(
+            {
+                "sender_id": "web:read-back",
+                "slots": {"handover_stage": "confirming"},
+                "latest_message": {
+                    "text": "will she have to pay?",
+                    "intent": {"name": "financial_will_i_pay"},
+                },
+                "events": events,
+            }
+        )
+        return asyncio.run(ActionAskHelpful().run(CollectingDispatcher(), tracker, {}))
+
+    read_back = [
+        {"event": "user", "text": "she can't get up the stairs"},
+        {"event": "action", "name": "action_confirm_handover"},
+        {"event": "user", "text": "will she have to pay?"},
+    ]
+    assert after(read_back) == [{"event": "followup", "name": "action_confirm_handover", "timestamp": None}]
+    assert after(read_back[:1] + read_back[2:]) == [], "no read-back where none was waiting"
