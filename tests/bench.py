@@ -387,8 +387,18 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
         memory_start = process_memory(pid)
         measuring_since[0] = time.monotonic()
         progress({"soak_started_minutes": minutes})
+        rasa_rss: List[float] = []  # the Rasa server's RSS at the end of each window: growth's shape
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(window_minutes * 60):
+                rasa_rss.append(process_memory(pid).get("rss_rasa_mb", 0.0))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         drive(client, pool, minutes * 60, counted=True)
         pool.shutdown(wait=True)
+        stop.set()
         memory_end = process_memory(pid)
     results: Dict[str, float] = {
         "soak_minutes": minutes,
@@ -405,6 +415,8 @@ def soak(workdir: Path, minutes: float, window_minutes: float) -> Dict[str, floa
         results[f"soak_rss_{part}_end_mb"] = end_mb
         growth.append((end_mb - start_mb) / start_mb * 100 if start_mb else 0.0)
     results["soak_rss_growth_max_pct"] = max(growth)
+    for n, rss in enumerate(rasa_rss):
+        results[f"soak_rss_rasa_at_minute_{(n + 1) * window_minutes:g}_mb"] = rss
     window = window_minutes * 60
     p95s = []
     for n in range(max(1, int(round(minutes * 60 / window)))):
