@@ -234,6 +234,9 @@ def read_rating(text: Text) -> Optional[int]:
 NOT_A_QUESTION = {"affirm", "deny", "give_feedback", "answer_feedback", "nlu_fallback", "greet", "thank"}
 # Asked for at the rating question, started by action_submit_feedback once the rating is left.
 HANDED_ON = {"request_callback"}
+# The form's questions all answered as "left", so it ends, and nothing is kept.
+LEFT = "left"
+RATING_LEFT = {"feedback_rating": LEFT, "feedback_comment": "none", "feedback_contact_consent": False}
 
 
 class ValidateFeedbackForm(FormValidationAction):
@@ -271,10 +274,10 @@ class ValidateFeedbackForm(FormValidationAction):
         ):
             if intent.get("name") not in HANDED_ON:  # a call back is started once the rating is left
                 dispatcher.utter_message(response=answer)
-            return {"feedback_rating": None, "requested_slot": None, "failed_answers": failures}
+            return {**RATING_LEFT, "failed_answers": failures}
         if tried and not a_number:
             dispatcher.utter_message(response="utter_rating_left")
-            return {"feedback_rating": None, "requested_slot": None, "failed_answers": failures}
+            return {**RATING_LEFT, "failed_answers": failures}
         # "0", "ten", "6/5", or words: asked again kindly, never taken as a skip
         dispatcher.utter_message(response="utter_invalid_rating")
         failures["feedback_rating"] = 1
@@ -300,9 +303,10 @@ class ActionSubmitFeedback(Action):
     ) -> List[EventType]:
         rating = tracker.get_slot("feedback_rating")
         comment = tracker.get_slot("feedback_comment")
-        if rating is None and comment is None:  # the rating was left for a question: nothing to keep
+        if rating == LEFT:  # the rating was left for a question: nothing to keep
             intent = tracker.latest_message.get("intent", {}).get("name")
-            return [FollowupAction("action_start_handover")] if intent in HANDED_ON else []
+            left = [SlotSet(slot, None) for slot in RATING_LEFT]
+            return left + ([FollowupAction("action_start_handover")] if intent in HANDED_ON else [])
         contact = None
         if tracker.get_slot("feedback_contact_consent"):
             details = known_details(tracker)

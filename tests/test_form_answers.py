@@ -271,16 +271,17 @@ def rate(text: str, intent: str, confidence: float = 0.9, **slots: Any):
 
 def test_a_question_at_the_rating_is_answered_and_the_rating_left():
     result, responses = rate("is there anyone independent I can talk to", "healthwatch")
-    assert responses == ["utter_healthwatch"] and result["requested_slot"] is None, (result, responses)
+    assert responses == ["utter_healthwatch"] and result["feedback_rating"] == "left", (result, responses)
     result, responses = rate("can someone ring me back", "request_callback")
-    assert responses == [] and result["requested_slot"] is None, "the call back is started after the form"
+    assert responses == [] and result["feedback_rating"] == "left", "the call back is started after the form"
 
 
 def test_the_rating_is_asked_again_once_then_left_never_a_loop():
     result, responses = rate("it was alright I suppose", "give_feedback")
-    assert responses == ["utter_invalid_rating"] and "requested_slot" not in result
+    assert responses == ["utter_invalid_rating"] and result["feedback_rating"] is None
     result, responses = rate("dunno really", "give_feedback", failed_answers=result["failed_answers"])
-    assert responses == ["utter_rating_left"] and result["requested_slot"] is None
+    assert responses == ["utter_rating_left"] and result["feedback_rating"] == "left"
+    assert result["feedback_comment"] == "none", "every question answered, so the form ends"
     result, responses = rate("4", "give_feedback", failed_answers={"feedback_rating": 1})
     assert result == {"feedback_rating": 4, "failed_answers": {}}
     result, responses = rate("10", "give_feedback", failed_answers={"feedback_rating": 1})

@@ -191,9 +191,7 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
         ("can the police check on her?", "welfare_check"),
         ("what happens now?", "what_next"),
         ("should i be worried or am i overthinking it", "is_it_abuse"),
-        ("the milk is still on her doorstep from yesterday", "welfare_check"),
-        ("her curtains have been shut all day", "welfare_check"),
-        ("nobody has seen him since friday", "welfare_check"),
+        ("nobody has seen him since friday", None),  # a concern told, read by the risk reader
         ("what is a direct payment", None),
         ("should i be worried about paying for it", None),
     ],
