@@ -77,6 +77,7 @@ def urgent_intent(text: str) -> str:
         ("honestly I don't see the point any more", "urgent_self_harm"),
         ("i cant see the point in anything since dad died", "urgent_self_harm"),
         ("my son grabs me by my wrists when he's angry", "safeguarding_concern"),
+        ("dad is on his own and isn't eating at all, he won't answer the door", "safeguarding_concern"),
         ("the carer yanked her arm when she wouldn't get up", "safeguarding_concern"),
     ],
 )
@@ -115,6 +116,7 @@ def test_urgent_messages_are_caught(text, intent):
         "I don't see the point any more of ringing them, nobody answers",
         "I don't see the point in a financial assessment if I have savings",
         "the carer grabbed my arm to stop me falling",
+        "Ivy is 92, lives alone, isn't eating properly and can't manage the stairs",
         "he twisted his wrist when he fell off the kerb",
     ],
 )
