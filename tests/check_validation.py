@@ -13,8 +13,10 @@ UNUSED_RESPONSE = re.compile(r"The utterance '(utter_\w+)' is not used in any st
 
 
 def sent_by_code(project: Path) -> set:
-    """Responses our actions send, and the questions forms ask: not in stories, but used."""
-    code = "\n".join(path.read_text() for path in (project / "actions").glob("*.py"))
+    """Responses our actions send (and the loop guard renders), and the questions forms ask: not in
+    stories, but used."""
+    sources = [*(project / "actions").glob("*.py"), project / "bot" / "server" / "nlg.py"]
+    code = "\n".join(path.read_text() for path in sources)
     domain = yaml.safe_load((project / "domain.yml").read_text())
     form_slots = {slot for form in domain.get("forms", {}).values() for slot in form["required_slots"]}
     named = set(re.findall(r'"(utter_\w+)"', code))
