@@ -131,6 +131,12 @@ ENTITY_OF = {
     "cared_for_phone": ("phone", CARED_FOR),
     "cared_for_needs": ("communication_need", CARED_FOR),
 }
+# An answer to "what's their postcode?" that says it is the caller's ("same as mine, he's next door").
+SAME_POSTCODE = re.compile(
+    r"\bsame\s+(?:as\s+(?:mine|me|ours|my\s+own)|postcode|one|address)\b|\bnext\s+door\b", re.I
+)
+# Details of neither person: what the request is for.
+OTHER_LABELS = {"need"}
 NOTED_AS = {"contact_preference": "wishes for how we contact you"}  # "your name and wishes for how…"
 WHO_FOR = {
     SELF: "you",
@@ -339,6 +345,7 @@ def noted(slots: List[Text], tracker: Tracker) -> Text:
     parts = ([f"your {joined(mine)}"] if mine else []) + ([f"{whose} {joined(theirs)}"] if theirs else [])
     if {"asking_for", "cared_for"} & set(slots):
         parts.append("who the help is for")
+    parts += [DETAIL_LABELS[slot] for slot in slots if slot in OTHER_LABELS]  # "what you need"
     return joined(parts) if parts else ""
 
 
@@ -620,13 +627,15 @@ class DetailAnswers:
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
         asked_now = tracker.get_slot("requested_slot") == "cared_for_postcode"
-        together = asked_now and LIVING_TOGETHER.search(full_text(tracker))
+        said = full_text(tracker)
+        together = asked_now and (LIVING_TOGETHER.search(said) or SAME_POSTCODE.search(said))
         caller = tracker.get_slot("postcode")
         if together and not any(found.kind == "postcode" for found in find_details(full_text(tracker))):
             # "we all live together": one postcode for both, the caller's if we have it
-            dispatcher.utter_message(
-                response="utter_details_noted_in_passing", noted="that you live together"
+            same = (
+                "that you live together" if LIVING_TOGETHER.search(said) else "that their postcode is yours"
             )
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=same)
             return {"cared_for_postcode": caller if caller not in (None, DECLINED, NOT_GIVEN) else None}
         result = self._validate_postcode("cared_for_postcode", CARED_FOR, value, dispatcher, tracker)
         if together and result.get("cared_for_postcode") not in (None, DECLINED, NOT_GIVEN) and not caller:
@@ -752,14 +761,18 @@ class ActionUpdateDetail(Action):
 
 
 def value_before_change(tracker: Tracker, slot: Text) -> Any:
-    """What a detail held before "change it" emptied it (the latest real value in the events)."""
-    for event in reversed(tracker.events):
+    """What a detail held before "change it" emptied it: the latest real value set before the latest
+    message (a button's payload, "/deny", is never a value)."""
+    latest_user = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=0)
+    for event in reversed(tracker.events[:latest_user]):
+        value = event.get("value")
         if (
             event.get("event") == "slot"
             and event.get("name") == slot
-            and event.get("value") not in (None, [], "", DECLINED, NOT_GIVEN)
+            and value not in (None, [], "", DECLINED, NOT_GIVEN)
+            and not (isinstance(value, str) and value.startswith("/"))
         ):
-            return event["value"]
+            return value
     return None
 
 

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.details import full_text
+from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.handovers import add_note, conversation_handovers
 
@@ -40,12 +41,15 @@ NOT_A_NOTE = re.compile(
 
 
 def resident_state(handover: Dict[str, Any]) -> Text:
-    """The response that says a handover's state: sent, being sent, or not sent yet.
+    """The response that says a handover's state: sent, being sent, saved only, or not sent yet.
 
-    With no delivery configured, staff read handovers straight from the database: it has arrived.
+    With no delivery configured the request is saved for staff, and the resident was told to phone
+    with the reference (utter_handover_saved): asked later, they are told the same, never "sent".
     """
     statuses = {delivery["status"] for delivery in handover["deliveries"]}
-    if not statuses or statuses == {"sent"}:
+    if not statuses:
+        return "utter_request_sending" if settings().delivery_methods() else "utter_request_saved"
+    if statuses == {"sent"}:
         return "utter_request_sent"
     return "utter_request_not_sent_yet" if "failed" in statuses else "utter_request_sending"
 
@@ -129,6 +133,12 @@ class ActionAddToRequest(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        stage = tracker.get_slot("handover_stage")
+        if stage == "confirming":  # "I want to change something before you send it"
+            return [FollowupAction("action_ask_what_to_change")]
+        if stage == "collecting":
+            dispatcher.utter_message(response="utter_request_being_prepared")
+            return []
         made = requests_made(tracker)
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")

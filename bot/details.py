@@ -261,7 +261,9 @@ NOT_AT_HOME = re.compile(
     r"(?:\w+\s+)?(?:to\s+)?(?:the|my|our)?\s*(?:house|home|flat|address)\b|"
     r"\bnot\s+at\s+(?:my\s+)?home\b|\bno\s+home\s+visits?\b|\bdon'?t\s+visit\b|"
     r"\b(?:he|she|they|my\s+\w+)\s+(?:opens|reads|sees|checks|goes\s+through)\s+(?:my\s+|the\s+|all\s+)?"
-    r"(?:post|letters|mail|them)\b",
+    r"(?:post|letters|mail|them)\b|"
+    r"\bno\s+(?:letters|post|mail)\s+(?:to|at)\s+(?:the|my|our)\s+(?:house|home|address|flat)\b|"
+    r"\bnothing\s+(?:posted|sent)\s+to\s+(?:the|my|our)\s+(?:house|home|address|flat)\b",
     re.IGNORECASE,
 )
 CONTACT_PREFERENCES = [
@@ -474,6 +476,7 @@ FIRST_AND_SURNAME = re.compile(
 # What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
 FILLER = re.compile(
     r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
+    r"i\s+(?:already\s+)?gave\s+(?:it|that|you\s+it|you\s+that|it\s+you)(?:\s+(?:already|before|earlier|at\s+the\s+(?:start|beginning)))?|"
     r"already\s+said|sure|ok|okay|yes|yeah|sorry|me\?|well|oh|erm|um|it'?s|its|it\s+is|i'?m|im|i\s+am|still|just|"
     r"this\s+is|my\s+name\s+is|name'?s|(?:my\s+)?name\s*:?|call\s+me)\b\W*",
     re.I,
@@ -623,12 +626,22 @@ def _role(text: Text, start: int, end: int) -> Optional[Text]:
     return CARED_FOR if owner == CARED_FOR else None
 
 
+# "my email is …", "my number's …": said as the caller's, whatever follows it in the sentence
+MY_CONTACT_BEFORE = re.compile(
+    r"\bmy\s+(?:e-?mail(?:\s+address)?|number|phone(?:\s+number)?|mobile(?:\s+number)?|landline)\s*"
+    r"(?:is|'s|:)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _contact_role(text: Text, start: int, end: int) -> Optional[Text]:
     """A phone number or email is the caller's (it is how we reach them) unless its own sentence
     says it is someone else's ("her number is…", "07700…, that's mum's"); "use my daughter's
     number" is still how to reach the caller."""
     sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    if USE_THEIR_NUMBER.search(text[sentence_start:start]):
+    if USE_THEIR_NUMBER.search(text[sentence_start:start]) or MY_CONTACT_BEFORE.search(
+        text[sentence_start:start]
+    ):
         return None
     if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(text[end : end + 40]):
         return CARED_FOR
@@ -1149,8 +1162,9 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     time = _contact_time(text, asked)
     if time:
         found.append(time)
+    named = communication_needs_from_answer(text)
     for value, pattern in COMMUNICATION_NEEDS:
-        match = pattern.search(text)
+        match = pattern.search(text) if value in named else None
         if match:
             found.append(
                 Found(
@@ -1194,5 +1208,11 @@ def asking_for_from_answer(text: Text) -> Optional[Text]:
 
 
 def communication_needs_from_answer(text: Text) -> List[Text]:
-    """The communication needs named in an answer, in the standard's words."""
-    return [value for value, pattern in COMMUNICATION_NEEDS if pattern.search(text)]
+    """The communication needs named in an answer, in the standard's words ("no letters and no phone
+    calls" is never "phone rather than letter": it is how not to contact them)."""
+    refuses_phone = bool(NOT_BY_PHONE.search(text))
+    return [
+        value
+        for value, pattern in COMMUNICATION_NEEDS
+        if pattern.search(text) and not (refuses_phone and value == "phone rather than letter")
+    ]

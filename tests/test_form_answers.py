@@ -354,3 +354,5 @@ def test_a_question_at_the_read_back_is_answered_and_the_request_shown_again_to_
     ]
     assert after(read_back) == [{"event": "followup", "name": "action_confirm_handover", "timestamp": None}]
     assert after(read_back[:1] + read_back[2:]) == [], "no read-back where none was waiting"
+    result, _, _ = validate("cared_for_postcode", "same as mine hes next door", postcode="RM17 6SL")
+    assert result["cared_for_postcode"] == "RM17 6SL"

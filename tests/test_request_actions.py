@@ -70,6 +70,9 @@ def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_req
         ActionAddToRequest(), state({}, said("can I add something to my request", "add_to_request"))
     )
     assert message["response"] == "utter_nothing_to_add_to", "not the same words as 'no reference yet'"
+    change = said("i want to change something before you send it", "add_to_request")
+    _, events = run(ActionAddToRequest(), state({"handover_stage": "confirming"}, change))
+    assert events[-1]["name"] == "action_ask_what_to_change", "the request being read back is changed"
     made = create_handover(database, SENDER, FIELDS, ["email"])
     [message], events = run(
         ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request"))
@@ -95,7 +98,7 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
     assert messages[0]["response"] == "utter_handover_intro"
     create_handover(database, SENDER, FIELDS, [])
     messages, events = run(ActionStartHandover(), state({}, asked))
-    assert [m["response"] for m in messages] == ["utter_request_sent", "utter_request_already_made"]
+    assert [m["response"] for m in messages] == ["utter_request_saved", "utter_request_already_made"]
     assert not list_handovers(database)[1:]
     new = said(
         "/request_callback", "request_callback", entities=[{"entity": "detail", "value": "new_request"}]

@@ -41,6 +41,7 @@ def test_the_state_is_said_plainly():
         return {"deliveries": [{"status": status} for status in statuses]}
 
     assert resident_state(handover("sent")) == "utter_request_sent"
-    assert resident_state(handover()) == "utter_request_sent"  # staff read it from the database
+    # no delivery configured: saved for staff, and the resident was told to phone; never "sent"
+    assert resident_state(handover()) == "utter_request_saved"
     assert resident_state(handover("pending")) == "utter_request_sending"
     assert resident_state(handover("sent", "failed")) == "utter_request_not_sent_yet"

@@ -136,7 +136,7 @@ STATES = handover_states() + [
         ("my name is Tom Baker", "please forget everything about me"),
         "utter_confirm_forget",
     ),
-    State("did you mean", ("blue wobbly thing",), "utter_did_you_mean"),
+    State("did you mean", ("the blue form for the care money",), "utter_did_you_mean"),
 ]
 
 

@@ -78,6 +78,7 @@ def urgent_intent(text: str) -> str:
         ("i cant see the point in anything since dad died", "urgent_self_harm"),
         ("my son grabs me by my wrists when he's angry", "safeguarding_concern"),
         ("dad is on his own and isn't eating at all, he won't answer the door", "safeguarding_concern"),
+        ("oh god i think i can hear him calling out inside, what do i do", "safeguarding_concern"),
         ("the carer yanked her arm when she wouldn't get up", "safeguarding_concern"),
     ],
 )
@@ -117,6 +118,7 @@ def test_urgent_messages_are_caught(text, intent):
         "I don't see the point in a financial assessment if I have savings",
         "the carer grabbed my arm to stop me falling",
         "Ivy is 92, lives alone, isn't eating properly and can't manage the stairs",
+        "i can hear her shouting at the telly again, she's fine, she just wants to know about day centres",
         "he twisted his wrist when he fell off the kerb",
     ],
 )
@@ -196,6 +198,7 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
         ("nobody has seen him since friday", None),  # a concern told, read by the risk reader
         ("what is a direct payment", None),
         ("should i be worried about paying for it", None),
+        ("should i call 999 now or wait for them?", "welfare_check"),
     ],
 )
 def test_follow_up_questions(text, kind):

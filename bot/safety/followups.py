@@ -55,7 +55,8 @@ FOLLOWUPS = [
         "welfare_check",
         re.compile(
             r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
-            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b"
+            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b|"
+            r"\b(should|do|shall)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b"
         ),
     ),
     # "what happens next?", "how long will it take", "will someone come today"

@@ -275,6 +275,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|get\s+up)",
             r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
             r"\bcollapsed\b",
+            # someone heard calling for help inside, or unable to get to the door
+            r"\b(hear|heard|hearing)\s+(him|her|them|someone|somebody)\s+(calling|crying|shouting|screaming|moaning|groaning|banging)\b"
+            r"(?!\s+(at|to)\s+(me|us|the\s+(tv|telly|dog|kids)))",
+            r"\b(calling|crying|shouting)\s+(out\s+)?for\s+help\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
             r"\bunconscious\b",
             r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
