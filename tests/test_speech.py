@@ -177,9 +177,10 @@ def test_every_reply_comes_with_audio_that_plays(assistant, sender):
 def test_slow_speech_can_be_asked_for(assistant, sender):
     def seconds(rate):
         *_, message = answers_only(
-            assistant.http.post(  # the answer comes last, after any introduction
+            assistant.http.post(  # the answer comes last, after any introduction; each rate in a
+                # conversation of its own, so both say the same text (asked again, an answer changes)
                 "/webhooks/speech/webhook",
-                json={"sender": sender, "message": "/dp_support", "rate": rate},
+                json={"sender": f"{sender}-{rate}", "message": "/dp_support", "rate": rate},
             ).json()
         )
         samples, sample_rate = soundfile.read(io.BytesIO(assistant.http.get(message["audio_url"]).content))
