@@ -290,6 +290,17 @@ def _changing(tracker: Tracker, slot: Text) -> bool:
     return tracker.active_loop.get("name") == "detail_form" and tracker.get_slot("detail_to_change") == slot
 
 
+def for_themselves(tracker: Tracker, slot: Text) -> bool:
+    """The help is for the caller, so a relative named in passing ("ring my mum first, her name is
+    Grace", "my neighbour Jean has email") is not the person the help is for; asking for this
+    detail, or changing it, still sets it."""
+    return (
+        held_before(tracker, "asking_for") == SELF
+        and tracker.get_slot("requested_slot") not in WHO_QUESTIONS[1:]
+        and not _changing(tracker, slot)
+    )
+
+
 def same_first_name(one: Text, other: Text) -> bool:
     """Whether two names start alike ("Claire" and "Claire Dunn"), titles aside."""
 
@@ -503,6 +514,8 @@ class DetailAnswers:
 
     def validate_cared_for(self, value, dispatcher, tracker, domain):
         """What the person is to the caller ("mum"); "my mum, Joan" also gives her name."""
+        if for_themselves(tracker, "cared_for"):
+            return {"cared_for": held_before(tracker, "cared_for")}
         if tracker.get_slot("requested_slot") != "cared_for":
             return {"cared_for": value}
         result = self._answer(
@@ -520,6 +533,8 @@ class DetailAnswers:
     def validate_cared_for_name(self, value, dispatcher, tracker, domain):
         """Their name; "my mum, Joan" also says who she is to the caller, and "for my mum" alone
         (who, not their name) is taken as that and their name asked for again, not as a failure."""
+        if for_themselves(tracker, "cared_for_name"):
+            return {"cared_for_name": held_before(tracker, "cared_for_name")}
         entity = next(tracker.get_latest_entity_values("person_name", entity_role=CARED_FOR), None)
         relation = answer_detail(str(value), "cared_for", "cared_for")
         name = entity or answer_detail(str(value), "cared_for", "person_name", CARED_FOR)

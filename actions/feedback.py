@@ -13,6 +13,7 @@ from actions.details import (
     DECLINED,
     NOT_GIVEN,
     QUESTION_CONFIDENCE,
+    QUESTION_START,
     details_set_this_turn,
     full_text,
     known_details,
@@ -223,11 +224,32 @@ class ActionLogMissing(Action):
 
 
 def read_rating(text: Text) -> Optional[int]:
+    """A score said alone ("4", "four", "4/5") or in a few words ("I'd give it a 3 out of 5")."""
     words = text.strip().lower()
     found = re.fullmatch(r"\s*([1-5])(\s*(/|out of)\s*5)?\s*(stars?)?\s*", words)
     if found:
         return int(found.group(1))
+    in_words = re.fullmatch(
+        r"(i'?d\s+)?(give\s+(it|you|them)|rate\s+(it|you|them)|say|about|maybe|probably)?\s*(an?\s+)?"
+        r"(?P<score>[1-5]|one|two|three|four|five)(\s*(/|out\s+of)\s*(5|five))?(\s+stars?)?"
+        r"(\s+(i\s+)?(think|suppose|guess|really|tbh|please))?[\s.!]*",
+        words,
+    )
+    if in_words:
+        score = in_words.group("score")
+        return int(score) if score.isdigit() else NUMBER_WORDS[score]
     return NUMBER_WORDS.get(words.rstrip(". !"))
+
+
+# At the rating question, a message this long is what they want to tell the council: the comment
+# (unless it asks something).
+COMMENT_WORDS = 6
+
+
+def asks(text: Text) -> bool:
+    """A question, not a statement that starts like one ("when I ring them nobody answers")."""
+    start = QUESTION_START.search(text)
+    return "?" in text or bool(start and not re.match(r"\W*when\s+(i|we|you|they|he|she)\b", text, re.I))
 
 
 # At the rating question: messages that are about the rating itself, not a question of their own.
@@ -254,17 +276,24 @@ class ValidateFeedbackForm(FormValidationAction):
         return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
-        """A rating is optional: a question typed instead is answered and the rating left; so is
-        anything else after one "please choose a number", so nobody is held at this question."""
+        """A rating is optional: what they want to tell the council, typed instead, is their comment;
+        a question is answered and the rating left; so is anything else after one "please choose a
+        number", so nobody is held at this question."""
         rating = read_rating(str(value))
-        a_number = re.search(r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", str(value).lower())
+        said = full_text(tracker)
+        a_number = re.search(r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", said.lower())
         intent = tracker.latest_message.get("intent", {})
         failures = dict(tracker.get_slot("failed_answers") or {})
         tried = failures.pop("feedback_rating", 0)
+        long_enough = len(said.split()) >= COMMENT_WORDS and not said.startswith("/")
         if rating is not None:
             return {"feedback_rating": rating, "failed_answers": failures}
-        if not a_number and intent.get("name") == "deny":
+        if intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
+        if long_enough and not asks(said) and intent.get("name") not in HANDED_ON:
+            # "when I ring them nobody answers": what they think, kept as their comment, not refused
+            comment = said[:COMMENT_CHARS]
+            return {"feedback_rating": "skipped", "feedback_comment": comment, "failed_answers": failures}
         answer = f"utter_{intent.get('name')}"
         if (
             not a_number

@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.opening_hours import opening_line
 from bot.content import now_in_london
-from bot.safety.concern import is_domestic, new_concern, safe_contact, urgency_of
+from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
 from bot.safety.dialogue import read_turn
 from bot.safety.risk import (
     ABUSE,
@@ -47,6 +47,9 @@ FOLLOWUP_ANSWERS = {
     "is_it_abuse": "utter_risk_followup_is_it_abuse",
     "care_continues": "utter_risk_followup_care_continues",
     "anonymous": "utter_risk_followup_anonymous",
+    "contact_safely": "utter_risk_followup_contact_safely",
+    "carer_in_trouble": "utter_risk_followup_carer_in_trouble",
+    "chat_private": "utter_risk_followup_chat_private",
     "police_or_agency": "utter_risk_followup_police_or_agency",
     "welfare_check": "utter_risk_followup_welfare_check",
     "what_next": "utter_risk_followup_what_next",
@@ -57,6 +60,8 @@ FOLLOWUP_ANSWERS = {
 RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
 CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
 MENU_BUTTON = {"title": "Main menu", "payload": "/show_menu"}
+# Concerns where someone else may be causing the harm (named, if at all, in later messages too).
+HARMED_BY_OTHERS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
 
 
@@ -106,6 +111,9 @@ class ActionRespondToRisk(Action):
             dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
             if turn.risk.urgent and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])
+            if concerns and concerns[-1]["kind"] in HARMED_BY_OTHERS and not concerns[-1].get("who_may_be_causing_harm"):
+                # "will he find out? it's my son": who it is, said after the concern
+                concerns[-1]["who_may_be_causing_harm"] = causing_harm(text)
             answer = f"followup:{turn.followup}"
         else:
             risk = turn.risk
@@ -113,6 +121,8 @@ class ActionRespondToRisk(Action):
             if answered:  # this block was given already: never the same block again
                 if not text.startswith("/"):
                     answered[-1]["their_words"].append(text.strip()[:2000])
+                    if risk.kind in HARMED_BY_OTHERS and not answered[-1].get("who_may_be_causing_harm"):
+                        answered[-1]["who_may_be_causing_harm"] = causing_harm(text)
                 response = REPEAT_ANSWERS[1] if last_answer == REPEAT_ANSWERS[0] else REPEAT_ANSWERS[0]
                 dispatcher.utter_message(response=response)
                 answer = response

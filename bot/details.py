@@ -188,6 +188,12 @@ SELF_CONTEXT = re.compile(
     r"\bfor my\s?self\b|\bit'?s me who\b|\bme who needs\b",
     re.IGNORECASE,
 )
+# "my partner is my carer", "my mum helps me": the relative helps the caller; the help is for the caller
+HELPER_RELATION = re.compile(
+    rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:who\s+|he\s+|she\s+)?(?:is\s+(?:also\s+|now\s+)?my\s+"
+    r"(?:main\s+|full[\s-]time\s+|paid\s+|unpaid\s+|only\s+)?carer|(?:looks\s+after|cares\s+for|helps|supports)\s+me)\b",
+    re.IGNORECASE,
+)
 SELF_ANSWER = re.compile(r"\b(?:me|myself|mine|my own|i do|i am|i need)\b", re.IGNORECASE)
 
 # ------------------------------------------------------------------ whose is it
@@ -283,7 +289,9 @@ TIME = re.compile(
     rf"(?<!good )(?<!this )(?<!yesterday )(?<!last )(?<!good\s)\b(?P<not>not\s+)?(?:(?:on\s+)?(?P<day>{DAY}|tomorrow)\s+)?"
     rf"(?:in\s+the\s+)?(?P<part>{PART})"
     rf"(?:\s+(?P<clock>(?:after|before|from)\s+{CLOCK}))?|"
-    rf"\b(?P<range>(?:not\s+)?(?:between\s+{CLOCK}\s+and\s+{CLOCK}|(?:after|before|from)\s+{CLOCK}(?:\s+(?:to|until|till)\s+{CLOCK})?))|"
+    rf"\b(?P<range>(?:not\s+)?(?:between\s+{CLOCK}\s+and\s+{CLOCK}|(?:after|before|from)\s+{CLOCK}(?:\s*(?:to|until|till|til|-)\s*{CLOCK})?|"
+    rf"{CLOCK}\s*(?:to|until|till|til|-)\s*{CLOCK}(?!\d)))|"
+    rf"\b(?:at\s+work|working|busy|out|in\s+work)\s+(?:til|till|until|to)\s+(?P<busy>{CLOCK})|"
     rf"\b(?P<any>any\s*time|anytime|any time of day)\b(?!\s+(?:after|before|from|between)\b)|"
     rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s))(?P<days>{DAY})\b(?!\s+{PART})",
     re.IGNORECASE,
@@ -716,14 +724,13 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             return
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
-            if (
-                other.role == role
-                and name.split()[0] == other.value.split()[0]
-                and len(name) > len(other.value)
-            ):
-                found[index] = Found(
-                    "person_name", name, start, end, role, other.group
-                )  # "its tom. tom baker."
+            if name.split()[0] == other.value.split()[0]:
+                # one person said twice ("its tom. tom baker.", "my dad ray … ray pearson"): the
+                # fuller name, and whose it is from where it was said with a cue
+                keep_role = role if other.group == ALONE and group != ALONE else other.role
+                keep_group = group if other.group == ALONE else other.group
+                fuller = name if len(name) > len(other.value) else other.value
+                found[index] = Found("person_name", fuller, other.start, other.end, keep_role, keep_group)
                 return
         if not any(f.start <= start < f.end or start <= f.start < end for f in found):
             found.append(Found("person_name", name, start, end, role, group))
@@ -754,6 +761,13 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             result = _name_words(text, match.start(1), "soft")
             if result and result[1] >= match.end(1) - 1:
                 add(result[0], match.start(1), result[1], None)
+    for index, one in enumerate(found):  # "its karen, karen mills": the surname said with it again
+        if len(one.value.split()) == 1:
+            again = re.search(rf"\b{re.escape(one.value)}\s+([A-Za-z][\w'’-]+)\b", text[one.end :], re.I)
+            if again and _surname_like(again.group(1).lower()) and again.group(1).lower() not in places():
+                fuller = tidy_name(f"{one.value} {again.group(1)}")
+                if fuller:
+                    found[index] = Found("person_name", fuller, one.start, one.end, one.role, one.group)
     if not found and asked in ("full_name", "cared_for"):
         answer = _bare_answer(text)
         if answer:
@@ -940,6 +954,10 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
         match = ANSWER_RELATION.match(text)
         if match:
             relation = (relation_word(match.group(1)), match.start(), match.end())
+    helper = HELPER_RELATION.search(text)
+    if helper and (relation is None or relation_word(helper.group(1)) == relation[0]) and not professional:
+        relation = None  # the caller's own carer, not the person the help is for
+        found.append(Found("asking_for", SELF, helper.start(), helper.end()))
     if professional:
         found.append(Found("asking_for", PROFESSIONAL, *professional))
     elif relation:
@@ -987,6 +1005,13 @@ def _places(text: Text, asked: Optional[Text]) -> List[Found]:
             r"\b(?:used to|grew up|born|was from|originally)\W+(?:\w+\W+)?(?:in|from)?\W*$", before, re.I
         ) or re.match(r"\W*originally\b", text[end:], re.I):
             continue  # where they came from, not where they live
+        if re.match(
+            r"\s*(?:general\s+|university\s+|community\s+)?(?:hospital|a\s*&\s*e|ward|hospice|station|"
+            r"high\s+street|library|college|surgery|jobcentre|court)\b",
+            text[end:],
+            re.I,
+        ) or re.search(r"\b(?:work|works|working|shop|shopping)\s+(?:\w+\s+)?in\s*$", before, re.I):
+            continue  # "he's in Basildon hospital", "I work in Grays": not where anyone lives
         cue = RESIDENCE_END.search(before)
         verbs = list(RESIDENCE_VERB.finditer(before))
         if asked in ("postcode", "cared_for_postcode", "area"):
@@ -1072,15 +1097,21 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
     if asked == "contact_time" and WHENEVER.search(text):
         return Found("contact_time", "any time", 0, len(text))
+    times: List["re.Match[str]"] = []
     for match in TIME.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
-        if asked != "contact_time" and not TIME_CUE.search(text):
+        if asked != "contact_time" and not TIME_CUE.search(text) and not match.group("busy"):
             continue
-        value = _tidy_time(match)
-        if value:
-            return Found("contact_time", value, match.start(), match.end())
+        if _tidy_time(match):
+            times.append(match)
+    if times:  # "mornings, not before 10", "at work til 6": the time and what narrows it
+        times = times[:1] + [m for m in times[1:] if m.group("range") or m.group("busy") or m.group("not")]
+        values = list(dict.fromkeys(_tidy_time(match) for match in times))
+        if len(values) > 1 and "any time" in values:
+            values.remove("any time")
+        return Found("contact_time", ", ".join(v for v in values if v), times[0].start(), times[-1].end())
     day = re.search(rf"\b{DAY}\b", text, re.I) if asked == "contact_time" else None
     if day:
         value = day.group(0).lower()
@@ -1091,6 +1122,8 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
 def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
     if match.group("any"):
         return "any time"
+    if match.group("busy"):
+        return "after " + re.sub(r"\s+", "", match.group("busy").lower())
     if match.group("range"):
         return re.sub(r"\s+", " ", match.group("range").lower()).strip()
     if match.group("days"):

@@ -288,6 +288,27 @@ def test_the_rating_is_asked_again_once_then_left_never_a_loop():
     assert responses == ["utter_invalid_rating"], "a number out of range is asked again, not left"
 
 
+def test_what_they_want_to_tell_the_council_typed_at_the_rating_is_kept_as_their_comment():
+    for text in [
+        "when i ring them nobody answers",
+        "3 times this week nobody turned up for the lunch call",
+        "no, I just want them to know the carers are always late",
+    ]:
+        result, responses = rate(text, "nlu_fallback", 0.45)
+        assert result["feedback_comment"] == text and result["feedback_rating"] == "skipped", (text, result)
+        assert responses == [], "not asked for a number again"
+    result, responses = rate("why does nobody ever answer the phone there", "nlu_fallback", 0.45)
+    assert "feedback_comment" not in result, "a question is not filed as their comment"
+
+
+def test_a_score_said_in_a_few_words_is_the_rating():
+    for text, score in [("i'd give it a 3", 3), ("4 out of 5", 4), ("about a two", 2), ("five stars", 5)]:
+        result, _ = rate(text, "give_feedback")
+        assert result["feedback_rating"] == score, (text, result)
+    result, _ = rate("3 times this week nobody came", "give_feedback")
+    assert result["feedback_rating"] != 3
+
+
 def test_more_about_their_need_at_the_communication_question_is_added_to_their_need():
     text = "I'm exhausted caring for Paulo after his stroke and need help for me and him"
     result, responses, _ = validate("communication_needs", [text], need="help for my husband")
@@ -356,3 +377,21 @@ def test_a_question_at_the_read_back_is_answered_and_the_request_shown_again_to_
     assert after(read_back[:1] + read_back[2:]) == [], "no read-back where none was waiting"
     result, _, _ = validate("cared_for_postcode", "same as mine hes next door", postcode="RM17 6SL")
     assert result["cared_for_postcode"] == "RM17 6SL"
+
+
+def test_a_relative_named_in_passing_is_not_the_person_the_help_is_for_when_it_is_for_the_caller():
+    for text, slot in [
+        ("07700900218 but ring my mum first pls she helps me. her name is grace", "postcode"),
+        ("i havent got email. my neighbour jean has", "email"),
+    ]:
+        tracker = asked(slot, text, {"asking_for": "self"}, "give_details")
+        tracker.events = [
+            {"event": "slot", "name": "asking_for", "value": "self"},
+            {"event": "user", "text": text, "parse_data": tracker.latest_message},
+        ]
+        name = next(tracker.get_latest_entity_values("person_name", entity_role="cared_for"), None)
+        assert name, f"the relative's name is read ({text})"
+        result = ValidateHandoverForm().validate_cared_for_name(name, CollectingDispatcher(), tracker, {})
+        assert result == {"cared_for_name": None}, (text, result)
+    result, _, _ = validate("cared_for_name", "her name is Grace Okafor", asking_for="family", cared_for="mum")
+    assert result["cared_for_name"] == "Grace Okafor", "when the help is for her, her name is kept"

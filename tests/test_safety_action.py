@@ -143,3 +143,19 @@ def test_a_concern_described_again_for_its_request_is_taken_down_but_a_new_risk_
     assert not told_again_for_the_request(SafetyTurn(Risk("self_harm", imminent=True)), abuse)
     assert not told_again_for_the_request(SafetyTurn(Risk("abuse"), followup="anonymous"), abuse)
     assert not told_again_for_the_request(SafetyTurn(Risk("abuse")), []), "never answered yet"
+
+
+def test_who_may_be_causing_harm_named_after_the_concern_is_kept_and_post_is_asked_about():
+    first = "he takes my pension and shouts at me, im scared he will find out"
+    _, slots, _, _ = run([user(first, "abuse")])
+    assert slots["concerns"][0]["who_may_be_causing_harm"] is None, "only 'he' so far"
+    events = [user(first, "abuse"), bot("utter_risk_abuse"), user("will he find out it was me? its my son")]
+    said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "abuse"})
+    assert said[0] == "utter_risk_followup_anonymous"
+    assert slots["concerns"][0]["who_may_be_causing_harm"] == "my son"
+    events += [bot("utter_risk_followup_anonymous"), user("will anything be posted to my house?")]
+    said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "followup:anonymous"})
+    assert said[0] == "utter_risk_followup_contact_safely"
+    events += [bot("utter_risk_followup_contact_safely"), user("email only please, no letters")]
+    said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "followup:contact_safely"})
+    assert slots["concerns"][0]["safe_to_contact"].startswith("not by letter; email only"), slots["concerns"]

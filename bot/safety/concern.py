@@ -32,13 +32,14 @@ KIND_TITLES = {
 HARMERS = (
     r"(carers?|care\s+worker|agency\s+worker|worker|partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|"
     r"brother|sister|grandson|granddaughter|nephew|niece|neighbour|son-in-law|daughter-in-law|"
-    r"daughter\s+in\s+law|son\s+in\s+law|stepson|stepdad|mum|dad|mother|father|friend|lodger|landlord|"
-    r"man|woman|someone|somebody)"
+    r"daughter\s+in\s+law|son\s+in\s+law|stepson|stepdad|stepmum|mum|dad|mother|father|friend|lodger|landlord|"
+    r"lad|uncle|aunt|auntie|cousin|grandad|grandpa|nan|man|woman|someone|somebody)"
 )
 HARM_VERB = (
     r"(hits?|hitting|hurts?|hurting|slaps?|kicks?|punch\w*|push\w*|shov\w*|grabs?|beats?|takes?|taking|took|"
     r"steal\w*|stole|borrow\w*|controls?|threaten\w*|shouts?|swears?|locks?|tied|touched|forces?|strangl\w*|"
-    r"is\s+(rough|nasty|cruel|aggressive|violent|abusive)|won't\s+let|makes\s+me|has\s+got|uses?|scams?)"
+    r"is\s+(rough|nasty|cruel|aggressive|violent|abusive)|won't\s+let|makes\s+me|has\s+got|uses?|scams?|"
+    r"helps\s+(him|her|them)sel(f|ves)|keeps\s+(having|taking|asking\s+for)|spends?|spent|drains?)"
 )
 HARMER = re.compile(
     r"\b((?:my|her|his|their|the|mum's|dad's|\w+'s)\s+(?:\w+\s+)?"
@@ -46,6 +47,12 @@ HARMER = re.compile(
     + r"|he|she|they)\b[^.?!]{0,25}?\b"
     + HARM_VERB
     + r"\b"
+)
+# "he takes my money, it's my son": who "he" is, said in another clause
+NAMED_AS = re.compile(
+    r"\b(?:it's|it\s+is|its|it\s+was|that's|that\s+is)\s+((?:my|her|his|their|mum's|dad's)\s+(?:\w+\s+)?"
+    + HARMERS
+    + r")\b"
 )
 AFRAID_OF = re.compile(
     r"\b(scared|frightened|afraid|terrified)\s+of\s+((?:my|her|his|their|the)\s+(?:\w+\s+)?"
@@ -61,7 +68,7 @@ FIRST_PERSON = re.compile(r"\b(me|i|i'm|i've|myself|my\s+(money|pension|card|ban
 NOT_BY_PHONE = re.compile(
     r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b"
 )
-NOT_BY_POST = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(letter|post|write)\b")
+NOT_BY_POST = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(letters?|post|posted|write|mail)\b")
 NOT_BY_TEXT = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(text|texts|sms|message)\b")
 ONLY_WAY = re.compile(
     r"\b(email|e-mail|text|letter|phone|ring|call)\b[^.?!]{0,30}\b(only|is\s+(safe|best|fine))\b|\bonly\s+(by\s+)?(email|e-mail|text|letter|phone)\b"
@@ -79,10 +86,10 @@ def causing_harm(text: Text) -> Optional[Text]:
     """Who may be causing harm, in the person's words ("her carer", "my partner"), if named."""
     tidied = tidy(text)
     found = HARMER.search(tidied) or AFRAID_OF.search(tidied)
-    if not found:
-        return None
-    who = found.group(1) if found.re is HARMER else found.group(2)
-    return None if who in ("he", "she", "they") else who
+    who = (found.group(1) if found.re is HARMER else found.group(2)) if found else None
+    if who in (None, "he", "she", "they"):
+        return _phrase(NAMED_AS.search(tidied))
+    return who
 
 
 def at_risk(text: Text, risk: Risk) -> Text:

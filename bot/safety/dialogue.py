@@ -16,7 +16,12 @@ from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 RISK_ENTITY = "risk"
 # Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
 ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent")
-ASKS_SAFE_CONTACT = ("utter_risk_abuse", "utter_risk_domestic_abuse", "utter_risk_ask_safe_contact")
+ASKS_SAFE_CONTACT = (
+    "utter_risk_abuse",
+    "utter_risk_domestic_abuse",
+    "utter_risk_ask_safe_contact",
+    "utter_risk_followup_contact_safely",
+)
 RISK_ANSWER_PREFIX = "utter_risk_"
 # A button that asks for the urgent answer itself ("Report abuse or neglect" on the menu).
 URGENT_BUTTONS = {"/safeguarding_concern": Risk(ABUSE), "/urgent_self_harm": Risk(SELF_HARM)}

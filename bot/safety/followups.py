@@ -29,14 +29,17 @@ FOLLOWUPS = [
         re.compile(
             r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b|"
             r"\b(put|move|take)\s+(me|her|him|them|mum|dad)\s+(in|into)\s+a\s+(home|care\s+home)\b|"
-            r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|\bwhat\s+happens\s+(if|when)\s+i\s+(report|tell)\b"
+            r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|\bwhat\s+happens\s+(if|when)\s+i\s+(report|tell)\b|"
+            r"\b(care|carers?|help|support|visits)\s+(will\s+|would\s+)?(stop|stops|end|ends)(\s+coming)?\b"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
     (
         "anonymous",
         re.compile(
-            r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+name\b|"
+            r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+((sur|full\s+|real\s+|last\s+)?name|surname)\b|"
+            r"\b(do|does|will)\s+(you|they|it)\s+(need|want|have\s+to\s+have)\s+my\s+(sur|full\s+|real\s+|last\s+)?name\b|"
+            r"\b(just|only)\s+(give|say|use)\s+my\s+first\s+name\b|"
             r"\b(tell|know|find\s+out)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told)\b|"
             r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b"
         ),
@@ -56,7 +59,35 @@ FOLLOWUPS = [
         re.compile(
             r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
             r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b|"
-            r"\b(should|do|shall)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b"
+            r"\b(should|do|shall)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
+            r"\b999\s+or\s+101\b|\b101\s+or\s+999\b"
+        ),
+    ),
+    # "will I get in trouble?", "will they take him off me?": a carer who fears they may harm
+    (
+        "carer_in_trouble",
+        re.compile(
+            r"\b(get|be|am|i'm)\s+(me\s+)?(in|into)\s+trouble\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
+            r"\b(arrest|arrested|prosecuted)\b"
+        ),
+    ),
+    # "can he see this chat?", "how do I delete this"
+    (
+        "chat_private",
+        re.compile(
+            r"\b(can|will|could|would|might)\s+(he|she|they|anyone|someone|somebody|my\s+\w+)\s+(see|read|find|look\s+at)\s+"
+            r"((this|the|my|our)\s+(chat|messages?|conversation)|what\s+i('ve)?\s+(wrote|written|typed|said|put))\b|"
+            r"\b(delete|clear|hide|wipe|remove)\s+(this|the|my)\s+(chat|conversation|messages|history)\b"
+        ),
+    ),
+    # "will anything be posted to my house?", "he opens my letters", "will they come round?"
+    (
+        "contact_safely",
+        re.compile(
+            r"\b(anything|something|letters?|post|mail|paperwork)\b[^.?!]{0,25}\b(posted|sent|send|come|arrive|delivered)\b[^.?!]{0,20}\b(house|home|address|door|flat)\b|"
+            r"\bwill\s+(they|you|someone|anyone|the\s+council)\s+(write\s+to|send\s+(me\s+)?(a\s+)?letters?|post\s+(me\s+)?anything|come\s+(to\s+(the|my|our)\s+(house|home|flat)|round))\b|"
+            r"\b(he|she|they|my\s+\w+)\s+(reads|opens|checks|goes\s+through|answers|sees)\s+(my|all\s+my|the)\s+(letters|post|mail|phone|emails|messages)\b|"
+            r"\b(he|she)\s+(might|will|could|would|may)\s+(see|read|find|open|answer)\b[^.?!]{0,15}\b(letter|post|mail|phone|email|message|text)s?\b"
         ),
     ),
     # "what happens next?", "how long will it take", "will someone come today"

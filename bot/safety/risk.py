@@ -170,6 +170,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(feel like|think)\s+i\s+(could|might|will)\s+(hurt|harm|hit|kill|strangle|smother)\s+(him|her|them|my)\b",
             r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
             r"\bpillow\s+over\s+(his|her|their)\s+face\b",
+            r"\bi'm\s+the\s+one\s+who\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked|hurt)\b",
         ]
     ),
     SELF_HARM: _compile(
@@ -311,7 +312,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\brough\s+with\b",
             # hands laid on someone in anger; not help ("grabbed my arm to stop me falling")
             r"\b(grabs|grabbed|grabbing|yanks|yanked|pinches|pinched)\s+(me\s+by\s+)?(my|his|her|their)\s+(arms?|wrists?|hair|neck|throat)\b(?![^.?!]{0,20}\bto\s+(stop|help|steady|catch|hold\s+(me|him|her)\s+up))",
-            r"\b(hits|hitting|hit|punch(es|ed)?|kick(s|ed)?|slap(s|ped)?|push(es|ed)?|shov(e|es|ed)|grabs|grabbed|beats|beat)\s+(me|him|her|them|my\s+"
+            r"\b(hits|hitting|hit|punch(es|ed|ing)?|kick(s|ed|ing)?|slap(s|ped|ping)?|push(es|ed|ing)?|shov(e|es|ed|ing)|grabs|grabbed|beats|beat|knock(s|ed|ing))\s+(me|him|her|them|my\s+"
             + RELATIVE
             + r")\b",
             r"\b(is|are|was|were|keeps?)\s+(hurting|hitting|harming|beating)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
@@ -373,6 +374,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\blost\s+(loads\s+of|a\s+lot\s+of|so\s+much)\s+weight\b",
             r"\b(lives?|living)\s+in\s+(filth|squalor)\b",
             r"\bleft\s+(alone|on\s+(his|her)\s+own)\s+(all|for)\b",
+            r"\b(left|leaves|leave|leaving)\s+(me|her|him|them)\s+(in\s+(bed|(my|her|his|their|the)\s+chair)|on\s+(my|her|his|their)\s+own)\s+(all|for)\s+(day|night|hours|days)\b",
+            r"\b(left|leaves|leave|leaving|keeps?)\s+(me|her|him|them)\b[^.?!]{0,40}\bwithout\s+(my|her|his|their|any)\s+(tablets|medication|meds|insulin|food|water|drinks?)\b",
             r"\bonly\s+stay\s+\w+\s+minutes\b",
         ]
     ),
@@ -447,7 +450,19 @@ NOT_SELF_HARM = re.compile(
 )
 
 
+# Said not to be so ("nobody is in danger", "I'm not being abused", "he's only got his pension"):
+# taken out before the patterns are read, so the rest of the message still counts.
+NOT_SO = re.compile(
+    r"\b(no\s*one|nobody|no-one|not|isn't|aren't|wasn't|weren't|never)\s+(is\s+|are\s+|was\s+|were\s+|being\s+|been\s+)?"
+    r"(in\s+(any\s+)?danger|at\s+risk|unsafe|abus(ed|ing\s+(me|him|her|them))|neglect(ed|ing\s+(me|him|her|them))|"
+    r"(hurting|hitting|harming)\s+(me|him|her|them)|hurt|harmed)\b|"
+    r"\b(he|she|they)('s|\s+has|'ve|\s+have)?\s+(only\s+)?(got|has|have|gets|get)\s+(his|her|their)\s+(own\s+)?"
+    r"(state\s+)?(pension|savings|money|benefits|income)\b"
+)
+
+
 def _pattern_kind(text: Text) -> Text:
+    text = NOT_SO.sub(" ", text)
     for kind, patterns in PATTERNS.items():
         if kind == SELF_HARM and NOT_SELF_HARM.search(text):
             continue
