@@ -72,6 +72,12 @@ SHORT_YES = re.compile(
     r"(?:\W+(?:please|send it|send|it|that'?s|right|fine|thanks|thank you|ta|go ahead|do it)\b)*\W*$",
     re.I,
 )
+# Said about this conversation, never what they need ("you didn't answer me", "I told you already").
+NOT_A_NEED = re.compile(
+    r"\byou\s+(didn'?t|did\s+not|haven'?t|have\s+not|never|still\s+haven'?t)\s+(answer|said|say|told|tell)\w*|"
+    r"\banswer\s+(me|my\s+question)|\bi\s+(told|asked)\s+you\b|\bnot\s+listening\b",
+    re.I,
+)
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
 NEED_WORDS = 8
 QUESTION_START = re.compile(
@@ -163,11 +169,35 @@ def shown(value: Any) -> Text:
     return str(value)
 
 
+# A wish told later replaces only the wishes it contradicts ("ring me" after "not by phone").
+CONTRADICTS = {"phone call": {"not by phone"}, "not by phone": {"phone call"}}
+
+
+def contact_wishes(tracker: Tracker) -> List[Text]:
+    """Every wish for how to be contacted told in this conversation, kept together: "not by
+    phone" at the start and "not at home" later are both honoured (the slot holds the latest)."""
+    wishes: List[Text] = []
+    for event in tracker.events:
+        if event.get("event") in ("reset_slots", "restart"):
+            wishes = []
+        elif event.get("event") == "slot" and event.get("name") == "contact_preference":
+            told = event.get("value") or []
+            if not told:
+                wishes = []
+            for wish in told:
+                wishes = [w for w in wishes if w not in CONTRADICTS.get(wish, ()) and w != wish] + [wish]
+    latest = tracker.get_slot("contact_preference") or []
+    return [w for w in wishes if w not in latest] + list(latest) if latest else wishes
+
+
 def known_details(tracker: Tracker) -> Dict[Text, Any]:
     """Every detail held, in display order, skipping those never given."""
-    return {
+    held = {
         slot: tracker.get_slot(slot) for slot in DETAIL_LABELS if tracker.get_slot(slot) not in (None, [], "")
     }
+    if held.get("contact_preference"):
+        held["contact_preference"] = contact_wishes(tracker)
+    return held
 
 
 def who_for(details: Dict[Text, Any]) -> Optional[Text]:
@@ -208,7 +238,7 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     """How to reach the caller, in the order their wishes say: never a phone number after "not by
     phone" or "email only"; none after an email address, unless they asked to be rung or texted;
     email first when they asked for email; the other if they skip the first."""
-    wishes = set(tracker.get_slot("contact_preference") or [])
+    wishes = set(contact_wishes(tracker))
     if wishes & NO_PHONE:
         return ["email"]
     if not wishes & {"phone call", "text message"} and tracker.get_slot("email") not in (
@@ -225,8 +255,9 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     return [first, second] if tracker.get_slot(first) in (DECLINED, NOT_GIVEN) else [first]
 
 
-def how_we_contact(details: Dict[Text, Any]) -> Text:
-    """The sentence that tells a resident how Thurrock First will contact them."""
+def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
+    """The sentence that tells a resident how Thurrock First will contact them (`asked_for`: at the
+    read-back, how they are asked to, as nothing has been sent yet)."""
 
     def held(slot: Text) -> bool:
         return details.get(slot) not in (None, DECLINED, NOT_GIVEN)
@@ -246,7 +277,8 @@ def how_we_contact(details: Dict[Text, Any]) -> Text:
     else:
         return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
     avoid = [w for w in wishes if w.startswith("not ")]
-    return f"They will contact you {how}" + (f" ({', '.join(avoid)})" if avoid else "") + "."
+    lead = "I'll ask them to contact you" if asked_for else "They will contact you"
+    return f"{lead} {how}" + (f" ({', '.join(avoid)})" if avoid else "") + "."
 
 
 def joined(words: List[Text]) -> Text:
@@ -437,6 +469,8 @@ class DetailAnswers:
             tracker.get_slot("requested_slot") != slot
             or slot == "need"
             or tracker.get_slot("need")
+            or [other for other in details_set_this_turn(tracker) if other != slot]  # a correction
+            or NOT_A_NEED.search(text)
             or len(text.split()) < NEED_WORDS
             or "?" in text
             or QUESTION_START.match(text)
@@ -510,6 +544,17 @@ class DetailAnswers:
             and not _changing(tracker, "asking_for")
         ):
             return {"asking_for": before}
+        caller = str(tracker.get_slot("full_name") or "")
+        name = answer_detail(str(value or ""), "full_name", "person_name")
+        if (
+            tracker.get_slot("requested_slot") == "asking_for"
+            and not asking_for_from_answer(str(value or ""))
+            and name
+            and caller not in ("", DECLINED, NOT_GIVEN)
+            and same_first_name(name, caller)
+        ):  # "danny okafor" after "danny": their own full name; who the help is for is asked again
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted="your name")
+            return {"asking_for": None, "full_name": name if len(name) > len(caller) else caller}
         return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
 
     def validate_cared_for(self, value, dispatcher, tracker, domain):
@@ -638,6 +683,10 @@ class DetailAnswers:
         if tracker.get_slot("requested_slot") == "cared_for_postcode":
             # the answer to "what's their postcode?" is theirs: the caller's stays as it was
             return {"postcode": held_before(tracker, "postcode")}
+        corrected = corrects_their_postcode(tracker, value)
+        if corrected:  # "sorry it's RM17 not RM16": theirs was RM16 …, so this one is theirs
+            dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=corrected)
+            return {"postcode": held_before(tracker, "postcode"), "cared_for_postcode": corrected}
         return self._validate_postcode("postcode", None, value, dispatcher, tracker)
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
@@ -712,6 +761,7 @@ class DetailAnswers:
                 and need
                 and len(said.split()) >= NEED_WORDS
                 and not COMMUNICATION_WORDS.search(said)
+                and not [other for other in details_set_this_turn(tracker) if other != "communication_needs"]
             ):  # more about what they need: added to it, never lost, never taken as a communication need
                 dispatcher.utter_message(
                     response="utter_details_noted_in_passing", noted="what you need help with"
@@ -723,7 +773,8 @@ class DetailAnswers:
             if not named and [
                 other for other in details_set_this_turn(tracker) if other != "communication_needs"
             ]:
-                return None  # "my number is now …": a detail, not a communication need
+                # "my number is now …": a detail, not a communication need; "… and no, none" says none
+                return ["none"] if re.search(r"\b(and|but)\s+(no\W+)?none\b", text, re.I) else None
             return named or ([text.strip()[:200]] if text.strip() else None)
 
         if (
@@ -775,6 +826,31 @@ class ActionUpdateDetail(Action):
         return events + [FollowupAction("detail_form")]
 
 
+CORRECTED_FROM = re.compile(r"\bnot\s+([A-Z]{1,2}[0-9][A-Z0-9]?(?:\s*[0-9][A-Z]{2})?)\b", re.I)
+
+
+def corrects_their_postcode(tracker: Tracker, value: Any) -> Optional[Text]:
+    """A new postcode said as a correction of the other person's ("RM17 4XY, not RM16"), if it is one."""
+    new = tidy_postcode(str(value or ""))
+    old = CORRECTED_FROM.search(full_text(tracker))
+    theirs = str(held_before(tracker, "cared_for_postcode") or "").replace(" ", "").upper()
+    mine = str(held_before(tracker, "postcode") or "").replace(" ", "").upper()
+    if not (new and old and theirs):
+        return None
+    wrong = old.group(1).replace(" ", "").upper()
+    return new if theirs.startswith(wrong) and not mine.startswith(wrong) else None
+
+
+def said_this_turn(tracker: Tracker, response: Text) -> bool:
+    """Whether the assistant has given this response since the latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == response:
+            return True
+    return False
+
+
 def value_before_change(tracker: Tracker, slot: Text) -> Any:
     """What a detail held before "change it" emptied it: the latest real value set before the latest
     message (a button's payload, "/deny", is never a value)."""
@@ -815,14 +891,25 @@ class ValidateDetailForm(DetailAnswers, FormValidationAction):
     def validate_detail_to_change(self, value, dispatcher, tracker, domain):
         if value in DETAIL_LABELS:
             return {"detail_to_change": value}
-        for slot, pattern in DETAIL_WORDS:
-            if pattern.search(str(value)):
-                return {"detail_to_change": slot, slot: None}
-        for slot, label in DETAIL_LABELS.items():
-            if label in str(value).lower():
-                return {"detail_to_change": slot, slot: None}
+        slot = detail_named(str(value))
+        if slot:
+            return {"detail_to_change": slot, slot: None}
         dispatcher.utter_message(response="utter_invalid_answer")
         return {"detail_to_change": None}
+
+
+def detail_named(text: Text) -> Optional[Text]:
+    """Which detail a message is about ("the postcode is wrong", "communication needs should say
+    none"): the longest label it names, else a word for one ("number", "address")."""
+    lowered = text.lower()
+    labels = sorted(DETAIL_LABELS.items(), key=lambda item: len(item[1]), reverse=True)
+    for slot, label in labels:
+        if label in lowered:
+            return slot
+    for slot, pattern in DETAIL_WORDS:
+        if pattern.search(text):
+            return slot
+    return None
 
 
 class ActionDetailUpdated(Action):
@@ -835,12 +922,12 @@ class ActionDetailUpdated(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         target = tracker.get_slot("detail_to_change")
-        if target in DETAIL_LABELS and tracker.get_slot(target) is not None:
-            dispatcher.utter_message(
-                response="utter_detail_updated",
-                detail=noted([target], tracker),
-                value=shown(tracker.get_slot(target)),
-            )
+        value = tracker.get_slot(target) if target in DETAIL_LABELS else None
+        unchanged = value is not None and shown(value) == shown(value_before_change(tracker, target))
+        if unchanged and not said_this_turn(tracker, "utter_detail_kept"):
+            dispatcher.utter_message(response="utter_detail_kept", detail=DETAIL_LABELS[target], value=shown(value))
+        elif value is not None and not unchanged:
+            dispatcher.utter_message(response="utter_detail_updated", detail=noted([target], tracker), value=shown(value))
         events: List[EventType] = [SlotSet("detail_to_change", None)]
         if tracker.get_slot("handover_stage") == "confirming":
             return events + [FollowupAction("action_confirm_handover")]

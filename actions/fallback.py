@@ -7,11 +7,14 @@ replies in turn, so no reply repeats the one before it.
 
 from typing import Any, Dict, List, Optional, Text
 
+import re
+
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback import log_unanswered
+from actions.details import detail_named
+from actions.feedback import log_unanswered, read_back_last_turn
 from actions.topics import TOPIC_TITLES
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -76,6 +79,8 @@ class ActionHandleFallback(Action):
         tracker: Tracker,
         domain: Dict[Text, Any],
     ) -> List[EventType]:
+        if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
+            return at_the_read_back(dispatcher, tracker)
         log_unanswered(tracker)
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
         if unclear_in_a_row(_user_intents(tracker)) >= 2 or not topics:
@@ -87,3 +92,21 @@ class ActionHandleFallback(Action):
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []
+
+
+# "it's not urgent", "nobody is in danger": said at the read-back of an urgent request
+NOT_URGENT = re.compile(r"\bnot\s+(urgent|an\s+emergency)\b|\b(nobody|no\s*one|no-one)\s+is\s+in\s+danger\b", re.I)
+
+
+def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Not understood while the request waits to be sent: never dropped. A detail it names is
+    changed ("communication needs should say none"); anything else, the request is shown again."""
+    text = tracker.latest_message.get("text") or ""
+    slot = detail_named(text)
+    if slot:
+        return [SlotSet("detail_to_change", slot), SlotSet(slot, None), FollowupAction("detail_form")]
+    if NOT_URGENT.search(text) and tracker.get_slot("handover_urgency") == "urgent":
+        dispatcher.utter_message(response="utter_readback_urgent_kept")
+    else:
+        dispatcher.utter_message(response="utter_readback_unclear")
+    return [FollowupAction("action_confirm_handover")]

@@ -34,7 +34,7 @@ from actions.opening_hours import opening_line
 from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, PROFESSIONAL
+from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
@@ -137,6 +137,21 @@ def without_the_harmer(tracker: Tracker, cared_for: Optional[Text]) -> Optional[
     if cared_for and any(harmer and harmer in str(cared_for).lower().split() for harmer in harmers):
         return None
     return cared_for
+
+
+def handover_details(tracker: Tracker) -> Dict[Text, Any]:
+    """The details to read back and send: the person who may be causing harm is never recorded as
+    the person the help is for; when the person writing is the one at risk, the help is for them."""
+    details = known_details(tracker)
+    dropped = False
+    for slot in ("cared_for", "cared_for_name"):
+        if slot in details and without_the_harmer(tracker, details[slot]) is None:
+            del details[slot]
+            dropped = True
+    at_risk = {c.get("who_may_be_at_risk") for c in tracker.get_slot("concerns") or []}
+    if dropped and "the person writing" in at_risk:
+        details["asking_for"] = SELF
+    return details
 
 
 def conversation_summary(tracker: Tracker) -> Text:
@@ -342,8 +357,8 @@ class ActionConfirmHandover(Action):
             lines.insert(0, concern_lines(tracker))
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
-        details = known_details(tracker)
-        readback = "\n".join(lines) + "\n" + details_as_lines(details) + "\n" + how_we_contact(details)
+        details = handover_details(tracker)
+        readback = "\n".join(lines) + "\n" + details_as_lines(details) + "\n" + how_we_contact(details, asked_for=True)
         dispatcher.utter_message(response="utter_handover_readback", readback=readback)
         return [SlotSet("handover_stage", "confirming")]
 
@@ -440,7 +455,7 @@ class ActionSubmitHandover(Action):
                     value=shown(tracker.get_slot(slot)),
                 )
             return [FollowupAction("action_confirm_handover")]
-        details = known_details(tracker)
+        details = handover_details(tracker)
         needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]
         their_needs = [n for n in details.get("cared_for_needs") or [] if n != "none"]
         if their_needs:
@@ -453,9 +468,6 @@ class ActionSubmitHandover(Action):
             else None
         )
         concerns = tracker.get_slot("concerns") or []
-        for slot in ("cared_for", "cared_for_name"):  # never the person who may be causing harm
-            if slot in details and without_the_harmer(tracker, details[slot]) is None:
-                del details[slot]
         fields = {
             "concern": json.dumps(concerns, ensure_ascii=False) if concerns else None,
             "channel": tracker.get_latest_input_channel() or "rest",

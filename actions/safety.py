@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.opening_hours import opening_line
+from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
 from bot.safety.dialogue import read_turn
@@ -50,6 +51,7 @@ FOLLOWUP_ANSWERS = {
     "contact_safely": "utter_risk_followup_contact_safely",
     "carer_in_trouble": "utter_risk_followup_carer_in_trouble",
     "chat_private": "utter_risk_followup_chat_private",
+    "why_flagged": "utter_risk_followup_why_flagged",
     "police_or_agency": "utter_risk_followup_police_or_agency",
     "welfare_check": "utter_risk_followup_welfare_check",
     "what_next": "utter_risk_followup_what_next",
@@ -67,6 +69,19 @@ REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
 
 def turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") in ("user", "bot")]
+
+
+# A question asked with "I'm safe" is answered too, when the classifier is this sure of it.
+QUESTION_WITH_ANSWER_CONFIDENCE = 0.7
+
+
+def asked_too(tracker: Tracker) -> Optional[Text]:
+    """The topic a message also asks about, besides answering a safety question."""
+    intent = tracker.latest_message.get("intent") or {}
+    name = intent.get("name")
+    if name in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_WITH_ANSWER_CONFIDENCE:
+        return name
+    return None
 
 
 def block_for(risk: Risk) -> Text:
@@ -93,6 +108,9 @@ class ActionRespondToRisk(Action):
 
         if turn.answers == "are_you_safe":
             dispatcher.utter_message(response="utter_risk_safe_now")
+            asked = asked_too(tracker)
+            if asked:  # "I'm ok really. What I wanted was: can mum switch to direct payments?"
+                dispatcher.utter_message(response=f"utter_{asked}")
             answer = "safe_now"
         elif turn.answers == "safe_contact":
             how = safe_contact(text) or f'their words: "{text.strip()[:300]}"'

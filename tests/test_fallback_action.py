@@ -72,3 +72,30 @@ def test_more_unclear_messages_in_a_row_never_get_the_same_reply_as_either_of_th
     assert replies[1] == "utter_fallback_menu"  # the second offers a person, with number and hours
     for number, reply in enumerate(replies[2:], 2):
         assert reply not in replies[number - 2 : number], replies
+
+
+def at_the_read_back(text: str, **slots):
+    """The fallback for `text`, typed just after the request was read back."""
+    said = {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": "nlu_fallback"}}}
+    events = [{"event": "action", "name": "action_confirm_handover"}, said]
+    tracker = Tracker(
+        "resident", {"handover_stage": "confirming", **slots}, said["parse_data"], events, False, None, {}, None
+    )
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionHandleFallback().run(dispatcher, tracker, {}))
+    return [m.get("response") for m in dispatcher.messages], result
+
+
+def test_an_unclear_message_at_the_read_back_never_drops_the_request():
+    said, result = at_the_read_back("hmm I dunno about that bit")
+    assert said == ["utter_readback_unclear"]
+    assert result[-1]["name"] == "action_confirm_handover", "read back again"
+    said, result = at_the_read_back("its not urgent, nobody is in danger", handover_urgency="urgent")
+    assert said == ["utter_readback_urgent_kept"] and result[-1]["name"] == "action_confirm_handover"
+
+
+def test_a_detail_named_at_the_read_back_is_changed():
+    said, result = at_the_read_back("communication needs should say none", communication_needs=["i said no"])
+    assert said == []
+    assert {"event": "slot", "timestamp": None, "name": "detail_to_change", "value": "communication_needs"} in result
+    assert result[-1] == {"event": "followup", "timestamp": None, "name": "detail_form"}

@@ -395,3 +395,33 @@ def test_a_relative_named_in_passing_is_not_the_person_the_help_is_for_when_it_i
         assert result == {"cared_for_name": None}, (text, result)
     result, _, _ = validate("cared_for_name", "her name is Grace Okafor", asking_for="family", cared_for="mum")
     assert result["cared_for_name"] == "Grace Okafor", "when the help is for her, her name is kept"
+
+
+def test_a_postcode_corrected_at_a_later_question_corrects_the_one_it_names():
+    text = "sorry its RM17 not RM16. RM17 4XY. and no none"
+    tracker = asked("communication_needs", text, {"cared_for_postcode": "RM16 4XY"})
+    tracker.events = [
+        {"event": "slot", "name": "cared_for_postcode", "value": "RM16 4XY"},
+        {"event": "user", "text": text, "parse_data": tracker.latest_message},
+    ]
+    dispatcher = CollectingDispatcher()
+    result = ValidateHandoverForm().validate_postcode("RM17 4XY", dispatcher, tracker, {})
+    assert result == {"postcode": None, "cared_for_postcode": "RM17 4XY"}, result
+    result, _, _ = validate("communication_needs", text, need="help for dad after hospital", postcode="RM17 4XY")
+    assert result["communication_needs"] == ["none"] and "need" not in result, result
+    result = ValidateHandoverForm().validate_postcode("RM17 4XY", CollectingDispatcher(), asked("need", "RM17 4XY", {}), {})
+    assert result == {"postcode": "RM17 4XY"}, "a postcode with nothing before it is the caller's"
+
+
+def test_their_own_full_name_typed_where_who_the_help_is_for_was_asked_is_their_name():
+    result, responses, _ = validate("asking_for", "danny okafor", full_name="Danny")
+    assert result == {"asking_for": None, "full_name": "Danny Okafor"}, result
+    assert responses == ["utter_details_noted_in_passing"]
+    result, _, _ = validate("asking_for", "for me", full_name="Danny")
+    assert result["asking_for"] == "self"
+
+
+def test_a_complaint_about_this_conversation_is_never_taken_as_their_need():
+    for text in ["you didnt answer me. do i have to give it", "i told you already no phone calls at all please"]:
+        result, _, _ = validate("full_name", text)
+        assert "need" not in result, (text, result)

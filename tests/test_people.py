@@ -154,3 +154,33 @@ def test_the_answer_to_their_postcode_never_overwrites_the_callers():
         "RM18 8AB", CollectingDispatcher(), answer, {}
     )
     assert in_the_handover_form == {"cared_for_postcode": "RM18 8AB", "postcode": "RM17 6AA"}
+
+
+def test_wishes_for_how_to_be_contacted_told_at_different_times_are_all_kept():
+    from actions.details import contact_wishes
+
+    def told(*lists):
+        events = [{"event": "slot", "name": "contact_preference", "value": wishes} for wishes in lists]
+        return Tracker.from_dict(
+            {"sender_id": "x", "slots": {"contact_preference": lists[-1]}, "events": events}
+        )
+
+    assert contact_wishes(told(["not by phone"], ["not at home"])) == ["not by phone", "not at home"]
+    assert contact_wishes(told(["not by phone", "email"], ["phone call"])) == ["email", "phone call"]
+    assert contact_slots(told(["not by phone"], ["not at home"])) == ["email"], "never asked for a phone"
+
+
+def test_the_person_who_may_be_causing_harm_is_never_the_person_the_help_is_for():
+    from actions.handover import handover_details
+
+    concern = {"kind": "abuse", "who_may_be_causing_harm": "my partner", "who_may_be_at_risk": "the person writing"}
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "x",
+            "slots": {"asking_for": "family", "cared_for": "partner", "full_name": "Leanne", "concerns": [concern]},
+            "events": [],
+        }
+    )
+    details = handover_details(tracker)
+    assert "cared_for" not in details and details["asking_for"] == "self", details
+    assert "The help is for: you" in details_as_lines(details)

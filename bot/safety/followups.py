@@ -40,7 +40,8 @@ FOLLOWUPS = [
             r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+((sur|full\s+|real\s+|last\s+)?name|surname)\b|"
             r"\b(do|does|will)\s+(you|they|it)\s+(need|want|have\s+to\s+have)\s+my\s+(sur|full\s+|real\s+|last\s+)?name\b|"
             r"\b(just|only)\s+(give|say|use)\s+my\s+first\s+name\b|"
-            r"\b(tell|know|find\s+out)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told)\b|"
+            r"\b(tell|know|find\s+out|say)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told|"
+            r"i('ve|\s+have)?\s+(been\s+in\s+touch|got\s+in\s+touch|contacted|rung|called|spoken|talked|reported))\b|"
             r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b"
         ),
     ),
@@ -53,14 +54,16 @@ FOLLOWUPS = [
             r"\b(should|do)\s+i\s+(ring|call|phone|tell|contact)\s+the\s+police\b|\bwho\s+(should|do)\s+i\s+(ring|call|tell|report)\b"
         ),
     ),
-    # "can the police check on her?", "nobody has seen him, what do I do"
+    # "can the police check on her?", "nobody has seen him, what do I do" (not "when he's home
+    # from hospital")
     (
         "welfare_check",
         re.compile(
-            r"\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
+            r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?)\b)"
+            r".*(\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
             r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b|"
             r"\b(should|do|shall)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
-            r"\b999\s+or\s+101\b|\b101\s+or\s+999\b"
+            r"\b999\s+or\s+101\b|\b101\s+or\s+999\b)"
         ),
     ),
     # "will I get in trouble?", "will they take him off me?": a carer who fears they may harm
@@ -78,6 +81,14 @@ FOLLOWUPS = [
             r"\b(can|will|could|would|might)\s+(he|she|they|anyone|someone|somebody|my\s+\w+)\s+(see|read|find|look\s+at)\s+"
             r"((this|the|my|our)\s+(chat|messages?|conversation)|what\s+i('ve)?\s+(wrote|written|typed|said|put))\b|"
             r"\b(delete|clear|hide|wipe|remove)\s+(this|the|my)\s+(chat|conversation|messages|history)\b"
+        ),
+    ),
+    # "why does it say urgent?", "why suicide? I said I'm fine", "take that off"
+    (
+        "why_flagged",
+        re.compile(
+            r"\bwhy\b[^.?!]{0,40}\b(urgent|suicid\w*|self[- ]harm|abuse|safeguarding|999|flag\w*|marked|say\s+that)\b|"
+            r"\b(take|remove|delete)\s+(that|it|the\s+\w+)\s+off\b"
         ),
     ),
     # "will anything be posted to my house?", "he opens my letters", "will they come round?"
