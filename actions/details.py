@@ -72,6 +72,12 @@ SHORT_YES = re.compile(
     r"(?:\W+(?:please|send it|send|it|that'?s|right|fine|thanks|thank you|ta|go ahead|do it)\b)*\W*$",
     re.I,
 )
+# "none", "no none for me", "i said no none already": no communication needs
+NO_NEEDS = re.compile(
+    r"^\W*(?:i\s+(?:said|told\s+you)\W*)?(?:no\W+)?(?:none|nothing|no\s+needs?|nope)\b"
+    r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
+    re.I,
+)
 # Said about this conversation, never what they need ("you didn't answer me", "I told you already").
 NOT_A_NEED = re.compile(
     r"\byou\s+(didn'?t|did\s+not|haven'?t|have\s+not|never|still\s+haven'?t)\s+(answer|said|say|told|tell)\w*|"
@@ -770,6 +776,8 @@ class DetailAnswers:
 
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
+            if not named and NO_NEEDS.search(text):
+                return ["none"]  # "I said no, none already"
             if not named and [
                 other for other in details_set_this_turn(tracker) if other != "communication_needs"
             ]:

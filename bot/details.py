@@ -194,6 +194,11 @@ HELPER_RELATION = re.compile(
     r"(?:main\s+|full[\s-]time\s+|paid\s+|unpaid\s+|only\s+)?carer|(?:looks\s+after|cares\s+for|helps|supports)\s+me)\b",
     re.IGNORECASE,
 )
+# "for both of us", "me and my dad": not for the caller alone
+BOTH_OF_US = re.compile(
+    rf"\b(?:both\s+of\s+us|us\s+both|the\s+two\s+of\s+us|me\s+and\s+(?:my|our)\s+{REL}|(?:my|our)\s+{REL}\s+and\s+(?:me|i|myself))\b",
+    re.IGNORECASE,
+)
 SELF_ANSWER = re.compile(r"\b(?:me|myself|mine|my own|i do|i am|i need)\b", re.IGNORECASE)
 
 # ------------------------------------------------------------------ whose is it
@@ -202,6 +207,9 @@ CLIENT_CUE = re.compile(
     rf"\b(?:my\s+|our\s+)?{REL}(?:'?s)?\b|\b{CLIENT_NOUN}s?\b|"
     r"\b(?-i:[A-Z][a-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot)\b",  # "Colin needs…": someone else
     re.IGNORECASE,
+)
+NAMED_SUBJECT = re.compile(
+    r"\b([A-Za-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot|doesn'?t|does|is|isn'?t|likes|won'?t|prefers)\b", re.I
 )
 CALLER_CUE = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself|we|we're|we've|our|us|ours)\b|"
@@ -313,8 +321,8 @@ COMMUNICATION_NEEDS = [
     (
         "deaf or hard of hearing",
         re.compile(
-            r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely)|'s)\s+"
-            r"(?:\w+\s+)?(?:deaf|hard of hearing)\b|\bhearing impair",
+            r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely|going)|'s)\s+"
+            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair",
             re.I,
         ),
     ),
@@ -330,6 +338,15 @@ COMMUNICATION_NEEDS = [
         re.compile(
             r"\b(?:phone|call|ring)\s+(?:rather than|not|instead of)\s+(?:a\s+)?(?:letters?|writing|write)\b|"
             r"\bno letters\b|can'?t read letters|\bphone calls are better\b",
+            re.I,
+        ),
+    ),
+    ("face to face", re.compile(r"\bface[\s-]to[\s-]face\b|\bin person\b", re.I)),
+    (
+        "no phone calls",
+        re.compile(
+            r"\b(?:doesn'?t|don'?t|does not|do not|can'?t|cannot|can not|won'?t)\s+(?:like|do|use|manage|cope with|hear on)\s+"
+            r"(?:the\s+|a\s+)?phone(?:\s+calls)?\b",
             re.I,
         ),
     ),
@@ -401,7 +418,7 @@ NAME_TRIGGERS = [
     ),
     (
         re.compile(
-            r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'s|\s+is)\s+called\s+|"
+            r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'?s|\s+is)\s+called\s+|"
             rf"\b{REL}'?s\s+name(?:'s|\s+is)\s+",
             re.I,
         ),
@@ -620,6 +637,11 @@ def _last_cue(text: Text, start: int, end: int) -> Optional[Text]:
     "my", "the surgery"), or None when there is none."""
     window = text[start:end]
     client = [(m.start(), m.end()) for m in CLIENT_CUE.finditer(window)]
+    client += [  # "liam doesnt like phone calls": a first name typed in lower case, then a verb
+        (m.start(), m.end())
+        for m in NAMED_SUBJECT.finditer(window)
+        if m.group(1).lower() in first_names()
+    ]
     cues = [(s, CARED_FOR) for s, _ in client]
     cues += [
         (m.start(), CALLER)
@@ -965,7 +987,15 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
         found.append(Found("asking_for", who, relation[1], relation[2]))
     if relation and not professional:
         found.append(Found("cared_for", relation[0], relation[1], relation[2]))
-    if not found:
+    both = BOTH_OF_US.search(text)
+    if both and not found and (both.group(1) or both.group(2)):  # "me and my dad": for him (and the caller)
+        relation_found = relation_word(both.group(1) or both.group(2))
+        who = FRIEND if relation_found in FRIENDS else FAMILY
+        found += [
+            Found("asking_for", who, both.start(), both.end()),
+            Found("cared_for", relation_found, both.start(), both.end()),
+        ]
+    if not found and not both:
         match = SELF_CONTEXT.search(text) or (asked == "asking_for" and SELF_ANSWER.search(text))
         if match:
             found.append(Found("asking_for", SELF, match.start(), match.end()))

@@ -425,3 +425,9 @@ def test_a_complaint_about_this_conversation_is_never_taken_as_their_need():
     for text in ["you didnt answer me. do i have to give it", "i told you already no phone calls at all please"]:
         result, _, _ = validate("full_name", text)
         assert "need" not in result, (text, result)
+
+
+def test_none_said_again_at_the_communication_question_is_none():
+    for text in ["i said no none already", "none thanks", "no, none at all"]:
+        result, _, _ = validate("communication_needs", text)
+        assert result["communication_needs"] == ["none"], (text, result)
