@@ -78,6 +78,8 @@ NO_NEEDS = re.compile(
     r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
     re.I,
 )
+# "none for me, but mum…", "not for me": the caller has none, whatever the other person needs
+NONE_FOR_ME = re.compile(r"^\W*(?:no(?:ne)?|nothing|not)\W+(?:for\s+)?me\b|\bnone\s+for\s+me\b", re.I)
 # Said about this conversation, never what they need ("you didn't answer me", "I told you already").
 NOT_A_NEED = re.compile(
     r"\byou\s+(didn'?t|did\s+not|haven'?t|have\s+not|never|still\s+haven'?t)\s+(answer|said|say|told|tell)\w*|"
@@ -328,6 +330,22 @@ def _changing(tracker: Tracker, slot: Text) -> bool:
     return tracker.active_loop.get("name") == "detail_form" and tracker.get_slot("detail_to_change") == slot
 
 
+# A message that reads as a question ("can mum get a direct payment and pay my sister?") is answered
+# when the classifier is this sure of its topic; other messages need QUESTION_CONFIDENCE.
+ASKED_CONFIDENCE = 0.5
+
+
+def question_topic(tracker: Tracker) -> Optional[Text]:
+    """The topic a message typed at one of our questions asks about, if it asks one."""
+    intent = tracker.latest_message.get("intent") or {}
+    name, confidence = intent.get("name"), intent.get("confidence", 0)
+    text = full_text(tracker)
+    asked = "?" in text or bool(QUESTION_START.search(text))
+    if name in TOPIC_TITLES and (confidence >= QUESTION_CONFIDENCE or asked and confidence >= ASKED_CONFIDENCE):
+        return name
+    return None
+
+
 def for_themselves(tracker: Tracker, slot: Text) -> bool:
     """The help is for the caller, so a relative named in passing ("ring my mum first, her name is
     Grace", "my neighbour Jean has email") is not the person the help is for; asking for this
@@ -517,8 +535,8 @@ class DetailAnswers:
         their_need = self._keep_their_need(slot, text, dispatcher, tracker)
         if their_need:
             return their_need
-        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
-            dispatcher.utter_message(response=f"utter_{intent['name']}")
+        if question_topic(tracker):
+            dispatcher.utter_message(response=f"utter_{question_topic(tracker)}")
             return {slot: None}
         failures = dict(tracker.get_slot("failed_answers") or {})
         failures[slot] = failures.get(slot, 0) + 1
@@ -752,7 +770,7 @@ class DetailAnswers:
                 # "he needs Easy Read": the other person's need, not the caller's
                 earlier = list(tracker.get_slot("cared_for_needs") or [])
                 return {
-                    "communication_needs": NOT_GIVEN,
+                    "communication_needs": ["none"] if NONE_FOR_ME.search(full_text(tracker)) else NOT_GIVEN,
                     "cared_for_needs": list(dict.fromkeys(earlier + theirs)),
                 }
 
@@ -824,9 +842,14 @@ class ActionUpdateDetail(Action):
         target = tracker.get_slot("detail_to_change")
         if target == "handover_topic":  # what a request is about: chosen from topics, not typed
             return [SlotSet("detail_to_change", None), FollowupAction("action_choose_topic")]
+        named = None if target else detail_named(full_text(tracker))  # "my communication needs: none"
+        if named:
+            target = named
         if target in DETAIL_LABELS and target in details_set_this_turn(tracker):
-            return [FollowupAction("action_detail_updated")]
+            return [SlotSet("detail_to_change", target), FollowupAction("action_detail_updated")]
         events: List[EventType] = [SlotSet("failed_answers", {})]
+        if named:
+            events.append(SlotSet("detail_to_change", named))
         if target in DETAIL_LABELS:
             events.append(SlotSet(target, None))
         else:
@@ -847,6 +870,9 @@ def corrects_their_postcode(tracker: Tracker, value: Any) -> Optional[Text]:
         return None
     wrong = old.group(1).replace(" ", "").upper()
     return new if theirs.startswith(wrong) and not mine.startswith(wrong) else None
+
+
+NEEDS_SLOTS = ("communication_needs", "cared_for_needs")
 
 
 def said_this_turn(tracker: Tracker, response: Text) -> bool:
@@ -884,6 +910,8 @@ class ValidateDetailForm(DetailAnswers, FormValidationAction):
 
     def _answer(self, slot, value, dispatcher, tracker, read, invalid_response="utter_invalid_answer"):
         result = super()._answer(slot, value, dispatcher, tracker, read, invalid_response)
+        if slot in NEEDS_SLOTS and result.get(slot) in (DECLINED, NOT_GIVEN):
+            return {slot: ["none"]}  # "No, none" while changing them: none now, not "kept as before"
         before = value_before_change(tracker, slot)
         if result.get(slot) in (DECLINED, NOT_GIVEN) and before is not None:
             dispatcher.utter_message(

@@ -27,6 +27,7 @@ from actions.details import (
     details_set_this_turn,
     how_we_contact,
     known_details,
+    question_topic,
     noted,
     shown,
 )
@@ -321,9 +322,9 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         consent = consent_in(str(value or ""))
         if consent is not None:
             return {"share_consent": consent}
-        intent = tracker.latest_message.get("intent", {})
-        if intent.get("name") in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_CONFIDENCE:
-            dispatcher.utter_message(response=f"utter_{intent['name']}")
+        asked = question_topic(tracker)
+        if asked:
+            dispatcher.utter_message(response=f"utter_{asked}")
             return {"share_consent": None}
         their_need = self._keep_their_need("share_consent", str(value or ""), dispatcher, tracker)
         if their_need:  # "she needs someone to look at what help she needs": kept, then the question

@@ -32,7 +32,9 @@ NOTE_LEAD = re.compile(
     re.IGNORECASE,
 )
 NOT_A_NOTE = re.compile(
-    r"^(?:something|some more|more|a note|a bit more(?: information| info)?|something else|"
+    r"^(?:(?:her|his|my|their|the|mum's|dad's) (?:nhs number|number|phone number|mobile|email(?: address)?|address|"
+    r"date of birth|dob|gp's (?:name|details)|next of kin)(?: (?:please|too|as well))?\s*[?.!]*$|"
+    r"something|some more|more|a note|a bit more(?: information| info)?|something else|"
     r"some(?:thing)? (?:more|else)(?: details| info(?:rmation)?)?|it|to (?:it|my request)|"
     r"to what i sent|anything)?(?: (?:to|on) (?:it|my request|my referral|the request|what i sent))?"
     r"(?: please| pls)?\s*[?.!]*$",
@@ -63,6 +65,12 @@ def requests_made(tracker: Tracker) -> Optional[List[Dict[str, Any]]]:
         return None
 
 
+# "…, and can I add her NHS number, it's …": asked to add, later in a message
+ADD_LATER = re.compile(
+    r"\b(?:(?:can|could|would|will) (?:i|you|u)(?: please)? (?:also )?add|please add|i(?:'d| would) like to add)"
+    r"(?: (?:to|on) (?:my|the) (?:request|referral))?(?: that)?\s*[:,-]?\s*",
+    re.IGNORECASE,
+)
 # "she is diabetic, can you add that": the note comes first
 NOTE_TAIL = re.compile(
     r"[\s,.;-]+(?:(?:can|could|would) (?:you|u) |please )?(?:add|put|include|note|mention) "
@@ -80,6 +88,9 @@ def note_in(text: Text) -> Optional[Text]:
         rest = FORGOT.sub("", NOTE_TAIL.sub("", text)).strip()
         return rest[:NOTE_CHARS] if len(rest.split()) >= 2 else None
     rest = NOTE_LEAD.sub("", text, count=1).strip()
+    if rest == text.strip():  # "Thanks. What's my reference? And can I add her NHS number, it's …"
+        later = ADD_LATER.search(text)
+        rest = text[later.end() :].strip() if later else rest
     if rest == text.strip() or NOT_A_NOTE.match(rest) or len(rest.split()) < 2:
         return None
     return rest[:NOTE_CHARS]
@@ -94,7 +105,8 @@ def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note
         logger.error("Could not add a note to a handover: %s", type(error).__name__)
         dispatcher.utter_message(response="utter_handover_failed")
         return []
-    dispatcher.utter_message(response="utter_request_note_added", reference=reference, note=note)
+    added = "utter_request_note_added" if settings().delivery_methods() else "utter_request_note_saved"
+    dispatcher.utter_message(response=added, reference=reference, note=note)  # never "going" if nothing is sent
     return [SlotSet("request_note", None)]
 
 

@@ -22,7 +22,7 @@ from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
-from bot.safety.dialogue import read_turn
+from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -52,8 +52,11 @@ FOLLOWUP_ANSWERS = {
     "carer_in_trouble": "utter_risk_followup_carer_in_trouble",
     "chat_private": "utter_risk_followup_chat_private",
     "why_flagged": "utter_risk_followup_why_flagged",
+    "someone_to_talk_to": "utter_risk_followup_someone_to_talk_to",
+    "police_involved": "utter_risk_followup_police_involved",
     "police_or_agency": "utter_risk_followup_police_or_agency",
     "welfare_check": "utter_risk_followup_welfare_check",
+    "call_999": "utter_risk_followup_welfare_check",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
     "somewhere_safe": "utter_risk_followup_somewhere_safe",
@@ -62,6 +65,7 @@ FOLLOWUP_ANSWERS = {
 RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
 CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
 MENU_BUTTON = {"title": "Main menu", "payload": "/show_menu"}
+ASKS_ARE_YOU_SAFE_SET = set(ASKS_ARE_YOU_SAFE)
 # Concerns where someone else may be causing the harm (named, if at all, in later messages too).
 HARMED_BY_OTHERS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
@@ -127,8 +131,8 @@ class ActionRespondToRisk(Action):
             turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised
         ):
             dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
-            if turn.risk.urgent and concerns:
-                concerns[-1]["their_words"].append(text.strip()[:2000])
+            if (turn.risk.urgent or turn.followup == "why_flagged") and concerns:
+                concerns[-1]["their_words"].append(text.strip()[:2000])  # "it's not abuse": kept too
             if concerns and concerns[-1]["kind"] in HARMED_BY_OTHERS and not concerns[-1].get("who_may_be_causing_harm"):
                 # "will he find out? it's my son": who it is, said after the concern
                 concerns[-1]["who_may_be_causing_harm"] = causing_harm(text)
@@ -136,7 +140,15 @@ class ActionRespondToRisk(Action):
         else:
             risk = turn.risk
             answered = [c for c in concerns if c["kind"] == risk.kind and c["urgency"] == urgency_of(risk)]
-            if answered:  # this block was given already: never the same block again
+            if risk.imminent and ASKS_ARE_YOU_SAFE_SET & set(bot_actions_since_last_user_turn(turns(tracker))):
+                # "no, not tonight" to "are you safe right now?": what to do now, every time it is said
+                if answered and not text.startswith("/"):
+                    answered[-1]["their_words"].append(text.strip()[:2000])
+                elif not answered:
+                    concerns.append(new_concern(text, risk, now_in_london().isoformat(timespec="minutes")))
+                dispatcher.utter_message(response="utter_risk_not_safe_now")
+                answer = "not_safe_now"
+            elif answered:  # this block was given already: never the same block again
                 if not text.startswith("/"):
                     answered[-1]["their_words"].append(text.strip()[:2000])
                     if risk.kind in HARMED_BY_OTHERS and not answered[-1].get("who_may_be_causing_harm"):

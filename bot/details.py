@@ -205,11 +205,13 @@ SELF_ANSWER = re.compile(r"\b(?:me|myself|mine|my own|i do|i am|i need)\b", re.I
 CLIENT_CUE = re.compile(
     rf"\b(?:she|he|her|his|him|their|hers|she'?s|he'?s|shes|hes)\b|"
     rf"\b(?:my\s+|our\s+)?{REL}(?:'?s)?\b|\b{CLIENT_NOUN}s?\b|"
-    r"\b(?-i:[A-Z][a-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot)\b",  # "Colin needs…": someone else
+    r"\b(?-i:[A-Z][a-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot|may|might)\b|"  # "Colin needs…": someone else
+    r"\b(?:mr|mrs|ms|miss|mx)\.?\s+[A-Za-z][\w'’-]+",
     re.IGNORECASE,
 )
 NAMED_SUBJECT = re.compile(
-    r"\b([A-Za-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot|doesn'?t|does|is|isn'?t|likes|won'?t|prefers)\b", re.I
+    r"\b([A-Za-z]+)\s+(?:needs|has|uses|lives|gets|can'?t|cannot|doesn'?t|does|is|isn'?t|likes|won'?t|prefers|may|might)\b",
+    re.I,
 )
 CALLER_CUE = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself|we|we're|we've|our|us|ours)\b|"
@@ -341,6 +343,14 @@ COMMUNICATION_NEEDS = [
             re.I,
         ),
     ),
+    (
+        "speech difficulty",
+        re.compile(
+            r"\bslurred\b|\baphasia\b|\b(?:speech|talking|speaking)\b[^.?!]{0,30}\b(?:affected|difficult|hard|problems?|not\s+clear)\b|"
+            r"\b(?:can'?t|cannot|struggles?\s+to)\s+(?:speak|talk)\s+(?:clearly|well|properly)\b",
+            re.I,
+        ),
+    ),
     ("face to face", re.compile(r"\bface[\s-]to[\s-]face\b|\bin person\b", re.I)),
     (
         "no phone calls",
@@ -458,6 +468,7 @@ NAME_TRIGGERS = [
         None,
     ),
     (re.compile(r"\bfirst\s+name\s+(?:is\s+)?", re.I), "intro", None),
+    (re.compile(r"\bmy\s+details(?:\s+first)?\s*(?:are|:)\s*", re.I), "intro", None),
     (re.compile(r"\b(?:i'?m|im|i am)\s+(?:his|her|their)\s+" + REL + r"\s*,?\s*", re.I), "soft", None),
     (
         re.compile(
@@ -500,7 +511,7 @@ FIRST_AND_SURNAME = re.compile(
 )
 # What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
 FILLER = re.compile(
-    r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
+    r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+|just\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
     r"i\s+(?:already\s+)?gave\s+(?:it|that|you\s+it|you\s+that|it\s+you)(?:\s+(?:already|before|earlier|at\s+the\s+(?:start|beginning)))?|"
     r"already\s+said|sure|ok|okay|yes|yeah|sorry|me\?|well|oh|erm|um|it'?s|its|it\s+is|i'?m|im|i\s+am|still|just|"
     r"this\s+is|my\s+name\s+is|name'?s|(?:my\s+)?name\s*:?|call\s+me)\b\W*",

@@ -12,7 +12,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import DECLINED, contact_slots
+from actions.details import DECLINED, ValidateDetailForm, contact_slots
 from actions.feedback import ValidateFeedbackForm
 from actions.handover import ValidateHandoverForm
 from bot.details import find_details
@@ -431,3 +431,23 @@ def test_none_said_again_at_the_communication_question_is_none():
     for text in ["i said no none already", "none thanks", "no, none at all"]:
         result, _, _ = validate("communication_needs", text)
         assert result["communication_needs"] == ["none"], (text, result)
+
+
+def test_none_for_the_caller_and_a_need_for_the_other_person_at_the_communication_question():
+    for text, theirs in [
+        ("not for me but mum's speech is a bit slurred since the stroke so best to ring me not her", "speech difficulty"),
+        ("none for me. Mrs Okafor may need an advocate though", "an advocate"),
+    ]:
+        result, _, _ = validate("communication_needs", text)
+        assert result["communication_needs"] == ["none"], (text, result)
+        assert result["cared_for_needs"] == [theirs], (text, result)
+
+
+def test_no_none_while_changing_communication_needs_clears_them():
+    tracker = asked("communication_needs", "/deny", {"communication_needs": None}, "deny")
+    tracker.events = [
+        {"event": "slot", "name": "communication_needs", "value": ["an advocate"]},
+        {"event": "user", "text": "/deny", "parse_data": tracker.latest_message},
+    ]
+    result = ValidateDetailForm().validate_communication_needs("/deny", CollectingDispatcher(), tracker, {})
+    assert result == {"communication_needs": ["none"]}, result

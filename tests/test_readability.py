@@ -37,6 +37,7 @@ OWNED_ELSEWHERE = {
     "utter_invalid_answer",
     "utter_answer_again",
     "utter_request_note_added",
+    "utter_request_note_saved",
     "utter_what_happens_next",
 }
 

@@ -65,7 +65,11 @@ def test_the_reference_and_its_state_are_told_from_the_database(database):  # no
     assert messages[-1]["response"] == "utter_request_being_prepared"
 
 
-def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(database):  # noqa: F811
+def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(
+    database, monkeypatch  # noqa: F811
+):
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
+    settings.cache_clear()
     [message], _ = run(
         ActionAddToRequest(), state({}, said("can I add something to my request", "add_to_request"))
     )
@@ -222,3 +226,11 @@ def test_what_happens_next_says_plainly_whether_anything_was_sent(database):  # 
     create_handover(database, SENDER, FIELDS, ["email"])
     messages, _ = run(ActionWhatHappensNext(), state({}, asked))
     assert [m["response"] for m in messages] == ["utter_what_happens_next"]
+
+
+def test_a_note_on_a_request_that_is_not_sent_says_it_is_kept_not_going(database, monkeypatch):  # noqa: F811
+    monkeypatch.delenv("HANDOVER_EMAIL_TO", raising=False)
+    settings.cache_clear()
+    create_handover(database, SENDER, FIELDS, [])
+    [message], _ = run(ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request")))
+    assert message["response"] == "utter_request_note_saved", "no delivery configured: never 'it's going'"

@@ -15,6 +15,10 @@ from actions.requests import note_in, resident_state
         ("add to my request that she lives alone", "she lives alone"),
         ("add this: she gets very anxious on the phone", "she gets very anxious on the phone"),
         ("I forgot to say she is diabetic, can you add that", "she is diabetic"),
+        (
+            "Thanks. Sorry, whats my reference again? And can I add her NHS number, its 943 476 5919",
+            "her NHS number, its 943 476 5919",
+        ),
     ],
 )
 def test_the_note_is_the_residents_words_after_asking_to_add(said, note):
@@ -30,6 +34,8 @@ def test_the_note_is_the_residents_words_after_asking_to_add(said, note):
         "can I add a bit more information",
         "add a note please",
         "is it too late to add something",
+        "can I add her NHS number",
+        "could i add his date of birth please",
     ],
 )
 def test_only_asking_to_add_is_not_a_note(said):

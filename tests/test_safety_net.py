@@ -199,7 +199,7 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
         ("will that get me in trouble? will they take him off me?", "carer_in_trouble"),
         ("can he see this chat on the ipad after", "chat_private"),
         ("will my carers stop coming if i report him?", "care_continues"),
-        ("ok but 999 or 101, which one", "welfare_check"),
+        ("ok but 999 or 101, which one", "call_999"),
         ("theyve taken him to hospital, will someone check on him when he gets home?", None),
         ("why does it say suicide?? i said im fine", "why_flagged"),
         ("will they tell him ive been in touch?", "anonymous"),
@@ -211,7 +211,7 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
         ("nobody has seen him since friday", None),  # a concern told, read by the risk reader
         ("what is a direct payment", None),
         ("should i be worried about paying for it", None),
-        ("should i call 999 now or wait for them?", "welfare_check"),
+        ("should i call 999 now or wait for them?", "call_999"),
     ],
 )
 def test_follow_up_questions(text, kind):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.concern import urgency_of
-from bot.safety.followups import answers_contact_question, followup_kind, says_safe_now
+from bot.safety.followups import ANSWERED_ANY_TIME, answers_contact_question, followup_kind, says_safe_now
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
 RISK_ENTITY = "risk"
@@ -88,7 +88,8 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         and not QUESTION.search(text)
     ):
         answers = "safe_contact"
-    followup = followup_kind(text) if answered_before and not answers else None
+    asked = followup_kind(text) if not answers else None
+    followup = asked if answered_before or asked in ANSWERED_ANY_TIME else None
     return SafetyTurn(risk, followup, answers, answered_before)
 
 

@@ -16,8 +16,8 @@ FOLLOWUPS = [
     (
         "is_it_abuse",
         re.compile(
-            r"\b(is|does|would|could)\s+(this|that|it)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abuse|neglect|safeguarding)\b|"
-            r"\bmaking\s+(a\s+)?fuss\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
+            r"\b(is|does|would|could)\s+(this|that|it|what\s+(she|he|they)('s|\s+is|\s+are)\s+doing)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abus\w*|neglect\w*|safeguarding)\b|"
+            r"\b(make|making)\s+(a\s+)?fuss\b|\bis\s+(it|that|this)\s+(abus\w*|neglect\w*)\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
             r"\bwasting\s+(your|their|anyone's)\s+time\b|"
             r"\bshould\s+i\s+(be\s+)?(worried|worry|concerned)(\s+about\s+(her|him|them|this|that|it))?\s*(\?|$|\bor\b)|\bworr(y|ying)\s+(over|about)\s+nothing\b|"
             r"\bam\s+i\s+(over\s*thinking|over\s*reacting|imagining)\b|\bis\s+(it|this|that)\s+(serious|bad|a\s+worry)\b"
@@ -29,7 +29,9 @@ FOLLOWUPS = [
         re.compile(
             r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b|"
             r"\b(put|move|take)\s+(me|her|him|them|mum|dad)\s+(in|into)\s+a\s+(home|care\s+home)\b|"
-            r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|\bwhat\s+happens\s+(if|when)\s+i\s+(report|tell)\b|"
+            r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|"
+            r"\bwhat\s+(will\s+|would\s+)?(actually\s+)?happens?\s+(if|when)\s+i\s+(report|tell)\b|"
+            r"\b(lose|losing)\s+(her|his|their)\s+job\b|"
             r"\b(care|carers?|help|support|visits)\s+(will\s+|would\s+)?(stop|stops|end|ends)(\s+coming)?\b"
         ),
     ),
@@ -61,9 +63,15 @@ FOLLOWUPS = [
         re.compile(
             r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?)\b)"
             r".*(\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in)|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
-            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b|"
-            r"\b(should|do|shall)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
-            r"\b999\s+or\s+101\b|\b101\s+or\s+999\b)"
+            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b)"
+        ),
+    ),
+    # "should I call 999 or is that overreacting?", "999 or 101?": answered even before a concern
+    (
+        "call_999",
+        re.compile(
+            r"\b(should|do|shall|can)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance|the\s+police)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
+            r"\b999\s+or\s+101\b|\b101\s+or\s+999\b|\bis\s+(it|this|that)\s+(an\s+)?emergency\b"
         ),
     ),
     # "will I get in trouble?", "will they take him off me?": a carer who fears they may harm
@@ -89,6 +97,22 @@ FOLLOWUPS = [
         re.compile(
             r"\bwhy\b[^.?!]{0,40}\b(urgent|suicid\w*|self[- ]harm|abuse|safeguarding|999|flag\w*|marked|say\s+that)\b|"
             r"\b(take|remove|delete)\s+(that|it|the\s+\w+)\s+off\b"
+        ),
+    ),
+    # "is there someone I can just talk to?", "I don't want police at my door"
+    (
+        "someone_to_talk_to",
+        re.compile(
+            r"\b(someone|somebody|anyone|anybody)\s+(i\s+(can|could)\s+|to\s+)?(just\s+)?(talk|speak|chat)\s+(to|with)\b|"
+            r"\bdon't\s+want\s+(the\s+)?(police|ambulance|999)\s+(at|round|coming|to\s+come)\b"
+        ),
+    ),
+    # "will they call the police on him?", "I don't want the police involved"
+    (
+        "police_involved",
+        re.compile(
+            r"\b(will|would|do)\s+(they|you|the\s+council|thurrock\s+first|staff)\s+(call|tell|ring|get|involve|phone|report\s+(it|him|her)\s+to)\s+(in\s+)?(the\s+)?police\b|"
+            r"\b(involve|involving)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
         ),
     ),
     # "will anything be posted to my house?", "he opens my letters", "will they come round?"
@@ -125,6 +149,10 @@ FOLLOWUPS = [
         ),
     ),
 ]
+
+
+# Asked with or without a concern told first: a person may be in danger now.
+ANSWERED_ANY_TIME = ("call_999",)
 
 
 def followup_kind(text: Text) -> Optional[Text]:

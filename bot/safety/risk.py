@@ -118,6 +118,7 @@ RISK_WORDS = (
     "himself",
     "herself",
     "neglected",
+    "abuse",
     "abused",
     "abusing",
     "hopeless",
@@ -280,6 +281,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(hear|heard|hearing)\s+(him|her|them|someone|somebody)\s+(calling|crying|shouting|screaming|moaning|groaning|banging)\b"
             r"(?!\s+(at|to)\s+(me|us|the\s+(tv|telly|dog|kids)))",
             r"\b(calling|crying|shouting)\s+(out\s+)?for\s+help\b",
+            r"\b(crash|bang|thud|scream\w*|smash\w*)\b[^.?!]{0,60}\b(silent|silence|quiet|nothing\s+since|no\s+answer|not\s+answering)\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
             r"\bunconscious\b",
             r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
@@ -316,7 +318,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             + RELATIVE
             + r")\b",
             r"\b(is|are|was|were|keeps?)\s+(hurting|hitting|harming|beating)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
-            r"\b(being|been|get|gets|getting|got)\s+(hurt|harmed|hit|beaten|slapped|punched|kicked|controlled|taken\s+advantage\s+of|scammed|groomed)\b",
+            r"\b(being|been|get|gets|getting|got)\s+(hurt|harmed|hit|beaten|slapped|punched|kicked|controlled|taken\s+advantage\s+of|scammed|groomed)\b"
+            r"(?!\s+by\s+(a|the)\s+(car|bus|lorry|van|bike|vehicle|train|ball))",
             r"\b(is|are)\s+taking\s+advantage\s+of\b",
             r"\bcontrolled\s+by\b",
             r"\b(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer)\s+controls\b",
@@ -336,7 +339,12 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(stole|steals|stealing)\b",
             r"\b"
             + ACTOR
-            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using|has\s+got|got)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            # "he's got her bank card" (someone else's), never "he's got about 30 grand in savings"
+            r"\b"
+            + ACTOR
+            + r"(s|'s)?\b[^.?!]{0,30}\b(has\s+got|'s\s+got|got|has)\s+(my|her|his|their|mum's|dad's|nan's|\w+'s)\s+"
+            r"(bank\s+|post\s+office\s+)?(card|pin|money|pension|purse|wallet|savings|cash|account|benefits)\b",
             r"\bmakes?\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
             r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
             r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
@@ -407,6 +415,12 @@ NOT_SAFE_ANSWER = re.compile(
     r"(no|i'm\s+not|i\s+am\s+not|not\s+really|tonight|today|now|soon)?|(tonight|today|now|right\s+now|soon|this\s+weekend|tomorrow))[\s.!]*$"
 )
 
+# Said in answer to "are you safe right now?" in more words: "no. not tonight if I'm honest".
+NOT_SAFE_SAID = re.compile(
+    r"^(no|nope|nah|not\s+really|not\s+(tonight|today|right\s+now|now)|i\s+don't\s+think\s+so|not\s+sure)\b|"
+    r"\b(i'm|i\s+am)\s+(not|not\s+really)\s+safe\b|\bnot\s+safe\s+(tonight|today|right\s+now|now)\b"
+)
+SAFE_SAID = re.compile(r"\b(i'm|i\s+am)\s+(ok|okay|fine|alright|safe)\b(?!\s+not)")
 # A self-harm message is imminent with a time, a plan, or the means at hand.
 IMMINENT = re.compile(
     r"\b(tonight|today|right\s+now|now|this\s+(evening|weekend|morning|afternoon)|after\s+this|"
@@ -521,18 +535,22 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
     self-harm message, "no" / "not really" / a time answers "are you safe right now?" and makes
     it imminent.
     """
-    if latest.urgent:
-        return latest
     recent = [risk for risk in list(earlier)[-CONTEXT_MESSAGES:] if risk.kind]
     tidied = tidy(latest_text) if latest_text else ""
+    if latest.kind == DANGER and NOT_SAFE_SAID.search(tidied) and any(r.kind == SELF_HARM for r in recent):
+        return Risk(SELF_HARM, imminent=True)  # "I'm saying no, I'm not safe", after a self-harm message
+    if latest.urgent:
+        return latest
     previous = list(earlier)[-1] if earlier else NO_RISK
     if (
         previous.kind in (SELF_HARM, SOMEONE_ELSE)
         and tidied
-        and NOT_SAFE_ANSWER.search(tidied)
+        and (NOT_SAFE_ANSWER.search(tidied) or NOT_SAFE_SAID.search(tidied))
         and not re.match(r"^(yes|yeah|yep)[\s.!]*$", tidied)
+        and not SAFE_SAID.search(tidied)
     ):
         return Risk(previous.kind, imminent=previous.kind == SELF_HARM)
+
     if latest.kind != DISTRESS or not recent:
         return latest
     worrying = [risk for risk in recent if risk.urgent]
