@@ -19,7 +19,6 @@ from actions.details import (
     DECLINED,
     DETAIL_LABELS,
     NOT_GIVEN,
-    QUESTION_CONFIDENCE,
     TRIES,
     DetailAnswers,
     contact_slots,
