@@ -78,6 +78,11 @@ NO_NEEDS = re.compile(
     r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
     re.I,
 )
+NO_EMAIL = re.compile(
+    r"\b(?:no|haven'?t\s+got|have\s+not\s+got|don'?t\s+have|do\s+not\s+have|not\s+got|never\s+had|don'?t\s+use|can'?t\s+use)\s+"
+    r"(?:an?\s+|any\s+)?(?:e-?mail|computer|internet)\b",
+    re.I,
+)
 # "none for me, but mum…", "not for me": the caller has none, whatever the other person needs
 NONE_FOR_ME = re.compile(r"^\W*(?:no(?:ne)?|nothing|not)\W+(?:for\s+)?me\b|\bnone\s+for\s+me\b", re.I)
 # Said about this conversation, never what they need ("you didn't answer me", "I told you already").
@@ -247,6 +252,8 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     phone" or "email only"; none after an email address, unless they asked to be rung or texted;
     email first when they asked for email; the other if they skip the first."""
     wishes = set(contact_wishes(tracker))
+    if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
+        return []  # "a letter is best": written to at their address, no number or email asked for
     if wishes & NO_PHONE:
         return ["email"]
     if not wishes & {"phone call", "text message"} and tracker.get_slot("email") not in (
@@ -280,8 +287,10 @@ def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
         how = f"by email at {details['email']}"
     elif held("phone") and "text message" in wishes:
         how = f"by text message to {details['phone']}"
-    elif held("phone"):
+    elif held("phone") and "letter" not in wishes:
         how = f"by phone on {details['phone']}{time}"
+    elif "letter" in wishes:
+        how = "by letter"  # the address in their words goes with what they need
     else:
         return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
     avoid = [w for w in wishes if w.startswith("not ")]
@@ -527,18 +536,21 @@ class DetailAnswers:
         if not asked_now:
             return {slot: None}
         other_details = [other for other in details_set_this_turn(tracker) if other != slot]
-        if other_details:  # they told us something else: say it is kept, then ask this again
+        failures = dict(tracker.get_slot("failed_answers") or {})
+        if other_details:  # they told us something else: say it is kept, then ask this again (once)
             dispatcher.utter_message(
                 response="utter_details_noted_in_passing", noted=noted(other_details, tracker)
             )
-            return {slot: None}
+            failures[slot] = failures.get(slot, 0) + 1
+            if failures[slot] >= TRIES:  # never the same question a third time
+                return {slot: NOT_GIVEN, "failed_answers": failures}
+            return {slot: None, "failed_answers": failures}
         their_need = self._keep_their_need(slot, text, dispatcher, tracker)
         if their_need:
             return their_need
         if question_topic(tracker):
             dispatcher.utter_message(response=f"utter_{question_topic(tracker)}")
             return {slot: None}
-        failures = dict(tracker.get_slot("failed_answers") or {})
         failures[slot] = failures.get(slot, 0) + 1
         if failures[slot] >= TRIES:
             dispatcher.utter_message(response="utter_moving_on")
@@ -662,6 +674,8 @@ class DetailAnswers:
 
     def validate_email(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("email"), None)
+        if not entity and tracker.get_slot("requested_slot") == "email" and NO_EMAIL.search(full_text(tracker)):
+            return {"email": DECLINED}  # "I haven't got email, dear": a skip, never "not an email address"
         return self._answer(
             "email",
             value,

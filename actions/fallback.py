@@ -98,6 +98,10 @@ class ActionHandleFallback(Action):
 NOT_URGENT = re.compile(r"\bnot\s+(urgent|an\s+emergency)\b|\b(nobody|no\s*one|no-one)\s+is\s+in\s+danger\b", re.I)
 
 
+# "don't send it yet, I'll ask my social worker first"
+NOT_YET = re.compile(r"\b(?:don'?t|do\s+not|not)\s+send\b|\bnot\s+yet\b|\bhold\s+on\b|\bwait\b", re.I)
+
+
 def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Not understood while the request waits to be sent: never dropped. A detail it names is
     changed ("communication needs should say none"); anything else, the request is shown again."""
@@ -105,7 +109,9 @@ def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List
     slot = detail_named(text)
     if slot:
         return [SlotSet("detail_to_change", slot), SlotSet(slot, None), FollowupAction("detail_form")]
-    if NOT_URGENT.search(text) and tracker.get_slot("handover_urgency") == "urgent":
+    if NOT_YET.search(text):
+        dispatcher.utter_message(response="utter_readback_not_yet")
+    elif NOT_URGENT.search(text) and tracker.get_slot("handover_urgency") == "urgent":
         dispatcher.utter_message(response="utter_readback_urgent_kept")
     else:
         dispatcher.utter_message(response="utter_readback_unclear")

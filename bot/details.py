@@ -324,7 +324,7 @@ COMMUNICATION_NEEDS = [
         "deaf or hard of hearing",
         re.compile(
             r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely|going)|'s)\s+"
-            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair",
+            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair|^\W*(?:deaf|hard of hearing)\b",
             re.I,
         ),
     ),
@@ -351,6 +351,8 @@ COMMUNICATION_NEEDS = [
             re.I,
         ),
     ),
+    ("audio", re.compile(r"\baudio\b|\bread\s+(?:it\s+|them\s+)?(?:out|aloud)\b|\bspoken\s+(?:letters|information)\b", re.I)),
+    ("screen reader", re.compile(r"\bscreen\s*reader\b", re.I)),
     ("face to face", re.compile(r"\bface[\s-]to[\s-]face\b|\bin person\b", re.I)),
     (
         "no phone calls",
@@ -1191,6 +1193,10 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
     return " ".join(words)
 
 
+# Between two values of one detail: the first was a slip ("RM16 2QL... sorry no, RM15 4QL").
+SELF_CORRECTION = re.compile(r"\b(?:sorry|no|not|actually|i\s+mean|i\s+meant|wait|oops|correction)\b", re.I)
+
+
 def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     """Every detail in a message, e.g. name, postcode and phone from one sentence, each with whose
     it is. `asked`: the slot the assistant has just asked for, when this message answers it."""
@@ -1200,7 +1206,10 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         role = _role(text, match.start(), match.end())
         if asked == "cared_for_postcode" and _owner(text, match.start(), match.end()) is None:
             role = CARED_FOR  # the answer to "what's their postcode?"
-        if postcode and not any(f.kind == "postcode" and f.role == role for f in found):
+        earlier = next((f for f in found if f.kind == "postcode" and f.role == role), None)
+        if postcode and earlier and SELF_CORRECTION.search(text[earlier.end : match.start()]):
+            found[found.index(earlier)] = Found("postcode", postcode, match.start(), match.end(), role)
+        elif postcode and not earlier:  # "rm16 2ql... sorry no rm15 4ql": the one they meant
             found.append(Found("postcode", postcode, match.start(), match.end(), role))
     for match in EMAIL.finditer(text):
         found.append(

@@ -99,3 +99,8 @@ def test_a_detail_named_at_the_read_back_is_changed():
     assert said == []
     assert {"event": "slot", "timestamp": None, "name": "detail_to_change", "value": "communication_needs"} in result
     assert result[-1] == {"event": "followup", "timestamp": None, "name": "detail_form"}
+
+
+def test_dont_send_it_yet_at_the_read_back_keeps_it_waiting():
+    said, result = at_the_read_back("hmm nah dont send it yet, gonna ask my social worker first")
+    assert said == ["utter_readback_not_yet"] and result[-1]["name"] == "action_confirm_handover"

@@ -64,6 +64,10 @@ AT_RISK_OTHER = re.compile(
     + RELATIVE
     + r"(?:s|'s)?|the\s+(?:old\s+|elderly\s+)?(?:lady|man|woman|gentleman|person)(?:\s+(?:next\s+door|upstairs|downstairs|opposite|across\s+the\s+road))?|mr\s+\w+|mrs\s+\w+)\b"
 )
+OTHER_PERSON_HARMED = re.compile(
+    r"\b(takes?|took|taking|stole|steals|hits?|hitting|hurts?|hurting|shouts?\s+at|pushe?s?|grabs?)\s+(his|her|him)\b|"
+    r"\b(he's|she's|he\s+is|she\s+is|hes|shes)\s+(about\s+|nearly\s+|over\s+)?\d{2}\b"
+)
 FIRST_PERSON = re.compile(r"\b(me|i|i'm|i've|myself|my\s+(money|pension|card|bank))\b")
 NOT_BY_PHONE = re.compile(
     r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b"
@@ -110,6 +114,10 @@ def at_risk(text: Text, risk: Risk) -> Text:
             ):
                 break
             return match.group(1)
+    if OTHER_PERSON_HARMED.search(tidied) and not re.search(
+        r"\b(hits?|hurts?|takes?|took|shouts?\s+at|pushe?s?)\s+(me|my)\b", tidied
+    ):
+        return "someone the person writing is worried about"  # "a younger bloke takes his money"
     if FIRST_PERSON.search(tidied):
         return "the person writing"
     return "not said"
