@@ -237,8 +237,11 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             + MEDS
             + r"\b[^.?!]{0,40}\b(going\s+to|i'll|i\s+will|about\s+to)\s+(take|swallow|have)\s+(them|it|the\s+lot|all)\b",
             r"\b(i'm|i\s+am)\s+(standing\s+|sat\s+|sitting\s+)?(on|at)\s+(the\s+)?(roof|edge|top|ledge)\s+of\b",
-            r"\b(saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)\s+(up\s+)?(my\s+|her\s+|his\s+|their\s+)?"
+            r"\b(saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting|collected|keeping\s+back)\s+(up\s+)?(my\s+|her\s+|his\s+|their\s+)?(\w+\s+)?"
             + MEDS,
+            r"\b(got|have|put|laid|set)\s+(all\s+)?(the|my)\s+(\w+\s+)?" + MEDS + r"\s+out\b",
+            r"\b(think|thinking|thought|want|wanting|feel\s+like)\s+(about\s+|of\s+)?(driving|crashing|walking|stepping|running)\s+"
+            r"(the\s+car\s+)?(into|in\s+front\s+of|off)\s+(a|the)\s+(wall|tree|lorry|train|bus|traffic|bridge|cliff|river)\b",
             r"\b(think|thinking|thought)\s+(about|of)\s+(taking|swallowing|using)\b[^.?!]{0,40}\b" + MEDS,
             r"\b" + MEDS + r"\b[^.?!]{0,40}\b(taking|take)\s+it\s+myself\b",
             r"\bhow\s+(many|much)\s+(\w+\s+)?" + MEDS + r"?\s*(it\s+)?would\s+take\b",
@@ -339,13 +342,13 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(stole|steals|stealing)\b",
             r"\b"
             + ACTOR
-            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps|kept|keeping|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(change|money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
             # "he's got her bank card" (someone else's), never "he's got about 30 grand in savings"
             r"\b"
             + ACTOR
             + r"(s|'s)?\b[^.?!]{0,30}\b(has\s+got|'s\s+got|got|has)\s+(my|her|his|their|mum's|dad's|nan's|\w+'s)\s+"
             r"(bank\s+|post\s+office\s+)?(card|pin|money|pension|purse|wallet|savings|cash|account|benefits)\b",
-            r"\bmakes?\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
+            r"\bmak(e|es|ing)\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
             r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
             r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
             r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|goes\s+missing|went\s+missing|keeps\s+going|has\s+gone)\b",
@@ -470,8 +473,8 @@ NOT_SO = re.compile(
     r"\b(no\s*one|nobody|no-one|not|isn't|aren't|wasn't|weren't|never)\s+(is\s+|are\s+|was\s+|were\s+|being\s+|been\s+)?"
     r"(in\s+(any\s+)?danger|at\s+risk|unsafe|abus(ed|ing\s+(me|him|her|them))|neglect(ed|ing\s+(me|him|her|them))|"
     r"(hurting|hitting|harming)\s+(me|him|her|them)|hurt|harmed)\b|"
-    r"\b(he|she|they)('s|\s+has|'ve|\s+have)?\s+(only\s+)?(got|has|have|gets|get)\s+(his|her|their)\s+(own\s+)?"
-    r"(state\s+)?(pension|savings|money|benefits|income)\b"
+    r"\b(he|she|they)('s|\s+has|'ve|\s+have)?\s+(only\s+)?(got|has|have|gets|get|keeps|kept)\s+(his|her|their)\s+(own\s+)?"
+    r"(state\s+)?(pension|savings|money|benefits|income|bank\s+card|card|cash|purse|wallet)\b"
 )
 
 
