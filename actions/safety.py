@@ -22,6 +22,7 @@ from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
+from bot.safety.followups import followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from bot.safety.risk import (
     ABUSE,
@@ -66,6 +67,7 @@ RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback
 CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
 MENU_BUTTON = {"title": "Main menu", "payload": "/show_menu"}
 ASKS_ARE_YOU_SAFE_SET = set(ASKS_ARE_YOU_SAFE)
+MOST_FOLLOWUPS_ANSWERED = 2
 # Concerns where someone else may be causing the harm (named, if at all, in later messages too).
 HARMED_BY_OTHERS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
@@ -130,7 +132,10 @@ class ActionRespondToRisk(Action):
         elif turn.followup and not (
             turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised
         ):
-            dispatcher.utter_message(response=FOLLOWUP_ANSWERS[turn.followup])
+            asked = [turn.followup] + [k for k in followup_kinds(text) if k != turn.followup]
+            asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
+            for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
+                dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
             if (turn.risk.urgent or turn.followup == "why_flagged") and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])  # "it's not abuse": kept too
             if concerns and concerns[-1]["kind"] in HARMED_BY_OTHERS and not concerns[-1].get("who_may_be_causing_harm"):

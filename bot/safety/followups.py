@@ -7,7 +7,7 @@ action_respond_to_risk only once a concern has been raised in the conversation.
 """
 
 import re
-from typing import Optional, Text
+from typing import List, Optional, Text
 
 from bot.safety.risk import tidy
 
@@ -155,13 +155,16 @@ FOLLOWUPS = [
 ANSWERED_ANY_TIME = ("call_999",)
 
 
-def followup_kind(text: Text) -> Optional[Text]:
-    """Which follow-up question a message asks, if any."""
+def followup_kinds(text: Text) -> List[Text]:
+    """Every follow-up question a message asks ("999 or 101? and will they tell him it was me?")."""
     tidied = tidy(text or "")
-    for kind, pattern in FOLLOWUPS:
-        if pattern.search(tidied):
-            return kind
-    return None
+    return [kind for kind, pattern in FOLLOWUPS if pattern.search(tidied)]
+
+
+def followup_kind(text: Text) -> Optional[Text]:
+    """Which follow-up question a message asks first, if any."""
+    kinds = followup_kinds(text)
+    return kinds[0] if kinds else None
 
 
 # The answer to "is it safe for us to contact you, and how?" or "are you safe right now?".
