@@ -25,6 +25,7 @@ from actions.details import (
     details_as_lines,
     details_set_this_turn,
     how_we_contact,
+    contact_wishes,
     known_details,
     question_topic,
     noted,
@@ -467,7 +468,11 @@ class ActionSubmitHandover(Action):
             if details.get("email") not in (None, DECLINED, NOT_GIVEN)
             else None
         )
-        concerns = tracker.get_slot("concerns") or []
+        wishes = contact_wishes(tracker)
+        concerns = [  # how it is safe to contact them, told later as a wish ("text me, don't ring")
+            {**c, "safe_to_contact": c.get("safe_to_contact") or (f"their wishes: {', '.join(wishes)}" if wishes else None)}
+            for c in tracker.get_slot("concerns") or []
+        ]
         fields = {
             "concern": json.dumps(concerns, ensure_ascii=False) if concerns else None,
             "channel": tracker.get_latest_input_channel() or "rest",
