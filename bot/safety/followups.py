@@ -103,7 +103,9 @@ FOLLOWUPS = [
     (
         "someone_to_talk_to",
         re.compile(
-            r"\b(someone|somebody|anyone|anybody)\s+(i\s+(can|could)\s+|to\s+)?(just\s+)?(talk|speak|chat)\s+(to|with)\b|"
+            r"\b(someone|somebody|anyone|anybody)\s+(i\s+(can|could)\s+|to\s+)?just\s+(talk|speak|chat)\s+(to|with)\b|"
+            r"\b(talk|speak|chat)\s+to\s+(someone|somebody|anyone|anybody)?\s*(tonight|now|right\s+now)\b|"
+            r"\bwho\s+(can|could)\s+i\s+(talk|speak)\s+to\s+(tonight|now|right\s+now)\b|"
             r"\bdon't\s+want\s+(the\s+)?(police|ambulance|999)\s+(at|round|coming|to\s+come)\b"
         ),
     ),
