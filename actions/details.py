@@ -355,6 +355,26 @@ def question_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+# "book me a carer's assessment", "can someone ring me about it": a request, whatever its topic
+BOOK_ME = re.compile(
+    r"\b(?:book|arrange|set\s+up|sort\s+out|organise|organize)\s+(?:me\s+|us\s+|him\s+|her\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|my|the)\s+\w*",
+    re.I,
+)
+ASKS_FOR_CONTACT = re.compile(
+    r"\b(?:call|ring|phone|contact|email|text)\s+me\b(?!\s+(?:if|when))|"
+    r"\b(?:can|could|would)\s+(?:someone|somebody|you|they)\s+(?:call|ring|phone|contact|get\s+in\s+touch\s+with)\s+me\b|"
+    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b",
+    re.I,
+)
+
+
+def asks_for_contact(text: Text) -> bool:
+    """Whether a message asks for a person to contact them or to book something for them."""
+    text = text or ""
+    booked = BOOK_ME.search(text) and not QUESTION_START.search(text)  # not "how do I book one?"
+    return bool(booked or ASKS_FOR_CONTACT.search(text))
+
+
 def for_themselves(tracker: Tracker, slot: Text) -> bool:
     """The help is for the caller, so a relative named in passing ("ring my mum first, her name is
     Grace", "my neighbour Jean has email") is not the person the help is for; asking for this
@@ -486,6 +506,7 @@ class DetailAnswers:
         """As the form does it; and an answer that made its own question unneeded ("me" where the
         other person's name was asked) is not kept as the answer to it ("Their name: me")."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        events += their_postcode_corrected(tracker, dispatcher)
         asked = tracker.get_slot("requested_slot")
         if asked and asked in tracker.slots_to_validate():
             required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
@@ -721,10 +742,8 @@ class DetailAnswers:
         if tracker.get_slot("requested_slot") == "cared_for_postcode":
             # the answer to "what's their postcode?" is theirs: the caller's stays as it was
             return {"postcode": held_before(tracker, "postcode")}
-        corrected = corrects_their_postcode(tracker, value)
-        if corrected:  # "sorry it's RM17 not RM16": theirs was RM16 …, so this one is theirs
-            dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=corrected)
-            return {"postcode": held_before(tracker, "postcode"), "cared_for_postcode": corrected}
+        if corrects_their_postcode(tracker, value):  # said as theirs: get_validation_events moves it
+            return {"postcode": held_before(tracker, "postcode")}
         return self._validate_postcode("postcode", None, value, dispatcher, tracker)
 
     def validate_cared_for_postcode(self, value, dispatcher, tracker, domain):
@@ -887,6 +906,17 @@ def corrects_their_postcode(tracker: Tracker, value: Any) -> Optional[Text]:
 
 
 NEEDS_SLOTS = ("communication_needs", "cared_for_needs")
+
+
+def their_postcode_corrected(tracker: Tracker, dispatcher: CollectingDispatcher) -> List[EventType]:
+    """ "Sorry it's RM17 not RM16" at any question: the other person's postcode is corrected, even
+    when the caller's own was never asked for (so never validated)."""
+    new = tracker.slots_to_validate().get("postcode")
+    corrected = corrects_their_postcode(tracker, new) if new else None
+    if not corrected:
+        return []
+    dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=corrected)
+    return [SlotSet("postcode", held_before(tracker, "postcode")), SlotSet("cared_for_postcode", corrected)]
 
 
 def said_this_turn(tracker: Tracker, response: Text) -> bool:

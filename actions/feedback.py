@@ -14,6 +14,7 @@ from actions.details import (
     NOT_GIVEN,
     QUESTION_CONFIDENCE,
     QUESTION_START,
+    asks_for_contact,
     details_set_this_turn,
     full_text,
     known_details,
@@ -106,6 +107,13 @@ class ActionAskHelpful(Action):
         if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
             # a question asked at the read-back: answered, then the request waits to be sent, shown again
             return [FollowupAction("action_confirm_handover")]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if (
+            intent in TOPIC_TITLES
+            and tracker.get_slot("handover_stage") not in ("collecting", "confirming")
+            and asks_for_contact(full_text(tracker))
+        ):  # "book me a carer's assessment please, call me evenings": answered, and the request started
+            return [FollowupAction("action_start_handover")]
         history = topic_answers(tracker)
         second = second_question(tracker)
         if second:
@@ -288,7 +296,7 @@ class ValidateFeedbackForm(FormValidationAction):
         long_enough = len(said.split()) >= COMMENT_WORDS and not said.startswith("/")
         if rating is not None:
             return {"feedback_rating": rating, "failed_answers": failures}
-        if intent.get("name") == "deny" and not long_enough:
+        if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
         if long_enough and not asks(said) and intent.get("name") not in HANDED_ON:
             # "when I ring them nobody answers": what they think, kept as their comment, not refused

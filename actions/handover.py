@@ -25,7 +25,9 @@ from actions.details import (
     details_as_lines,
     details_set_this_turn,
     how_we_contact,
+    asks_for_contact,
     contact_wishes,
+    full_text,
     known_details,
     question_topic,
     noted,
@@ -209,7 +211,9 @@ class ActionStartHandover(Action):
     ) -> List[EventType]:
         topic, urgency = concern_topic(tracker) or handover_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
-        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC:  # a question, not a request: answer it
+        if (
+            intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and not asks_for_contact(full_text(tracker))
+        ):  # a question, not a request: answer it
             dispatcher.utter_message(response=f"utter_{intent}")
             return [FollowupAction("action_listen")]
         made = requests_made(tracker) or []

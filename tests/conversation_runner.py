@@ -82,6 +82,7 @@ URGENT_PREFIXES = (
     "utter_risk_danger",
     "utter_risk_carer_harm",
     "utter_risk_missed_care",
+    "utter_risk_not_safe_now",
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import DECLINED, ValidateDetailForm, contact_slots
+from actions.details import DECLINED, ValidateDetailForm, contact_slots, their_postcode_corrected
 from actions.feedback import ValidateFeedbackForm
 from actions.handover import ValidateHandoverForm
 from bot.details import find_details
@@ -75,7 +75,9 @@ def test_a_time_of_day_is_never_taken_as_a_name():
 
 def test_another_detail_typed_at_a_question_is_said_to_be_kept_before_the_question_comes_again():
     result, responses, messages = validate("cared_for_name", "07700 900 111", phone="07700 900111")
-    assert result == {"cared_for_name": None}
+    assert result == {"cared_for_name": None, "failed_answers": {"cared_for_name": 1}}, "asked once more, not for ever"
+    again, _, _ = validate("cared_for_name", "07700 900 111", phone="07700 900111", failed_answers=result["failed_answers"])
+    assert again["cared_for_name"] == "not given", "never the same question a third time"
     assert responses == ["utter_details_noted_in_passing"] and "phone number" in messages[0]["noted"]
     result, responses, _ = validate("contact_time", "RM17 5QT", postcode="RM17 5QT")
     assert result["contact_time"] is None and responses == ["utter_details_noted_in_passing"]
@@ -403,10 +405,10 @@ def test_a_postcode_corrected_at_a_later_question_corrects_the_one_it_names():
     tracker.events = [
         {"event": "slot", "name": "cared_for_postcode", "value": "RM16 4XY"},
         {"event": "user", "text": text, "parse_data": tracker.latest_message},
+        {"event": "slot", "name": "postcode", "value": "RM17 4XY"},  # as the entity mapping sets it
     ]
-    dispatcher = CollectingDispatcher()
-    result = ValidateHandoverForm().validate_postcode("RM17 4XY", dispatcher, tracker, {})
-    assert result == {"postcode": None, "cared_for_postcode": "RM17 4XY"}, result
+    events = their_postcode_corrected(tracker, CollectingDispatcher())
+    assert [(e["name"], e["value"]) for e in events] == [("postcode", None), ("cared_for_postcode", "RM17 4XY")]
     result, _, _ = validate("communication_needs", text, need="help for dad after hospital", postcode="RM17 4XY")
     assert result["communication_needs"] == ["none"] and "need" not in result, result
     result = ValidateHandoverForm().validate_postcode("RM17 4XY", CollectingDispatcher(), asked("need", "RM17 4XY", {}), {})

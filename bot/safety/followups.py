@@ -42,7 +42,7 @@ FOLLOWUPS = [
             r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+((sur|full\s+|real\s+|last\s+)?name|surname)\b|"
             r"\b(do|does|will)\s+(you|they|it)\s+(need|want|have\s+to\s+have)\s+my\s+(sur|full\s+|real\s+|last\s+)?name\b|"
             r"\b(just|only)\s+(give|say|use)\s+my\s+first\s+name\b|"
-            r"\b(tell|know|find\s+out|say)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told|"
+            r"\b(tell\w*|know\w*|find\s+out|found\s+out|say)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told|"
             r"i('ve|\s+have)?\s+(been\s+in\s+touch|got\s+in\s+touch|contacted|rung|called|spoken|talked|reported))\b|"
             r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b"
         ),
@@ -114,7 +114,7 @@ FOLLOWUPS = [
         "police_involved",
         re.compile(
             r"\b(will|would|do)\s+(they|you|the\s+council|thurrock\s+first|staff)\s+(call|tell|ring|get|involve|phone|report\s+(it|him|her)\s+to)\s+(in\s+)?(the\s+)?police\b|"
-            r"\b(involve|involving)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
+            r"\b(involve|involving)\s+the\s+police\b|\bor\s+(tell|call|ring|get)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
         ),
     ),
     # "will anything be posted to my house?", "he opens my letters", "will they come round?"
