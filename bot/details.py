@@ -324,7 +324,8 @@ COMMUNICATION_NEEDS = [
         "deaf or hard of hearing",
         re.compile(
             r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely|going)|'s)\s+"
-            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair|^\W*(?:deaf|hard of hearing)\b",
+            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair|^\W*(?:deaf|hard of hearing)\b|"
+            r"\b(?:can'?t|cannot|can\s+not|don'?t|doesn'?t)\s+hear\s+(?:well|very\s+well|properly|much|on\s+the\s+phone)",
             re.I,
         ),
     ),
