@@ -473,8 +473,9 @@ class ActionNoteDetails(Action):
         said = noted([slot for slot in slots if slot not in changed], tracker)
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
-        elif not changed:
-            dispatcher.utter_message(response="utter_menu")
+        elif not changed:  # never the same prompt twice in a row
+            again = "utter_menu" in said_last_turn(tracker)
+            dispatcher.utter_message(response="utter_menu_again" if again else "utter_menu")
         return events
 
 
@@ -917,6 +918,19 @@ def their_postcode_corrected(tracker: Tracker, dispatcher: CollectingDispatcher)
         return []
     dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=corrected)
     return [SlotSet("postcode", held_before(tracker, "postcode")), SlotSet("cared_for_postcode", corrected)]
+
+
+def said_last_turn(tracker: Tracker) -> List[Text]:
+    """The responses the assistant gave to the message before the latest one."""
+    users, said = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif users == 1 and event.get("event") == "bot":
+            said.append((event.get("metadata") or {}).get("utter_action"))
+    return said
 
 
 def said_this_turn(tracker: Tracker, response: Text) -> bool:

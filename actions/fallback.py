@@ -22,11 +22,22 @@ MOST_SUGGESTIONS = 3
 LEAST_CONFIDENCE = 0.05
 
 
+# What the assistant says to a message it did not understand.
+FALLBACK_REPLIES = {"utter_did_you_mean", "utter_fallback_menu", "utter_fallback_person", "utter_fallback_rephrase"}
+
+
 def _user_intents(tracker: Tracker) -> List[Optional[Text]]:
+    """Each message's intent, as the fallback saw it: a message a form took as its answer ("it was
+    quick", typed as a comment) was understood, whatever NLU made of it; the latest is this one."""
+    turns: List[List[Any]] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([(event.get("parse_data") or {}).get("intent", {}).get("name"), set()])
+        elif event.get("event") == "bot" and turns:
+            turns[-1][1].add((event.get("metadata") or {}).get("utter_action"))
     return [
-        (event.get("parse_data") or {}).get("intent", {}).get("name")
-        for event in tracker.events
-        if event.get("event") == "user"
+        intent if index == len(turns) - 1 or replies & FALLBACK_REPLIES else "understood"
+        for index, (intent, replies) in enumerate(turns)
     ]
 
 

@@ -174,6 +174,9 @@ class ValidateNoteForm(FormValidationAction):
     def validate_request_note(self, value, dispatcher, tracker, domain):
         if tracker.latest_message.get("intent", {}).get("name") == "deny" or str(value).startswith("/"):
             return {"request_note": "none"}
+        said = full_text(tracker)
+        if tracker.latest_message.get("intent", {}).get("name") == "add_to_request" and note_in(said) is None:
+            return {"request_note": None}  # "can I add her NHS number": the asking, not the note; asked for
         return {"request_note": full_text(tracker).strip()[:NOTE_CHARS] or None}
 
 

@@ -13,6 +13,10 @@ def user(intent: str, ranking: List = ()) -> dict:
     return {"event": "user", "parse_data": {"intent": {"name": intent}, "intent_ranking": list(ranking)}}
 
 
+def bot(response: str) -> dict:
+    return {"event": "bot", "text": response, "metadata": {"utter_action": response}}
+
+
 def run_fallback(*events: dict) -> List[dict]:
     latest = events[-1]["parse_data"]
     tracker = Tracker("resident", {}, latest, list(events), False, None, {}, None)
@@ -42,8 +46,12 @@ def test_first_unclear_message_offers_the_likeliest_topics_and_something_else():
 
 
 def test_second_unclear_message_in_a_row_shows_the_menu_and_a_person():
-    [message] = run_fallback(user("nlu_fallback", RANKING), user("nlu_fallback", RANKING))
+    first = [user("nlu_fallback", RANKING), bot("utter_did_you_mean")]
+    [message] = run_fallback(*first, user("nlu_fallback", RANKING))
     assert message["response"] == "utter_fallback_menu"
+    taken_by_a_form = [user("nlu_fallback", RANKING), bot("utter_ask_feedback_contact_consent")]
+    [message] = run_fallback(*taken_by_a_form, user("nlu_fallback", RANKING))
+    assert message["response"] == "utter_did_you_mean", "a comment a form took was understood"
 
 
 def test_pressing_something_else_shows_the_menu():
@@ -55,10 +63,6 @@ def test_pressing_something_else_shows_the_menu():
 def test_nothing_likely_goes_straight_to_the_menu():
     [message] = run_fallback(user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]))
     assert message["response"] == "utter_fallback_menu"
-
-
-def bot(response: str) -> dict:
-    return {"event": "bot", "text": response, "metadata": {"utter_action": response}}
 
 
 def test_more_unclear_messages_in_a_row_never_get_the_same_reply_as_either_of_the_last_two():

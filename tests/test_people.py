@@ -184,3 +184,18 @@ def test_the_person_who_may_be_causing_harm_is_never_the_person_the_help_is_for(
     details = handover_details(tracker)
     assert "cared_for" not in details and details["asking_for"] == "self", details
     assert "The help is for: you" in details_as_lines(details)
+
+
+def test_the_menu_prompt_is_never_given_twice_in_a_row():
+    from actions.details import ActionNoteDetails
+
+    said = {"text": "can i get help for me", "intent": {"name": "give_details"}, "entities": []}
+    events = [
+        {"event": "user", "text": "i look aftr my bruther", "parse_data": {}},
+        {"event": "bot", "text": "What would you like help with?", "metadata": {"utter_action": "utter_menu"}},
+        {"event": "user", "text": said["text"], "parse_data": said},
+    ]
+    tracker = Tracker.from_dict({"sender_id": "x", "slots": {}, "latest_message": said, "events": events})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionNoteDetails().run(dispatcher, tracker, {}))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_menu_again"]
