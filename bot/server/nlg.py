@@ -26,6 +26,16 @@ OTHER_ANSWERS = {
     "utter_what_happens_next": "what happens next",
     "utter_no_request": "your request",
     "utter_nothing_to_add_to": "your request",
+    # answers to questions asked after a concern ("can I report it anonymously?" asked twice)
+    "utter_risk_followup_anonymous": "giving your name",
+    "utter_risk_followup_is_it_abuse": "whether it counts as abuse",
+    "utter_risk_followup_care_continues": "your care",
+    "utter_risk_followup_police_or_agency": "who to tell",
+    "utter_risk_followup_police_involved": "the police",
+    "utter_risk_followup_welfare_check": "calling 999 or 101",
+    "utter_risk_followup_what_next": "what happens next",
+    "utter_risk_followup_contact_safely": "how to contact you safely",
+    "utter_risk_followup_someone_to_talk_to": "someone to talk to",
 }
 SAID_AGAIN = ("utter_answer_again", "utter_answer_again_person")
 
