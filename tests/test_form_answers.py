@@ -318,7 +318,8 @@ def test_more_about_their_need_at_the_communication_question_is_added_to_their_n
     assert responses == ["utter_details_noted_in_passing"]
     said = "I can't hear very well on the phone so please write to me instead"
     result, _, _ = validate("communication_needs", [said], need="help for my husband")
-    assert result["communication_needs"] == [said], "a need told in words is a communication need"
+    assert result["communication_needs"] == ["deaf or hard of hearing"], "a need told in words is a communication need"
+    assert ("contact_preference", "letter") in {(f.kind, f.value) for f in find_details(said)}, "and written to"
 
 
 def test_a_bare_yes_where_the_need_was_asked_is_not_their_need():
