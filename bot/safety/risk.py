@@ -207,6 +207,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             # hopelessness about everything, not about one errand ("any more of ringing them")
             r"\b(don't|dont|do\s+not|can't|cant|cannot)\s+see\s+(the|any)\s+point\s+(any\s?more\b(?!\s+(in|of)\s+(?!(anything|living|life|it\s+all)\b))|(in|of)\s+(anything|living|life|going\s+on|carrying\s+on|being\s+(here|alive)|it\s+all|me)\b)",
             r"\b(had|have)\s+enough\s+of\s+(living|life|being\s+alive)\b",
+            r"\b(don't|do\s+not|can't|cannot)\s+(want\s+to\s+)?(carry\s+on|keep\s+on|go\s+on)\s+living\b",
+            r"\b(thought|thinking|think|planned|planning|worked\s+out)\s+(about\s+)?how\s+i('d|\s+would|\s+could|\s+might|\s+will)\s+"
+            r"(do\s+it|end\s+it|kill\s+myself|end\s+my\s+life)\b",
             r"\b(tired|sick)\s+of\s+(living|being\s+alive|life)\b",
             r"\b(done\s+with|can't\s+do)\s+life\b",
             r"\bgiv(e|es|ing)\s+up\s+on\s+(life|living)\b",
@@ -342,13 +345,16 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(stole|steals|stealing)\b",
             r"\b"
             + ACTOR
-            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps|kept|keeping|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(change|money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(change|money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
             # "he's got her bank card" (someone else's), never "he's got about 30 grand in savings"
             r"\b"
             + ACTOR
             + r"(s|'s)?\b[^.?!]{0,30}\b(has\s+got|'s\s+got|got|has)\s+(my|her|his|their|mum's|dad's|nan's|\w+'s)\s+"
             r"(bank\s+|post\s+office\s+)?(card|pin|money|pension|purse|wallet|savings|cash|account|benefits)\b",
             r"\bmak(e|es|ing)\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
+            # "keeps her change and her bank card": someone else's money kept, not "keeps losing her purse"
+            r"\b" + ACTOR + r"(s|'s)?\b[^.?!]{0,30}\b(keeps|kept|keeping)\s+(the|my|her|his|their|mum's|dad's)\s+"
+            r"(change|money|cash|bank\s+card|card|pension|benefits)\b",
             r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
             r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
             r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|goes\s+missing|went\s+missing|keeps\s+going|has\s+gone)\b",
