@@ -350,7 +350,9 @@ def question_topic(tracker: Tracker) -> Optional[Text]:
     name, confidence = intent.get("name"), intent.get("confidence", 0)
     text = full_text(tracker)
     asked = "?" in text or bool(QUESTION_START.search(text))
-    if name in TOPIC_TITLES and (confidence >= QUESTION_CONFIDENCE or asked and confidence >= ASKED_CONFIDENCE):
+    if name in TOPIC_TITLES and (
+        confidence >= QUESTION_CONFIDENCE or asked and confidence >= ASKED_CONFIDENCE
+    ):
         return name
     return None
 
@@ -696,7 +698,11 @@ class DetailAnswers:
 
     def validate_email(self, value, dispatcher, tracker, domain):
         entity = next(tracker.get_latest_entity_values("email"), None)
-        if not entity and tracker.get_slot("requested_slot") == "email" and NO_EMAIL.search(full_text(tracker)):
+        if (
+            not entity
+            and tracker.get_slot("requested_slot") == "email"
+            and NO_EMAIL.search(full_text(tracker))
+        ):
             return {"email": DECLINED}  # "I haven't got email, dear": a skip, never "not an email address"
         return self._answer(
             "email",
@@ -1019,9 +1025,13 @@ class ActionDetailUpdated(Action):
         value = tracker.get_slot(target) if target in DETAIL_LABELS else None
         unchanged = value is not None and shown(value) == shown(value_before_change(tracker, target))
         if unchanged and not said_this_turn(tracker, "utter_detail_kept"):
-            dispatcher.utter_message(response="utter_detail_kept", detail=DETAIL_LABELS[target], value=shown(value))
+            dispatcher.utter_message(
+                response="utter_detail_kept", detail=DETAIL_LABELS[target], value=shown(value)
+            )
         elif value is not None and not unchanged:
-            dispatcher.utter_message(response="utter_detail_updated", detail=noted([target], tracker), value=shown(value))
+            dispatcher.utter_message(
+                response="utter_detail_updated", detail=noted([target], tracker), value=shown(value)
+            )
         events: List[EventType] = [SlotSet("detail_to_change", None)]
         if tracker.get_slot("handover_stage") == "confirming":
             return events + [FollowupAction("action_confirm_handover")]

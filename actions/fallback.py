@@ -23,7 +23,12 @@ LEAST_CONFIDENCE = 0.05
 
 
 # What the assistant says to a message it did not understand.
-FALLBACK_REPLIES = {"utter_did_you_mean", "utter_fallback_menu", "utter_fallback_person", "utter_fallback_rephrase"}
+FALLBACK_REPLIES = {
+    "utter_did_you_mean",
+    "utter_fallback_menu",
+    "utter_fallback_person",
+    "utter_fallback_rephrase",
+}
 
 
 def _user_intents(tracker: Tracker) -> List[Optional[Text]]:
@@ -106,7 +111,9 @@ class ActionHandleFallback(Action):
 
 
 # "it's not urgent", "nobody is in danger": said at the read-back of an urgent request
-NOT_URGENT = re.compile(r"\bnot\s+(urgent|an\s+emergency)\b|\b(nobody|no\s*one|no-one)\s+is\s+in\s+danger\b", re.I)
+NOT_URGENT = re.compile(
+    r"\bnot\s+(urgent|an\s+emergency)\b|\b(nobody|no\s*one|no-one)\s+is\s+in\s+danger\b", re.I
+)
 
 
 # "don't send it yet, I'll ask my social worker first"

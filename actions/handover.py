@@ -363,7 +363,13 @@ class ActionConfirmHandover(Action):
         if tracker.get_slot("handover_urgency") == "urgent":
             lines.insert(0, "• Urgent")
         details = handover_details(tracker)
-        readback = "\n".join(lines) + "\n" + details_as_lines(details) + "\n" + how_we_contact(details, asked_for=True)
+        readback = (
+            "\n".join(lines)
+            + "\n"
+            + details_as_lines(details)
+            + "\n"
+            + how_we_contact(details, asked_for=True)
+        )
         dispatcher.utter_message(response="utter_handover_readback", readback=readback)
         return [SlotSet("handover_stage", "confirming")]
 
@@ -474,7 +480,11 @@ class ActionSubmitHandover(Action):
         )
         wishes = contact_wishes(tracker)
         concerns = [  # how it is safe to contact them, told later as a wish ("text me, don't ring")
-            {**c, "safe_to_contact": c.get("safe_to_contact") or (f"their wishes: {', '.join(wishes)}" if wishes else None)}
+            {
+                **c,
+                "safe_to_contact": c.get("safe_to_contact")
+                or (f"their wishes: {', '.join(wishes)}" if wishes else None),
+            }
             for c in tracker.get_slot("concerns") or []
         ]
         fields = {

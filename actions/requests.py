@@ -106,7 +106,9 @@ def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note
         dispatcher.utter_message(response="utter_handover_failed")
         return []
     added = "utter_request_note_added" if settings().delivery_methods() else "utter_request_note_saved"
-    dispatcher.utter_message(response=added, reference=reference, note=note)  # never "going" if nothing is sent
+    dispatcher.utter_message(
+        response=added, reference=reference, note=note
+    )  # never "going" if nothing is sent
     return [SlotSet("request_note", None)]
 
 

@@ -138,14 +138,20 @@ class ActionRespondToRisk(Action):
                 dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
             if (turn.risk.urgent or turn.followup == "why_flagged") and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])  # "it's not abuse": kept too
-            if concerns and concerns[-1]["kind"] in HARMED_BY_OTHERS and not concerns[-1].get("who_may_be_causing_harm"):
+            if (
+                concerns
+                and concerns[-1]["kind"] in HARMED_BY_OTHERS
+                and not concerns[-1].get("who_may_be_causing_harm")
+            ):
                 # "will he find out? it's my son": who it is, said after the concern
                 concerns[-1]["who_may_be_causing_harm"] = causing_harm(text)
             answer = f"followup:{turn.followup}"
         else:
             risk = turn.risk
             answered = [c for c in concerns if c["kind"] == risk.kind and c["urgency"] == urgency_of(risk)]
-            if risk.imminent and ASKS_ARE_YOU_SAFE_SET & set(bot_actions_since_last_user_turn(turns(tracker))):
+            if risk.imminent and ASKS_ARE_YOU_SAFE_SET & set(
+                bot_actions_since_last_user_turn(turns(tracker))
+            ):
                 # "no, not tonight" to "are you safe right now?": what to do now, every time it is said
                 if answered and not text.startswith("/"):
                     answered[-1]["their_words"].append(text.strip()[:2000])

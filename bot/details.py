@@ -352,7 +352,12 @@ COMMUNICATION_NEEDS = [
             re.I,
         ),
     ),
-    ("audio", re.compile(r"\baudio\b|\bread\s+(?:it\s+|them\s+)?(?:out|aloud)\b|\bspoken\s+(?:letters|information)\b", re.I)),
+    (
+        "audio",
+        re.compile(
+            r"\baudio\b|\bread\s+(?:it\s+|them\s+)?(?:out|aloud)\b|\bspoken\s+(?:letters|information)\b", re.I
+        ),
+    ),
     ("screen reader", re.compile(r"\bscreen\s*reader\b", re.I)),
     ("face to face", re.compile(r"\bface[\s-]to[\s-]face\b|\bin person\b", re.I)),
     (
@@ -652,9 +657,7 @@ def _last_cue(text: Text, start: int, end: int) -> Optional[Text]:
     window = text[start:end]
     client = [(m.start(), m.end()) for m in CLIENT_CUE.finditer(window)]
     client += [  # "liam doesnt like phone calls": a first name typed in lower case, then a verb
-        (m.start(), m.end())
-        for m in NAMED_SUBJECT.finditer(window)
-        if m.group(1).lower() in first_names()
+        (m.start(), m.end()) for m in NAMED_SUBJECT.finditer(window) if m.group(1).lower() in first_names()
     ]
     cues = [(s, CARED_FOR) for s, _ in client]
     cues += [

@@ -235,16 +235,24 @@ def whose(text, asked=None):
 def test_everyday_ways_residents_said_who_is_who():
     """From residents played by helpers (2026-12-05): each once got the wrong person or nothing."""
     assert ("person_name", "Karen Mills", None) in whose("its karen, karen mills. my sons called liam")
-    assert ("person_name", "Ray Pearson", CARED_FOR) in whose("im jordan, its my dad ray who needs the help tho. ray pearson")
+    assert ("person_name", "Ray Pearson", CARED_FOR) in whose(
+        "im jordan, its my dad ray who needs the help tho. ray pearson"
+    )
     assert ("person_name", "Jordan", None) in whose("im jordan")
-    assert ("person_name", "Frank Mills", CARED_FOR) in whose("its for both of us. hes called Frank Mills", "cared_for_name")
+    assert ("person_name", "Frank Mills", CARED_FOR) in whose(
+        "its for both of us. hes called Frank Mills", "cared_for_name"
+    )
     assert asking_for_from_answer("for both of us") is None, "not for the caller alone"
     assert asking_for_from_answer("me and my dad") == "family"
     assert ("asking_for", "self", None) in whose("my partner is my carer, hes been pushing me about")
     assert not any(kind == "area" for kind, _, _ in whose("he's in Basildon hospital at the moment"))
-    assert ("communication_need", "deaf or hard of hearing", CARED_FOR) in whose("mum is a bit deaf tho", "communication_needs")
+    assert ("communication_need", "deaf or hard of hearing", CARED_FOR) in whose(
+        "mum is a bit deaf tho", "communication_needs"
+    )
     assert ("communication_need", "face to face", CARED_FOR) in whose(
         "no none for me but liam doesnt like phone calls, hes better face to face", "communication_needs"
     )
-    assert ("contact_time", "mornings, not before 10", None) in whose("mornings, not before 10 though", "contact_time")
+    assert ("contact_time", "mornings, not before 10", None) in whose(
+        "mornings, not before 10 though", "contact_time"
+    )
     assert ("contact_time", "after 6", None) in whose("email is best, or text me. im at work til 6")

@@ -83,7 +83,14 @@ def at_the_read_back(text: str, **slots):
     said = {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": "nlu_fallback"}}}
     events = [{"event": "action", "name": "action_confirm_handover"}, said]
     tracker = Tracker(
-        "resident", {"handover_stage": "confirming", **slots}, said["parse_data"], events, False, None, {}, None
+        "resident",
+        {"handover_stage": "confirming", **slots},
+        said["parse_data"],
+        events,
+        False,
+        None,
+        {},
+        None,
     )
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ActionHandleFallback().run(dispatcher, tracker, {}))
@@ -101,7 +108,12 @@ def test_an_unclear_message_at_the_read_back_never_drops_the_request():
 def test_a_detail_named_at_the_read_back_is_changed():
     said, result = at_the_read_back("communication needs should say none", communication_needs=["i said no"])
     assert said == []
-    assert {"event": "slot", "timestamp": None, "name": "detail_to_change", "value": "communication_needs"} in result
+    assert {
+        "event": "slot",
+        "timestamp": None,
+        "name": "detail_to_change",
+        "value": "communication_needs",
+    } in result
     assert result[-1] == {"event": "followup", "timestamp": None, "name": "detail_form"}
 
 

@@ -75,8 +75,12 @@ def test_a_time_of_day_is_never_taken_as_a_name():
 
 def test_another_detail_typed_at_a_question_is_said_to_be_kept_before_the_question_comes_again():
     result, responses, messages = validate("cared_for_name", "07700 900 111", phone="07700 900111")
-    assert result == {"cared_for_name": None, "failed_answers": {"cared_for_name": 1}}, "asked once more, not for ever"
-    again, _, _ = validate("cared_for_name", "07700 900 111", phone="07700 900111", failed_answers=result["failed_answers"])
+    assert result == {"cared_for_name": None, "failed_answers": {"cared_for_name": 1}}, (
+        "asked once more, not for ever"
+    )
+    again, _, _ = validate(
+        "cared_for_name", "07700 900 111", phone="07700 900111", failed_answers=result["failed_answers"]
+    )
     assert again["cared_for_name"] == "not given", "never the same question a third time"
     assert responses == ["utter_details_noted_in_passing"] and "phone number" in messages[0]["noted"]
     result, responses, _ = validate("contact_time", "RM17 5QT", postcode="RM17 5QT")
@@ -318,8 +322,12 @@ def test_more_about_their_need_at_the_communication_question_is_added_to_their_n
     assert responses == ["utter_details_noted_in_passing"]
     said = "I can't hear very well on the phone so please write to me instead"
     result, _, _ = validate("communication_needs", [said], need="help for my husband")
-    assert result["communication_needs"] == ["deaf or hard of hearing"], "a need told in words is a communication need"
-    assert ("contact_preference", "letter") in {(f.kind, f.value) for f in find_details(said)}, "and written to"
+    assert result["communication_needs"] == ["deaf or hard of hearing"], (
+        "a need told in words is a communication need"
+    )
+    assert ("contact_preference", "letter") in {(f.kind, f.value) for f in find_details(said)}, (
+        "and written to"
+    )
 
 
 def test_a_bare_yes_where_the_need_was_asked_is_not_their_need():
@@ -396,7 +404,9 @@ def test_a_relative_named_in_passing_is_not_the_person_the_help_is_for_when_it_i
         assert name, f"the relative's name is read ({text})"
         result = ValidateHandoverForm().validate_cared_for_name(name, CollectingDispatcher(), tracker, {})
         assert result == {"cared_for_name": None}, (text, result)
-    result, _, _ = validate("cared_for_name", "her name is Grace Okafor", asking_for="family", cared_for="mum")
+    result, _, _ = validate(
+        "cared_for_name", "her name is Grace Okafor", asking_for="family", cared_for="mum"
+    )
     assert result["cared_for_name"] == "Grace Okafor", "when the help is for her, her name is kept"
 
 
@@ -409,10 +419,17 @@ def test_a_postcode_corrected_at_a_later_question_corrects_the_one_it_names():
         {"event": "slot", "name": "postcode", "value": "RM17 4XY"},  # as the entity mapping sets it
     ]
     events = their_postcode_corrected(tracker, CollectingDispatcher())
-    assert [(e["name"], e["value"]) for e in events] == [("postcode", None), ("cared_for_postcode", "RM17 4XY")]
-    result, _, _ = validate("communication_needs", text, need="help for dad after hospital", postcode="RM17 4XY")
+    assert [(e["name"], e["value"]) for e in events] == [
+        ("postcode", None),
+        ("cared_for_postcode", "RM17 4XY"),
+    ]
+    result, _, _ = validate(
+        "communication_needs", text, need="help for dad after hospital", postcode="RM17 4XY"
+    )
     assert result["communication_needs"] == ["none"] and "need" not in result, result
-    result = ValidateHandoverForm().validate_postcode("RM17 4XY", CollectingDispatcher(), asked("need", "RM17 4XY", {}), {})
+    result = ValidateHandoverForm().validate_postcode(
+        "RM17 4XY", CollectingDispatcher(), asked("need", "RM17 4XY", {}), {}
+    )
     assert result == {"postcode": "RM17 4XY"}, "a postcode with nothing before it is the caller's"
 
 
@@ -425,7 +442,10 @@ def test_their_own_full_name_typed_where_who_the_help_is_for_was_asked_is_their_
 
 
 def test_a_complaint_about_this_conversation_is_never_taken_as_their_need():
-    for text in ["you didnt answer me. do i have to give it", "i told you already no phone calls at all please"]:
+    for text in [
+        "you didnt answer me. do i have to give it",
+        "i told you already no phone calls at all please",
+    ]:
         result, _, _ = validate("full_name", text)
         assert "need" not in result, (text, result)
 
@@ -438,7 +458,10 @@ def test_none_said_again_at_the_communication_question_is_none():
 
 def test_none_for_the_caller_and_a_need_for_the_other_person_at_the_communication_question():
     for text, theirs in [
-        ("not for me but mum's speech is a bit slurred since the stroke so best to ring me not her", "speech difficulty"),
+        (
+            "not for me but mum's speech is a bit slurred since the stroke so best to ring me not her",
+            "speech difficulty",
+        ),
         ("none for me. Mrs Okafor may need an advocate though", "an advocate"),
     ]:
         result, _, _ = validate("communication_needs", text)

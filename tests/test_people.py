@@ -173,11 +173,20 @@ def test_wishes_for_how_to_be_contacted_told_at_different_times_are_all_kept():
 def test_the_person_who_may_be_causing_harm_is_never_the_person_the_help_is_for():
     from actions.handover import handover_details
 
-    concern = {"kind": "abuse", "who_may_be_causing_harm": "my partner", "who_may_be_at_risk": "the person writing"}
+    concern = {
+        "kind": "abuse",
+        "who_may_be_causing_harm": "my partner",
+        "who_may_be_at_risk": "the person writing",
+    }
     tracker = Tracker.from_dict(
         {
             "sender_id": "x",
-            "slots": {"asking_for": "family", "cared_for": "partner", "full_name": "Leanne", "concerns": [concern]},
+            "slots": {
+                "asking_for": "family",
+                "cared_for": "partner",
+                "full_name": "Leanne",
+                "concerns": [concern],
+            },
             "events": [],
         }
     )
@@ -192,7 +201,11 @@ def test_the_menu_prompt_is_never_given_twice_in_a_row():
     said = {"text": "can i get help for me", "intent": {"name": "give_details"}, "entities": []}
     events = [
         {"event": "user", "text": "i look aftr my bruther", "parse_data": {}},
-        {"event": "bot", "text": "What would you like help with?", "metadata": {"utter_action": "utter_menu"}},
+        {
+            "event": "bot",
+            "text": "What would you like help with?",
+            "metadata": {"utter_action": "utter_menu"},
+        },
         {"event": "user", "text": said["text"], "parse_data": said},
     ]
     tracker = Tracker.from_dict({"sender_id": "x", "slots": {}, "latest_message": said, "events": events})

@@ -65,9 +65,7 @@ def test_the_reference_and_its_state_are_told_from_the_database(database):  # no
     assert messages[-1]["response"] == "utter_request_being_prepared"
 
 
-def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(
-    database, monkeypatch  # noqa: F811
-):
+def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_request(database, monkeypatch):  # noqa: F811
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
     settings.cache_clear()
     [message], _ = run(
@@ -232,5 +230,7 @@ def test_a_note_on_a_request_that_is_not_sent_says_it_is_kept_not_going(database
     monkeypatch.delenv("HANDOVER_EMAIL_TO", raising=False)
     settings.cache_clear()
     create_handover(database, SENDER, FIELDS, [])
-    [message], _ = run(ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request")))
+    [message], _ = run(
+        ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request"))
+    )
     assert message["response"] == "utter_request_note_saved", "no delivery configured: never 'it's going'"

@@ -157,5 +157,7 @@ def test_who_may_be_causing_harm_named_after_the_concern_is_kept_and_post_is_ask
     said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "followup:anonymous"})
     assert said[0] == "utter_risk_followup_contact_safely"
     events += [bot("utter_risk_followup_contact_safely"), user("email only please, no letters")]
-    said, slots, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "followup:contact_safely"})
+    said, slots, _, _ = run(
+        events, {"concerns": slots["concerns"], "last_risk_answer": "followup:contact_safely"}
+    )
     assert slots["concerns"][0]["safe_to_contact"].startswith("not by letter; email only"), slots["concerns"]

@@ -353,7 +353,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"(bank\s+|post\s+office\s+)?(card|pin|money|pension|purse|wallet|savings|cash|account|benefits)\b",
             r"\bmak(e|es|ing)\s+(me|her|him|them|\w+)\s+(hand\s+over|give|sign)\b",
             # "keeps her change and her bank card": someone else's money kept, not "keeps losing her purse"
-            r"\b" + ACTOR + r"(s|'s)?\b[^.?!]{0,30}\b(keeps|kept|keeping)\s+(the|my|her|his|their|mum's|dad's)\s+"
+            r"\b"
+            + ACTOR
+            + r"(s|'s)?\b[^.?!]{0,30}\b(keeps|kept|keeping)\s+(the|my|her|his|their|mum's|dad's)\s+"
             r"(change|money|cash|bank\s+card|card|pension|benefits)\b",
             r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
             r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
