@@ -33,6 +33,7 @@ from bot.details import (
     asking_for_from_answer,
     communication_needs_from_answer,
     find_details,
+    forgotten_detail,
     postcode_district,
     tidy_email,
     tidy_postcode,
@@ -254,7 +255,7 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     wishes = set(contact_wishes(tracker))
     if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
         return []  # "a letter is best": written to at their address, no number or email asked for
-    if wishes & NO_PHONE:
+    if wishes & NO_PHONE and "text message" not in wishes:  # "text only, don't ring": texts need the number
         return ["email"]
     if not wishes & {"phone call", "text message"} and tracker.get_slot("email") not in (
         None,
@@ -283,7 +284,8 @@ def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
         if held("contact_time") and details["contact_time"] != "any time"
         else ""
     )
-    if held("email") and ("email" in wishes or set(wishes) & NO_PHONE or not held("phone")):
+    texts = held("phone") and "text message" in wishes
+    if held("email") and ("email" in wishes or (set(wishes) & NO_PHONE and not texts) or not held("phone")):
         how = f"by email at {details['email']}"
     elif held("phone") and "text message" in wishes:
         how = f"by text message to {details['phone']}"
@@ -815,6 +817,16 @@ class DetailAnswers:
                 }
 
         said = value if isinstance(value, str) else " ".join(v for v in value or [] if isinstance(v, str))
+        if (
+            said
+            and not communication_needs_from_answer(said)
+            and tracker.get_slot("requested_slot") == "communication_needs"
+            and "contact_preference" in details_set_this_turn(tracker)
+        ):  # "text messages only please, no phone calls": how to contact them is their answer here
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted=noted(["contact_preference"], tracker)
+            )
+            return {"communication_needs": NOT_GIVEN}
         if said and not communication_needs_from_answer(said):
             their_need = self._keep_their_need("communication_needs", said, dispatcher, tracker)
             if their_need:
@@ -870,6 +882,17 @@ class DetailAnswers:
         return self._answer("need", value, dispatcher, tracker, read)
 
 
+def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:
+    """A button for each detail held (and the usual four), so changing one is one press."""
+    held = known_details(tracker)
+    return [
+        {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
+        for slot, label in DETAIL_LABELS.items()
+        if (slot in held or slot in ("full_name", "phone", "email", "postcode"))
+        and slot != "contact_preference"
+    ]
+
+
 class ActionUpdateDetail(Action):
     """ "My number has changed": takes the new value if given, else asks for it (once)."""
 
@@ -885,16 +908,24 @@ class ActionUpdateDetail(Action):
         named = None if target else detail_named(full_text(tracker))  # "my communication needs: none"
         if named:
             target = named
+        if target in DETAIL_LABELS and forgotten_detail(full_text(tracker)) == target:
+            dispatcher.utter_message(response="utter_detail_removed", detail=noted([target], tracker))
+            events = [
+                SlotSet(target, ["none"] if target in NEEDS_SLOTS else DECLINED),
+                SlotSet("detail_to_change", None),
+            ]
+            if tracker.get_slot("handover_stage") == "confirming":
+                return events + [FollowupAction("action_confirm_handover")]
+            return events
         if target in DETAIL_LABELS and target in details_set_this_turn(tracker):
             return [SlotSet("detail_to_change", target), FollowupAction("action_detail_updated")]
+        if target not in DETAIL_LABELS:  # "Change something", with no detail named yet: which one?
+            dispatcher.utter_message(response="utter_ask_what_to_change", buttons=change_buttons(tracker))
+            return [SlotSet("detail_to_change", None)]
         events: List[EventType] = [SlotSet("failed_answers", {})]
         if named:
             events.append(SlotSet("detail_to_change", named))
-        if target in DETAIL_LABELS:
-            events.append(SlotSet(target, None))
-        else:
-            events.append(SlotSet("detail_to_change", None))
-        return events + [FollowupAction("detail_form")]
+        return events + [SlotSet(target, None), FollowupAction("detail_form")]
 
 
 CORRECTED_FROM = re.compile(r"\bnot\s+([A-Z]{1,2}[0-9][A-Z0-9]?(?:\s*[0-9][A-Z]{2})?)\b", re.I)
@@ -950,19 +981,26 @@ def said_this_turn(tracker: Tracker, response: Text) -> bool:
 
 
 def value_before_change(tracker: Tracker, slot: Text) -> Any:
-    """What a detail held before "change it" emptied it: the latest real value set before the latest
-    message (a button's payload, "/deny", is never a value)."""
-    latest_user = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=0)
-    for event in reversed(tracker.events[:latest_user]):
-        value = event.get("value")
-        if (
-            event.get("event") == "slot"
-            and event.get("name") == slot
-            and value not in (None, [], "", DECLINED, NOT_GIVEN)
-            and not (isinstance(value, str) and value.startswith("/"))
-        ):
-            return value
-    return None
+    """What a detail held before "change it" emptied it: its value when the resident asked for the
+    change (the message before the change form started), so what they typed while changing it, even
+    text refused as not an email, is never taken for it; a button's payload is never a value."""
+    events = tracker.events
+    started = max(
+        (
+            i
+            for i, e in enumerate(events)
+            if e.get("event") == "active_loop" and e.get("name") == "detail_form"
+        ),
+        default=len(events),
+    )
+    asked = max((i for i, e in enumerate(events[:started]) if e.get("event") == "user"), default=0)
+    value = None
+    for event in events[:asked]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    if value in (None, [], "", DECLINED, NOT_GIVEN) or (isinstance(value, str) and value.startswith("/")):
+        return None
+    return value
 
 
 class ValidateDetailForm(DetailAnswers, FormValidationAction):

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.details import (
+    change_buttons,
     DECLINED,
     DETAIL_LABELS,
     NOT_GIVEN,
@@ -383,14 +384,8 @@ class ActionAskWhatToChange(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        held = known_details(tracker)
-        buttons = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}] + [
-            {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
-            for slot, label in DETAIL_LABELS.items()
-            if (slot in held or slot in ("full_name", "phone", "email", "postcode"))
-            and slot != "contact_preference"
-        ]
-        dispatcher.utter_message(response="utter_ask_what_to_change", buttons=buttons)
+        topic = [{"title": "What it's about", "payload": '/update_detail{"detail":"handover_topic"}'}]
+        dispatcher.utter_message(response="utter_ask_what_to_change", buttons=topic + change_buttons(tracker))
         return []
 
 

@@ -34,8 +34,10 @@ POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IG
 EMAIL = re.compile(r"\b[\w.+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\b")
 # A run of digits, spaces, dashes and brackets that may be a UK phone number (checked afterwards).
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)[\d\s()-]{8,16}\d\b")
-NAME_WORD = r"[A-Za-z][A-Za-z'’-]{0,30}"
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# letters of any alphabet ("Wiśniewski", "Zoë", "Łukasz"), with the apostrophes and hyphens of names
+LETTER = r"[^\W\d_]"
+NAME_WORD = rf"{LETTER}(?:{LETTER}|['’-]){{0,30}}"
+WORD = re.compile(rf"{LETTER}(?:{LETTER}|['’-])*")
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "rev", "lady", "lord"}
 
 # ------------------------------------------------------------------ relations
@@ -385,6 +387,36 @@ DETAIL_WORDS = [
     ("full_name", re.compile(r"\bname\b", re.I)),
 ]
 THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "full_name": "cared_for_name"}
+# "forget my email", "take my name off it", "remove the phone number": one detail taken away, not
+# everything ("forget me", "delete everything" ask to forget the whole conversation)
+FORGET_ONE = re.compile(
+    r"\b(?:forget|remove|delete|get rid of|wipe|clear|scrap)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:name|e-?mail|email address|phone|number|mobile|postcode|address)\b"
+    r"|\b(?:name|e-?mail|number|phone|postcode|address)\b(?:\s+\w+){0,4}?\s+(?:off|out|gone|removed|deleted)\b"
+    r"|\b(?:name|e-?mail|number|phone|postcode|address)\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
+    r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b",
+    re.I,
+)
+FORGET_ALL = re.compile(
+    r"\b(?:everything|all of it|all my|all that|whole|forget me|delete me|my details)\b", re.I
+)
+
+
+def forgotten_detail(text: Text) -> Optional[Text]:
+    """The one detail a message asks to take away ("forget my email", "his number, delete it"), not
+    everything ("forget me", "delete everything" forget the whole conversation); None if none."""
+    asked = FORGET_ONE.search(text)
+    if not asked or FORGET_ALL.search(text):
+        return None
+    detail = next(_first(DETAIL_WORDS, asked.group(0), "detail"), None)
+    if detail is None:
+        return None
+    start = asked.start() + detail.start
+    theirs = (
+        THEIR_DETAIL.get(detail.value) if _role(text, start, start + len(detail.value)) == CARED_FOR else None
+    )
+    return theirs or detail.value
+
 
 # ------------------------------------------------------------------ names
 # Words that are never part of a name: they end one ("my name is Ann and I live…").
@@ -406,6 +438,7 @@ way we well went were what whatever when where which while who why with without 
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings mornings afternoons evenings nights lunchtime
 lunchtimes anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
+tbh lol idk omg isnt isn't wasnt wasn't wrong incorrect correct rubbish anonymous anon important private
 """.split()
     )
     | set(RELATION_NAMES)
@@ -436,8 +469,8 @@ NAME_TRIGGERS = [
     ),
     (
         re.compile(
-            r"\b(?:his|her|their)\s+name(?:'s|\s+is)\s+|\b(?:she|he)(?:'?s|\s+is)\s+called\s+|"
-            rf"\b{REL}'?s\s+name(?:'s|\s+is)\s+",
+            r"\b(?:his|her|their)\s+(?:full\s+|first\s+)?name(?:'s|\s+is)\s+|\b(?:she|he)(?:'?s|\s+is)\s+called\s+|"
+            rf"\b{REL}'?s\s+(?:full\s+|first\s+)?name(?:'s|\s+is)\s+",
             re.I,
         ),
         "intro",
@@ -453,7 +486,8 @@ NAME_TRIGGERS = [
         CARED_FOR,
     ),
     (re.compile(rf"\b(?:my|our)\s+{REL}\s*,?\s*(?:is\s+)?", re.I), "soft", CARED_FOR),
-    (re.compile(rf"^\W*{REL}(?:\s+is|'s)\s+", re.I), "soft", CARED_FOR),  # "mum is Irene Pike"
+    # "mum is Irene Pike", "Ron Pettit. wife is Maureen"
+    (re.compile(rf"(?:^|[,.!?;]\s*)\W*{REL}(?:\s+is|'s)\s+", re.I), "soft", CARED_FOR),
     (
         re.compile(
             rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+",
@@ -489,13 +523,13 @@ NAME_TRIGGERS = [
     ),
 ]
 HERE_NAME = re.compile(
-    r"(?:^|[,.!?]\s*)((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+(?:here|speaking)\b", re.I
+    r"(?:^|[,.!?]\s*)((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s+(?:here|speaking)\b", re.I
 )
 NAME_FROM = re.compile(
-    r"^\W*(?:hi|hello|hiya)?\W*((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)\s+(?:from|at)\s+", re.I
+    r"^\W*(?:hi|hello|hiya)?\W*((?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)\s+(?:from|at)\s+", re.I
 )
 NAME_THEN_DETAIL = re.compile(
-    r"^\W*((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
+    r"^\W*((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
 )
 # The caller and the person the help is for live at one address.
 LIVING_TOGETHER = re.compile(
@@ -506,13 +540,13 @@ LIVING_TOGETHER = re.compile(
 )
 NAME_THEN_ROLE = re.compile(  # "Hi, Femi Adeyemi, discharge coordinator at Basildon Hospital"
     r"^\W*(?:(?:hi|hello|hiya|(?:good\s+)?(?:morning|afternoon|evening))\b\W*)?"
-    r"((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:co-?ordinator|nurse|worker|manager|officer|receptionist|doctor|gp|therapist|lead|practitioner|"
     r"assistant|administrator|admin|navigator|matron|sister|physio|ot|pharmacist|solicitor|advocate)\b",
     re.I,
 )
-SURNAME_FIRST = re.compile(r"^\W*([A-Za-z][\w'’-]+)\s*,\s*([A-Za-z][\w'’-]+)\W*$")
-NAME_IS_RELATIONS = re.compile(rf"^\W*([A-Za-z][\w'’-]*)\s+is\s+my\s+{REL}'?s\s+name\b", re.I)
+SURNAME_FIRST = re.compile(r"^\W*([^\W\d_][\w'’-]+)\s*,\s*([^\W\d_][\w'’-]+)\W*$")
+NAME_IS_RELATIONS = re.compile(rf"^\W*([^\W\d_][\w'’-]*)\s+is\s+my\s+{REL}'?s\s+name\b", re.I)
 FIRST_AND_SURNAME = re.compile(
     r"\bfirst\s+name\s+(?:is\s+)?(\w+)\W+(?:and\s+)?(?:my\s+)?(?:surname|last\s+name|second\s+name)\s+(?:is\s+)?(\w+)",
     re.I,
@@ -1262,8 +1296,11 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
                     _role(text, match.end() - 1, match.end()),
                 )
             )
+    forgotten = forgotten_detail(text)
     detail = next(_first(DETAIL_WORDS, text, "detail"), None)
-    if detail:  # "my mum's postcode has changed" is hers, not the caller's
+    if forgotten:  # "forget my email, they can phone": the email, whatever else is named
+        found.append(Found("detail", forgotten, 0, len(text)))
+    elif detail:  # "my mum's postcode has changed" is hers, not the caller's
         theirs = (
             THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
         )

@@ -9,7 +9,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import ActionForgetMe, ActionShowDetails
+from actions.details import ActionForgetMe, ActionShowDetails, ActionUpdateDetail
 from actions.handover import ActionConfirmHandover, ActionSubmitHandover
 from bot.forget import FORGET_MARKER
 from bot.settings import settings
@@ -64,6 +64,18 @@ def test_show_details_lists_what_is_held_and_says_when_nothing_is():
     assert "Margaret Hill" in shown and "RM17 6SL" in shown and "large print" in shown
     [message], _ = run(ActionShowDetails(), tracker({"full_name": None, "communication_needs": []}))
     assert message["response"] == "utter_no_details"
+
+
+def test_change_something_pressed_after_seeing_the_details_asks_which_one():
+    """'Change something' under 'what do you have about me': a button for each detail held, and
+    never the form with nothing to ask (which answered with silence)."""
+    [message], events = run(
+        ActionUpdateDetail(), tracker({**MARGARET, "detail_to_change": None}, text="/update_detail")
+    )
+    assert message["response"] == "utter_ask_what_to_change"
+    titles = [button["title"] for button in message["buttons"]]
+    assert "Name" in titles and "Communication needs" in titles and "What it's about" not in titles
+    assert not any(event.get("event") == "followup" for event in events)
 
 
 def test_the_readback_needs_consent_and_shows_what_will_be_sent():
@@ -171,3 +183,16 @@ def test_details_given_inside_a_question_are_noted_after_the_answer_once():
     assert all(m["response"] != "utter_details_noted_in_passing" for m in messages), (
         "nothing new: nothing said"
     )
+
+
+def test_forget_one_detail_takes_off_that_detail_only():
+    """'forget my email please, they can phone' takes the email off (never asked again), keeps the rest,
+    and does not offer to delete everything."""
+    state = tracker(
+        {**MARGARET, "email": "m@example.com", "detail_to_change": "email"},
+        text="can you forget my email please, i'd rather they just phone",
+    )
+    [message], events = run(ActionUpdateDetail(), state)
+    assert message["response"] == "utter_detail_removed" and message["detail"] == "your email address"
+    assert {"event": "slot", "timestamp": None, "name": "email", "value": "declined"} in events
+    assert not any(event.get("name") == "phone" for event in events)

@@ -256,3 +256,32 @@ def test_everyday_ways_residents_said_who_is_who():
         "mornings, not before 10 though", "contact_time"
     )
     assert ("contact_time", "after 6", None) in whose("email is best, or text me. im at work til 6")
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("can you forget my email please, i'd rather they just phone", "email"),
+        ("just remove the name, nothing else", "full_name"),
+        ("i dont want to give an email, take it off", "email"),
+        ("take my name off the report", "full_name"),
+        ("remove his phone number", "cared_for_phone"),
+        ("forget me", None),
+        ("delete everything you have about me", None),
+        ("my number has changed", None),
+        ("can i take a different number", None),
+        ("what number should i phone", None),
+    ],
+)
+def test_forgetting_one_detail_is_told_apart_from_forgetting_everything(text, detail):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.server.nlu.details import DetailExtractor
+
+    message = Message(data={"text": text, "intent": {"name": "forget_me", "confidence": 0.9}})
+    DetailExtractor().process([message])
+    named = {e["value"] for e in message.get("entities") or [] if e["entity"] == "detail"}
+    if detail:
+        assert message.get("intent")["name"] == "update_detail" and named == {detail}, (text, named)
+    else:
+        assert message.get("intent")["name"] == "forget_me", text

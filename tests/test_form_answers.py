@@ -477,3 +477,51 @@ def test_no_none_while_changing_communication_needs_clears_them():
     ]
     result = ValidateDetailForm().validate_communication_needs("/deny", CollectingDispatcher(), tracker, {})
     assert result == {"communication_needs": ["none"]}, result
+
+
+def test_text_refused_while_changing_a_detail_is_never_kept_as_it():
+    """'i dont want to give an email' refused as an email, then Skip: the old email stays, never the
+    refused words ('It's still: i dont want to give an email' was sent to Thurrock First)."""
+    tracker = asked("email", "/deny", {"email": None}, "deny")
+    refused = "i dont want to give an email"
+    tracker.events = [
+        {"event": "slot", "name": "email", "value": "sarah@example.com"},
+        {"event": "user", "text": '/update_detail{"detail":"email"}'},
+        {"event": "slot", "name": "email", "value": None},
+        {"event": "active_loop", "name": "detail_form"},
+        {"event": "user", "text": refused},
+        {"event": "slot", "name": "email", "value": refused},
+        {"event": "slot", "name": "email", "value": None},
+        {"event": "user", "text": "/deny", "parse_data": tracker.latest_message},
+    ]
+    dispatcher = CollectingDispatcher()
+    result = ValidateDetailForm().validate_email("/deny", dispatcher, tracker, {})
+    assert result == {"email": "sarah@example.com"}, result
+    assert dispatcher.messages[0]["value"] == "sarah@example.com"
+
+
+def test_text_only_dont_ring_keeps_the_number_for_texts():
+    """'07700 900461 but please text only dont ring' at the phone question: the number is how to text
+    them, so it is kept and used for texts (it was dropped, and they were told nobody could reach them)."""
+    from actions.details import how_we_contact
+
+    wishes = ["text message", "not by phone"]
+    texter = Tracker.from_dict({"sender_id": "x", "slots": {"contact_preference": wishes}, "events": []})
+    assert contact_slots(texter) == ["phone"]
+    told = how_we_contact({"phone": "07700 900461", "contact_preference": wishes})
+    assert "by text message to 07700 900461" in told and "not by phone" in told
+    never_rung = Tracker.from_dict(
+        {"sender_id": "x", "slots": {"contact_preference": ["not by phone"]}, "events": []}
+    )
+    assert contact_slots(never_rung) == ["email"]
+
+
+def test_how_to_contact_them_typed_at_the_communication_needs_question_is_an_answer():
+    """'text messages only please, no phone calls' at 'any communication needs?': their wish is
+    noted and the question is not asked again (it was asked three times)."""
+    for text in ("text messages only please, no phone calls", "i said TEXT ONLY. contact me by text"):
+        result, responses, messages = validate(
+            "communication_needs", text, contact_preference=["text message", "not by phone"]
+        )
+        assert result == {"communication_needs": "not given"}, (text, result)
+        assert responses == ["utter_details_noted_in_passing"], (text, responses)

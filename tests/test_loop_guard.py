@@ -49,3 +49,9 @@ def test_a_topic_answer_once_more_after_a_different_one_is_the_answer_itself():
 def test_questions_may_come_again():
     asked = "utter_ask_full_name"
     assert reply_after([asked, asked], asked) == reply_after([], asked)
+
+
+def test_no_reply_shows_a_placeholder_even_when_predicted_without_its_action():
+    """The privacy answer, predicted as a response rather than through its action, says how long."""
+    text = reply_after([], "utter_privacy")
+    assert "{" not in text and "90 days" in text

@@ -20,6 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.content import topic_titles
+from bot.settings import settings
 
 # Informative answers with no topic of their own, and the words "that's all I can tell you about…" uses.
 OTHER_ANSWERS = {
@@ -78,6 +79,8 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
     async def generate(
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
     ) -> Optional[Dict[Text, Any]]:
+        # settings a response may name, so a response predicted without its action still reads right
+        kwargs = {"retention_days": str(settings().retention_days), **kwargs}
         topic = self.topics.get(utter_action)
         repeats = times_in_a_row(tracker, utter_action) % 3 if topic else 0
         if repeats == 2:  # the third time in a row: a person, briefly

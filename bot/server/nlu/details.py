@@ -22,7 +22,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.details import CARED_FOR, find_details
+from bot.details import CARED_FOR, find_details, forgotten_detail
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 # "Can someone from Thurrock First contact us about a needs assessment?", "can someone go and see
@@ -112,7 +112,9 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         # as a question, but it tells us who is writing; thanked for, not met with "did you mean"
         introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
-        if (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text)) or (
+        if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
+            _set_intent(message, "update_detail")
+        elif (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text)) or (
             intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text)
         ):
             # "call me back please, I'm Gill Turner 07700 900314": the details are kept from the
