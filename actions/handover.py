@@ -241,16 +241,25 @@ class ActionStartHandover(Action):
         else:
             dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
         resuming = tracker.get_slot("paused_form") == "handover_form"
+        consent = tracker.get_slot("share_consent")
         return [
             SlotSet("handover_topic", topic),
             SlotSet("handover_urgency", urgency),
             SlotSet("handover_stage", "collecting"),
-            SlotSet("share_consent", tracker.get_slot("share_consent") if resuming else None),
+            # a yes to sharing is never asked for twice in a conversation; a no is asked again, as
+            # asking to be contacted is asking to share
+            SlotSet("share_consent", consent if resuming or consent is True else None),
             SlotSet("paused_form", None),
             SlotSet("failed_answers", {}),
             *([SlotSet("need", None)] if made else []),  # a new need, in their words; the rest is kept
             FollowupAction("handover_form"),  # also when started from another step (a rating left)
         ]
+
+
+SAVED_ONLY = (
+    "When you say yes, I'll save this with a reference. It isn't sent to Thurrock First by itself yet, "
+    "so you'll need to phone them and give the reference. Then you won't need to repeat your story."
+)
 
 
 # Consent to share, in a resident's own words: how the answer starts decides, then a refusal anywhere.
@@ -369,7 +378,11 @@ class ActionConfirmHandover(Action):
             + "\n"
             + details_as_lines(details)
             + "\n"
-            + how_we_contact(details, asked_for=True)
+            + (
+                how_we_contact(details, asked_for=True)
+                if settings().delivery_methods()
+                else SAVED_ONLY  # nothing delivers it: never "I'll ask them to contact you"
+            )
         )
         dispatcher.utter_message(response="utter_handover_readback", readback=readback)
         return [SlotSet("handover_stage", "confirming")]

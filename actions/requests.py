@@ -231,5 +231,13 @@ class ActionWhatHappensNext(Action):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif made == []:
             dispatcher.utter_message(response="utter_nothing_sent_yet")
+        elif made and resident_state(made[-1]) == "utter_request_saved":
+            # saved only (no delivery set up): the same as they were told, never "they will contact you"
+            dispatcher.utter_message(
+                response="utter_request_saved",
+                reference=made[-1]["reference"],
+                topic=made[-1]["topic"].lower(),
+            )
+            return []
         dispatcher.utter_message(response="utter_what_happens_next")
         return []

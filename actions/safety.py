@@ -14,7 +14,7 @@ you safe right now?" / "is it safe for us to contact you, and how?". It
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,7 +22,7 @@ from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
-from bot.safety.followups import followup_kinds
+from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from bot.safety.risk import (
     ABUSE,
@@ -63,7 +63,9 @@ FOLLOWUP_ANSWERS = {
     "somewhere_safe": "utter_risk_followup_somewhere_safe",
 }
 # What a button offers to carry on with, by the form a risk interrupted.
-RESUME = {"handover_form": "/request_callback", "feedback_form": "/give_feedback"}
+# The forms an urgent answer pauses, that "carry on where we were" takes up again where they were.
+RESUME = ("handover_form", "feedback_form")
+CARRY_ON_PAYLOAD = "carry on where we were"  # typed or pressed, read the same way (bot.safety.followups)
 CONTACT_BUTTON = {"title": "Ask someone to contact me", "payload": "/request_callback"}
 MENU_BUTTON = {"title": "Main menu", "payload": "/show_menu"}
 ASKS_ARE_YOU_SAFE_SET = set(ASKS_ARE_YOU_SAFE)
@@ -112,6 +114,10 @@ class ActionRespondToRisk(Action):
         events: List[EventType] = []
         answer = last_answer
 
+        if turn.answers == "carry_on" or (turn.answers == "are_you_safe" and asks_to_carry_on(text)):
+            if turn.answers == "are_you_safe":  # "yes I'm safe, can we carry on with Jamie's thing?"
+                dispatcher.utter_message(response="utter_risk_safe_now")
+            return self._carry_on(dispatcher, tracker)
         if turn.answers == "are_you_safe":
             dispatcher.utter_message(response="utter_risk_safe_now")
             asked = asked_too(tracker)
@@ -185,7 +191,7 @@ class ActionRespondToRisk(Action):
                 events.append(SlotSet("need", None))
         buttons = [CONTACT_BUTTON]
         if paused in RESUME:
-            buttons.insert(0, {"title": "Carry on where we were", "payload": RESUME[paused]})
+            buttons.insert(0, {"title": "Carry on where we were", "payload": CARRY_ON_PAYLOAD})
         self._attach_buttons(dispatcher, buttons + [MENU_BUTTON])
         events += [
             SlotSet("concerns", concerns),
@@ -195,6 +201,17 @@ class ActionRespondToRisk(Action):
         if concerns:
             events.append(SlotSet("handover_urgency", "urgent"))
         return events
+
+    @staticmethod
+    def _carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """Back to the request or feedback the urgent answer interrupted, where it was (never its
+        start again: no second consent question, no second introduction); else the topics."""
+        paused = tracker.get_slot("paused_form")
+        if paused not in RESUME:
+            dispatcher.utter_message(response="utter_menu_again")
+            return []
+        dispatcher.utter_message(response="utter_carry_on")
+        return [SlotSet("paused_form", None), FollowupAction(paused)]
 
     @staticmethod
     def _attach_buttons(dispatcher: CollectingDispatcher, buttons: List[Dict[Text, Text]]) -> None:

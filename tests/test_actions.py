@@ -98,6 +98,23 @@ def test_the_readback_needs_consent_and_shows_what_will_be_sent():
     assert {"event": "slot", "name": "handover_stage", "value": "confirming", "timestamp": None} in events
 
 
+def test_with_nothing_to_deliver_it_the_readback_never_promises_a_call(monkeypatch):
+    """No email or webhook set up: the read-back says the request is saved and they must phone, as
+    the confirmation will (it said "I'll ask them to contact you by phone", then "please phone them")."""
+    slots = {**MARGARET, "share_consent": True, "handover_topic": "Needs assessment"}
+    for variable in ("HANDOVER_EMAIL_TO", "HANDOVER_WEBHOOK_URL"):
+        monkeypatch.delenv(variable, raising=False)
+    settings.cache_clear()
+    [message], _ = run(ActionConfirmHandover(), tracker(slots))
+    assert "isn't sent to Thurrock First by itself" in message["readback"]
+    assert "ask them to contact you" not in message["readback"]
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
+    settings.cache_clear()
+    [message], _ = run(ActionConfirmHandover(), tracker(slots))
+    assert "I'll ask them to contact you by phone on 07700 900123" in message["readback"]
+    settings.cache_clear()
+
+
 def test_submitting_stores_the_handover_and_gives_its_reference(database, monkeypatch):
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
     settings.cache_clear()

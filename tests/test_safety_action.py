@@ -161,3 +161,41 @@ def test_who_may_be_causing_harm_named_after_the_concern_is_kept_and_post_is_ask
         events, {"concerns": slots["concerns"], "last_risk_answer": "followup:contact_safely"}
     )
     assert slots["concerns"][0]["safe_to_contact"].startswith("not by letter; email only"), slots["concerns"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "yes im safe, im not going to do anything, im just tired. can we carry on with jamies thing please",
+        "oh god no im fine, im safe, i didnt mean like that. i meant the money",
+        "no im not going to do anything",
+    ],
+)
+def test_im_safe_with_a_reassuring_not_is_heard_as_safe(answer):
+    """The answer to "are you safe right now?" with "not going to do anything" or "no, I'm fine" in
+    it was read as no answer at all ("did you mean"), and never reached the request."""
+    events = [
+        user("some days i think everyone would be better off without me", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user(answer),
+    ]
+    said, _, _, _ = run(events, {"last_risk_answer": "self_harm"})
+    assert said[0] == "utter_risk_safe_now", said
+
+
+def test_carry_on_takes_up_the_paused_request_where_it_was():
+    events = [
+        user("some days i think everyone would be better off without me", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("yes im safe. can we carry on with jamies thing please"),
+    ]
+    said, slots, result, _ = run(events, {"paused_form": "handover_form", "share_consent": True})
+    assert said == ["utter_risk_safe_now", "utter_carry_on"], said
+    assert {"event": "followup", "timestamp": None, "name": "handover_form"} in result
+    assert slots["paused_form"] is None and "share_consent" not in slots, "consent is never asked again"
+    events[-1] = user("carry on where we were")
+    said, _, result, _ = run(events, {"paused_form": "feedback_form"})
+    assert (
+        said == ["utter_carry_on"]
+        and {"event": "followup", "timestamp": None, "name": "feedback_form"} in result
+    )

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.concern import urgency_of
-from bot.safety.followups import ANSWERED_ANY_TIME, answers_contact_question, followup_kind, says_safe_now
+from bot.safety.followups import (
+    ANSWERED_ANY_TIME,
+    answers_contact_question,
+    asks_to_carry_on,
+    followup_kind,
+    says_safe_now,
+)
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
 RISK_ENTITY = "risk"
@@ -36,7 +42,7 @@ class SafetyTurn:
 
     risk: Risk = NO_RISK
     followup: Optional[Text] = None  # a kind from bot.safety.followups
-    answers: Optional[Text] = None  # "are_you_safe" or "safe_contact"
+    answers: Optional[Text] = None  # "are_you_safe", "safe_contact" or "carry_on"
     concern_raised: bool = False  # an urgent answer was given earlier in the conversation
 
     @property
@@ -88,6 +94,8 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         and not QUESTION.search(text)
     ):
         answers = "safe_contact"
+    elif answered_before and asks_to_carry_on(text) and not risk.urgent:
+        answers = "carry_on"  # back to what the urgent answer interrupted
     asked = followup_kind(text) if not answers else None
     followup = asked if answered_before or asked in ANSWERED_ANY_TIME else None
     return SafetyTurn(risk, followup, answers, answered_before)

@@ -179,10 +179,35 @@ SAFE_NOW = re.compile(
 )
 
 
+# "can we carry on with jamie's thing", "carry on where we were", "back to my request"
+CARRY_ON = re.compile(
+    r"\b(carry on|continue|keep going|go on with|get back to|back to (?:it|my|the|what|where|jamie)|"
+    r"where we (?:were|left off)|pick (?:it )?up where)\b"
+)
+
+
+def asks_to_carry_on(text: Text) -> bool:
+    return bool(CARRY_ON.search(tidy(text or "")))
+
+
 def answers_contact_question(text: Text) -> bool:
     return bool(CONTACT_ANSWER.search(tidy(text or "")))
 
 
+# Negations that reassure: "I'm not going to do anything", "I didn't mean it like that", "oh god no,
+# I'm fine", "not suicidal": said with "I'm safe", they never make it a "no".
+REASSURING = re.compile(
+    r"\bnot\s+(?:going\s+to|gonna)\s+(?:do|hurt|harm|try)\s+(?:anything|myself|it)\b|\bnot\s+suicidal\b|"
+    r"\bdidn't\s+mean\s+(?:it\s+)?(?:like\s+that|that)\b|\bnothing\s+like\s+that\b|"
+    r"^\W*(?:oh\s+)?(?:god\s+|gosh\s+)?no\b[\s,.!-]*(?=i'm\s+(?:fine|ok|okay|safe|alright))"
+)
+
+
 def says_safe_now(text: Text) -> bool:
+    """ "Yes I'm safe, I'm not going to do anything": safe; "no", "not really", "I'm not safe": not."""
     tidied = tidy(text or "")
-    return bool(SAFE_NOW.search(tidied)) and not re.search(r"\bnot\b|\bno\b", tidied)
+    calm = REASSURING.sub(" ", tidied).strip()
+    reassured = calm != tidied.strip()
+    if reassured:  # "no, I'm not going to do anything": the "no" is the reassurance
+        calm = re.sub(r"^\W*no\b\W*", "", calm)
+    return bool(reassured or SAFE_NOW.search(calm)) and not re.search(r"\bnot\b|\bno\b", calm)
