@@ -142,6 +142,9 @@ class ActionRespondToRisk(Action):
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
+            topic = asked_too(tracker)
+            if topic:  # "could she go somewhere for a week? and am I in trouble?": both answered
+                dispatcher.utter_message(response=f"utter_{topic}")
             if (turn.risk.urgent or turn.followup == "why_flagged") and concerns:
                 concerns[-1]["their_words"].append(text.strip()[:2000])  # "it's not abuse": kept too
             if (

@@ -199,3 +199,14 @@ def test_carry_on_takes_up_the_paused_request_where_it_was():
         said == ["utter_carry_on"]
         and {"event": "followup", "timestamp": None, "name": "feedback_form"} in result
     )
+
+
+def test_a_husband_asking_whether_a_safeguarding_referral_means_trouble_is_answered_not_reported():
+    """'the policeman said it's a safeguarding thing, am I in trouble?', before any concern: his
+    question is answered (and his other question), never an abuse report about him."""
+    text = "could she go somewhere for a week so i can sleep. the policeman said it was a safeguarding thing, am i in trouble"
+    event = user(text)
+    event["parse_data"]["intent"] = {"name": "carer_breaks", "confidence": 0.8}
+    said, slots, _, _ = run([event])
+    assert said[:2] == ["utter_risk_followup_carer_in_trouble", "utter_carer_breaks"], said
+    assert not slots.get("concerns"), "no concern raised"

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.concern import urgency_of
 from bot.safety.followups import (
-    ANSWERED_ANY_TIME,
+    answered_any_time,
     answers_contact_question,
     asks_to_carry_on,
     followup_kind,
@@ -97,7 +97,7 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:
         answers = "carry_on"  # back to what the urgent answer interrupted
     asked = followup_kind(text) if not answers else None
-    followup = asked if answered_before or asked in ANSWERED_ANY_TIME else None
+    followup = asked if answered_before or answered_any_time(asked, text) else None
     return SafetyTurn(risk, followup, answers, answered_before)
 
 

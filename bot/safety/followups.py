@@ -20,7 +20,9 @@ FOLLOWUPS = [
             r"\b(make|making)\s+(a\s+)?fuss\b|\bis\s+(it|that|this)\s+(abus\w*|neglect\w*)\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
             r"\bwasting\s+(your|their|anyone's)\s+time\b|"
             r"\bshould\s+i\s+(be\s+)?(worried|worry|concerned)(\s+about\s+(her|him|them|this|that|it))?\s*(\?|$|\bor\b)|\bworr(y|ying)\s+(over|about)\s+nothing\b|"
-            r"\bam\s+i\s+(over\s*thinking|over\s*reacting|imagining)\b|\bis\s+(it|this|that)\s+(serious|bad|a\s+worry)\b"
+            r"\bam\s+i\s+(over\s*thinking|over\s*reacting|imagining)\b|\bis\s+(it|this|that)\s+(serious|bad|a\s+worry)\b|"
+            r"\bwhat\s+(counts|is\s+classed|is\s+classified)\s+as\s+(\w+\s+)?(abuse|neglect)\b|"
+            r"\bwhat\s+(is|does)\s+(financial\s+|emotional\s+|domestic\s+)?(abuse|neglect|safeguarding)(\s+mean)?\b"
         ),
     ),
     # "will they stop my care if I report her?", "will I lose my carer", "will they put mum in a home"
@@ -78,7 +80,7 @@ FOLLOWUPS = [
     (
         "carer_in_trouble",
         re.compile(
-            r"\b(get|be|am|i'm)\s+(me\s+)?(in|into)\s+trouble\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
+            r"\b(get|be|am|i'm|am\s+i)\s+(me\s+)?(in|into)\s+trouble\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
             r"\b(arrest|arrested|prosecuted)\b"
         ),
     ),
@@ -155,6 +157,16 @@ FOLLOWUPS = [
 
 # Asked with or without a concern told first: a person may be in danger now.
 ANSWERED_ANY_TIME = ("call_999",)
+# Also asked before any concern: what abuse or safeguarding is, and whether a safeguarding referral
+# means trouble for a worried relative ("the police said it's a safeguarding thing, am I in trouble?")
+ABOUT_SAFEGUARDING = re.compile(r"\b(abus\w*|neglect\w*|safeguard\w*)\b")
+
+
+def answered_any_time(kind: Optional[Text], text: Text) -> bool:
+    """Whether a follow-up question is answered even when no concern was told before it."""
+    if kind in ANSWERED_ANY_TIME:
+        return True
+    return kind in ("is_it_abuse", "carer_in_trouble") and bool(ABOUT_SAFEGUARDING.search(tidy(text or "")))
 
 
 def followup_kinds(text: Text) -> List[Text]:

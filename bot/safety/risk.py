@@ -172,6 +172,11 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
             r"\bpillow\s+over\s+(his|her|their)\s+face\b",
             r"\bi'm\s+the\s+one\s+who\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked|hurt)\b",
+            # a carer near breakdown: walking out on the person they look after, or shaking them
+            r"\b(i\s+(could|might|will|'ll)|i'll|i\s+(think|feel)\b[^.?!]{0,15}\bi\s+(could|might|will|'ll)|scared\s+i'll|afraid\s+i'll|worried\s+i'll)"
+            r"\s+(just\s+)?(walk\s+out|walk\s+away|leave)\s+(on\s+)?(her|him|them|my\s+\w+)\b|"
+            r"\b(walk\s+out|walk\s+away)\s+(and\s+leave|on)\s+(her|him|them|my\s+\w+)\b",
+            r"\b(feel\s+like|think)\s+i\s+(could|might)\s+(shake|slap|throttle)\s+(him|her|them|my)\b",
         ]
     ),
     SELF_HARM: _compile(
@@ -191,6 +196,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
+            r"\b(cope|manage|be\s+(fine|ok|okay|alright))\b[^.?!]{0,15}\bif\s+i\s+(was|were|'m)\s+(gone|dead|not\s+here)\b",
             r"\bworld\s+would\s+be\s+better\s+without\s+me\b",
             r"\b(nobody|no one|no-one|noone)\s+(would|will|'d)\s+(even\s+)?(notice|care|miss\s+me)\b[^.?!]{0,30}\b(if\s+i|i\s+was\s+gone|if\s+i'm\s+gone)",
             r"\b(nobody|no one|no-one)\s+would\s+(even\s+)?(notice|miss\s+me)\b",
@@ -296,12 +302,17 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(in\s+danger|not\s+safe|unsafe)\b(?!\s+(any\s?more\s+)?(on|in|using|with|getting|going|to\s+(use|go|climb|walk|cook|live))\s+(the\s+)?(stairs|bath|shower|kitchen|cooker|steps|hoist|own|alone|out|in|up|down))",
             r"\bdon't\s+feel\s+safe\b",
             r"\b(standing|stood|sat|sitting)\s+on\s+the\s+(bridge|edge|roof|ledge)\b",
+            # someone who wanders found in danger: on a road, by police, in the night
+            r"\b(found|picked\s+up|brought\s+back)\b[^.?!]{0,40}\b(on|in|by|near)\s+the\s+(a\d+|dual\s+carriageway|motorway|main\s+road|road|slip\s+road|railway|river)\b|"
+            r"\bpolice\b[^.?!]{0,30}\bfound\s+(her|him|them)\b",
         ]
     ),
     ABUSE: _compile(
         [
             r"\babus(e|ed|ing|ive|er)\b",
-            r"\bsafeguarding\b",
+            # asking to raise one ("I want to report a safeguarding concern"), not asking what it is
+            r"\b(i|i'd\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|how\s+do\s+i|to)\s+(raise|report|make|log)\s+(a\s+)?safeguarding\b|"
+            r"\bsafeguarding\s+(concern|issue|alert|worry|problem)\b|^\W*safeguarding\W*$",
             # someone else at risk, in the words of a report
             r"\b(adults?|person|people)\s+at\s+risk\b",
             r"\bat\s+risk\s+of\s+(harm|abuse)\b",
@@ -370,6 +381,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bneglect(ed|ing)?\b",
             r"\b(nobody|no\s+one|no-one)\s+(is\s+)?(looking\s+after|caring\s+for|visits|checks\s+on|check\s+on|has\s+seen)\b",
             r"\b(nobody|no\s+one|no-one)\s+is\s+(turning|feeding|washing|changing)\b",
+            r"\b(nobody|no\s+one|no-one)\s+(has\s+)?(been|come|came)\s+(in|round|over)?\s*to\s+(change|wash|feed|turn|see\s+to)\s+(him|her|them|me)\b",
             r"\bnot\s+(looking\s+after|caring\s+for)\b.*\bproperly\b",
             r"\b(isn't|is\s+not|not|aren't)\s+(being|getting)\s+(looked\s+after|cared\s+for|fed)\b",
             r"(\bnot|n't)\s+(feeding|giving\s+(him|her|them|me)\s+(food|water|drinks?))\b",
@@ -463,6 +475,7 @@ ORDINARY = re.compile(
     r"end\s+of\s+life|terminal|palliative|hospice|passed\s+away|grieving|bereave\w*|"
     r"(fine|ok|okay|alright|all\s+right)\s+now|not\s+hurt|no\s+injur\w*|didn't\s+hurt|wasn't\s+hurt|"
     r"got\s+(himself|herself|myself)\s+up|minor|is\s+it\s+safe|safe\s+and\s+private|key\s+safe|"
+    r"(am\s+i|i'm|will\s+i\s+(get|be))\s+in\s+trouble|safeguarding\s+(thing|referral|meeting|process|team|enquiry)|"
     r"i'm\s+safe|we're\s+safe|she's\s+safe|he's\s+safe|am\s+safe|"
     r"(wash|dress|bath|bathe|shower|feed|toilet)\s+(myself|himself|herself|themselves)|"
     r"(can't|cannot|struggle\s+to)\s+(wash|dress|bathe|shower|cook|walk|manage\s+the\s+stairs))\b"
@@ -478,6 +491,13 @@ NOT_SELF_HARM = re.compile(
 # Said not to be so ("nobody is in danger", "I'm not being abused", "he's only got his pension"):
 # taken out before the patterns are read, so the rest of the message still counts.
 NOT_SO = re.compile(
+    # a question about the words, not a worry told: "what is safeguarding", "what counts as financial
+    # abuse?", "I'm not reporting abuse, I'm her husband"
+    r"\bwhat\s+(is|does|do\s+you\s+mean\s+by)\s+(a\s+)?safeguarding(\s+(referral|mean|concern))?\b|"
+    r"\bwhat\s+(counts|is\s+classed|is\s+classified)\s+as\s+(\w+\s+)?(abuse|neglect)\b|"
+    r"\bwhat\s+(is|does)\s+(financial\s+|emotional\s+|domestic\s+)?(abuse|neglect)(\s+mean)?\b|"
+    r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
+    r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
     r"\b(no\s*one|nobody|no-one|not|isn't|aren't|wasn't|weren't|never)\s+(is\s+|are\s+|was\s+|were\s+|being\s+|been\s+)?"
     r"(in\s+(any\s+)?danger|at\s+risk|unsafe|abus(ed|ing\s+(me|him|her|them))|neglect(ed|ing\s+(me|him|her|them))|"
     r"(hurting|hitting|harming)\s+(me|him|her|them)|hurt|harmed)\b|"
