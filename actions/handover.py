@@ -355,6 +355,17 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         return {"share_consent": None, "failed_answers": failures}
 
 
+# "…, then yes send it", "send it now please" (never "don't send it yet")
+SEND_NOW = re.compile(
+    r"\bsend\b(?:\s+(?:it|this|that|the\s+request|them))?(?:\s+(?:now|off|please|then))?", re.I
+)
+NOT_SENDING = re.compile(r"\b(?:don'?t|do\s+not|not|never|before\s+you)\s+(?:\w+\s+)?send\b", re.I)
+
+
+def says_send_now(text: Text) -> bool:
+    return bool(SEND_NOW.search(text)) and not NOT_SENDING.search(text)
+
+
 class ActionConfirmHandover(Action):
     """Reads back exactly what will be sent, with Yes / Change something."""
 
@@ -367,6 +378,12 @@ class ActionConfirmHandover(Action):
         if not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_handover_not_shared")
             return [SlotSet("handover_stage", None)]
+        if (
+            tracker.get_slot("handover_stage") == "confirming"
+            and details_set_this_turn(tracker)
+            and says_send_now(full_text(tracker))
+        ):  # "his postcode is the same as mine, SS17 0LN, then yes send it": changed, then sent
+            return [FollowupAction("action_submit_handover")]
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
         if concern_lines(tracker):
             lines.insert(0, concern_lines(tracker))
@@ -466,13 +483,13 @@ class ActionSubmitHandover(Action):
             dispatcher.utter_message(text=channel_messages()["handover_limit"])
             return [SlotSet("handover_stage", None)]
         changed = details_set_this_turn(tracker)
-        if changed:  # "yes send it, but my number is ...": the change first, then the read-back again
-            for slot in changed:
-                dispatcher.utter_message(
-                    response="utter_detail_updated",
-                    detail=DETAIL_LABELS[slot],
-                    value=shown(tracker.get_slot(slot)),
-                )
+        for slot in changed:  # "yes, but my number is ...": the change said first
+            dispatcher.utter_message(
+                response="utter_detail_updated",
+                detail=DETAIL_LABELS[slot],
+                value=shown(tracker.get_slot(slot)),
+            )
+        if changed and not says_send_now(full_text(tracker)):  # a yes with a change: read back again
             return [FollowupAction("action_confirm_handover")]
         details = handover_details(tracker)
         needs = [n for n in details.get("communication_needs") or [] if n not in ("none", NOT_GIVEN)]

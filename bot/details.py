@@ -532,6 +532,13 @@ NAME_THEN_DETAIL = re.compile(
     r"^\W*((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*[,-]\s*(?=.*(?:\d{5}|@))", re.I | re.S
 )
 # The caller and the person the help is for live at one address.
+# One home for both people: a postcode said with it is the caller's and the other person's.
+SAME_HOME = re.compile(
+    r"\bsame\s+(?:as\s+(?:mine|me|ours|my\s+own|his|hers|theirs)|postcode|address|house|home|flat)\b|"
+    r"\b(?:i|we)\s+live\s+with\s+(?:him|her|them)\b|\b(?:he|she|they)\s+lives?\s+with\s+(?:me|us)\b|"
+    r"\bwe\s+(?:both\s+|all\s+)?live\s+(?:together|there|here)\b|\blive\s+together\b",
+    re.IGNORECASE,
+)
 LIVING_TOGETHER = re.compile(
     r"\b(?:we|we both|we all|both of us)\s+(?:live|are living|stay)\b|"
     r"\b(?:lives?|living|stays?|staying)\s+(?:here\s+)?with\s+(?:me|us)\b|"
@@ -1249,6 +1256,11 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
             found[found.index(earlier)] = Found("postcode", postcode, match.start(), match.end(), role)
         elif postcode and not earlier:  # "rm16 2ql... sorry no rm15 4ql": the one they meant
             found.append(Found("postcode", postcode, match.start(), match.end(), role))
+    postcodes = [f for f in found if f.kind == "postcode"]
+    if len(postcodes) == 1 and SAME_HOME.search(text):  # "his postcode is the same as mine, SS17 0LN"
+        one = postcodes[0]
+        other = None if one.role == CARED_FOR else CARED_FOR
+        found.append(Found("postcode", one.value, one.start, one.end, other))
     for match in EMAIL.finditer(text):
         found.append(
             Found(

@@ -213,3 +213,30 @@ def test_forget_one_detail_takes_off_that_detail_only():
     assert message["response"] == "utter_detail_removed" and message["detail"] == "your email address"
     assert {"event": "slot", "timestamp": None, "name": "email", "value": "declined"} in events
     assert not any(event.get("name") == "phone" for event in events)
+
+
+def test_a_change_and_send_it_in_one_message_changes_it_and_sends_it(database):
+    """'my number is 07700 900999, then yes send it' at the read-back: changed, said, and sent; a
+    plain change reads back again; 'don't send it yet' never sends."""
+    slots = {
+        **MARGARET,
+        "phone": "07700 900999",
+        "share_consent": True,
+        "handover_stage": "confirming",
+        "handover_topic": "Needs assessment",
+    }
+
+    def said(text):
+        state = tracker(slots, text=text)
+        state.latest_message["entities"] = [{"entity": "phone", "value": "07700 900999"}]
+        return state
+
+    _, events = run(ActionConfirmHandover(), said("my number is 07700 900999, then yes send it"))
+    assert {"event": "followup", "timestamp": None, "name": "action_submit_handover"} in events
+    messages, _ = run(ActionSubmitHandover(), said("my number is 07700 900999, then yes send it"))
+    assert [m["response"] for m in messages][:2] == ["utter_detail_updated", "utter_handover_saved"]
+    [stored] = list_handovers(database)
+    assert stored["phone"] == "07700 900999"
+    for text in ("my number is 07700 900999", "my number is 07700 900999, don't send it yet"):
+        [message], events = run(ActionConfirmHandover(), said(text))
+        assert message["response"] == "utter_handover_readback", text
