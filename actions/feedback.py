@@ -249,6 +249,14 @@ def read_rating(text: Text) -> Optional[int]:
     return NUMBER_WORDS.get(words.rstrip(". !"))
 
 
+# "1. obviously", "2 - they never ring back", "4/5 but slow": a rating first, then their words
+# (a digit and a space alone is not one: "3 times this week nobody came")
+RATING_THEN_WORDS = re.compile(
+    r"^\W*(?P<score>[1-5])(?:\s*(?:(?:/|out\s+of)\s*5|stars?))?\s*"
+    r"(?:[.,:;!)\-–]+\s*|\s+(?=(?:obviously|definitely|because|cos|but|as|terrible|rubbish|awful|poor|useless|"
+    r"good|great|excellent|brilliant|ok|okay)\b))(?P<rest>\D.*)$",
+    re.I | re.S,
+)
 # At the rating question, a message this long is what they want to tell the council: the comment
 # (unless it asks something).
 COMMENT_WORDS = 6
@@ -296,6 +304,19 @@ class ValidateFeedbackForm(FormValidationAction):
         long_enough = len(said.split()) >= COMMENT_WORDS and not said.startswith("/")
         if rating is not None:
             return {"feedback_rating": rating, "failed_answers": failures}
+        lead = RATING_THEN_WORDS.match(said)
+        if lead:  # "1. obviously", "2 - they never ring back": the rating, and their words kept
+            rated = {"feedback_rating": int(lead.group("score")), "failed_answers": failures}
+            rest = lead.group("rest").strip()
+            answer = f"utter_{intent.get('name')}"
+            if (
+                asks(rest)
+                and intent.get("confidence", 0) >= QUESTION_CONFIDENCE
+                and intent.get("name") not in NOT_A_QUESTION
+                and answer in domain.get("responses", {})
+            ):
+                dispatcher.utter_message(response=answer)  # "1. but do I have to pay while I complain?"
+            return {**rated, "feedback_comment": rest[:COMMENT_CHARS]} if len(rest.split()) >= 2 else rated
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
         if long_enough and not asks(said) and intent.get("name") not in HANDED_ON:
