@@ -394,11 +394,13 @@ FORGET_ONE = re.compile(
     r"(?:name|e-?mail|email address|phone|number|mobile|postcode|address)\b"
     r"|\b(?:name|e-?mail|number|phone|postcode|address)\b(?:\s+\w+){0,4}?\s+(?:off|out|gone|removed|deleted)\b"
     r"|\b(?:name|e-?mail|number|phone|postcode|address)\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
-    r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b",
+    r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b"
+    r"|\bnot\s+(?:everything|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"
+    r"(?:name|e-?mail|number|phone|postcode|address)\b",
     re.I,
 )
 FORGET_ALL = re.compile(
-    r"\b(?:everything|all of it|all my|all that|whole|forget me|delete me|my details)\b", re.I
+    r"(?<!not )\b(?:everything|all of it|all my|all that|whole|forget me|delete me|my details)\b", re.I
 )
 
 

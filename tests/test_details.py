@@ -285,3 +285,10 @@ def test_forgetting_one_detail_is_told_apart_from_forgetting_everything(text, de
         assert message.get("intent")["name"] == "update_detail" and named == {detail}, (text, named)
     else:
         assert message.get("intent")["name"] == "forget_me", text
+
+
+def test_not_everything_just_the_email_forgets_only_the_email():
+    from bot.details import forgotten_detail
+
+    assert forgotten_detail("no not everything!! just the email") == "email"
+    assert forgotten_detail("delete everything") is None

@@ -532,7 +532,9 @@ def test_a_rating_with_words_after_it_keeps_both():
     choose a number') or lost their rating."""
     result, responses = rate("2 - they never ring back", "give_feedback")
     assert result["feedback_rating"] == 2 and result["feedback_comment"] == "they never ring back", result
-    result, responses = rate("1. obviously. but do i have to pay the bill while im complaining?", "give_feedback")
+    result, responses = rate(
+        "1. obviously. but do i have to pay the bill while im complaining?", "give_feedback"
+    )
     assert result["feedback_rating"] == 1 and "pay the bill" in result["feedback_comment"], result
     assert responses == []
     result, responses = rate("3 out of 5, the carers are lovely but always late", "give_feedback")

@@ -1,0 +1,98 @@
+"""A yes or a no to a yes/no question is that answer, whatever else the message says.
+
+"Do you want me to delete everything?" answered "yes delete it. does that include the complaint I
+typed?" was read as a complaint (the words after the yes), started the complaint form, and deleted
+nothing. Here, a message that starts with a plain yes or no, straight after such a question, gets
+the step that answer leads to. Only safety outranks it (bot/server/policies/safety_policy.py).
+"""
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.details import forgotten_detail
+
+# the question (the response that asks it) -> the step for yes, the step for no
+QUESTIONS = {"utter_confirm_forget": ("action_forget_me", "utter_forget_cancelled")}
+YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|yes please|ok|okay|sure|go ahead|do it|delete (?:it|everything|the lot))\b",
+    re.I,
+)
+NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
+PRIORITY = 9  # below the safety policy (10), above RulePolicy (4), Memoization (3) and TED (1)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class YesNoPolicy(Policy):
+    """Predicts the step a plain yes or no leads to, right after a yes/no question."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": PRIORITY}
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        """Nothing to learn: the questions and their steps are above."""
+        with self._model_storage.write_to(self._resource):
+            pass
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "YesNoPolicy":
+        return cls(config, model_storage, resource, execution_context)
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        action = answer_step(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
+        if action is None:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+
+def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The step the latest message's yes or no leads to, if it answers a question above."""
+    text = (tracker.latest_message.text if tracker.latest_message else "") or ""
+    if not text or text.startswith("/") or forgotten_detail(text):
+        return None  # a button carries its own intent; "no, just the email" is a change of its own
+    asked, latest_seen = None, False
+    for event in reversed(tracker.applied_events()):  # what was said between the last two messages
+        if isinstance(event, UserUttered):
+            if latest_seen:
+                break
+            latest_seen = True
+            continue
+        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") in QUESTIONS:
+            asked = event.metadata["utter_action"]
+        elif isinstance(event, ActionExecuted) and event.action_name in QUESTIONS:
+            asked = event.action_name
+    if asked is None:
+        return None
+    yes, no = QUESTIONS[asked]
+    if NO.search(text):
+        return no
+    return yes if YES.search(text) else None

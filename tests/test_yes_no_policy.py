@@ -1,0 +1,39 @@
+"""A plain yes or no to "delete everything?" is that answer, whatever words follow it
+(bot/server/policies/yes_no_policy.py)."""
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.server.policies.yes_no_policy import answer_step
+
+
+def after_the_question(text, asked="utter_confirm_forget"):
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered("forget me"),
+        ActionExecuted(asked),
+        BotUttered("Do you want me to delete everything?", metadata={"utter_action": asked}),
+        ActionExecuted("action_listen"),
+        UserUttered(text),
+    ]
+    return DialogueStateTracker.from_events("web:yes-no", events)
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("yes delete it. does that include the feedback and the complaint i typed?", "action_forget_me"),
+        ("yes", "action_forget_me"),
+        ("no, keep it, I want to complain about the bill", "utter_forget_cancelled"),
+        ("no not everything!! just the email", None),  # taking off the email is a change of its own
+        ("what does that delete?", None),
+        ("/affirm", None),
+    ],
+)
+def test_a_yes_or_no_to_delete_everything_is_that_answer(text, step):
+    assert answer_step(after_the_question(text)) == step
+
+
+def test_only_straight_after_the_question():
+    assert answer_step(after_the_question("yes please", asked="utter_ask_feedback_rating")) is None
