@@ -483,6 +483,15 @@ class ActionNoteDetails(Action):
         return events
 
 
+# "what did i tell you", "what have you got about me", "what do you know about me"
+ASKS_WHAT_THEY_SAID = re.compile(
+    r"\bwhat\s+(?:did|have|had)\s+i\s+(?:tell|told|give|given|say|said)\b|"
+    r"\bwhat\s+(?:do|did)\s+you\s+(?:have|know|hold|keep|got)\b[^.?!]{0,20}\babout\s+me\b|"
+    r"\bwhat\s+have\s+you\s+got\s+(?:on|about)\s+me\b",
+    re.I,
+)
+
+
 class ActionShowDetails(Action):
     """Answers "what do you know about me?"."""
 
@@ -492,12 +501,16 @@ class ActionShowDetails(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        self.show(dispatcher, tracker)
+        return []
+
+    @staticmethod
+    def show(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         details = known_details(tracker)
         if details:
             dispatcher.utter_message(response="utter_your_details", details=details_as_lines(details))
         else:
             dispatcher.utter_message(response="utter_no_details")
-        return []
 
 
 class DetailAnswers:
@@ -871,6 +884,10 @@ class DetailAnswers:
     def validate_need(self, value, dispatcher, tracker, domain):
         asked_now = tracker.get_slot("requested_slot") == "need"
         text = full_text(tracker) if asked_now else value
+        if asked_now and ASKS_WHAT_THEY_SAID.search(text or ""):
+            # "what did i tell you": shown what they told us, never taken as what they need
+            ActionShowDetails().show(dispatcher, tracker)
+            return {"need": None}
 
         def read(_: Text) -> Optional[Text]:
             if asked_now and only_details(text or ""):

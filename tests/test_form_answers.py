@@ -539,3 +539,8 @@ def test_a_rating_with_words_after_it_keeps_both():
     assert responses == []
     result, responses = rate("3 out of 5, the carers are lovely but always late", "give_feedback")
     assert result["feedback_rating"] == 3 and result["feedback_comment"].startswith("the carers"), result
+
+
+def test_what_did_i_tell_you_at_the_need_question_shows_the_details_and_is_never_the_need():
+    result, responses, _ = validate("need", "what did i tell you", full_name="Albert Dunn", phone="01375 384429")
+    assert result == {"need": None} and responses == ["utter_your_details"], (result, responses)
