@@ -120,6 +120,15 @@ def concern_topic(tracker: Tracker) -> Optional[Text]:
     return KIND_TITLES.get(concerns[-1]["kind"]).capitalize() if concerns else None
 
 
+def request_topic(tracker: Tracker) -> Text:
+    """The concern first, then what they asked about, if anything: "Risk of suicide or self-harm,
+    and Direct payments" (the request a person came for is never hidden by the concern)."""
+    concern, asked = concern_topic(tracker), handover_topic(tracker)
+    if concern and asked != "a general enquiry" and asked.lower() not in concern.lower():
+        return f"{concern}, and {asked}"
+    return concern or asked
+
+
 def concern_lines(tracker: Tracker) -> Text:
     """The concerns for the read-back, in the person's own words."""
     lines = []
@@ -210,7 +219,7 @@ class ActionStartHandover(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        topic, urgency = concern_topic(tracker) or handover_topic(tracker), handover_urgency(tracker)
+        topic, urgency = request_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         if (
             intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and not asks_for_contact(full_text(tracker))

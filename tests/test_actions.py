@@ -240,3 +240,22 @@ def test_a_change_and_send_it_in_one_message_changes_it_and_sends_it(database):
     for text in ("my number is 07700 900999", "my number is 07700 900999, don't send it yet"):
         [message], events = run(ActionConfirmHandover(), said(text))
         assert message["response"] == "utter_handover_readback", text
+
+
+def test_an_urgent_request_keeps_what_the_person_asked_about_after_the_concern():
+    from actions.handover import request_topic
+
+    concern = {"kind": "self_harm", "urgency": "urgent", "their_words": ["some days"]}
+    events = [
+        {"event": "user", "text": "can i get a direct payment for my son"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_dp_what"}},
+        {"event": "user", "text": "can someone call me"},
+    ]
+    state = tracker({"concerns": [concern]}, events=events, text="can someone call me")
+    assert (
+        request_topic(state)
+        == "Risk of suicide or self-harm (the person writing), and What a direct payment is"
+    )
+    assert (
+        request_topic(tracker({"concerns": [concern]})) == "Risk of suicide or self-harm (the person writing)"
+    )

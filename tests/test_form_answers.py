@@ -542,5 +542,7 @@ def test_a_rating_with_words_after_it_keeps_both():
 
 
 def test_what_did_i_tell_you_at_the_need_question_shows_the_details_and_is_never_the_need():
-    result, responses, _ = validate("need", "what did i tell you", full_name="Albert Dunn", phone="01375 384429")
+    result, responses, _ = validate(
+        "need", "what did i tell you", full_name="Albert Dunn", phone="01375 384429"
+    )
     assert result == {"need": None} and responses == ["utter_your_details"], (result, responses)
