@@ -492,7 +492,7 @@ NAME_TRIGGERS = [
     (re.compile(rf"(?:^|[,.!?;]\s*)\W*{REL}(?:\s+is|'s)\s+", re.I), "soft", CARED_FOR),
     (
         re.compile(
-            rf"(?:\b(?:the|our|a|my)\s+|^\W*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+",
+            rf"(?:\b(?:the|our|a|my)\s+|^\W*|[.!?;]\s*){CLIENT_NOUN}s?\s*(?:,|:|is|called|named)?\s*|\breferring\s+",
             re.I,
         ),
         "title",
@@ -741,12 +741,19 @@ def _contact_role(text: Text, start: int, end: int) -> Optional[Text]:
 # ------------------------------------------------------------------ names
 
 
+# A nurse's title written with a capital before her name (never "my sister Jean")
+ROLE_TITLE = re.compile(r"\s*(?:Staff\s+Nurse|Sister|Nurse|Matron|Charge\s+Nurse)\s+(?=[A-Z])")
+
+
 def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]]:
     """The name that starts at text[start:], if the words there are one: its tidy form and end.
 
     mode "intro": after "my name is", any words but common ones; "soft": after "I'm", "it's", the
     first word must be a known first name, a title, or a capitalised word that is not a state
     ("I'm Deaf"); "title": only after a title or a capitalised word ("our patient Mr Jones")."""
+    role_title = ROLE_TITLE.match(text, start)
+    if role_title:  # "I am Sister Priya Nair", "this is Nurse Okafor": the name after the role
+        start = role_title.end()
     words: List[Tuple[Text, int]] = []
     position = start
     for match in WORD.finditer(text, start):

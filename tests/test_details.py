@@ -292,3 +292,13 @@ def test_not_everything_just_the_email_forgets_only_the_email():
 
     assert forgotten_detail("no not everything!! just the email") == "email"
     assert forgotten_detail("delete everything") is None
+
+
+def test_a_nurse_referring_a_patient_is_named_and_so_is_the_patient():
+    text = (
+        "Referral: I am Sister Priya Nair, discharge coordinator on Orsett ward at Basildon University "
+        "Hospital. Patient Mrs Joan Pritchard, 84, lives alone in Grays RM17 6QA."
+    )
+    people = {(f.value, f.role) for f in find_details(text) if f.kind == "person_name"}
+    assert people == {("Priya Nair", None), ("Mrs Joan Pritchard", CARED_FOR)}, people
+    assert ("person_name", "Jean") in found("my sister Jean needs help")
