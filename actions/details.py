@@ -857,6 +857,9 @@ class DetailAnswers:
                 )
                 return {"communication_needs": None, "need": f"{need} {said.strip()}"}
 
+        if said and SHORT_YES.match(said) and re.search(r"\bsend\b", said, re.I):
+            return {"communication_needs": NOT_GIVEN}  # "yes send it": meant for the read-back, not a need
+
         def read(text: Text) -> Optional[List[Text]]:
             named = communication_needs_from_answer(text)
             if not named and NO_NEEDS.search(text):

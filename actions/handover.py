@@ -18,7 +18,6 @@ from rasa_sdk.types import DomainDict
 from actions.details import (
     change_buttons,
     DECLINED,
-    DETAIL_LABELS,
     NOT_GIVEN,
     TRIES,
     DetailAnswers,
@@ -495,7 +494,7 @@ class ActionSubmitHandover(Action):
         for slot in changed:  # "yes, but my number is ...": the change said first
             dispatcher.utter_message(
                 response="utter_detail_updated",
-                detail=DETAIL_LABELS[slot],
+                detail=noted([slot], tracker),
                 value=shown(tracker.get_slot(slot)),
             )
         if changed and not says_send_now(full_text(tracker)):  # a yes with a change: read back again

@@ -310,7 +310,7 @@ TIME = re.compile(
 )
 TIME_CUE = re.compile(
     r"\b(?:best|good for me|suits?|prefer|free|available|call|ring|phone|contact|text|reach|get me|pls|please|"
-    r"fine|works?|r|ok|okay|talk|speak|only)\b",
+    r"fine|works?|r|ok|okay|talk|speak|only|always\s+(?:in|home|here|about)|in\s+all\s+day|home\s+all\s+day)\b",
     re.IGNORECASE,
 )
 WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)

@@ -302,3 +302,20 @@ def test_a_nurse_referring_a_patient_is_named_and_so_is_the_patient():
     people = {(f.value, f.role) for f in find_details(text) if f.kind == "person_name"}
     assert people == {("Priya Nair", None), ("Mrs Joan Pritchard", CARED_FOR)}, people
     assert ("person_name", "Jean") in found("my sister Jean needs help")
+
+
+def test_not_a_complaint_is_never_read_as_feedback():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.server.nlu.details import DetailExtractor
+
+    ranking = [{"name": "give_feedback", "confidence": 0.6}, {"name": "talk_to_person", "confidence": 0.3}]
+    message = Message(
+        data={
+            "text": "no its not a complaint. i need help today",
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+        }
+    )
+    DetailExtractor().process([message])
+    assert message.get("intent")["name"] == "talk_to_person"

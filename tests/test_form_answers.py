@@ -546,3 +546,8 @@ def test_what_did_i_tell_you_at_the_need_question_shows_the_details_and_is_never
         "need", "what did i tell you", full_name="Albert Dunn", phone="01375 384429"
     )
     assert result == {"need": None} and responses == ["utter_your_details"], (result, responses)
+
+
+def test_yes_send_it_at_the_communication_question_is_never_a_communication_need():
+    result, _, _ = validate("communication_needs", "yes send it")
+    assert result == {"communication_needs": "not given"}, result

@@ -31,9 +31,12 @@ NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_deta
 ASKS_SOMEONE_TO_CONTACT = re.compile(
     r"\b(can|could|would|please|pls|i want|i'd like|i would like|i need)\s+(?:\w+\s+){0,2}?"
     r"(someone|somebody|anyone|a person|a social worker)\s+(?:(?!who|when|how|what|if|whether)\w+\s+){0,4}?"
-    r"(call|ring|phone|contact|visit|get in touch|come (round|over|and see)|go (round|over|and see))\b|"
+    r"(call|ring|phone|contact|visit|get in touch|come (round|over|and see)|go (round|over|and see)|look into|check on)\b|"
     r"\b(get|ask|send)\s+(someone|somebody|a person)\s+(to\s+)?(call|ring|phone|contact|visit|come|go)\b",
     re.I,
+)
+NOT_A_COMPLAINT = re.compile(
+    r"\b(?:not|isn'?t|wasn'?t)\s+(?:a\s+|making\s+a\s+|trying\s+to\s+)?complain", re.I
 )
 # Intents a request to be contacted never replaces: risk, a person now, and the request's own steps.
 NEVER_A_CALL_BACK = {
@@ -114,6 +117,11 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
         if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
             _set_intent(message, "update_detail")
+        elif intent == "give_feedback" and NOT_A_COMPLAINT.search(text):
+            # "no it's not a complaint, I need help today": whatever it is, it is not feedback
+            ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != "give_feedback"]
+            if ranking:
+                _set_intent(message, ranking[0]["name"])
         elif (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text)) or (
             intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text)
         ):
