@@ -1015,11 +1015,14 @@ def value_before_change(tracker: Tracker, slot: Text) -> Any:
     )
     asked = max((i for i, e in enumerate(events[:started]) if e.get("event") == "user"), default=0)
     value = None
-    for event in events[:asked]:
-        if event.get("event") == "slot" and event.get("name") == slot:
-            value = event.get("value")
-    if value in (None, [], "", DECLINED, NOT_GIVEN) or (isinstance(value, str) and value.startswith("/")):
-        return None
+    for event in events[:asked]:  # its last real value then (emptied to be changed, it is not None)
+        held = event.get("value")
+        if event.get("event") != "slot" or event.get("name") != slot:
+            continue
+        if held in (DECLINED, NOT_GIVEN):
+            value = None  # taken off ("forget my email"): nothing to keep
+        elif held not in (None, [], "") and not (isinstance(held, str) and held.startswith("/")):
+            value = held
     return value
 
 

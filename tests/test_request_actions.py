@@ -145,7 +145,9 @@ def test_answers_to_the_form_and_topics_of_a_request_already_sent_are_not_the_ne
     assert handover_topic(state({}, *turns)) == "a general enquiry", "the same need as the request sent"
 
 
-def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database, monkeypatch):  # noqa: F811
+def test_yes_send_it_with_a_change_applies_it_and_sends_it_a_plain_yes_with_one_reads_back(
+    database, monkeypatch
+):
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
     settings.cache_clear()
     slots = {
@@ -162,9 +164,12 @@ def test_yes_send_it_with_a_change_applies_it_and_reads_back_again(database, mon
     )
     messages, events = run(ActionSubmitHandover(), state(slots, change))
     assert messages[0]["response"] == "utter_detail_updated" and "07700 900 112" in messages[0]["value"]
-    assert events[-1]["name"] == "action_confirm_handover" and not list_handovers(database)
-    messages, _ = run(ActionSubmitHandover(), state(slots, said("yes", "affirm")))
-    assert messages[0]["response"] == "utter_handover_sent" and len(list_handovers(database)) == 1
+    assert messages[1]["response"] == "utter_handover_sent" and len(list_handovers(database)) == 1
+    yes_with_a_change = said(
+        "yes, my number is 07700 900 112", "affirm", entities=change["parse_data"]["entities"]
+    )
+    messages, events = run(ActionSubmitHandover(), state(slots, yes_with_a_change))
+    assert events[-1]["name"] == "action_confirm_handover" and len(list_handovers(database)) == 1
 
 
 def test_skipping_while_changing_a_detail_keeps_the_old_value():
