@@ -145,9 +145,7 @@ def test_answers_to_the_form_and_topics_of_a_request_already_sent_are_not_the_ne
     assert handover_topic(state({}, *turns)) == "a general enquiry", "the same need as the request sent"
 
 
-def test_yes_send_it_with_a_change_applies_it_and_sends_it_a_plain_yes_with_one_reads_back(
-    database, monkeypatch
-):
+def test_send_it_with_a_change_sends_it_a_yes_with_one_reads_back(database, monkeypatch):  # noqa: F811
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")  # a delivery is configured
     settings.cache_clear()
     slots = {
