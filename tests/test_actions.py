@@ -149,14 +149,15 @@ def test_nothing_is_sent_without_consent_or_outside_the_readback(database):
     assert list_handovers(database) == []
 
 
-def test_forget_me_deletes_unsent_handovers_and_marks_the_reply_for_the_tracker_store(database):
+def test_forget_me_withdraws_unsent_handovers_and_marks_the_reply_for_the_tracker_store(database):
     create_handover(database, SENDER, {"topic": "Needs assessment", "full_name": "Margaret Hill"}, ["email"])
     messages, events = run(ActionForgetMe(), tracker(MARGARET))
     assert messages[0]["response"] == "utter_forgotten"
     assert messages[0]["custom"] == {FORGET_MARKER: True}, (
         "the tracker store deletes the conversation on this"
     )
-    assert list_handovers(database) == []
+    [withdrawn] = list_handovers(database)
+    assert withdrawn["status"] == "withdrawn" and withdrawn["full_name"] is None
     assert [event["event"] for event in events] == ["reset_slots"]
 
 

@@ -118,16 +118,31 @@ def test_delivery_fails_while_smtp_is_down_then_is_sent_once_it_is_back(database
     assert outbox.deliver_due(now=datetime(2026, 1, 1, 10)) == 0
 
 
-def test_forget_deletes_unsent_handovers_and_reports_sent_ones(database, mailbox):
+def test_forget_withdraws_unsent_requests_keeps_those_with_thurrock_first_and_never_reuses_a_reference(
+    database, mailbox
+):
+    """A request already sent, or saved for staff (nothing delivers it), stays with Thurrock First, as
+    the resident is told; one not yet sent is withdrawn: what they said is gone, nothing is sent, and
+    its reference is never given to the next resident (it was, and staff found someone else's)."""
     day = datetime(2026, 1, 3, 9)
-    create_handover(database, "web:forget", FIELDS, ["email"], now=day)
+    sent = create_handover(database, "web:forget", FIELDS, ["email"], now=day)
     Outbox(database, settings(mailbox)).deliver_due(now=day)
-    create_handover(database, "web:forget", FIELDS, ["email"], now=day + timedelta(hours=1))
+    waiting = create_handover(database, "web:forget", FIELDS, ["email"], now=day + timedelta(hours=1))
+    saved = create_handover(database, "web:forget", FIELDS, [], now=day + timedelta(hours=2))
     create_handover(database, "web:other", FIELDS, [], now=day)
-    assert forget_conversation(database, "web:forget") == 1
-    with database.session() as session:
-        remaining = session.execute(sa.text("select status from handovers order by id")).scalars().all()
-    assert remaining == ["sent", "pending"]
+    assert forget_conversation(database, "web:forget") == 2
+    assert find_handover(database, sent.reference)["full_name"] == "Margaret Hill"
+    assert find_handover(database, saved.reference)["full_name"] == "Margaret Hill"
+    withdrawn = find_handover(database, waiting.reference)
+    assert withdrawn["status"] == "withdrawn" and withdrawn["deliveries"] == []
+    assert not any(
+        value == FIELDS.get(name)
+        for name, value in withdrawn.items()
+        if name in ("full_name", "phone", "postcode", "need")
+    )
+    assert Outbox(database, settings(mailbox)).deliver_due(now=day + timedelta(hours=3)) == 0
+    after = create_handover(database, "web:next", FIELDS, [], now=day + timedelta(hours=4))
+    assert after.reference not in (sent.reference, waiting.reference, saved.reference)
 
 
 def test_urgent_handovers_say_so_first():

@@ -54,6 +54,9 @@ def test_purge_removes_only_what_is_older_than_the_retention_period(tmp_path):
     sent_old = create_handover(database, "web:old", FIELDS, [], now=old)
     pending_old = create_handover(database, "web:old", FIELDS, ["email"], now=old)
     sent_recent = create_handover(database, "web:recent", FIELDS, [], now=recent)
+    saved_old = create_handover(
+        database, "web:old", FIELDS, [], now=old
+    )  # for staff to read, nothing delivers it
     with database.session() as session:
         session.execute(
             sa.text("update handovers set status = 'sent' where reference in (:a, :b)"),
@@ -88,6 +91,7 @@ def test_purge_removes_only_what_is_older_than_the_retention_period(tmp_path):
     )
     assert handovers[sent_old.reference]["topic"] == "Needs assessment"
     assert handovers[pending_old.reference]["full_name"] == "Margaret Hill", "not yet with Thurrock First"
+    assert handovers[saved_old.reference]["full_name"] is None, "saved for staff: with Thurrock First, purged"
     assert handovers[sent_recent.reference]["phone"] == "07700 900123"
     feedback = list_feedback(database)
     assert [(f["rating"], f["contact"]) for f in feedback] == [(4, None), (5, "Priya Patel")]

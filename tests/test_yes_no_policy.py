@@ -37,3 +37,18 @@ def test_a_yes_or_no_to_delete_everything_is_that_answer(text, step):
 
 def test_only_straight_after_the_question():
     assert answer_step(after_the_question("yes please", asked="utter_ask_feedback_rating")) is None
+
+
+def test_after_the_step_it_listens():
+    from rasa.shared.core.domain import Domain
+
+    from bot.server.policies.yes_no_policy import YesNoPolicy
+
+    domain = Domain.load("domain.yml")
+    tracker = after_the_question("yes delete it. does that include my feedback?")
+    tracker.update(ActionExecuted("action_forget_me"))
+    policy = YesNoPolicy.__new__(YesNoPolicy)
+    policy.config = YesNoPolicy.get_default_config()
+    policy.priority = 9
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    assert domain.action_names_or_texts[prediction.probabilities.index(1.0)] == "action_listen"

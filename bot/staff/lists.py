@@ -50,7 +50,7 @@ CSV_FIELDS = [
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="a JSON list, oldest first, every field")
     parser.add_argument(
-        "--status", choices=["pending", "sent", "failed"], help="only handovers with this status"
+        "--status", choices=["pending", "sent", "failed", "withdrawn"], help="only handovers with this status"
     )
     actions = parser.add_subparsers(dest="action")
     show = actions.add_parser("show", help="every field of one handover")

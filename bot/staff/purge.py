@@ -10,7 +10,8 @@ The age defaults to RETENTION_DAYS, the period the privacy notice (/chat/privacy
   short life (SPEECH_PRIVATE_SECONDS), deleted from the speech cache.
 - Handovers already sent to Thurrock First and older than that: personal details removed; the
   reference, topic, urgency, channel, time and status stay for the staff report.
-Pending or failed handovers are never purged: they have not reached Thurrock First yet.
+Pending or failed deliveries are never purged: they have not reached Thurrock First yet (a request
+saved for staff to read, with nothing to deliver it, has).
 """
 
 import argparse
@@ -121,8 +122,14 @@ def purge(
         ).rowcount
         result.handovers = session.execute(
             sa.update(Handover)
-            .where(Handover.created_at < cutoff, Handover.status == "sent", Handover.summary != PURGED)
+            .where(
+                Handover.created_at < cutoff,
+                Handover.summary != PURGED,
+                # sent, or saved for staff to read (nothing to deliver it): with Thurrock First
+                sa.or_(Handover.status == "sent", ~Handover.deliveries.any()),
+            )
             .values(**{field: None for field in PERSONAL_FIELDS if field != "summary"}, summary=PURGED)
+            .execution_options(synchronize_session=False)
         ).rowcount
     return result
 

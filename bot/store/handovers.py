@@ -95,17 +95,31 @@ def add_note(database: Database, reference: str, text: str, now: Optional[dateti
         handover.notes.append(note)
 
 
+# What a withdrawn request keeps: its reference (never given to anyone else), when, and that it was
+# withdrawn; everything the resident told us goes.
+KEPT_WHEN_WITHDRAWN = {"reference", "created_at", "status", "urgency", "topic", "channel"}
+
+
 def forget_conversation(database: Database, sender_id: str) -> int:
-    """Deletes a conversation's handovers not yet sent; returns how many were already sent."""
+    """A resident asked to be forgotten: each request not yet with Thurrock First is withdrawn (what
+    they told us taken out, nothing delivered, the reference kept so it is never given to someone
+    else); one already with them (sent, or saved for staff to read when nothing delivers them) is
+    kept, as the resident is told. Returns how many are kept."""
     key = conversation_key(sender_id)
     with database.session() as session:
         handovers = (
             session.execute(sa.select(Handover).where(Handover.conversation_key == key)).scalars().all()
         )
+        kept = [h for h in handovers if h.status == "sent" or (not h.deliveries and h.status != "withdrawn")]
         for handover in handovers:
-            if handover.status != "sent":
-                session.delete(handover)
-        return sum(1 for handover in handovers if handover.status == "sent")
+            if handover in kept or handover.status == "withdrawn":
+                continue
+            for name in Handover.FIELDS:
+                if name not in KEPT_WHEN_WITHDRAWN:
+                    setattr(handover, name, "" if name in ("summary", "communication_needs") else None)
+            handover.status = "withdrawn"
+            handover.deliveries, handover.notes = [], []
+        return len(kept)
 
 
 def take_handover_allowance(

@@ -29,6 +29,7 @@ YES = re.compile(
     re.I,
 )
 NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
+STEPS = {step for steps in QUESTIONS.values() for step in steps}
 PRIORITY = 9  # below the safety policy (10), above RulePolicy (4), Memoization (3) and TED (1)
 
 
@@ -67,7 +68,11 @@ class YesNoPolicy(Policy):
         **kwargs: Any,
     ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
-        action = answer_step(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
+        latest = tracker.latest_action_name
+        if latest in STEPS:  # the step taken: then listen (never a guess at what else to do)
+            action: Optional[Text] = ACTION_LISTEN_NAME
+        else:
+            action = answer_step(tracker) if latest == ACTION_LISTEN_NAME else None
         if action is None:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(action)] = 1.0
