@@ -227,3 +227,21 @@ def test_the_concern_names_who_may_cause_harm_and_how_to_contact_safely():
     assert causing_harm("the carer takes money out of mum's purse") == "the carer"
     assert safe_contact("not by phone, he will answer it").startswith("not by phone")
     assert safe_contact("email is safe, only email").startswith("email only")
+
+
+def test_the_evenings_residents_kinds_are_heard():
+    """Written after residents played by helpers (2026-12-05, late): each read as its kind."""
+    from bot.safety.risk import read_message
+
+    assert (
+        read_message("thing is hes been really low lately, keeps saying whats the point of going on").kind
+        == "someone_else"
+    )
+    assert (
+        read_message(
+            "carer hasnt turned up for my mum tonight, she cant get herself into bed, shes 91 and sat in her chair. what do i do??"
+        ).kind
+        == "missed_care"
+    )
+    assert read_message("i lost my temper and slapped him, im so ashamed").kind == "carer_harm"
+    assert read_message("what do i do if the carer doesnt turn up one day").kind == ""

@@ -80,7 +80,7 @@ FOLLOWUPS = [
     (
         "carer_in_trouble",
         re.compile(
-            r"\b(get|be|am|i'm|am\s+i)\s+(me\s+)?(in|into)\s+trouble\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
+            r"\b(get|be|am|i'm|am\s+i)\s+(me\s+)?(in|into)\s+trouble\b|\btake\s+(him|her|them|my\s+\w+)\s+away\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
             r"\b(arrest|arrested|prosecuted)\b"
         ),
     ),
@@ -90,6 +90,7 @@ FOLLOWUPS = [
         re.compile(
             r"\b(can|will|could|would|might)\s+(he|she|they|anyone|someone|somebody|my\s+\w+)\s+(see|read|find|look\s+at)\s+"
             r"((this|the|my|our)\s+(chat|messages?|conversation)|what\s+i('ve)?\s+(wrote|written|typed|said|put))\b|"
+            r"\b(he|she|they|my\s+\w+)\s+(will|'ll|might|could|can|may)\s+(see|read|find)\s+(this|it|what\s+i)\b|"
             r"\b(delete|clear|hide|wipe|remove)\s+(this|the|my)\s+(chat|conversation|messages|history)\b"
         ),
     ),

@@ -168,6 +168,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
         [
             r"\b(scared|afraid|frightened|terrified|worried|worry|fear)\b[^.?!]{0,40}\b(i'll|i will|i'm going to|i am going to|i might|i could|i may|what i('ll| will| might| could)?)\b[^.?!]{0,30}\b(hurt|harm|hit|lash out|do|snap|lose it|shake|smother)\b",
             r"\bi('ve)?\s+(shook|shaken|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b(?!\s+(head|knee|arm|leg|elbow|toe|foot|hand)\b)(?!'s\s+(head|knee|elbow)\b)",
+            r"\b(lost\s+my\s+temper|snapped|lashed\s+out)\s+and\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b",
             r"\b(feel like|think)\s+i\s+(could|might|will)\s+(hurt|harm|hit|kill|strangle|smother)\s+(him|her|them|my)\b",
             r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
             r"\bpillow\s+over\s+(his|her|their)\s+face\b",
@@ -272,7 +273,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     ),
     MISSED_CARE: _compile(
         [
-            r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|do|happens)\b)"
+            r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|(do|should|would)\s+(i|we|you)\s+do\s+(if|when)|happens\s+(if|when))\b)"
             r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
             r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair)\b)",
@@ -464,6 +465,10 @@ HARM_SIGN = re.compile(
 THIRD_PERSON = re.compile(
     r"\b(he|she|they|him|her|his|himself|herself|themselves|says|said|saying|talks|told\s+me|keeps\s+saying|sent\s+me)\b"
 )
+SAID_BY_SOMEONE = re.compile(
+    r"\b(he|she|they)('s|\s+is|\s+has|\s+was|'ve|\s+have)?\s+(been\s+)?(keeps?\s+saying|says|said|saying|talking\s+about|"
+    r"told\s+me|texted|messaged)\b|\bkeeps\s+saying\b"
+)
 FIRST_PERSON_HARM = re.compile(
     r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|myself|my\s+own\s+life|"
     r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
@@ -518,11 +523,10 @@ def _pattern_kind(text: Text) -> Text:
 
 def _self_harm_kind(text: Text) -> Text:
     """Self-harm is the person's own, unless a relative's is described in the third person."""
-    if (
-        re.search(r"\b" + RELATIVE + r"\b", text)
-        and THIRD_PERSON.search(text)
-        and not FIRST_PERSON_HARM.search(text)
-    ):
+    about_someone = (re.search(r"\b" + RELATIVE + r"\b", text) and THIRD_PERSON.search(text)) or (
+        SAID_BY_SOMEONE.search(text)  # "he's been really low, keeps saying what's the point"
+    )
+    if about_someone and not FIRST_PERSON_HARM.search(text):
         return SOMEONE_ELSE
     return SELF_HARM
 
