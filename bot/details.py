@@ -661,7 +661,7 @@ def tidy_email(text: Text) -> Optional[Text]:
 def _capitalised(word: Text) -> Text:
     if any(c.isupper() for c in word[1:]) or word.lower() in {"de", "van", "von", "bin", "al"}:
         return word
-    return re.sub(r"(^|[-'’])([a-z])", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    return re.sub(rf"(^|[-'’])({LETTER})", lambda m: m.group(1) + m.group(2).upper(), word.lower())
 
 
 def tidy_name(text: Text) -> Optional[Text]:
@@ -970,6 +970,14 @@ ORGANISATION_STOP = {
 ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=[,.]|$)")
 
 
+# Words before "with / to / from X" that make X some other organisation, never the writer's own
+OTHER_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:shar\w*|sen[dt]|pass\w*|giv\w*|tell|told|refer\w*|go|going|gone|went|ring|phone|call|contact|"
+    r"talk|speak|spoke|complain\w*|letter|email|heard|hear|appointment|seen|see|waiting|wait)\b"
+    r"(?:\s+(?:it|this|them|him|her|me|us|my\s+\w+|a\s+\w+))?\s*$"
+)
+
+
 def _organisation(text: Text) -> Optional[Found]:
     """The organisation a professional works for: "Sarah from Riverside Surgery", "I work for Age UK",
     "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"."""
@@ -1001,6 +1009,8 @@ def _organisation(text: Text) -> Optional[Found]:
             continue
         phrase = " ".join(words)
         before = text[max(0, match.start() - 40) : match.start()].lower()
+        if OTHER_ORGANISATION_BEFORE.search(before):
+            continue  # "is it shared with the NHS?", "do I ring the GP": another organisation, not theirs
         said_to_work = re.search(
             rf"\b(?:calling|ringing|writing|phoning)$|\b(?:{ROLE_WORDS})$", before.strip()
         )
@@ -1306,12 +1316,25 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         found.append(time)
     named = communication_needs_from_answer(text)
     for value, pattern in COMMUNICATION_NEEDS:
-        match = pattern.search(text) if value in named else None
+        said = next(
+            (
+                need
+                for need in named
+                if need == value
+                or (
+                    value == "a language interpreter"
+                    and need.endswith(" interpreter")
+                    and need != "BSL interpreter"
+                )
+            ),
+            None,
+        )
+        match = pattern.search(text) if said else None
         if match:
             found.append(
                 Found(
                     "communication_need",
-                    value,
+                    said,
                     match.start(),
                     match.end(),
                     _role(text, match.end() - 1, match.end()),
@@ -1352,12 +1375,29 @@ def asking_for_from_answer(text: Text) -> Optional[Text]:
     return None
 
 
+# Languages an interpreter is asked for in ("interpreter polish for me", "a Romanian interpreter")
+INTERPRETED = re.compile(
+    r"\b(polish|romanian|lithuanian|latvian|bulgarian|portuguese|spanish|italian|french|german|turkish|kurdish|"
+    r"urdu|punjabi|hindi|bengali|bangla|gujarati|tamil|nepali|arabic|farsi|persian|dari|pashto|mandarin|cantonese|"
+    r"chinese|russian|ukrainian|albanian|somali|tigrinya|amharic|twi|yoruba|igbo|swahili|greek|hungarian|czech|"
+    r"slovak|welsh)\b",
+    re.I,
+)
+
+
+def _interpreter(language: Text) -> Text:
+    name = language.capitalize()
+    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name} interpreter"
+
+
 def communication_needs_from_answer(text: Text) -> List[Text]:
     """The communication needs named in an answer, in the standard's words ("no letters and no phone
-    calls" is never "phone rather than letter": it is how not to contact them)."""
+    calls" is never "phone rather than letter": it is how not to contact them); an interpreter with
+    the language asked for ("a Romanian interpreter")."""
     refuses_phone = bool(NOT_BY_PHONE.search(text))
+    language = INTERPRETED.search(text)
     return [
-        value
+        _interpreter(language.group(1)) if value == "a language interpreter" and language else value
         for value, pattern in COMMUNICATION_NEEDS
         if pattern.search(text) and not (refuses_phone and value == "phone rather than letter")
     ]

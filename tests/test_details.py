@@ -319,3 +319,11 @@ def test_not_a_complaint_is_never_read_as_feedback():
     )
     DetailExtractor().process([message])
     assert message.get("intent")["name"] == "talk_to_person"
+
+
+def test_an_interpreter_keeps_the_language_asked_for_and_names_keep_their_letters():
+    assert ("communication_need", "a Polish interpreter") in found("interpreter polish for me")
+    assert ("communication_need", "an Urdu interpreter") in found("I need a translator, I speak urdu")
+    assert ("communication_need", "a language interpreter") in found("i need an interpreter")
+    assert ("person_name", "Ștefania Popescu") in found("my name is ștefania Popescu")
+    assert not any(kind == "organisation" for kind, _ in found("is it shared with the NHS?"))
