@@ -21,7 +21,15 @@ from rasa_sdk.types import DomainDict
 from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
-from bot.safety.concern import causing_harm, is_domestic, new_concern, safe_contact, urgency_of
+from bot.safety.concern import (
+    KIND_TITLES,
+    at_risk,
+    causing_harm,
+    is_domestic,
+    new_concern,
+    safe_contact,
+    urgency_of,
+)
 from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from bot.safety.risk import (
@@ -118,7 +126,17 @@ class ActionRespondToRisk(Action):
             if turn.answers == "are_you_safe":  # "yes I'm safe, can we carry on with Jamie's thing?"
                 dispatcher.utter_message(response="utter_risk_safe_now")
             return self._carry_on(dispatcher, tracker)
-        if turn.answers == "are_you_safe":
+        if turn.answers == "not_me":  # the worry is about someone else: their concern, and the right advice
+            if concerns and concerns[-1]["kind"] == SELF_HARM:
+                concerns[-1].update(
+                    kind=SOMEONE_ELSE,
+                    what=KIND_TITLES[SOMEONE_ELSE],
+                    who_may_be_at_risk=at_risk(text, Risk(SOMEONE_ELSE)),
+                )
+                concerns[-1]["their_words"].append(text.strip()[:2000])
+            dispatcher.utter_message(response=BLOCKS[SOMEONE_ELSE])
+            answer = SOMEONE_ELSE
+        elif turn.answers == "are_you_safe":
             dispatcher.utter_message(response="utter_risk_safe_now")
             asked = asked_too(tracker)
             if asked:  # "I'm ok really. What I wanted was: can mum switch to direct payments?"

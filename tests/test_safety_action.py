@@ -210,3 +210,21 @@ def test_a_husband_asking_whether_a_safeguarding_referral_means_trouble_is_answe
     said, slots, _, _ = run([event])
     assert said[:2] == ["utter_risk_followup_carer_in_trouble", "utter_carer_breaks"], said
     assert not slots.get("concerns"), "no concern raised"
+
+
+def test_no_its_not_me_its_my_dad_moves_the_concern_to_him_and_gives_the_advice_for_a_worried_relative():
+    events = [
+        user("hes been really low, whats the point of going on", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("no its not me, its my dad saying it. im fine. what should i do about him"),
+    ]
+    concern = {
+        "kind": "self_harm",
+        "what": "x",
+        "their_words": ["hes been really low"],
+        "who_may_be_at_risk": "the person writing",
+    }
+    said, slots, _, _ = run(events, {"concerns": [concern], "last_risk_answer": "self_harm"})
+    assert said[0] == "utter_risk_someone_else", said
+    [moved] = slots["concerns"]
+    assert moved["kind"] == "someone_else" and moved["who_may_be_at_risk"] != "the person writing", moved

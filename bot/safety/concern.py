@@ -118,6 +118,8 @@ def at_risk(text: Text, risk: Risk) -> Text:
         r"\b(hits?|hurts?|takes?|took|shouts?\s+at|pushe?s?)\s+(me|my)\b", tidied
     ):
         return "someone the person writing is worried about"  # "a younger bloke takes his money"
+    if risk.kind == SOMEONE_ELSE:
+        return "someone the person writing knows"
     if FIRST_PERSON.search(tidied):
         return "the person writing"
     return "not said"

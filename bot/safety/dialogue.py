@@ -16,6 +16,7 @@ from bot.safety.followups import (
     asks_to_carry_on,
     followup_kind,
     says_safe_now,
+    says_someone_else,
 )
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
@@ -42,7 +43,7 @@ class SafetyTurn:
 
     risk: Risk = NO_RISK
     followup: Optional[Text] = None  # a kind from bot.safety.followups
-    answers: Optional[Text] = None  # "are_you_safe", "safe_contact" or "carry_on"
+    answers: Optional[Text] = None  # "are_you_safe", "not_me", "safe_contact" or "carry_on"
     concern_raised: bool = False  # an urgent answer was given earlier in the conversation
 
     @property
@@ -86,7 +87,9 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     )
     just_said = bot_actions_since_last_user_turn(turns)
     answers = None
-    if any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_safe_now(text):
+    if any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_someone_else(text):
+        answers = "not_me"  # "no it's not me, it's my dad saying it"
+    elif any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_safe_now(text):
         answers = "are_you_safe"
     elif (
         any(action in ASKS_SAFE_CONTACT for action in just_said)

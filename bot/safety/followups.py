@@ -199,6 +199,18 @@ CARRY_ON = re.compile(
 )
 
 
+# "no it's not me, it's my dad saying it": the answer to "are you safe?" says someone else is at risk
+NOT_ME = re.compile(
+    r"\b(not|isn't|wasn't)\s+(me|about\s+me|for\s+me)\b|"
+    r"\bit's\s+(my|his|her|our)\s+\w+\s+(saying|who|that's|that\s+is|not\s+me)\b|"
+    r"\b(he|she|they)('s|\s+is|\s+was)\s+the\s+one\b"
+)
+
+
+def says_someone_else(text: Text) -> bool:
+    return bool(NOT_ME.search(tidy(text or "")))
+
+
 def asks_to_carry_on(text: Text) -> bool:
     return bool(CARRY_ON.search(tidy(text or "")))
 
