@@ -304,6 +304,7 @@ TIME = re.compile(
     rf"\b(?P<range>(?:not\s+)?(?:between\s+{CLOCK}\s+and\s+{CLOCK}|(?:after|before|from)\s+{CLOCK}(?:\s*(?:to|until|till|til|-)\s*{CLOCK})?|"
     rf"{CLOCK}\s*(?:to|until|till|til|-)\s*{CLOCK}(?!\d)))|"
     rf"\b(?:at\s+work|working|busy|out|in\s+work)\s+(?:til|till|until|to)\s+(?P<busy>{CLOCK})|"
+    rf"\b(?:at\s+work|working|busy|out|in\s+work|not\s+(?:in|home|free|available))\s+(?:after|from)\s+(?P<busyfrom>{CLOCK})|"
     rf"\b(?P<any>any\s*time|anytime|any time of day)\b(?!\s+(?:after|before|from|between)\b)|"
     rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s))(?P<days>{DAY})\b(?!\s+{PART})",
     re.IGNORECASE,
@@ -1214,7 +1215,11 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
         if _tidy_time(match):
             times.append(match)
     if times:  # "mornings, not before 10", "at work til 6": the time and what narrows it
-        times = times[:1] + [m for m in times[1:] if m.group("range") or m.group("busy") or m.group("not")]
+        times = times[:1] + [
+            m
+            for m in times[1:]
+            if m.group("range") or m.group("busy") or m.group("busyfrom") or m.group("not")
+        ]
         values = list(dict.fromkeys(_tidy_time(match) for match in times))
         if len(values) > 1 and "any time" in values:
             values.remove("any time")
@@ -1231,6 +1236,8 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
         return "any time"
     if match.group("busy"):
         return "after " + re.sub(r"\s+", "", match.group("busy").lower())
+    if match.group("busyfrom"):  # "busy after 2": before then
+        return "before " + re.sub(r"\s+", "", match.group("busyfrom").lower())
     if match.group("range"):
         return re.sub(r"\s+", " ", match.group("range").lower()).strip()
     if match.group("days"):

@@ -327,3 +327,9 @@ def test_an_interpreter_keeps_the_language_asked_for_and_names_keep_their_letter
     assert ("communication_need", "a language interpreter") in found("i need an interpreter")
     assert ("person_name", "Ștefania Popescu") in found("my name is ștefania Popescu")
     assert not any(kind == "organisation" for kind, _ in found("is it shared with the NHS?"))
+
+
+def test_busy_after_two_is_before_two():
+    assert ("contact_time", "mornings, before 2") in {
+        (f.kind, f.value) for f in find_details("mornings, we're busy after 2", "contact_time")
+    }

@@ -228,3 +228,14 @@ def test_no_its_not_me_its_my_dad_moves_the_concern_to_him_and_gives_the_advice_
     assert said[0] == "utter_risk_someone_else", said
     [moved] = slots["concerns"]
     assert moved["kind"] == "someone_else" and moved["who_may_be_at_risk"] != "the person writing", moved
+
+
+def test_lol_no_im_not_suicidal_i_havent_finished_my_feedback_goes_back_to_the_feedback():
+    events = [
+        user("honestly i cant keep going like this, im exhausted", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("lol no im not suicidal, fed up with the council. im safe. i havent finished my feedback tho"),
+    ]
+    said, _, result, _ = run(events, {"paused_form": "feedback_form"})
+    assert said == ["utter_risk_safe_now", "utter_carry_on"], said
+    assert {"event": "followup", "timestamp": None, "name": "feedback_form"} in result

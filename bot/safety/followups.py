@@ -195,7 +195,7 @@ SAFE_NOW = re.compile(
 # "can we carry on with jamie's thing", "carry on where we were", "back to my request"
 CARRY_ON = re.compile(
     r"\b(carry on|continue|keep going|go on with|get back to|back to (?:it|my|the|what|where|jamie)|"
-    r"where we (?:were|left off)|pick (?:it )?up where)\b"
+    r"where we (?:were|left off)|pick (?:it )?up where|(?:haven't|not)\s+finished)\b"
 )
 
 
@@ -233,6 +233,6 @@ def says_safe_now(text: Text) -> bool:
     tidied = tidy(text or "")
     calm = REASSURING.sub(" ", tidied).strip()
     reassured = calm != tidied.strip()
-    if reassured:  # "no, I'm not going to do anything": the "no" is the reassurance
-        calm = re.sub(r"^\W*no\b\W*", "", calm)
+    if reassured:  # "no, I'm not going to do anything", "lol no I'm not suicidal": the "no" reassures
+        calm = re.sub(r"^\W*(?:(?:lol|haha|oh|god|gosh|ha)\W+)*no\b\W*", "", calm)
     return bool(reassured or SAFE_NOW.search(calm)) and not re.search(r"\bnot\b|\bno\b", calm)
