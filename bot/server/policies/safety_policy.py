@@ -11,52 +11,27 @@ listening. So no form, rule or step can forget safety: a new one is covered with
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.server.policies.fixed import FixedPolicy
 from bot.safety.dialogue import SafetyTurn, read_turn, told_again_for_the_request
 
 URGENT_REQUEST_FORM = "handover_form"
 DESCRIBE_SLOT = "need"  # "In a sentence or two, in your own words, what do you need help with?"
 
 RESPOND_TO_RISK = "action_respond_to_risk"
-PRIORITY = 10  # above RulePolicy (4), Memoization (3) and TED (1)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class SafetyPolicy(Policy):
+class SafetyPolicy(FixedPolicy):
     """Predicts the urgent answer whenever the latest message needs it."""
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": PRIORITY}
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        """Nothing to learn: the risk was read by the NLU pipeline."""
-        with self._model_storage.write_to(self._resource):
-            pass
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "SafetyPolicy":
-        return cls(config, model_storage, resource, execution_context)
+    PRIORITY = 10  # above RulePolicy (4), Memoization (3) and TED (1)
 
     def predict_action_probabilities(
         self,

@@ -7,19 +7,16 @@ the step that answer leads to. Only safety outranks it (bot/server/policies/safe
 """
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
 
 # the question (the response that asks it) -> the step for yes, the step for no
@@ -30,35 +27,13 @@ YES = re.compile(
 )
 NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
 STEPS = {step for steps in QUESTIONS.values() for step in steps}
-PRIORITY = 9  # below the safety policy (10), above RulePolicy (4), Memoization (3) and TED (1)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class YesNoPolicy(Policy):
+class YesNoPolicy(FixedPolicy):
     """Predicts the step a plain yes or no leads to, right after a yes/no question."""
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": PRIORITY}
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        """Nothing to learn: the questions and their steps are above."""
-        with self._model_storage.write_to(self._resource):
-            pass
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "YesNoPolicy":
-        return cls(config, model_storage, resource, execution_context)
+    PRIORITY = 9  # below the safety policy (10), above RulePolicy (4), Memoization (3) and TED (1)
 
     def predict_action_probabilities(
         self,
