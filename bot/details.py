@@ -30,7 +30,10 @@ ALONE = "alone"  # the group of a name typed on its own ("Tom"), when nothing wa
 # Who the help is for (the asking_for slot's values).
 SELF, FAMILY, FRIEND, PROFESSIONAL = "self", "family", "friend or neighbour", "professional"
 
-POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
+# "RM17 6SL", "rm176sl", and typed with a stray space inside the inward code ("rm16 2 qd")
+POSTCODE = re.compile(
+    r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*([0-9][A-Z]{2})|\s+([0-9])\s([A-Z]{2}))\b", re.IGNORECASE
+)
 EMAIL = re.compile(r"\b[\w.+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\b")
 # A run of digits, spaces, dashes and brackets that may be a UK phone number (checked afterwards).
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)[\d\s()-]{8,16}\d\b")
@@ -631,7 +634,10 @@ def _service_numbers() -> Set[Text]:
 def tidy_postcode(text: Text) -> Optional[Text]:
     """'rm176sl' -> 'RM17 6SL'; None unless the whole text is a UK postcode."""
     found = POSTCODE.fullmatch(text.strip())
-    return f"{found.group(1).upper()} {found.group(2).upper()}" if found else None
+    if not found:
+        return None
+    inward = found.group(2) or found.group(3) + found.group(4)
+    return f"{found.group(1).upper()} {inward.upper()}"
 
 
 def postcode_district(postcode: Text) -> Text:

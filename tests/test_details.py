@@ -333,3 +333,8 @@ def test_busy_after_two_is_before_two():
     assert ("contact_time", "mornings, before 2") in {
         (f.kind, f.value) for f in find_details("mornings, we're busy after 2", "contact_time")
     }
+
+
+def test_a_postcode_typed_with_a_stray_space_is_read():
+    assert ("postcode", "RM16 2QD") in found("rm16 2 qd in chadwell st mary")
+    assert not any(kind == "postcode" for kind, _ in found("is RM17 in Thurrock"))
