@@ -105,6 +105,9 @@ class ActionHandleFallback(Action):
             dispatcher.utter_message(response=next(r for r in AFTER_TWO if r not in recent))
             return []
         buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics]
+        buttons.append(
+            {"title": "Talk to a person", "payload": "/talk_to_person"}
+        )  # help is always one press away
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []

@@ -148,11 +148,15 @@ SECOND_QUESTION_WORDS = 7
 
 
 def second_question(tracker: Tracker) -> Optional[Text]:
-    """The other topic a long message asks about, from NLU's ranking, if it is a strong second."""
+    """The other topic a long message asks about: one of its sentences' (the `also_asked` entity),
+    or else from NLU's ranking, if it is a strong second."""
     message = tracker.latest_message
+    answered = (message.get("intent") or {}).get("name")
+    also = next(tracker.get_latest_entity_values("also_asked"), None)
+    if also in TOPIC_TITLES and also != answered:
+        return also
     if len((message.get("text") or "").split()) < SECOND_QUESTION_WORDS:
         return None
-    answered = (message.get("intent") or {}).get("name")
     for ranked in (message.get("intent_ranking") or [])[1:3]:
         name = ranked.get("name")
         if (

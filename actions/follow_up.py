@@ -1,11 +1,12 @@
-"""A follow-up to the last answer ("so can he or not?", "is that a yes or a no?"): read in its context.
+"""A follow-up to the last answer ("so can he or not?", "is that a yes or a no?"), or a yes to the
+one topic just offered ("you also asked about direct payments" - "yes that one too"): read in context.
 
 The answer is the last topic's answer asked for again; where responses are rendered
 (bot/server/nlg.py) an answer just given becomes "that's all I can tell you here about …" with the
 way to a person, so the resident hears plainly that the rest depends on them, never the same text.
 """
 
-from typing import List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -13,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.feedback import topic_answers
+from actions.topics import TOPIC_TITLES
 
 
 class ActionAnswerFollowUp(Action):
@@ -29,4 +31,34 @@ class ActionAnswerFollowUp(Action):
             dispatcher.utter_message(response=f"utter_{answered[-1]}")
         else:
             dispatcher.utter_message(response="utter_menu")
+        return []
+
+
+def offered_topic(events: List[Dict[Text, Any]]) -> Optional[Text]:
+    """The one topic the assistant's last message with buttons offered, if it offered one."""
+    users = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users += 1  # the first is the latest message; the second ends the turn before it
+            if users == 2:
+                return None
+        elif event.get("event") == "bot" and users == 1 and (event.get("data") or {}).get("buttons"):
+            payloads = [str(button.get("payload") or "") for button in event["data"]["buttons"]]
+            topics = [p[1:] for p in payloads if p.startswith("/") and p[1:] in TOPIC_TITLES]
+            topics = [topic for topic in topics if topic != "talk_to_person"]
+            return topics[0] if len(topics) == 1 else None
+    return None
+
+
+class ActionAnswerYes(Action):
+    """A yes with nothing to agree to: the one topic just offered, if there was one; else the menu."""
+
+    def name(self) -> Text:
+        return "action_answer_yes"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        topic = offered_topic(tracker.events)
+        dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_menu")
         return []

@@ -317,6 +317,10 @@ TIME_CUE = re.compile(
     r"fine|works?|r|ok|okay|talk|speak|only|always\s+(?:in|home|here|about)|in\s+all\s+day|home\s+all\s+day)\b",
     re.IGNORECASE,
 )
+# "aftanoons", "in the mornings": a time said alone is a time, at any question ("afternoon!" is a greeting)
+ONLY_A_TIME = re.compile(
+    r"^\W*(?:in\s+the\s+)?(?:morn\w*s|afternoo\w*s|aftanoo\w*s|evenin\w*s)\W*$", re.IGNORECASE
+)
 WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)
 
 # ------------------------------------------------------------------ communication needs
@@ -1216,7 +1220,12 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
-        if asked != "contact_time" and not TIME_CUE.search(text) and not match.group("busy"):
+        if (
+            asked != "contact_time"
+            and not TIME_CUE.search(text)
+            and not match.group("busy")
+            and not ONLY_A_TIME.match(text)
+        ):
             continue
         if _tidy_time(match):
             times.append(match)

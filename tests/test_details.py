@@ -256,6 +256,10 @@ def test_everyday_ways_residents_said_who_is_who():
         "mornings, not before 10 though", "contact_time"
     )
     assert ("contact_time", "after 6", None) in whose("email is best, or text me. im at work til 6")
+    # a time said alone, late, at another question is a time; "afternoon" alone may be a greeting
+    assert ("contact_time", "afternoons", None) in whose("aftanoons", "communication_needs")
+    assert ("contact_time", "evenings", None) in whose("evenings!", "full_name")
+    assert not any(kind == "contact_time" for kind, _, _ in whose("afternoon", "communication_needs"))
 
 
 @pytest.mark.parametrize(

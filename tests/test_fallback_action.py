@@ -34,12 +34,13 @@ RANKING = [
 ]
 
 
-def test_first_unclear_message_offers_the_likeliest_topics_and_something_else():
+def test_first_unclear_message_offers_the_likeliest_topics_a_person_and_something_else():
     [message] = run_fallback(user("dp_what"), user("nlu_fallback", RANKING))
     assert message["response"] == "utter_did_you_mean"
     assert [b["payload"] for b in message["buttons"]] == [
         "/dp_spending",
         "/financial_will_i_pay",
+        "/talk_to_person",
         "/nlu_fallback",
     ]
     assert message["buttons"][-1]["title"] == "Something else"

@@ -7,24 +7,27 @@ and the regularisation strength is configurable. Training, persistence (skops) a
 are Rasa's own.
 """
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Text, Tuple
 
 import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 from bot.content import topic_titles
-from bot.server.nlu.sentence_featurizer import TOPIC_PART_VECTOR
+from bot.safety.risk import URGENT_INTENTS
+from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
 
 CALL_BACK = "request_callback"
 # Topics that say who to contact, not what a request is about.
 NOT_REQUEST_TOPICS = {"talk_to_person", "contact_thurrock_first", "out_of_hours"}
+# A long message read as one of these gives way to a question asked in one of its sentences.
+NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -40,6 +43,14 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             "dense_weight": 2.0,
             # how sure the topic of a call-back request's other words must be to be named
             "topic_part_confidence": 0.4,
+            # how sure the topic of one sentence of a long message must be to be answered
+            "question_part_confidence": 0.6,
+            # ... and to be offered after the answer (a button, so a weaker reading will do)
+            "also_asked_confidence": 0.3,
+            # a long message this likely to tell of risk is left as read, for the safety net
+            "risk_kept_at": 0.2,
+            # a whole message read less surely than this (the fallback's threshold) gives way to one
+            "unsure_below": 0.45,
         }
 
     def __init__(
@@ -64,28 +75,87 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         return vstack(rows).tocsr()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Rasa's prediction; and for a call-back request that says what it is about, that topic
-        as the `topic` entity (its own vector read with the sentence weights alone)."""
+        """Rasa's prediction; then the topics of a message's parts (each read from its own vector
+        with the sentence weights alone): what a call-back request is about, as the `topic`
+        entity, and the questions inside a long message, as its intent and its second topic."""
         super().process(messages)
         for message in messages:
             vector = message.get(TOPIC_PART_VECTOR)
-            if vector is None or (message.get(INTENT) or {}).get("name") != CALL_BACK:
-                continue
-            counts_width = self.clf.coef_.shape[1] - vector.shape[0]
-            row = hstack(
-                [csr_matrix((1, counts_width)), csr_matrix(vector[None, :] * self.config["dense_weight"])]
-            )
-            ranking = sorted(
-                zip(self.clf.classes_, self.clf.predict_proba(row.tocsr())[0]), key=lambda r: -r[1]
-            )
-            topics = set(topic_titles()) - NOT_REQUEST_TOPICS
-            topic, confidence = next(((name, p) for name, p in ranking if name in topics), (None, 0.0))
-            if topic and confidence >= self.config["topic_part_confidence"]:
-                entity = {
-                    "entity": "topic",
-                    "value": topic,
-                    "confidence": float(confidence),
-                    "extractor": self.name,
-                }
-                message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+            if vector is not None and (message.get(INTENT) or {}).get("name") == CALL_BACK:
+                self._name_the_topic(message, vector)
+            if message.get(QUESTION_PART_VECTORS):
+                self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
         return messages
+
+    def _ranking(self, vector: np.ndarray) -> List[Tuple[Text, float]]:
+        """Intents by their probability for a part's sentence vector alone, likeliest first."""
+        counts_width = self.clf.coef_.shape[1] - vector.shape[0]
+        row = hstack(
+            [csr_matrix((1, counts_width)), csr_matrix(vector[None, :] * self.config["dense_weight"])]
+        )
+        probabilities = self.clf.predict_proba(row.tocsr())[0]
+        return sorted(
+            ((str(n), float(p)) for n, p in zip(self.clf.classes_, probabilities)), key=lambda r: -r[1]
+        )
+
+    def _name_the_topic(self, message: Message, vector: np.ndarray) -> None:
+        topics = set(topic_titles()) - NOT_REQUEST_TOPICS
+        topic, confidence = next(((n, p) for n, p in self._ranking(vector) if n in topics), (None, 0.0))
+        if topic and confidence >= self.config["topic_part_confidence"]:
+            entity = {"entity": "topic", "value": topic, "confidence": confidence, "extractor": self.name}
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+
+    def _read_the_questions(self, message: Message, parts: List[Tuple[np.ndarray, bool]]) -> None:
+        """A long message's parts' topics. The answer: a part that asks, else one that tells, surest
+        first, when the whole message read as no question (details, a greeting), too unsure, or as
+        a topic none of its parts is about. Offered after it (`also_asked`): another part that asks.
+        A message that may tell of risk keeps its own reading, for the safety net after this."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        if any(
+            r["name"] in URGENT_INTENTS and r["confidence"] >= self.config["risk_kept_at"]
+            for r in ranking[:3]
+        ):
+            return
+        topics = set(topic_titles())
+        read = [
+            (name, confidence, asking)
+            for name, confidence, asking in self._part_topics(parts)
+            if name in topics
+        ]
+        answerable = sorted(
+            (r for r in read if r[1] >= self.config["question_part_confidence"]),
+            key=lambda r: (not r[2], -r[1]),
+        )
+        intent = message.get(INTENT) or {}
+        whole, sure = intent.get("name"), intent.get("confidence", 0.0)
+        asked_elsewhere = (
+            whole in topics and whole not in {r[0] for r in read} and any(r[2] for r in answerable)
+        )
+        if answerable and (whole in NOT_A_QUESTION or sure < self.config["unsure_below"] or asked_elsewhere):
+            answered, confidence, _ = answerable[0]
+            message.set(INTENT, {"name": answered, "confidence": confidence}, add_to_output=True)
+            # the whole message's own reading shares what is left, so it never ties with the answer
+            rest = [
+                {**r, "confidence": r["confidence"] * (1 - confidence)}
+                for r in ranking
+                if r["name"] != answered
+            ]
+            message.set(
+                INTENT_RANKING_KEY, [{"name": answered, "confidence": confidence}] + rest, add_to_output=True
+            )
+        elif whole in topics:
+            answered = whole
+        else:
+            return
+        offers = sorted(
+            (r for r in read if r[2] and r[0] != answered and r[1] >= self.config["also_asked_confidence"]),
+            key=lambda r: -r[1],
+        )
+        if offers:
+            name, confidence, _ = offers[0]
+            entity = {"entity": "also_asked", "value": name, "confidence": confidence, "extractor": self.name}
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+
+    def _part_topics(self, parts: List[Tuple[np.ndarray, bool]]) -> List[Tuple[Text, float, bool]]:
+        """Each part's likeliest intent, how sure, and whether the part asks."""
+        return [(*self._ranking(vector)[0], asking) for vector, asking in parts]

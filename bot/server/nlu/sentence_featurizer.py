@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from safetensors.numpy import load_file, save_file
 from threadpoolctl import ThreadpoolController
 
+from bot.server.nlu.question_parts import asks, question_parts
 from bot.server.nlu.topic_part import topic_part
 from bot.server.nlu.sentence_encoder import (
     LAYERS,
@@ -37,6 +38,9 @@ from bot.server.nlu.sentence_encoder import (
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
 # The vector of what a call-back request is about (bot/server/nlu/topic_part.py), when it says.
 TOPIC_PART_VECTOR = "topic_part_vector"
+# A long message's parts (bot/server/nlu/question_parts.py), when it has several: for each, its
+# vector and whether it asks something.
+QUESTION_PART_VECTORS = "question_part_vectors"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
@@ -175,9 +179,19 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             )
             parts = [(message, topic_part(message.get(TEXT))) for message in with_text if not training]
             parts = [(message, part) for message, part in parts if part]
-            vectors = encode_side_by_side(self._encoders, texts + [part for _, part in parts], shared_layers)
+            sentences = [
+                (message, sentence)
+                for message in ([] if training else with_text)
+                for sentence in question_parts(message.get(TEXT))
+            ]
+            extra = [part for _, part in parts] + [sentence for _, sentence in sentences]
+            vectors = encode_side_by_side(self._encoders, texts + extra, shared_layers)
             vectors /= np.sqrt(len(self._encoders))
             for message, vector in zip(with_text, vectors):
                 self.add_features_to_message(None, vector[None, :], TEXT, message)
+            # read by the intent classifier
             for (message, _), vector in zip(parts, vectors[len(texts) :]):
-                message.set(TOPIC_PART_VECTOR, vector)  # read by the intent classifier
+                message.set(TOPIC_PART_VECTOR, vector)
+            for (message, sentence), vector in zip(sentences, vectors[len(texts) + len(parts) :]):
+                read = (vector, asks(sentence))
+                message.set(QUESTION_PART_VECTORS, (message.get(QUESTION_PART_VECTORS) or []) + [read])

@@ -1,0 +1,53 @@
+"""The sentences of a long message, each to be read for a topic of its own.
+
+A resident who writes their whole story at once ("my name is Rosa … we live in … I want to know if
+I can get help as a carer and whether he could get a direct payment … my number is …") was read as
+giving details, and the two questions in the middle were never answered. Each part here gets its
+own sentence vector (the featurizer) and its own topic (the classifier), so the questions are
+answered, the second offered, and the details still noted.
+"""
+
+import re
+from typing import List, Text
+
+# A part shorter than this says too little to have a topic of its own.
+PART_WORDS = 4
+# Only messages this long are split: a short message is one question.
+MESSAGE_WORDS = 12
+MOST_PARTS = 6
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Where a second question starts inside a sentence: "…, and I want to know if …", "… and whether …"
+QUESTION_JOINT = re.compile(
+    r",?\s+(?:and|but|also|plus)\s+(?=(?:also\s+)?(?:i|we)\s+(?:want|wanted|would\s+like|need|'d\s+like)\s+to\s+"
+    r"(?:know|ask|find\s+out)\b|whether\b|(?:what|who|when|where|which|why)\b|how\s+(?:do|does|can|much|long)\b|"
+    r"(?:can|could|would|will|do|does|is|are|should)\s+(?:i|he|she|they|we|you|my|there|it)\b)",
+    re.IGNORECASE,
+)
+# A part that asks, rather than tells: "can I…", "how long…", "I want to know if…", "…?"
+ASKS = re.compile(
+    r"\?\s*$|^(?:(?:hi|hello|hiya|so|and|also|but|please|ok|well)\W+)*(?:can|could|would|will|do|does|did|is|are|am|"
+    r"should|how|what|who|when|where|why|which|whether|if)\b|\b(?:want|like)\s+to\s+(?:know|ask|find\s+out)\b|"
+    r"\bwondering\b|\btell\s+me\b",
+    re.IGNORECASE,
+)
+TRAILING_JOIN = re.compile(r",?\s+(?:and|but|so)\s*$", re.IGNORECASE)
+
+
+def words(text: Text) -> int:
+    return len(re.findall(r"[a-z0-9']+", text, re.IGNORECASE))
+
+
+def question_parts(text: Text) -> List[Text]:
+    """A long message's sentences and joined questions, if it has two or more worth reading."""
+    if words(text) < MESSAGE_WORDS:
+        return []
+    pieces = (piece for sentence in SENTENCE_END.split(text) for piece in QUESTION_JOINT.split(sentence))
+    parts = [TRAILING_JOIN.sub("", piece).strip(" ,") for piece in pieces]
+    parts = [part for part in parts if words(part) >= PART_WORDS]
+    return parts[:MOST_PARTS] if len(parts) > 1 else []
+
+
+def asks(part: Text) -> bool:
+    """Whether a part asks something (a question may be offered); else it tells (only answered)."""
+    return bool(ASKS.search(part))
