@@ -19,8 +19,9 @@ from bot.server.nlu.question_parts import question_parts
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 HELDOUT = PROJECT_DIR / "tests" / "heldout" / "two_question_messages.yml"
 MODEL = PROJECT_DIR / "models" / "front-door.tar.gz"
-# Measured 2026-12-05: 17 of 24 (0.71); without reading the parts, 6 of 24 (README).
-BOTH_ANSWERED_AT_LEAST = 0.65
+# Measured 2026-12-05 on two trainings: 17 and 16 of 24 (0.71, 0.67); without reading the parts
+# 6 and 7 of 24 (0.25, 0.29). Trainings differ by a message or two, hence the margin (README).
+BOTH_ANSWERED_AT_LEAST = 0.55
 
 
 def test_a_long_message_is_split_into_its_sentences_and_joined_questions():

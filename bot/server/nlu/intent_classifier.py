@@ -7,6 +7,7 @@ and the regularisation strength is configurable. Training, persistence (skops) a
 are Rasa's own.
 """
 
+import re
 from typing import Any, Dict, List, Text, Tuple
 
 import numpy as np
@@ -26,6 +27,13 @@ from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART
 CALL_BACK = "request_callback"
 # Topics that say who to contact, not what a request is about.
 NOT_REQUEST_TOPICS = {"talk_to_person", "contact_thurrock_first", "out_of_hours"}
+# "dunno", "no idea": not an answer to anything, so not understood (the way to a person comes sooner)
+DONT_KNOW = re.compile(
+    r"^\W*(?:i\s+)?(?:dunno|don'?t\s+kn?ow|dont\s+no|not\s+sure|no\s+idea|idk|no\s+clue|(?:er|u)m+|hmm+)"
+    r"(?:\s+(?:really|tbh|sorry|mate|love))*\W*$",
+    re.IGNORECASE,
+)
+FALLBACK_INTENT = "nlu_fallback"
 # A long message read as one of these gives way to a question asked in one of its sentences.
 NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
@@ -80,6 +88,9 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         entity, and the questions inside a long message, as its intent and its second topic."""
         super().process(messages)
         for message in messages:
+            if DONT_KNOW.match(message.get(TEXT) or ""):
+                message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)
+                continue
             vector = message.get(TOPIC_PART_VECTOR)
             if vector is not None and (message.get(INTENT) or {}).get("name") == CALL_BACK:
                 self._name_the_topic(message, vector)

@@ -17,8 +17,10 @@ MESSAGE_WORDS = 12
 MOST_PARTS = 6
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-# Where a second question starts inside a sentence: "…, and I want to know if …", "… and whether …"
+# Where a second question starts inside a sentence: "…, and I want to know if …", "… and whether …",
+# "…, how much will it cost"
 QUESTION_JOINT = re.compile(
+    r",\s+(?=(?:how|what|who|when|where|why|which|can|could|will|would|is|are|do|does|should)\s+\w+\s+\w+)|"
     r",?\s+(?:and|but|also|plus)\s+(?=(?:also\s+)?(?:i|we)\s+(?:want|wanted|would\s+like|need|'d\s+like)\s+to\s+"
     r"(?:know|ask|find\s+out)\b|whether\b|(?:what|who|when|where|which|why)\b|how\s+(?:do|does|can|much|long)\b|"
     r"(?:can|could|would|will|do|does|is|are|should)\s+(?:i|he|she|they|we|you|my|there|it)\b)",
