@@ -878,6 +878,11 @@ class DetailAnswers:
             and tracker.latest_message.get("intent", {}).get("name") != "deny"
         ):
             needs = [need for item in value for need in (read(item) or [])]
+            others = [other for other in details_set_this_turn(tracker) if other != "communication_needs"]
+            if not needs and others:  # "aftanoons", late: the time is kept, said, then this again
+                dispatcher.utter_message(
+                    response="utter_details_noted_in_passing", noted=noted(others, tracker)
+                )
             return {"communication_needs": list(dict.fromkeys(needs)) or None}
         result = self._answer("communication_needs", value, dispatcher, tracker, read)
         if result["communication_needs"] == DECLINED:

@@ -44,6 +44,7 @@ from bot.speech.synthesizer import Synthesizer
 from tests.conftest import write_endpoints
 from tests.conversation_runner import conversation_files, run_conversation
 from tests.conversation_runner import load as load_conversation
+from tests.test_two_questions import BOTH_ANSWERED_AT_LEAST, two_question_scores
 from tests.details_score import (
     THRESHOLDS as DETAIL_THRESHOLDS,
 )
@@ -89,6 +90,7 @@ TARGETS = {
     },
     "risk_recall": ">= 0.98",
     "risk_false_alarm_rate": "<= 0.02",
+    "two_questions_both_answered": f">= {BOTH_ANSWERED_AT_LEAST}",
 }
 SOAK_RATE = 5.0  # messages a second
 
@@ -500,6 +502,9 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
     )
     progress(results)
     results.update(risk_scores())
+    results["two_questions_both_answered"] = two_question_scores(
+        PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"
+    )[0]
     progress(results)
     results.update(ours(workdir))
     results.update(bare(workdir))

@@ -20,6 +20,7 @@ The file format is described in docs/development.md ("How to write a conversatio
 import hashlib
 import json
 import re
+from difflib import SequenceMatcher
 import subprocess
 import sys
 import uuid
@@ -481,11 +482,15 @@ def invented_problems(outcome: Outcome) -> List[str]:
 
 
 def said_word(word: str, their_words: set) -> bool:
+    """Said, allowing another ending ("morning" -> "mornings") or their spelling put right
+    ("aftanoons" -> "afternoons"); a different word is not."""
     if word in their_words or len(word) <= 2:
         return True
     stem = word[: max(4, len(word) - 2)]
     return any(
-        theirs.startswith(stem) or word.startswith(theirs[: max(4, len(theirs) - 2)])
+        theirs.startswith(stem)
+        or word.startswith(theirs[: max(4, len(theirs) - 2)])
+        or (len(word) >= 6 and SequenceMatcher(None, word, theirs).ratio() >= 0.8)
         for theirs in their_words
         if len(theirs) >= 4
     )

@@ -81,6 +81,9 @@ def test_the_checks_catch_a_loop_a_detail_asked_twice_and_a_value_never_said():
     )
     assert invented_problems(Outcome(said.path, said.turns, [{"full_name": "Pat Smith"}]))
     assert invented_problems(Outcome(said.path, said.turns, [{"phone": "07700 900123"}]))
+    typed = fake(("aftanoons", "noted"))  # their spelling put right is what they said; another word is not
+    assert invented_problems(Outcome(typed.path, typed.turns, [{"contact_time": "afternoons"}])) == []
+    assert invented_problems(Outcome(typed.path, typed.turns, [{"contact_time": "evenings"}]))
 
 
 def test_the_checks_read_what_a_person_notices_and_what_was_stored():

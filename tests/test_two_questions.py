@@ -19,9 +19,9 @@ from bot.server.nlu.question_parts import question_parts
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 HELDOUT = PROJECT_DIR / "tests" / "heldout" / "two_question_messages.yml"
 MODEL = PROJECT_DIR / "models" / "front-door.tar.gz"
-# Measured 2026-12-05 on two trainings: 17 and 16 of 24 (0.71, 0.67); without reading the parts
-# 6 and 7 of 24 (0.25, 0.29). Trainings differ by a message or two, hence the margin (README).
-BOTH_ANSWERED_AT_LEAST = 0.55
+# Measured 2026-12-05 on three trainings: 17, 16 and 14 of 24 (0.71, 0.67, 0.58); without reading
+# the parts 6-7 of 24 (0.25-0.29). Trainings differ by a few messages, hence the margin (docs/nlu.md).
+BOTH_ANSWERED_AT_LEAST = 0.5
 
 
 def test_a_long_message_is_split_into_its_sentences_and_joined_questions():
@@ -66,13 +66,11 @@ def both_answered(questions: List[List[str]], answered: str, offered: Optional[s
     return any(offered in topics for index, topics in enumerate(questions) if index not in answering[:1])
 
 
-@pytest.mark.needs_model
-def test_most_held_out_two_question_messages_get_both_questions_answered_or_offered():
-    if not MODEL.exists():
-        pytest.fail("no trained model: run `make train` first")
+def two_question_scores(model: Path = MODEL) -> Tuple[float, List[str]]:
+    """The share of held-out two-question messages answered and offered, and the misses."""
     from rasa.core.agent import Agent
 
-    agent = Agent.load(str(MODEL))
+    agent = Agent.load(str(model))
     items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))["messages"]
     misses = []
     for item in items:
@@ -81,5 +79,12 @@ def test_most_held_out_two_question_messages_get_both_questions_answered_or_offe
             misses.append(
                 f"{item['text'][:70]!r}: answered {answered}, offered {offered}, asked {item['questions']}"
             )
-    rate = 1 - len(misses) / len(items)
-    assert rate >= BOTH_ANSWERED_AT_LEAST, f"{rate:.2f} of {len(items)}; missed:\n" + "\n".join(misses)
+    return 1 - len(misses) / len(items), misses
+
+
+@pytest.mark.needs_model
+def test_most_held_out_two_question_messages_get_both_questions_answered_or_offered():
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` first")
+    rate, misses = two_question_scores()
+    assert rate >= BOTH_ANSWERED_AT_LEAST, f"{rate:.2f}; missed:\n" + "\n".join(misses)

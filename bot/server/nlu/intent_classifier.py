@@ -59,6 +59,8 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             "risk_kept_at": 0.2,
             # a whole message read less surely than this (the fallback's threshold) gives way to one
             "unsure_below": 0.45,
+            # two topics nearer than this (the fallback's ambiguity threshold) are both asked about
+            "ambiguity_threshold": 0.05,
         }
 
     def __init__(
@@ -96,7 +98,32 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
                 self._name_the_topic(message, vector)
             if message.get(QUESTION_PART_VECTORS):
                 self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
+            self._two_topics_at_once(message)
         return messages
+
+    def _two_topics_at_once(self, message: Message) -> None:
+        """Two topics read almost equally ("could I use it to pay someone to sit with my husband":
+        what it pays for, employing someone) is a message about both, not one not understood:
+        the first is answered and the second offered (`also_asked`), as for two questions."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        topics = set(topic_titles())
+        if len(ranking) < 2 or any(e.get("entity") == "also_asked" for e in message.get(ENTITIES) or []):
+            return
+        first, second = ranking[0], ranking[1]
+        if (
+            first["name"] in topics
+            and second["name"] in topics
+            and first["confidence"] >= self.config["unsure_below"]
+            and first["confidence"] - second["confidence"] < self.config["ambiguity_threshold"]
+        ):
+            entity = {
+                "entity": "also_asked",
+                "value": second["name"],
+                "confidence": second["confidence"],
+                "extractor": self.name,
+            }
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [first] + ranking[2:], add_to_output=True)
 
     def _ranking(self, vector: np.ndarray) -> List[Tuple[Text, float]]:
         """Intents by their probability for a part's sentence vector alone, likeliest first."""
