@@ -89,7 +89,10 @@ NONE_FOR_ME = re.compile(r"^\W*(?:no(?:ne)?|nothing|not)\W+(?:for\s+)?me\b|\bnon
 # Said about this conversation, never what they need ("you didn't answer me", "I told you already").
 NOT_A_NEED = re.compile(
     r"\byou\s+(didn'?t|did\s+not|haven'?t|have\s+not|never|still\s+haven'?t)\s+(answer|said|say|told|tell)\w*|"
-    r"\banswer\s+(me|my\s+question)|\bi\s+(told|asked)\s+you\b|\bnot\s+listening\b",
+    r"\banswer\s+(me|my\s+question)|\bi\s+(told|asked)\s+you\b|\bnot\s+listening\b|"
+    # "dunno its on the fridge. 01375 8 something": an answer they cannot give yet, not their need
+    r"\b(dunno|don'?t\s+know|not\s+sure|can'?t\s+(remember|find|recall)|forgot(ten)?|hang\s+on|hold\s+on|"
+    r"let\s+me\s+(look|check|find))\b|\d{3,}",
     re.I,
 )
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
@@ -525,6 +528,7 @@ class DetailAnswers:
         other person's name was asked) is not kept as the answer to it ("Their name: me")."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
         events += their_postcode_corrected(tracker, dispatcher)
+        events += shared_postcode_moved(tracker, events, dispatcher)
         asked = tracker.get_slot("requested_slot")
         if asked and asked in tracker.slots_to_validate():
             required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
@@ -809,9 +813,10 @@ class DetailAnswers:
             """Tidied ("after 2pm"), but in their words: "whenever" stays "whenever"."""
             if not tidy and [other for other in details_set_this_turn(tracker) if other != "contact_time"]:
                 return None  # a phone number or a postcode, not a time
-            denied = tracker.latest_message.get("intent", {}).get("name") == "deny"
-            if denied and not (tidy or TIME_WORDS.search(answer)):
-                return None  # "no", "skip this": not a time
+            intent = tracker.latest_message.get("intent", {}).get("name")
+            timely = tidy or TIME_WORDS.search(answer)
+            if not timely and (intent in ("deny", "affirm") or len(answer.split()) < 3):
+                return None  # "no", "skip this", "yes": not a time ("Best time: yes" was kept)
             kept = tidy and all(word in answer.lower() for word in tidy.split())
             return (tidy if kept else answer.strip()[:120]) or None
 
@@ -980,6 +985,25 @@ def their_postcode_corrected(tracker: Tracker, dispatcher: CollectingDispatcher)
         return []
     dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=corrected)
     return [SlotSet("postcode", held_before(tracker, "postcode")), SlotSet("cared_for_postcode", corrected)]
+
+
+def shared_postcode_moved(
+    tracker: Tracker, events: List[EventType], dispatcher: CollectingDispatcher
+) -> List[EventType]:
+    """ "We both live there", then "sorry the postcode is wrong, it's RM16 6AB": the caller's
+    postcode corrected is theirs too, when it was the one they shared."""
+    old = held_before(tracker, "postcode")
+    new = next((e.get("value") for e in reversed(events) if e.get("name") == "postcode"), None)
+    if (
+        old in (None, DECLINED, NOT_GIVEN)
+        or not isinstance(new, str)
+        or not tidy_postcode(new)
+        or new == old
+        or tracker.get_slot("cared_for_postcode") != old
+    ):
+        return []
+    dispatcher.utter_message(response="utter_detail_updated", detail="their postcode", value=new)
+    return [SlotSet("cared_for_postcode", new)]
 
 
 def said_last_turn(tracker: Tracker) -> List[Text]:

@@ -57,6 +57,9 @@ def suggested_topics(intent_ranking: List[Dict[Text, Any]]) -> List[Text]:
 
 # From the second unclear message in a row: a person first; then whichever was not said lately.
 AFTER_TWO = ("utter_fallback_menu", "utter_fallback_person", "utter_fallback_rephrase")
+# A first unclear message with no topic to suggest: "say it another way" (never "I *still* didn't
+# understand"), with the topics and a person; the person, if that was said lately.
+FIRST_MISS = ("utter_fallback_rephrase", "utter_fallback_person", "utter_fallback_menu")
 
 
 def unclear_in_a_row(intents: List[Optional[Text]]) -> int:
@@ -99,10 +102,13 @@ class ActionHandleFallback(Action):
             return at_the_read_back(dispatcher, tracker)
         log_unanswered(tracker)
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
-        if unclear_in_a_row(_user_intents(tracker)) >= 2 or not topics:
+        in_a_row = unclear_in_a_row(_user_intents(tracker))
+        if in_a_row >= 2 or not topics:
             # a person, with the number and hours; never the same reply as either of the last two
             recent = last_responses(tracker, 2)
-            dispatcher.utter_message(response=next(r for r in AFTER_TWO if r not in recent))
+            pressed = (tracker.latest_message.get("text") or "").startswith(f"/{FALLBACK_INTENT}")
+            replies = AFTER_TWO if in_a_row >= 2 or pressed else FIRST_MISS  # "Something else": a person
+            dispatcher.utter_message(response=next(r for r in replies if r not in recent))
             return []
         buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics]
         buttons.append(

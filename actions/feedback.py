@@ -119,7 +119,7 @@ class ActionAskHelpful(Action):
         if second:
             dispatcher.utter_message(
                 response="utter_also_asked",
-                topic=TOPIC_TITLES[second].lower(),
+                topic=TOPIC_TITLES[second],
                 buttons=[{"title": TOPIC_TITLES[second], "payload": f"/{second}"}],
             )
             return []
@@ -200,6 +200,10 @@ def own_words(value: Any, tracker: Tracker) -> Text:
     return full_text(tracker)[:COMMENT_CHARS]
 
 
+# "whether my carer's allowance changes", "if I can pay my son": what they hoped to find out
+WANTED_TO_KNOW = re.compile(r"^\W*(?:whether|if|about|how|what|when|who|where|which|why)\b", re.I)
+
+
 class ValidateMissingForm(FormValidationAction):
     """What was missing, kept for staff; a new question typed here is answered as a question too."""
 
@@ -207,11 +211,16 @@ class ValidateMissingForm(FormValidationAction):
         return "validate_missing_form"
 
     def validate_missing_comment(self, value, dispatcher, tracker, domain):
+        """What was missing, in their words; answered too if it asks something ("can I pay my son?"),
+        never if it tells ("nobody rings back, it's a disgrace" is their comment, not a question about
+        complaints)."""
         intent = tracker.latest_message.get("intent", {})
         name = intent.get("name")
         not_helpful = tracker.get_slot("feedback_topic")
+        said = full_text(tracker)
         if (
-            name in TOPIC_TITLES
+            (asks(said) or WANTED_TO_KNOW.match(said))
+            and name in TOPIC_TITLES
             and intent.get("confidence", 0) >= QUESTION_CONFIDENCE
             and TOPIC_TITLES[name] != not_helpful
         ):
@@ -281,6 +290,25 @@ LEFT = "left"
 RATING_LEFT = {"feedback_rating": LEFT, "feedback_comment": "none", "feedback_contact_consent": False}
 
 
+def rated_earlier(tracker: Tracker) -> bool:
+    """Whether a rating was given (or skipped) before this time of telling us what they think: a
+    second complaint in the same conversation is asked only for its words."""
+    started = max(
+        (
+            i
+            for i, e in enumerate(tracker.events)
+            if e.get("event") == "active_loop" and e.get("name") == "feedback_form"
+        ),
+        default=len(tracker.events),
+    )
+    return any(
+        e.get("event") == "slot"
+        and e.get("name") == "feedback_rating"
+        and (isinstance(e.get("value"), int) or e.get("value") == "skipped")
+        for e in tracker.events[:started]
+    )
+
+
 class ValidateFeedbackForm(FormValidationAction):
     """Rating 1 to 5 (asked again kindly otherwise), comments (skippable), consent to contact."""
 
@@ -293,7 +321,8 @@ class ValidateFeedbackForm(FormValidationAction):
             for k, v in known_details(tracker).items()
             if k in ("full_name", "phone", "email") and v not in (DECLINED, NOT_GIVEN)
         }
-        return ["feedback_rating", "feedback_comment"] + (["feedback_contact_consent"] if contact else [])
+        rating = [] if rated_earlier(tracker) else ["feedback_rating"]  # never asked twice
+        return rating + ["feedback_comment"] + (["feedback_contact_consent"] if contact else [])
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
         """A rating is optional: what they want to tell the council, typed instead, is their comment;

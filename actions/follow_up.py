@@ -1,5 +1,6 @@
 """A follow-up to the last answer ("so can he or not?", "is that a yes or a no?"), or a yes to the
-one topic just offered ("you also asked about direct payments" - "yes that one too"): read in context.
+one topic just offered ("you also asked about direct payments" - "yes that one too") or to the offer
+to pass something on to Thurrock First: read in context.
 
 The answer is the last topic's answer asked for again; where responses are rendered
 (bot/server/nlg.py) an answer just given becomes "that's all I can tell you here about …" with the
@@ -9,7 +10,7 @@ way to a person, so the resident hears plainly that the rest depends on them, ne
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -34,24 +35,34 @@ class ActionAnswerFollowUp(Action):
         return []
 
 
-def offered_topic(events: List[Dict[Text, Any]]) -> Optional[Text]:
-    """The one topic the assistant's last message with buttons offered, if it offered one."""
+CONTACT_OFFER = "/request_callback"  # "Ask someone to contact me", "Ask them to contact me"
+
+
+def offered(events: List[Dict[Text, Any]]) -> List[Text]:
+    """The payloads of the buttons of the assistant's last message with buttons, in the turn
+    before the latest message."""
     users = 0
     for event in reversed(events):
         if event.get("event") == "user":
             users += 1  # the first is the latest message; the second ends the turn before it
             if users == 2:
-                return None
+                return []
         elif event.get("event") == "bot" and users == 1 and (event.get("data") or {}).get("buttons"):
-            payloads = [str(button.get("payload") or "") for button in event["data"]["buttons"]]
-            topics = [p[1:] for p in payloads if p.startswith("/") and p[1:] in TOPIC_TITLES]
-            topics = [topic for topic in topics if topic != "talk_to_person"]
-            return topics[0] if len(topics) == 1 else None
-    return None
+            return [str(button.get("payload") or "") for button in event["data"]["buttons"]]
+    return []
+
+
+def offered_topic(events: List[Dict[Text, Any]]) -> Optional[Text]:
+    """The one topic the assistant's last message with buttons offered, if it offered one."""
+    topics = [p[1:] for p in offered(events) if p.startswith("/") and p[1:] in TOPIC_TITLES]
+    topics = [topic for topic in topics if topic != "talk_to_person"]
+    return topics[0] if len(topics) == 1 else None
 
 
 class ActionAnswerYes(Action):
-    """A yes with nothing to agree to: the one topic just offered, if there was one; else the menu."""
+    """A yes with nothing to agree to: the one topic just offered, if there was one; the request to
+    Thurrock First, if that was what was offered ("I'll pass it on to Thurrock First if you want me
+    to" - "yes"); else the menu."""
 
     def name(self) -> Text:
         return "action_answer_yes"
@@ -60,5 +71,10 @@ class ActionAnswerYes(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         topic = offered_topic(tracker.events)
-        dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_menu")
+        if topic:
+            dispatcher.utter_message(response=f"utter_{topic}")
+            return []
+        if CONTACT_OFFER in offered(tracker.events):
+            return [FollowupAction("action_start_handover")]
+        dispatcher.utter_message(response="utter_menu")
         return []

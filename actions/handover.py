@@ -37,7 +37,7 @@ from actions.opening_hours import opening_line
 from actions.requests import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, PROFESSIONAL, SELF
+from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES
 from bot.settings import settings
 from bot.store.database import shared_database
@@ -266,8 +266,8 @@ class ActionStartHandover(Action):
 
 SAVED_ONLY = (
     "When you say yes, I'll save this with a reference. It isn't sent to Thurrock First by itself yet, "
-    "so you'll need to phone them and give the reference. Then you won't need to repeat your story."
-)
+    "so you'll need to phone or email them and give the reference. Then you won't need to repeat your story."
+)  # email too: a Deaf resident who said "not by phone" was told only to phone
 
 
 # Consent to share, in a resident's own words: how the answer starts decides, then a refusal anywhere.
@@ -322,6 +322,21 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if tracker.get_slot("handover_urgency") != "urgent":
             slots.append("contact_time")
         return slots + ["communication_needs", "need"]
+
+    async def extract_full_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """ "I'd rather stay anonymous", said at any point of the request: their name is never
+        asked for (a neighbour reporting a worry was asked three times); said kindly, once."""
+        if tracker.get_slot("full_name") or tracker.get_slot("share_consent") is False:
+            return {}
+        said = [
+            (turn.get("metadata") or {}).get("full_text") or turn.get("text") or ""
+            for turn in user_turns(tracker)
+        ]
+        if not any(NAME_WITHHELD.search(text) for text in said):
+            return {}
+        if NAME_WITHHELD.search(said[-1]):
+            dispatcher.utter_message(response="utter_name_withheld")
+        return {"full_name": DECLINED}
 
     async def extract_cared_for_postcode(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """ "We live in Stanford-le-Hope SS17 8JJ", "he lives with me": their postcode is the

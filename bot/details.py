@@ -36,6 +36,7 @@ POSTCODE = re.compile(
 )
 EMAIL = re.compile(r"\b[\w.+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\b")
 # A run of digits, spaces, dashes and brackets that may be a UK phone number (checked afterwards).
+EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extn\.?|extension|x)\s*(\d{1,5})\b", re.I)
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)[\d\s()-]{8,16}\d\b")
 # letters of any alphabet ("Wiśniewski", "Zoë", "Łukasz"), with the apostrophes and hyphens of names
 LETTER = r"[^\W\d_]"
@@ -177,6 +178,12 @@ FAMILY_CONTEXTS = [
         re.IGNORECASE,
     ),
 ]
+# "when my husband is home", "until my son gets back": someone's whereabouts, said about a time
+PRESENCE_CLAUSE = re.compile(
+    rf"\b(?:when|while|whilst|until|till|before|after|once|unless)\s+((?:my|our)\s+{REL})\s+"
+    r"(?:is|are|gets|get|comes|come|goes|'s)\s+(?:home|in|back|around|about|there|here|out|at\s+work|asleep|away|up)\b",
+    re.IGNORECASE,
+)
 # "I'm Nathan's mum", "I am the daughter of Mrs Green", "I'm a friend of Ann's": the other
 # person named, and what they are to the caller.
 RELATION_OF = re.compile(
@@ -321,6 +328,19 @@ TIME_CUE = re.compile(
 ONLY_A_TIME = re.compile(
     r"^\W*(?:in\s+the\s+)?(?:morn\w*s|afternoo\w*s|aftanoo\w*s|evenin\w*s)\W*$", re.IGNORECASE
 )
+# "what number do I call in the morning", "can we ring at the weekend": the resident calling, not a time
+# to be called (but "can I get a call in the morning" is one)
+RESIDENT_CALLS = re.compile(
+    r"\b(?:i|we)\s+(?:(?:do|will|would|should|can|could|must|need\s+to|have\s+to)\s+)?"
+    r"(?:call|ring|phone|contact|text|reach|speak|talk)\b",
+    re.I,
+)
+# "don't ring in the evening", "never after 5, please": the time is one to avoid
+TIME_REFUSED = re.compile(
+    r"(?:\b(?:don'?t|dont|do\s+not|never|no)\s+(?:\w+\s+)?(?:call|calls|calling|ring|phone|contact|text|bother)\b"
+    r"|\bavoid)[^.,;!?]{0,30}$",
+    re.I,
+)
 WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)
 
 # ------------------------------------------------------------------ communication needs
@@ -405,6 +425,16 @@ FORGET_ONE = re.compile(
     r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b"
     r"|\bnot\s+(?:everything|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"
     r"(?:name|e-?mail|number|phone|postcode|address)\b",
+    re.I,
+)
+# "I'd rather stay anonymous", "without giving my name", "I don't want her to know it was me": a
+# name withheld on purpose (a neighbour's report, often): never asked for
+NAME_WITHHELD = re.compile(
+    r"\banonymous(?:ly)?\b|\banon\b|\bwithout\s+(?:giving\s+|leaving\s+|saying\s+)?(?:my|a|any)\s+names?\b"
+    r"|\b(?:don'?t|dont|do\s+not|rather\s+not|prefer\s+not\s+to|won'?t|will\s+not|not)\s+(?:want\s+to\s+|wanting\s+to\s+)?"
+    r"(?:give|giving|say|saying|share|sharing|leave|leaving|tell\s+you)\s+(?:you\s+)?(?:my|a|any)\s+names?\b"
+    r"|\bkeep\s+my\s+name\s+(?:out|private|secret|quiet)\b|^\W*no\s+names?(?:\s+please)?\W*$"
+    r"|\bdon'?t\s+want\s+(?:them|anyone|her|him|the\s+family)\s+to\s+know\s+(?:it\s+was|it'?s)\s+me\b",
     re.I,
 )
 FORGET_ALL = re.compile(
@@ -1044,8 +1074,11 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
     )
     relation: Optional[Tuple[Text, int, int]] = None
     inverse = INVERSE_CONTEXT.search(text)
+    around = [(m.start(), m.end()) for m in PRESENCE_CLAUSE.finditer(text)]
     for pattern in FAMILY_CONTEXTS:
         match = pattern.search(text)
+        if match and any(s <= match.start() < e for s, e in around):
+            continue  # "don't ring when my husband is home": he is not who the help is for
         if match and (relation is None or match.start() < relation[1]):
             word = next(g for g in match.groups() if g)
             relation = (relation_word(word), match.start(), match.end())
@@ -1216,26 +1249,39 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
     if asked == "contact_time" and WHENEVER.search(text):
         return Found("contact_time", "any time", 0, len(text))
     times: List["re.Match[str]"] = []
+    refused: Set[int] = set()
+    cued = any(
+        not any(call.start() <= cue.start() < call.end() for call in RESIDENT_CALLS.finditer(text))
+        for cue in TIME_CUE.finditer(text)
+    )
     for match in TIME.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
-        if (
-            asked != "contact_time"
-            and not TIME_CUE.search(text)
-            and not match.group("busy")
-            and not ONLY_A_TIME.match(text)
-        ):
+        if asked != "contact_time" and not cued and not match.group("busy") and not ONLY_A_TIME.match(text):
             continue
         if _tidy_time(match):
             times.append(match)
+            clause = text[max(0, match.start() - 40) : match.start()]
+            if not (
+                match.group("not") or match.group("notday") or match.group("any")
+            ) and TIME_REFUSED.search(clause):
+                refused.add(match.start())
     if times:  # "mornings, not before 10", "at work til 6": the time and what narrows it
         times = times[:1] + [
             m
             for m in times[1:]
-            if m.group("range") or m.group("busy") or m.group("busyfrom") or m.group("not")
+            if m.group("range")
+            or m.group("busy")
+            or m.group("busyfrom")
+            or m.group("not")
+            or m.start() in refused
+            or times[0].start() in refused
         ]
-        values = list(dict.fromkeys(_tidy_time(match) for match in times))
+        values = list(
+            dict.fromkeys(("not " if m.start() in refused else "") + (_tidy_time(m) or "") for m in times)
+        )
+        values.sort(key=lambda value: value.startswith("not "))  # "afternoons, not mornings"
         if len(values) > 1 and "any time" in values:
             values.remove("any time")
         return Found("contact_time", ", ".join(v for v in values if v), times[0].start(), times[-1].end())
@@ -1317,12 +1363,13 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     for match in PHONE_CANDIDATE.finditer(text):
         phone = tidy_phone(match.group(0))
         if phone and phone not in _service_numbers() and not any(s <= match.start() < e for s, e in taken):
+            extension = EXTENSION.match(text, match.end())  # "the surgery line ... ext 214": kept
             found.append(
                 Found(
                     "phone",
-                    phone,
+                    phone + (f" ext {extension.group(1)}" if extension else ""),
                     match.start(),
-                    match.end(),
+                    extension.end() if extension else match.end(),
                     _contact_role(text, match.start(), match.end()),
                 )
             )

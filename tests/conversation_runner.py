@@ -64,6 +64,7 @@ DETAIL_SLOTS = (
 # Stored fields made of the resident's own words (people records add *_name, *_phone, ...).
 OWN_WORDS_FIELDS = {"full_name", "cared_for", "phone", "email", "postcode", "contact_time", "need"}
 OWN_WORDS_SUFFIXES = ("_name", "_phone", "_email", "_postcode")
+NEGATIONS = {"not", "dont", "don", "never", "no", "avoid"}  # words_of splits "don't"
 NOT_A_VALUE = {"", "declined to say", "not given", "you chose not to say", "none"}
 # Asking for a reference at the end, in different words for different files.
 RECALL_QUESTIONS = (
@@ -485,6 +486,8 @@ def said_word(word: str, their_words: set) -> bool:
     """Said, allowing another ending ("morning" -> "mornings") or their spelling put right
     ("aftanoons" -> "afternoons"); a different word is not."""
     if word in their_words or len(word) <= 2:
+        return True
+    if word == "not" and their_words & NEGATIONS:  # "dont ring in the evening" -> "not evenings"
         return True
     stem = word[: max(4, len(word) - 2)]
     return any(

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.details import ActionForgetMe, ActionShowDetails, ActionUpdateDetail
+from actions.feedback import ValidateFeedbackForm, ValidateMissingForm
 from actions.handover import ActionConfirmHandover, ActionSubmitHandover
 from bot.forget import FORGET_MARKER
 from bot.settings import settings
@@ -260,3 +261,47 @@ def test_an_urgent_request_keeps_what_the_person_asked_about_after_the_concern()
     assert (
         request_topic(tracker({"concerns": [concern]})) == "Risk of suicide or self-harm (the person writing)"
     )
+
+
+def test_what_was_missing_is_answered_only_when_it_asks_something():
+    """After "No, not helpful": "if I can pay my son" is answered (and kept); "nobody ever rings back,
+    it's a disgrace" is their comment, kept, and not answered with the complaints leaflet."""
+
+    def missing(text: str, intent: str):
+        state = Tracker.from_dict(
+            {
+                "sender_id": "x",
+                "slots": {"feedback_topic": "What a direct payment is", "requested_slot": "missing_comment"},
+                "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.9}},
+                "events": [],
+            }
+        )
+        dispatcher = CollectingDispatcher()
+        result = ValidateMissingForm().validate_missing_comment(text, dispatcher, state, {})
+        return result["missing_comment"], [m.get("response") for m in dispatcher.messages]
+
+    assert missing("if I can pay my son to look after me", "dp_personal_assistant") == (
+        "if I can pay my son to look after me",
+        ["utter_dp_personal_assistant"],
+    )
+    assert missing("nobody ever rings back, it's a disgrace", "give_feedback") == (
+        "nobody ever rings back, it's a disgrace",
+        [],
+    )
+
+
+def test_a_rating_given_earlier_in_the_conversation_is_not_asked_for_again():
+    def required(events):
+        state = Tracker.from_dict({"sender_id": "x", "slots": {}, "events": events})
+        slots = ValidateFeedbackForm().required_slots([], CollectingDispatcher(), state, {})
+        return asyncio.run(slots)
+
+    form = {"event": "active_loop", "name": "feedback_form"}
+    rated = {"event": "slot", "name": "feedback_rating", "value": 2}
+    assert required([form]) == ["feedback_rating", "feedback_comment"]
+    assert required([form, rated]) == ["feedback_rating", "feedback_comment"], "rated in this form"
+    assert required([form, rated, {"event": "active_loop", "name": None}, form]) == ["feedback_comment"]
+    skipped = {"event": "slot", "name": "feedback_rating", "value": "skipped"}
+    assert required([form, skipped, {"event": "active_loop", "name": None}, form]) == ["feedback_comment"]
+    left = {"event": "slot", "name": "feedback_rating", "value": "left"}  # left for a question: not rated
+    assert required([form, left, {"event": "active_loop", "name": None}, form])[0] == "feedback_rating"

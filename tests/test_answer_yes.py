@@ -60,3 +60,26 @@ def test_yes_to_several_topics_or_an_offer_made_earlier_shows_the_menu():
     )
     later = said("Thank you.")
     assert answer(earlier, user("ok", "thank"), later, user("yes")) == ["utter_menu"]
+
+
+def test_yes_to_an_offer_to_pass_it_on_starts_the_request():
+    """ "I'll pass it on to Thurrock First if you want me to" - "yes": the request starts (it showed
+    the menu, and a neighbour's worry was never passed on)."""
+    offer = said(
+        "Thank you for telling me more. I'll pass it on to Thurrock First if you want me to.",
+        [
+            {"title": "Ask someone to contact me", "payload": "/request_callback"},
+            {"title": "Main menu", "payload": "/show_menu"},
+        ],
+    )
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "yes",
+            "slots": {},
+            "events": [user("nobody has seen her", "safeguarding_concern"), offer, user("yes")],
+        }
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerYes().run(dispatcher, tracker, {}))
+    assert events == [{"event": "followup", "name": "action_start_handover", "timestamp": None}]
+    assert dispatcher.messages == []

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from bot.details import (
     CARED_FOR,
+    NAME_WITHHELD,
     asking_for_from_answer,
     communication_needs_from_answer,
     find_details,
@@ -63,6 +64,7 @@ def test_one_sentence_gives_name_postcode_and_phone():
         ("email me at jo.bloggs@example.com please", "email", "jo.bloggs@example.com"),
         ("ring +44 (0)1632 960123", "phone", "01632 960123"),
         ("my mobile is 07700-900-123", "phone", "07700 900123"),
+        ("the surgery line is 01375 652000 ext 214", "phone", "01375 652000 ext 214"),
         ("postcode rm176sl", "postcode", "RM17 6SL"),
         ("I look after my husband, Peter", "cared_for", "husband"),
         ("it's for my dad", "asking_for", "family"),
@@ -260,6 +262,51 @@ def test_everyday_ways_residents_said_who_is_who():
     assert ("contact_time", "afternoons", None) in whose("aftanoons", "communication_needs")
     assert ("contact_time", "evenings", None) in whose("evenings!", "full_name")
     assert not any(kind == "contact_time" for kind, _, _ in whose("afternoon", "communication_needs"))
+
+
+def test_someone_at_home_at_a_time_is_not_who_the_help_is_for():
+    said = (
+        "can someone ring me about a carers assessment, but dont ring in the evening when my husband is home"
+    )
+    assert not any(kind in ("asking_for", "cared_for") for kind, _, _ in whose(said))
+    assert ("cared_for", "husband", None) in whose("my husband is home from hospital and needs help")
+
+
+def test_a_time_to_avoid_is_kept_as_one_and_a_time_the_resident_calls_is_none():
+    def time_of(text, asked=None):
+        return next((value for kind, value, _ in whose(text, asked) if kind == "contact_time"), None)
+
+    assert time_of("dont ring in the evening when my husband is home") == "not evenings"
+    assert time_of("never call after 5pm please") == "not after 5pm"
+    assert time_of("don't phone me mornings, afternoons are best") == "afternoons, not mornings"
+    # the resident calling is not a time to be called
+    assert time_of("what number do I call in the morning") is None
+    assert time_of("who do we ring at the weekend") is None
+    # but a call asked for is
+    assert time_of("can I get a call in the morning?") == "mornings"
+    assert time_of("I don't mind, any time", "contact_time") == "any time"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "can someone check on her, I'd rather stay anonymous",
+        "i dont want to give my name",
+        "without giving my name please",
+        "I don't want the family to know it was me",
+        "no name please",
+        "keep my name out of it",
+    ],
+)
+def test_a_name_withheld_on_purpose_is_recognised(said):
+    assert NAME_WITHHELD.search(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["what's your name", "my name is Sue", "she never gives her name to callers"]
+)
+def test_other_talk_of_names_is_not_a_name_withheld(said):
+    assert not NAME_WITHHELD.search(said)
 
 
 @pytest.mark.parametrize(

@@ -57,13 +57,22 @@ def test_second_unclear_message_in_a_row_shows_the_menu_and_a_person():
 
 def test_pressing_something_else_shows_the_menu():
     pressed = user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 1.0}])
-    [message] = run_fallback(user("nlu_fallback", RANKING), pressed)
+    pressed["text"] = pressed["parse_data"]["text"] = "/nlu_fallback"
+    [message] = run_fallback(user("dp_what"), pressed)
     assert message["response"] == "utter_fallback_menu"
 
 
-def test_nothing_likely_goes_straight_to_the_menu():
+def test_a_first_unclear_message_with_nothing_likely_is_asked_again_never_still_not_understood():
     [message] = run_fallback(user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]))
-    assert message["response"] == "utter_fallback_menu"
+    assert message["response"] == "utter_fallback_rephrase", "a first miss is not 'I still didn't understand'"
+    second = run_fallback(
+        user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]),
+        bot("utter_fallback_rephrase"),
+        user("nlu_fallback", [{"name": "nlu_fallback", "confidence": 0.9}]),
+    )
+    assert second[0]["response"] == "utter_fallback_menu", (
+        "the second in a row offers a person and the number"
+    )
 
 
 def test_more_unclear_messages_in_a_row_never_get_the_same_reply_as_either_of_the_last_two():

@@ -445,6 +445,8 @@ def test_a_complaint_about_this_conversation_is_never_taken_as_their_need():
     for text in [
         "you didnt answer me. do i have to give it",
         "i told you already no phone calls at all please",
+        "dunno its on the fridge. 01375 8 something",  # an answer not to hand yet
+        "hang on let me find it, my daughter wrote it down somewhere",
     ]:
         result, _, _ = validate("full_name", text)
         assert "need" not in result, (text, result)
@@ -551,3 +553,60 @@ def test_what_did_i_tell_you_at_the_need_question_shows_the_details_and_is_never
 def test_yes_send_it_at_the_communication_question_is_never_a_communication_need():
     result, _, _ = validate("communication_needs", "yes send it")
     assert result == {"communication_needs": "not given"}, result
+
+
+def test_a_name_withheld_at_any_point_of_the_request_is_never_asked_for():
+    def extracted(*said: str, **slots: Any):
+        tracker = Tracker.from_dict(
+            {"sender_id": "x", "slots": slots, "events": [{"event": "user", "text": s} for s in said]}
+        )
+        dispatcher = CollectingDispatcher()
+        result = asyncio.run(ValidateHandoverForm().extract_full_name(dispatcher, tracker, {}))
+        return result, [m.get("response") for m in dispatcher.messages]
+
+    told_first = extracted("can someone check on her? I'd rather not give my name", "yes")
+    assert told_first == ({"full_name": DECLINED}, []), "kept from the first message, said once only"
+    assert extracted("I don't want her to know it was me") == (
+        {"full_name": DECLINED},
+        ["utter_name_withheld"],
+    )
+    assert extracted("can someone ring me", "yes") == ({}, [])
+    assert extracted("keep my name out of it", full_name="Ann Lee") == ({}, []), "a name given stays"
+
+
+def test_a_shared_postcode_corrected_is_corrected_for_both():
+    """ "We both live there", then "sorry the postcode is wrong, its RM16 6AB": his is corrected too;
+    a postcode of his own, told apart, is left alone."""
+    from rasa_sdk.events import SlotSet
+
+    def corrected(their_postcode: str):
+        said = "sorry the postcode is wrong, its RM16 6AB"
+        state = asked(
+            "contact_time",
+            said,
+            {"postcode": "RM16 6AB", "cared_for_postcode": their_postcode, "share_consent": True},
+        )
+        state.events = [
+            {"event": "slot", "name": "postcode", "value": "RM16 6BA"},
+            {"event": "slot", "name": "cared_for_postcode", "value": their_postcode},
+            {"event": "user", "text": said},
+            {"event": "slot", "name": "postcode", "value": "RM16 6AB"},
+        ]
+        domain = {"slots": {}, "forms": {"handover_form": {"required_slots": []}}}
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ValidateHandoverForm().get_validation_events(dispatcher, state, domain))
+        return events, [m.get("response") for m in dispatcher.messages]
+
+    events, responses = corrected("RM16 6BA")
+    assert SlotSet("cared_for_postcode", "RM16 6AB") in events and "utter_detail_updated" in responses
+    events, _ = corrected("SS17 0LN")
+    assert not any(e.get("name") == "cared_for_postcode" for e in events), "his own postcode stays"
+
+
+def test_a_yes_or_a_word_or_two_at_the_time_question_is_not_a_time():
+    """ "yes" typed at "when is a good time?" was kept as "Best time to contact you: yes"."""
+    for text, intent in [("yes", "affirm"), ("ok", "affirm"), ("BSL", "give_details")]:
+        result, _, _ = validate("contact_time", text, intent=intent)
+        assert result["contact_time"] is None, (text, result)
+    result, _, _ = validate("contact_time", "when the kids are at school")
+    assert result["contact_time"] == "when the kids are at school", "a time in their own words is kept"

@@ -14,13 +14,15 @@ import yaml
 from rasa_sdk import Tracker
 
 from actions.feedback import second_question
-from bot.server.nlu.question_parts import question_parts
+from bot.server.nlu.question_parts import asks, question_parts
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 HELDOUT = PROJECT_DIR / "tests" / "heldout" / "two_question_messages.yml"
 MODEL = PROJECT_DIR / "models" / "front-door.tar.gz"
 # Measured 2026-12-05 on three trainings: 17, 16 and 14 of 24 (0.71, 0.67, 0.58); without reading
-# the parts 6-7 of 24 (0.25-0.29). Trainings differ by a few messages, hence the margin (docs/nlu.md).
+# the parts 6-7 of 24 (0.25-0.29). 2026-12-06, an offer needing 0.5 (not 0.3) and a short part that
+# leans on the one before ("what if he cant keep it up") never offered: 14 of 24. Trainings differ by a
+# few messages, hence the margin (docs/nlu.md).
 BOTH_ANSWERED_AT_LEAST = 0.5
 
 
@@ -41,6 +43,12 @@ def test_a_long_message_is_split_into_its_sentences_and_joined_questions():
 def test_a_short_message_or_one_sentence_is_one_question():
     assert question_parts("can I pay my son and what if I can't cope") == []
     assert question_parts("how do I get a needs assessment for my mum who lives in Tilbury please") == []
+
+
+def test_a_short_part_that_leans_on_the_one_before_asks_nothing_of_its_own():
+    assert not asks("but what if he cant keep it up")
+    assert asks("and what if I can't manage the money?")
+    assert asks("can my son be paid to look after me")
 
 
 def test_a_joining_word_left_at_the_end_of_a_part_is_dropped():

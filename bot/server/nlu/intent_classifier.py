@@ -53,8 +53,9 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             "topic_part_confidence": 0.4,
             # how sure the topic of one sentence of a long message must be to be answered
             "question_part_confidence": 0.6,
-            # ... and to be offered after the answer (a button, so a weaker reading will do)
-            "also_asked_confidence": 0.3,
+            # ... and to be offered after the answer (a button: a wrong offer misleads, so not much
+            # weaker; 0.3 offered direct payments for a pendant alarm, docs/nlu.md)
+            "also_asked_confidence": 0.5,
             # a long message this likely to tell of risk is left as read, for the safety net
             "risk_kept_at": 0.2,
             # a whole message read less surely than this (the fallback's threshold) gives way to one

@@ -33,6 +33,10 @@ ASKS = re.compile(
     r"\bwondering\b|\btell\s+me\b",
     re.IGNORECASE,
 )
+# A short part that leans on the one before ("…the nicer home, but what if he cant keep it up"): the
+# same question, so its own reading (here "if you can't manage a direct payment") is never offered.
+LEANS_BACK = re.compile(r"\b(?:it|that|this)\b", re.IGNORECASE)
+LEANING_WORDS = 8
 TRAILING_JOIN = re.compile(r",?\s+(?:and|but|so)\s*$", re.IGNORECASE)
 
 
@@ -51,5 +55,7 @@ def question_parts(text: Text) -> List[Text]:
 
 
 def asks(part: Text) -> bool:
-    """Whether a part asks something (a question may be offered); else it tells (only answered)."""
-    return bool(ASKS.search(part))
+    """Whether a part asks something of its own (a question may be offered); else it tells, or leans
+    on the part before it (only answered)."""
+    leans_back = words(part) <= LEANING_WORDS and LEANS_BACK.search(part)
+    return bool(ASKS.search(part)) and not leans_back

@@ -27,6 +27,12 @@ LEFT_OVER = re.compile(
     r"^[\W_]*(?:(?:and|so|but|or|then|please|about)\b[\W_]*)*|[\W_]*(?:\b(?:and|so|but|or|please)\b[\W_]*)*$",
     re.I,
 )
+# "..., but dont ring in the evening when my husband is home": how (not) to be contacted, not the topic
+CONTACT_WISH = re.compile(
+    r"\b(?:but\s+|and\s+|though\s+)?(?:please\s+)?(?:don'?t|dont|do\s+not|never|not|only)\s+(?:\w+\s+)?"
+    rf"{CALL_WORDS}\b[^.;!?]*",
+    re.IGNORECASE,
+)
 WORDS_TO_READ = 2  # a word alone left ("please", "today") says nothing about a topic
 
 
@@ -34,6 +40,6 @@ def topic_part(text: Text) -> Optional[Text]:
     """What is left of a call-back request once the asking-for-a-call words are out, if enough."""
     if not ASKING_FOR_A_CALL.search(text):
         return None
-    rest = LEFT_OVER.sub("", ASKING_FOR_A_CALL.sub(" , ", text)).strip()
+    rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", ASKING_FOR_A_CALL.sub(" , ", text))).strip()
     rest = re.sub(r"\s+", " ", rest)
     return rest if len(re.findall(r"[a-z']+", rest, re.I)) >= WORDS_TO_READ else None
