@@ -423,7 +423,10 @@ def answer_detail(text: Text, slot: Text, kind: Text, role: Optional[Text] = Non
 DETAIL_FILLER = set(
     "my is its it's the a an i i'm im and please pls need needs number phone mobile email e-mail address "
     "postcode interpreter print language also oh sorry ok okay yes thanks thank you letters letter format "
-    "formats information info in for everything all of on".split()
+    "formats information info in for everything all of on "
+    # a correction: "sorry dads postcode is wrong, its RM17 6YX"
+    "wrong meant actually correct correction mistake typo not his her their dads dad's mums mum's "
+    "husbands husband's wifes wife's sons son's daughters daughter's nans nan's".split()
 )
 
 

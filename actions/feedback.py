@@ -2,7 +2,7 @@
 
 import logging
 import re
-from typing import Any, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -273,6 +273,8 @@ RATING_THEN_WORDS = re.compile(
 # At the rating question, a message this long is what they want to tell the council: the comment
 # (unless it asks something).
 COMMENT_WORDS = 6
+# A message asking to give feedback this long says what the feedback is.
+TOLD_IN_THE_ASKING = 8
 
 
 def asks(text: Text) -> bool:
@@ -323,6 +325,27 @@ class ValidateFeedbackForm(FormValidationAction):
         }
         rating = [] if rated_earlier(tracker) else ["feedback_rating"]  # never asked twice
         return rating + ["feedback_comment"] + (["feedback_contact_consent"] if contact else [])
+
+    async def extract_feedback_comment(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """What they want to tell the council, said in the message that started this ("I want to
+        complain that nobody rang me back last month"): kept as their comment, never asked for again."""
+        if tracker.get_slot("feedback_comment"):
+            return {}
+        started = [
+            i
+            for i, e in enumerate(tracker.events)
+            if e.get("event") == "active_loop" and e.get("name") == "feedback_form"
+        ]
+        said = (
+            next((e for e in reversed(tracker.events[: started[-1]]) if e.get("event") == "user"), None)
+            if started
+            else None
+        )
+        text = ((said or {}).get("metadata") or {}).get("full_text") or (said or {}).get("text") or ""
+        intent = ((said or {}).get("parse_data") or {}).get("intent", {}).get("name")
+        if intent == "give_feedback" and not text.startswith("/") and len(text.split()) >= TOLD_IN_THE_ASKING:
+            return {"feedback_comment": text[:COMMENT_CHARS]}
+        return {}
 
     def validate_feedback_rating(self, value, dispatcher, tracker, domain):
         """A rating is optional: what they want to tell the council, typed instead, is their comment;

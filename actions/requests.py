@@ -138,6 +138,14 @@ class ActionTellRequestStatus(Action):
         return []
 
 
+# "pass it on", "tell them", "let the council know", "report it for me"
+PASS_ON = re.compile(
+    r"\b(?:pass|send)\s+(?:it|this|that|them|my\s+\w+)\s+on\b|\b(?:tell|inform|let)\s+(?:them|the\s+council|"
+    r"thurrock\s+first|someone|somebody|social\s+services)\b|\breport\s+(?:it|this|him|her|them)\b",
+    re.I,
+)
+
+
 class ActionAddToRequest(Action):
     """ "Can I add that he's on insulin?": a note on the request already sent (asked for if not given)."""
 
@@ -157,10 +165,14 @@ class ActionAddToRequest(Action):
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")
             return []
+        said = full_text(tracker)
+        if not made and (PASS_ON.search(said) or tracker.get_slot("concerns")):
+            # "can you pass it on to the council", "tell them so someone checks on him": a request
+            # to make one (after a worry, always), never "there's nothing to add to"
+            return [FollowupAction("action_start_handover")]
         if not made:
             dispatcher.utter_message(response="utter_nothing_to_add_to")
             return []
-        said = full_text(tracker)
         note = None if said.startswith("/") else note_in(said)
         if note:  # saved here: a follow-up action would leave the policies without a next step
             return save_note(dispatcher, made, note)

@@ -338,7 +338,7 @@ RESIDENT_CALLS = re.compile(
 # "don't ring in the evening", "never after 5, please": the time is one to avoid
 TIME_REFUSED = re.compile(
     r"(?:\b(?:don'?t|dont|do\s+not|never|no)\s+(?:\w+\s+)?(?:call|calls|calling|ring|phone|contact|text|bother)\b"
-    r"|\bavoid)[^.,;!?]{0,30}$",
+    r"|\bavoid)[^.,;!?]{0,30}$|\b(?:never|no)\s+$",
     re.I,
 )
 WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)

@@ -305,3 +305,22 @@ def test_a_rating_given_earlier_in_the_conversation_is_not_asked_for_again():
     assert required([form, skipped, {"event": "active_loop", "name": None}, form]) == ["feedback_comment"]
     left = {"event": "slot", "name": "feedback_rating", "value": "left"}  # left for a question: not rated
     assert required([form, left, {"event": "active_loop", "name": None}, form])[0] == "feedback_rating"
+
+
+def test_what_they_said_when_asking_to_complain_is_their_comment():
+    """ "I want to complain that nobody called me back last month" then "tell the council what you
+    think, in your own words" made Ron say it twice."""
+
+    def extracted(said: str):
+        events = [
+            {"event": "user", "text": said, "parse_data": {"intent": {"name": "give_feedback"}}},
+            {"event": "action", "name": "utter_give_feedback"},
+            {"event": "active_loop", "name": "feedback_form"},
+            {"event": "user", "text": "1", "parse_data": {"intent": {"name": "answer_feedback"}}},
+        ]
+        state = Tracker.from_dict({"sender_id": "x", "slots": {}, "events": events})
+        return asyncio.run(ValidateFeedbackForm().extract_feedback_comment(CollectingDispatcher(), state, {}))
+
+    long = "I want to complain that nobody called me back last month"
+    assert extracted(long) == {"feedback_comment": long}
+    assert extracted("I want to give feedback") == {}

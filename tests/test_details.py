@@ -278,6 +278,11 @@ def test_a_time_to_avoid_is_kept_as_one_and_a_time_the_resident_calls_is_none():
 
     assert time_of("dont ring in the evening when my husband is home") == "not evenings"
     assert time_of("never call after 5pm please") == "not after 5pm"
+    assert (
+        time_of("not before 10am, and never in the evening", "contact_time")
+        == "not before 10am, not evenings"
+    )
+    assert time_of("between 10 and 5 only, no evenings", "contact_time") == "between 10 and 5, not evenings"
     assert time_of("don't phone me mornings, afternoons are best") == "afternoons, not mornings"
     # the resident calling is not a time to be called
     assert time_of("what number do I call in the morning") is None

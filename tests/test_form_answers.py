@@ -610,3 +610,12 @@ def test_a_yes_or_a_word_or_two_at_the_time_question_is_not_a_time():
         assert result["contact_time"] is None, (text, result)
     result, _, _ = validate("contact_time", "when the kids are at school")
     assert result["contact_time"] == "when the kids are at school", "a time in their own words is kept"
+
+
+def test_a_correction_typed_where_the_need_was_asked_is_not_their_need():
+    """ "sorry dads postcode is wrong, its RM17 6YX" was kept as "What you need: sorry dads…"."""
+    result, _, _ = validate("need", "sorry dads postcode is wrong, its RM17 6YX", cared_for="dad")
+    assert result["need"] is None, result
+    said = "his carers didnt come and hes not had his tablets"
+    result, _, _ = validate("need", said)
+    assert result["need"] == said

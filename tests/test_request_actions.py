@@ -72,6 +72,13 @@ def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_req
         ActionAddToRequest(), state({}, said("can I add something to my request", "add_to_request"))
     )
     assert message["response"] == "utter_nothing_to_add_to", "not the same words as 'no reference yet'"
+    for asked, slots in [
+        ("can you pass it on to the council", {}),
+        ("i want you to tell them so someone checks on him", {}),
+        ("can I add that he's not eaten", {"concerns": [{"kind": "neglect"}]}),  # after a worry
+    ]:
+        messages, events = run(ActionAddToRequest(), state(slots, said(asked, "add_to_request")))
+        assert messages == [] and events[-1]["name"] == "action_start_handover", asked
     change = said("i want to change something before you send it", "add_to_request")
     _, events = run(ActionAddToRequest(), state({"handover_stage": "confirming"}, change))
     assert events[-1]["name"] == "action_ask_what_to_change", "the request being read back is changed"

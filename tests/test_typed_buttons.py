@@ -37,6 +37,14 @@ def test_typed_titles_of_the_last_turns_buttons_are_their_payloads():
     change = [{"title": "Phone number", "payload": '/update_detail{"detail":"phone"}'}]
     asked = tracker_after(("bot", "What would you like to change?", change))
     assert pressed("change my phone number please", asked) == '/update_detail{"detail":"phone"}'
+    change.append({"title": "Best time to contact you", "payload": '/update_detail{"detail":"contact_time"}'})
+    change.append(
+        {"title": "Best way to reach you", "payload": '/update_detail{"detail":"contact_preference"}'}
+    )
+    asked = tracker_after(("bot", "What would you like to change?", change))
+    assert pressed("best time", asked) == '/update_detail{"detail":"contact_time"}', "the start of one title"
+    assert pressed("best", asked) is None, "the start of two titles is neither"
+    assert pressed("phone", asked) == '/update_detail{"detail":"phone"}'
 
 
 def test_other_words_and_older_buttons_are_left_as_words():

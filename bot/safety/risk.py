@@ -276,7 +276,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|(do|should|would)\s+(i|we|you)\s+do\s+(if|when)|happens\s+(if|when))\b)"
             r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
-            r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair)\b)",
+            r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair"
+            # a missed visit to someone who cannot manage without it: tablets missed, memory problems
+            r"|miss(ed|es|ing)\s+(his|her|their|my)\s+(tablets|medication|meds|medicine|insulin|pills)|dementia|memory\s+problems|confused)\b)",
         ]
     ),
     DANGER: _compile(

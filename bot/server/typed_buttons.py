@@ -45,11 +45,21 @@ def offered_buttons(tracker: DialogueStateTracker) -> Dict[Text, Text]:
     return buttons
 
 
+# A title's first words typed ("best time" for "Best time to contact you") are that button, if
+# they are enough to tell it from the others.
+LEAST_PREFIX_CHARS = 5
+
+
 def pressed(text: Optional[Text], tracker: DialogueStateTracker) -> Optional[Text]:
-    """The payload of the offered button whose title is all the message says, if any."""
+    """The payload of the offered button whose title (or the start of it, if only one title starts
+    so) is all the message says, if any."""
     if not text or text.startswith("/") or len(text) > 80:
         return None
-    return offered_buttons(tracker).get(as_typed(text))
+    buttons, typed = offered_buttons(tracker), as_typed(text)
+    if typed in buttons:
+        return buttons[typed]
+    starting = [payload for title, payload in buttons.items() if title.startswith(typed + " ")]
+    return starting[0] if len(starting) == 1 and len(typed) >= LEAST_PREFIX_CHARS else None
 
 
 def install() -> None:
