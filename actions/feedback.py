@@ -292,9 +292,16 @@ LEFT = "left"
 RATING_LEFT = {"feedback_rating": LEFT, "feedback_comment": "none", "feedback_contact_consent": False}
 
 
+def with_earlier_words(tracker: Tracker, said: Text) -> Text:
+    """Their comment, after what they already told us in asking (nothing they said is lost)."""
+    earlier = tracker.get_slot("feedback_comment")
+    kept = f"{earlier}\n{said}" if earlier and earlier != "none" else said
+    return kept[:COMMENT_CHARS]
+
+
 def rated_earlier(tracker: Tracker) -> bool:
-    """Whether a rating was given (or skipped) before this time of telling us what they think: a
-    second complaint in the same conversation is asked only for its words."""
+    """Whether a rating was given before this time of telling us what they think: a second
+    complaint in the same conversation is asked only for its words."""
     started = max(
         (
             i
@@ -304,9 +311,7 @@ def rated_earlier(tracker: Tracker) -> bool:
         default=len(tracker.events),
     )
     return any(
-        e.get("event") == "slot"
-        and e.get("name") == "feedback_rating"
-        and (isinstance(e.get("value"), int) or e.get("value") == "skipped")
+        e.get("event") == "slot" and e.get("name") == "feedback_rating" and isinstance(e.get("value"), int)
         for e in tracker.events[:started]
     )
 
@@ -343,7 +348,12 @@ class ValidateFeedbackForm(FormValidationAction):
         )
         text = ((said or {}).get("metadata") or {}).get("full_text") or (said or {}).get("text") or ""
         intent = ((said or {}).get("parse_data") or {}).get("intent", {}).get("name")
-        if intent == "give_feedback" and not text.startswith("/") and len(text.split()) >= TOLD_IN_THE_ASKING:
+        if (
+            intent == "give_feedback"
+            and not text.startswith("/")
+            and len(text.split()) >= TOLD_IN_THE_ASKING
+            and not asks(text)  # "who do I complain to, the council or the agency?" tells us nothing yet
+        ):
             return {"feedback_comment": text[:COMMENT_CHARS]}
         return {}
 
@@ -372,12 +382,16 @@ class ValidateFeedbackForm(FormValidationAction):
                 and answer in domain.get("responses", {})
             ):
                 dispatcher.utter_message(response=answer)  # "1. but do I have to pay while I complain?"
-            return {**rated, "feedback_comment": rest[:COMMENT_CHARS]} if len(rest.split()) >= 2 else rated
+            return (
+                {**rated, "feedback_comment": with_earlier_words(tracker, rest)}
+                if len(rest.split()) >= 2
+                else rated
+            )
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
         if long_enough and not asks(said) and intent.get("name") not in HANDED_ON:
             # "when I ring them nobody answers": what they think, kept as their comment, not refused
-            comment = said[:COMMENT_CHARS]
+            comment = with_earlier_words(tracker, said)
             return {"feedback_rating": "skipped", "feedback_comment": comment, "failed_answers": failures}
         answer = f"utter_{intent.get('name')}"
         if (

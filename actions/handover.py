@@ -244,10 +244,12 @@ class ActionStartHandover(Action):
             )
             dispatcher.utter_message(response="utter_request_already_made", buttons=ALREADY_MADE_BUTTONS)
             return [FollowupAction("action_listen")]
+        # "I can ask Thurrock First to contact you" only when something delivers the request to them
+        saved = "" if settings().delivery_methods() else "_saved"
         if urgency == "urgent":
-            dispatcher.utter_message(response="utter_handover_intro_urgent")
+            dispatcher.utter_message(response=f"utter_handover_intro_urgent{saved}")
         else:
-            dispatcher.utter_message(response="utter_handover_intro", topic=topic.lower())
+            dispatcher.utter_message(response=f"utter_handover_intro{saved}", topic=topic.lower())
         resuming = tracker.get_slot("paused_form") == "handover_form"
         consent = tracker.get_slot("share_consent")
         return [
@@ -337,6 +339,12 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if NAME_WITHHELD.search(said[-1]):
             dispatcher.utter_message(response="utter_name_withheld")
         return {"full_name": DECLINED}
+
+    async def extract_communication_needs(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """Easy Read chosen in this chat is a communication need, told once: never asked again."""
+        if tracker.get_slot("easy_read") is True and not tracker.get_slot("communication_needs"):
+            return {"communication_needs": ["Easy Read"]}
+        return {}
 
     async def extract_cared_for_postcode(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """ "We live in Stanford-le-Hope SS17 8JJ", "he lives with me": their postcode is the

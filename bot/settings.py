@@ -98,7 +98,9 @@ class Settings(BaseSettings):
         description="Client addresses (space separated) without the per-address limit, e.g. your monitoring.",
     )
     handovers_per_address_per_day: int = Field(
-        5, description="Handovers one client address may send to Thurrock First per day."
+        20,
+        description="Handovers one client address may send to Thurrock First per day (a care home, library or "
+        "surgery shares one address).",
     )
     max_conversation_events: int = Field(
         5000, description="Largest stored conversation (events); then a kind message instead of more."

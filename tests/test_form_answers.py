@@ -619,3 +619,15 @@ def test_a_correction_typed_where_the_need_was_asked_is_not_their_need():
     said = "his carers didnt come and hes not had his tablets"
     result, _, _ = validate("need", said)
     assert result["need"] == said
+
+
+def test_easy_read_chosen_in_the_chat_is_a_communication_need_never_asked_for():
+    def extracted(**slots: Any):
+        tracker = Tracker.from_dict({"sender_id": "x", "slots": slots, "events": []})
+        return asyncio.run(
+            ValidateHandoverForm().extract_communication_needs(CollectingDispatcher(), tracker, {})
+        )
+
+    assert extracted(easy_read=True) == {"communication_needs": ["Easy Read"]}
+    assert extracted(easy_read=True, communication_needs=["BSL interpreter"]) == {}, "told already: kept"
+    assert extracted(easy_read=False) == {}

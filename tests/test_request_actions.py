@@ -104,7 +104,7 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
     )
     assert handover_topic(state({}, asked)) == "Equipment and home changes"
     messages, events = run(ActionStartHandover(), state({}, asked))
-    assert messages[0]["response"] == "utter_handover_intro"
+    assert messages[0]["response"].startswith("utter_handover_intro")
     create_handover(database, SENDER, FIELDS, [])
     messages, events = run(ActionStartHandover(), state({}, asked))
     assert [m["response"] for m in messages] == ["utter_request_saved", "utter_request_already_made"]
@@ -113,7 +113,7 @@ def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_reques
         "/request_callback", "request_callback", entities=[{"entity": "detail", "value": "new_request"}]
     )
     messages, _ = run(ActionStartHandover(), state({}, asked, new))
-    assert messages[0]["response"] == "utter_handover_intro"
+    assert messages[0]["response"].startswith("utter_handover_intro")
     question = said("will she have to pay for it", "financial_will_i_pay")
     messages, _ = run(ActionStartHandover(), state({}, question))
     assert [m["response"] for m in messages] == ["utter_financial_will_i_pay"]
@@ -244,3 +244,19 @@ def test_a_note_on_a_request_that_is_not_sent_says_it_is_kept_not_going(database
         ActionAddToRequest(), state({}, said("can I add that he's on insulin", "add_to_request"))
     )
     assert message["response"] == "utter_request_note_saved", "no delivery configured: never 'it's going'"
+
+
+def test_the_request_promises_a_call_only_when_something_delivers_it(monkeypatch):
+    """With no email or webhook set up, "I can ask Thurrock First to contact you" became "please
+    phone them" at the end: the opening now says it is saved for them, from the start."""
+    asked = said("can someone ring me about the grab rails", "request_callback")
+    for variable in ("HANDOVER_EMAIL_TO", "HANDOVER_WEBHOOK_URL"):
+        monkeypatch.delenv(variable, raising=False)
+    settings.cache_clear()
+    messages, _ = run(ActionStartHandover(), state({}, asked))
+    assert messages[0]["response"] == "utter_handover_intro_saved"
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
+    settings.cache_clear()
+    messages, _ = run(ActionStartHandover(), state({}, asked))
+    assert messages[0]["response"] == "utter_handover_intro"
+    settings.cache_clear()
