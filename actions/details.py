@@ -207,6 +207,24 @@ def contact_wishes(tracker: Tracker) -> List[Text]:
     return [w for w in wishes if w not in latest] + list(latest) if latest else wishes
 
 
+def needs_told(tracker: Tracker) -> List[Text]:
+    """Every communication need told in this conversation, kept together: "BSL user" at the start
+    and "I am deaf" later are both kept (the slot holds the latest message's); a need taken away
+    ("forget my communication needs") or "none" alone is not added to."""
+    needs: List[Text] = []
+    for event in tracker.events:
+        if event.get("event") in ("reset_slots", "restart"):
+            needs = []
+        elif event.get("event") == "slot" and event.get("name") == "communication_needs":
+            told = event.get("value")
+            if not told or not isinstance(told, list):
+                needs = [] if told is None or told == [] else needs
+                continue
+            real = [need for need in told if need != "none"]
+            needs = [need for need in needs if need not in real] + real
+    return needs
+
+
 def known_details(tracker: Tracker) -> Dict[Text, Any]:
     """Every detail held, in display order, skipping those never given."""
     held = {
@@ -214,6 +232,11 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
     }
     if held.get("contact_preference"):
         held["contact_preference"] = contact_wishes(tracker)
+    if isinstance(held.get("communication_needs"), list) and needs_told(tracker):
+        held["communication_needs"] = needs_told(tracker)
+        if "not by phone" in (held.get("contact_preference") or []) and len(held["communication_needs"]) > 1:
+            # said once, as how to contact them: not again as a need
+            held["communication_needs"] = [n for n in held["communication_needs"] if n != "no phone calls"]
     return held
 
 

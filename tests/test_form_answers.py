@@ -631,3 +631,20 @@ def test_easy_read_chosen_in_the_chat_is_a_communication_need_never_asked_for():
     assert extracted(easy_read=True) == {"communication_needs": ["Easy Read"]}
     assert extracted(easy_read=True, communication_needs=["BSL interpreter"]) == {}, "told already: kept"
     assert extracted(easy_read=False) == {}
+
+
+def test_communication_needs_told_in_different_messages_are_kept_together():
+    """ "I am deaf, BSL user" then "no phone, I am deaf": the BSL interpreter was lost from the request."""
+    from actions.details import known_details
+
+    def needs(*values):
+        events = [{"event": "slot", "name": "communication_needs", "value": v} for v in values]
+        tracker = Tracker.from_dict(
+            {"sender_id": "x", "slots": {"communication_needs": values[-1]}, "events": events}
+        )
+        return known_details(tracker).get("communication_needs")
+
+    told = needs(["BSL interpreter", "deaf or hard of hearing"], ["deaf or hard of hearing"])
+    assert told == ["BSL interpreter", "deaf or hard of hearing"]
+    assert needs(["large print"], None, ["Easy Read"]) == ["Easy Read"], "a need taken away stays away"
+    assert needs(["none"]) == ["none"]
