@@ -210,18 +210,33 @@ def contact_wishes(tracker: Tracker) -> List[Text]:
 def needs_told(tracker: Tracker) -> List[Text]:
     """Every communication need told in this conversation, kept together: "BSL user" at the start
     and "I am deaf" later are both kept (the slot holds the latest message's); a need taken away
-    ("forget my communication needs") or "none" alone is not added to."""
+    ("forget my communication needs") or "none" alone is not added to. Each message counts with the
+    value it left (an answer is set as typed, then as checked)."""
     needs: List[Text] = []
+    unset = object()
+    left: Any = unset
+
+    def add(told: Any) -> None:
+        nonlocal needs
+        if told is unset:
+            return
+        if not told or not isinstance(told, list):
+            needs = [] if told is None or told == [] else needs
+            return
+        real = [
+            need for need in told if isinstance(need, str) and need != "none" and not need.startswith("/")
+        ]
+        needs = [need for need in needs if need not in real] + real
+
     for event in tracker.events:
         if event.get("event") in ("reset_slots", "restart"):
-            needs = []
+            needs, left = [], unset
+        elif event.get("event") == "user":
+            add(left)
+            left = unset
         elif event.get("event") == "slot" and event.get("name") == "communication_needs":
-            told = event.get("value")
-            if not told or not isinstance(told, list):
-                needs = [] if told is None or told == [] else needs
-                continue
-            real = [need for need in told if need != "none"]
-            needs = [need for need in needs if need not in real] + real
+            left = event.get("value")
+    add(left)
     return needs
 
 

@@ -638,7 +638,14 @@ def test_communication_needs_told_in_different_messages_are_kept_together():
     from actions.details import known_details
 
     def needs(*values):
-        events = [{"event": "slot", "name": "communication_needs", "value": v} for v in values]
+        events = [
+            event
+            for v in values
+            for event in (
+                {"event": "user", "text": "…"},
+                {"event": "slot", "name": "communication_needs", "value": v},
+            )
+        ]
         tracker = Tracker.from_dict(
             {"sender_id": "x", "slots": {"communication_needs": values[-1]}, "events": events}
         )
@@ -648,3 +655,24 @@ def test_communication_needs_told_in_different_messages_are_kept_together():
     assert told == ["BSL interpreter", "deaf or hard of hearing"]
     assert needs(["large print"], None, ["Easy Read"]) == ["Easy Read"], "a need taken away stays away"
     assert needs(["none"]) == ["none"]
+
+
+def test_a_need_counts_as_the_message_left_it_not_as_typed():
+    from actions.details import known_details
+
+    events = [
+        {"event": "user", "text": "I am deaf"},
+        {"event": "slot", "name": "communication_needs", "value": ["deaf or hard of hearing"]},
+        {"event": "user", "text": "/deny"},
+        {"event": "slot", "name": "communication_needs", "value": ["/deny"]},  # as typed
+        {"event": "slot", "name": "communication_needs", "value": ["none"]},  # as checked
+    ]
+    tracker = Tracker.from_dict(
+        {"sender_id": "x", "slots": {"communication_needs": ["none"]}, "events": events}
+    )
+    assert known_details(tracker)["communication_needs"] == ["deaf or hard of hearing"]
+    events[-1]["value"] = "not given"
+    tracker = Tracker.from_dict(
+        {"sender_id": "x", "slots": {"communication_needs": "not given"}, "events": events}
+    )
+    assert known_details(tracker)["communication_needs"] == "not given"
