@@ -101,7 +101,7 @@ def scaled(tmp_path_factory, mailbox, redis_url):
     for part in (*running.replicas, running.front):
         while True:
             if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
+                stop(process)  # never SIGKILL first: its nginx and replicas were left running
                 pytest.fail(f"the scaled assistant did not start:\n{running.front.log()[-4000:]}")
             try:
                 if part.say("readiness-probe", "/greet"):
@@ -109,7 +109,13 @@ def scaled(tmp_path_factory, mailbox, redis_url):
             except (httpx.HTTPError, AssertionError):
                 time.sleep(1)
     yield running
-    process.send_signal(signal.SIGINT)
+    stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stops the supervisor as Ctrl-C does, so it stops every part it started; killed only if stuck."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=60)
     except subprocess.TimeoutExpired:
