@@ -245,11 +245,12 @@ class ActionStartHandover(Action):
             dispatcher.utter_message(response="utter_request_already_made", buttons=ALREADY_MADE_BUTTONS)
             return [FollowupAction("action_listen")]
         # "I can ask Thurrock First to contact you" only when something delivers the request to them
-        saved = "" if settings().delivery_methods() else "_saved"
+        delivered = bool(settings().delivery_methods())
         if urgency == "urgent":
-            dispatcher.utter_message(response=f"utter_handover_intro_urgent{saved}")
+            intro = "utter_handover_intro_urgent" if delivered else "utter_handover_intro_urgent_saved"
         else:
-            dispatcher.utter_message(response=f"utter_handover_intro{saved}", topic=topic.lower())
+            intro = "utter_handover_intro" if delivered else "utter_handover_intro_saved"
+        dispatcher.utter_message(response=intro, topic=topic.lower())
         resuming = tracker.get_slot("paused_form") == "handover_form"
         consent = tracker.get_slot("share_consent")
         return [
