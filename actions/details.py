@@ -247,8 +247,9 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
     }
     if held.get("contact_preference"):
         held["contact_preference"] = contact_wishes(tracker)
-    if isinstance(held.get("communication_needs"), list) and needs_told(tracker):
-        held["communication_needs"] = needs_told(tracker)
+    told = needs_told(tracker) if isinstance(held.get("communication_needs"), list) else []
+    if told:
+        held["communication_needs"] = told
         if "not by phone" in (held.get("contact_preference") or []) and len(held["communication_needs"]) > 1:
             # said once, as how to contact them: not again as a need
             held["communication_needs"] = [n for n in held["communication_needs"] if n != "no phone calls"]

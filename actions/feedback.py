@@ -299,17 +299,24 @@ def with_earlier_words(tracker: Tracker, said: Text) -> Text:
     return kept[:COMMENT_CHARS]
 
 
+def form_started(tracker: Tracker) -> Optional[int]:
+    """Where this time of telling us what they think began (the feedback form's latest start)."""
+    return next(
+        (
+            i
+            for i in range(len(tracker.events) - 1, -1, -1)
+            if tracker.events[i].get("event") == "active_loop"
+            and tracker.events[i].get("name") == "feedback_form"
+        ),
+        None,
+    )
+
+
 def rated_earlier(tracker: Tracker) -> bool:
     """Whether a rating was given before this time of telling us what they think: a second
     complaint in the same conversation is asked only for its words."""
-    started = max(
-        (
-            i
-            for i, e in enumerate(tracker.events)
-            if e.get("event") == "active_loop" and e.get("name") == "feedback_form"
-        ),
-        default=len(tracker.events),
-    )
+    started = form_started(tracker)
+    started = len(tracker.events) if started is None else started
     return any(
         e.get("event") == "slot" and e.get("name") == "feedback_rating" and isinstance(e.get("value"), int)
         for e in tracker.events[:started]
@@ -336,14 +343,10 @@ class ValidateFeedbackForm(FormValidationAction):
         complain that nobody rang me back last month"): kept as their comment, never asked for again."""
         if tracker.get_slot("feedback_comment"):
             return {}
-        started = [
-            i
-            for i, e in enumerate(tracker.events)
-            if e.get("event") == "active_loop" and e.get("name") == "feedback_form"
-        ]
+        started = form_started(tracker)
         said = (
-            next((e for e in reversed(tracker.events[: started[-1]]) if e.get("event") == "user"), None)
-            if started
+            next((e for e in reversed(tracker.events[:started]) if e.get("event") == "user"), None)
+            if started is not None
             else None
         )
         text = ((said or {}).get("metadata") or {}).get("full_text") or (said or {}).get("text") or ""
