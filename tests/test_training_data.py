@@ -1,5 +1,6 @@
 """Training data as residents write it: enough varied examples for every intent."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -37,3 +38,27 @@ def test_held_out_phrasings_are_not_in_training():
     phrasings = [e for lines in held_out.values() for e in lines]
     assert len(phrasings) >= 60
     assert not [p for p in phrasings if p.lower() in training]
+
+
+def words(text: str) -> set:
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def test_held_out_phrasings_are_not_near_copies_of_training():
+    """A training phrasing sharing three words in four with a held-out one (one word swapped,
+    "online" added) would make the held-out score flatter the model on phrasings it has seen."""
+    training = [
+        (e, words(e))
+        for lines in examples_by_intent(*sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml"))).values()
+        for e in lines
+    ]
+    held_out = [
+        e for lines in examples_by_intent(PROJECT_DIR / "tests" / "nlu_heldout.yml").values() for e in lines
+    ]
+    near = [
+        (phrasing, example)
+        for phrasing in held_out
+        for example, example_words in training
+        if len(words(phrasing) & example_words) >= 0.75 * len(words(phrasing) | example_words)
+    ]
+    assert near == []
