@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.topics import TOPIC_TITLES
 from bot.details import (
     ALONE,
+    CONTACT_THEM,
     LIVING_TOGETHER,
     CARED_FOR,
     DETAIL_WORDS,
@@ -336,10 +337,37 @@ def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
     elif "letter" in wishes:
         how = "by letter"  # the address in their words goes with what they need
     else:
-        return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
+        how = None
     avoid = [w for w in wishes if w.startswith("not ")]
+    someone_else = next((w for w in wishes if w.startswith("contact ")), None)
+    if someone_else:  # "contact her, not me", "speak to her daughter": who they asked us to contact
+        return f"{'I will ask' if asked_for else 'I have asked'} them to {whom(someone_else, details)}" + (
+            f". If they need you, they can reach you {how}." if how else "."
+        )
+    if how is None:
+        return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
     lead = "I'll ask them to contact you" if asked_for else "They will contact you"
     return f"{lead} {how}" + (f" ({', '.join(avoid)})" if avoid else "") + "."
+
+
+def whom(wish: Text, details: Dict[Text, Any]) -> Text:
+    """A wish to contact someone other than the caller, told back to the caller: "contact Joan
+    directly, by phone on 07700 900123", "contact your son", "contact their daughter"."""
+    if wish != CONTACT_THEM:
+        return re.sub(r"^contact my ", "contact your ", wish).replace(", not me", "")
+    name = details.get("cared_for_name")
+    helped = who_for(details)
+    person = (
+        shown(name)
+        if name not in (None, DECLINED, NOT_GIVEN)
+        else helped
+        if helped not in (None, "you")
+        else "the person the help is for"
+    )
+    phone = details.get("cared_for_phone")
+    return f"contact {person} directly" + (
+        f", by phone on {phone}" if phone not in (None, DECLINED, NOT_GIVEN) else ""
+    )
 
 
 def joined(words: List[Text]) -> Text:

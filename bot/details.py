@@ -294,6 +294,21 @@ NOT_AT_HOME = re.compile(
     r"\bnothing\s+(?:posted|sent)\s+to\s+(?:the|my|our)\s+(?:house|home|address|flat)\b",
     re.IGNORECASE,
 )
+CONTACT_VERB = r"(?:contact|ring|call|phone|text|e-?mail|speak\s+to|talk\s+to|get\s+in\s+touch\s+with|go\s+to|deal\s+with)"
+# "contact her, not me", "ring mum directly", "don't call me, call him": the person the help is for
+# is to be contacted, not the caller (a neighbour who would rather not be involved); "call my son,
+# not me": the caller's relative
+NOT_ME = r"\s*,?\s*(?:directly|direct|herself|himself|themselves|instead|(?:and\s+|but\s+)?(?:not|rather\s+than|instead\s+of)\s+me)\b"
+DO_NOT_CONTACT_ME = rf"\b(?:do\s*n'?t|dont|do\s+not|please\s+don'?t)\s+{CONTACT_VERB}\s+me\b[\s,;.-]*(?:just\s+|please\s+)?{CONTACT_VERB}\s+"
+THEM_DIRECTLY = re.compile(
+    rf"\b{CONTACT_VERB}\s+(?:her|him|them|{REL}){NOT_ME}|{DO_NOT_CONTACT_ME}(?:her|him|them)\b", re.IGNORECASE
+)
+MY_RELATIVE = re.compile(
+    rf"\b{CONTACT_VERB}\s+my\s+{REL}{NOT_ME}|{DO_NOT_CONTACT_ME}my\s+{REL}\b", re.IGNORECASE
+)
+# "speak to her daughter", "best to ring his son": someone else to contact, in the caller's words
+THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their)\s+{REL}\b", re.IGNORECASE)
+CONTACT_THEM = "contact them directly, not me"
 CONTACT_PREFERENCES = [
     ("phone call", BY_PHONE),
     ("text message", BY_TEXT),
@@ -1236,12 +1251,25 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         asked == "phone"
         and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I)
     )
+    them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text)
+    if them and not_by_phone and not_by_phone.start() >= them.start():
+        not_by_phone = None  # "don't ring me, ring her": a wish about who, not about the phone
     for value, pattern in CONTACT_PREFERENCES:
         match = not_by_phone if value == "not by phone" else pattern.search(text)
         if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
             continue  # "please don't ring me" is not a wish to be rung, nor "you can call me Liz"
         if match:
             found.append(Found("contact_preference", value, match.start(), match.end()))
+    mine = MY_RELATIVE.search(text)
+    if mine:
+        relation = relation_word(mine.group(1) or mine.group(2))
+        found.append(Found("contact_preference", f"contact my {relation}, not me", mine.start(), mine.end()))
+    elif them:
+        found.append(Found("contact_preference", CONTACT_THEM, them.start(), them.end()))
+    relative = THEIR_RELATIVE.search(text)
+    if relative:
+        wish = f"contact their {relation_word(relative.group(1))}"
+        found.append(Found("contact_preference", wish, relative.start(), relative.end()))
     return found
 
 

@@ -3,12 +3,14 @@ wishes for contact decide what is asked, what is read back and what the confirma
 Actions are run as the action server runs them, on a tracker built from slots (Tracker.from_dict)."""
 
 import asyncio
+import pytest
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.details import DECLINED, ValidateDetailForm, contact_slots, details_as_lines, how_we_contact
 from actions.handover import ValidateHandoverForm
+from bot.details import find_details
 
 
 def tracker(slots=None, text="", entities=(), intent="give_details", requested=None):
@@ -212,3 +214,43 @@ def test_the_menu_prompt_is_never_given_twice_in_a_row():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionNoteDetails().run(dispatcher, tracker, {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_menu_again"]
+
+
+@pytest.mark.parametrize(
+    "text, wish",
+    [
+        (
+            "please contact her directly, not me, I don't want to get involved",
+            "contact them directly, not me",
+        ),
+        ("don't ring me, ring him", "contact them directly, not me"),
+        ("ring mum directly", "contact them directly, not me"),
+        ("i'm deaf, please don't phone me, phone my son", "contact my son, not me"),
+        ("best to speak to her daughter, she sorts everything", "contact their daughter"),
+        ("call me, not her", None),
+        ("can you call me directly", None),
+    ],
+)
+def test_who_to_contact_when_it_is_not_the_caller(text, wish):
+    """A neighbour who would rather not be involved, a deaf man whose son takes the calls: the wish
+    is kept as said, and "don't ring me, ring him" is no wish to avoid the phone."""
+    wishes = [f.value for f in find_details(text) if f.kind == "contact_preference"]
+    assert (wish in wishes) if wish else not any(w.startswith("contact ") for w in wishes)
+    assert "not by phone" not in wishes
+
+
+def test_the_resident_is_told_who_will_be_contacted():
+    them = {"contact_preference": ["contact them directly, not me"], "phone": "07700 900111"}
+    assert how_we_contact(
+        {**them, "cared_for_name": "Joan Smith", "cared_for_phone": "07700 900222"}, True
+    ) == (
+        "I will ask them to contact Joan Smith directly, by phone on 07700 900222. "
+        "If they need you, they can reach you by phone on 07700 900111."
+    )
+    assert how_we_contact({**them, "asking_for": "friend or neighbour", "cared_for": "neighbour"}).startswith(
+        "I have asked them to contact your neighbour directly."
+    )
+    assert (
+        how_we_contact({"contact_preference": ["contact my son, not me"]})
+        == "I have asked them to contact your son."
+    )
