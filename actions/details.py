@@ -29,6 +29,7 @@ from bot.details import (
     FAMILY,
     FRIEND,
     NO_PHONE,
+    ONLY_SURNAME,
     PROFESSIONAL,
     SELF,
     asking_for_from_answer,
@@ -72,6 +73,12 @@ COMMUNICATION_WORDS = re.compile(
 SHORT_YES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|ok|okay|fine|sure|correct|right|that'?s right|go on|please)\b"
     r"(?:\W+(?:please|send it|send|it|that'?s|right|fine|thanks|thank you|ta|go ahead|do it)\b)*\W*$",
+    re.I,
+)
+# "send it", "just send it now please": at the question about their need, a wish to be done
+SEND_ONLY = re.compile(
+    r"^\W*(?:(?:yes|yeah|ok|okay|please|just|can\s+you|could\s+you)\W+)*send\b"
+    r"(?:\W+(?:it|this|that|now|off|please|then|them|on|over|thanks|ta|the\s+request))*\W*$",
     re.I,
 )
 # "none", "no none for me", "i said no none already": no communication needs
@@ -255,6 +262,21 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
             # said once, as how to contact them: not again as a need
             held["communication_needs"] = [n for n in held["communication_needs"] if n != "no phone calls"]
     return held
+
+
+def with_surname(tracker: Tracker, slot: Text, name: Optional[Text]) -> Optional[Text]:
+    """ "his surname is Walsh" after "Dennis": Dennis Walsh, not a second name instead of the first."""
+    held = tracker.get_slot(slot)
+    told = ONLY_SURNAME.search(tracker.latest_message.get("text") or "")
+    if (
+        name
+        and told
+        and held not in (None, DECLINED, NOT_GIVEN)
+        and len(str(held).split()) == 1
+        and name.lower() == told.group(2).lower()
+    ):
+        return f"{held} {name}"
+    return name
 
 
 def who_for(details: Dict[Text, Any]) -> Optional[Text]:
@@ -678,7 +700,9 @@ class DetailAnswers:
             value,
             dispatcher,
             tracker,
-            lambda text: entity or answer_detail(text, "full_name", "person_name"),
+            lambda text: with_surname(
+                tracker, "full_name", entity or answer_detail(text, "full_name", "person_name")
+            ),
             "utter_invalid_full_name",
         )
 
@@ -755,7 +779,7 @@ class DetailAnswers:
             value,
             dispatcher,
             tracker,
-            lambda _: name,  # read above
+            lambda _: with_surname(tracker, "cared_for_name", name),  # read above
             "utter_invalid_cared_for_name",
         )
         return {**result, "cared_for": relation} if relation and not tracker.get_slot("cared_for") else result
@@ -967,6 +991,8 @@ class DetailAnswers:
     def validate_need(self, value, dispatcher, tracker, domain):
         asked_now = tracker.get_slot("requested_slot") == "need"
         text = full_text(tracker) if asked_now else value
+        if asked_now and SEND_ONLY.match(text or ""):
+            return {"need": NOT_GIVEN}  # "send it": what they told us before goes with the summary
         if asked_now and ASKS_WHAT_THEY_SAID.search(text or ""):
             # "what did i tell you": shown what they told us, never taken as what they need
             ActionShowDetails().show(dispatcher, tracker)

@@ -613,6 +613,12 @@ FIRST_AND_SURNAME = re.compile(
     r"\bfirst\s+name\s+(?:is\s+)?(\w+)\W+(?:and\s+)?(?:my\s+)?(?:surname|last\s+name|second\s+name)\s+(?:is\s+)?(\w+)",
     re.I,
 )
+# "his surname is Walsh", told after his first name: added to the name held (actions/details.py)
+ONLY_SURNAME = re.compile(
+    r"\b(my|his|her|their)\s+(?:surname|last\s+name|second\s+name|family\s+name)(?:'s|\s+is|\s*[:=-])?\s+"
+    r"([^\W\d_][\w'’-]+)",
+    re.I,
+)
 # What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
 FILLER = re.compile(
     r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+|just\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
@@ -883,6 +889,10 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     both = FIRST_AND_SURNAME.search(text)
     if both:
         add(tidy_name(f"{both.group(1)} {both.group(2)}"), both.start(1), both.end(2), None)
+    surname = None if both else ONLY_SURNAME.search(text)
+    if surname:
+        whose = None if surname.group(1).lower() == "my" else CARED_FOR
+        add(tidy_name(surname.group(2)), surname.start(2), surname.end(2), whose)
     related = RELATION_OF.search(text)
     if related:
         group = "owner" if related.group("owner") else "name"
@@ -1258,6 +1268,14 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         match = not_by_phone if value == "not by phone" else pattern.search(text)
         if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
             continue  # "please don't ring me" is not a wish to be rung, nor "you can call me Liz"
+        if (
+            value == "phone call"
+            and match
+            and them
+            and match.start() <= them.end()
+            and them.start() <= match.end()
+        ):
+            continue  # "please ring him directly": a wish about who, not about the caller's phone
         if match:
             found.append(Found("contact_preference", value, match.start(), match.end()))
     mine = MY_RELATIVE.search(text)

@@ -254,3 +254,35 @@ def test_the_resident_is_told_who_will_be_contacted():
         how_we_contact({"contact_preference": ["contact my son, not me"]})
         == "I have asked them to contact your son."
     )
+
+
+def test_a_surname_told_later_completes_the_name():
+    """ "his surname is Walsh", typed at the phone question after "my friend Dennis": Dennis
+    Walsh, and the caller's own surname the same way; a whole new name still replaces the old."""
+    walsh = {"entity": "person_name", "value": "Walsh", "role": "cared_for"}
+    result, _ = validate(
+        "validate_cared_for_name",
+        "phone",
+        "Walsh",
+        "his surname is Walsh",
+        {"cared_for_name": "Dennis", "asking_for": "friend or neighbour"},
+        [walsh],
+    )
+    assert result == {"cared_for_name": "Dennis Walsh"}
+    price = {"entity": "person_name", "value": "Price"}
+    result, _ = validate(
+        "validate_full_name", "email", "Price", "my surname is Price", {"full_name": "Carol"}, [price]
+    )
+    assert result == {"full_name": "Carol Price"}
+    result, _ = validate(
+        "validate_full_name", "email", "Carol Price", "sorry my name is Carol Price", {"full_name": "Jo"}, []
+    )
+    assert result["full_name"] != "Jo Carol Price"
+
+
+def test_send_it_at_the_question_about_their_need_is_not_their_need():
+    for text in ("send it", "just send it now please", "ok send it"):
+        result, _ = validate("validate_need", "need", text, text)
+        assert result == {"need": "not given"}
+    result, _ = validate("validate_need", "need", "help sending letters", "help sending letters")
+    assert result == {"need": "help sending letters"}
