@@ -314,10 +314,13 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
 
 
 def contact_slots(tracker: Tracker) -> List[Text]:
-    """How to reach the caller, in the order their wishes say: never a phone number after "not by
-    phone" or "email only"; none after an email address, unless they asked to be rung or texted;
-    email first when they asked for email; the other if they skip the first."""
+    """How to reach the caller, in the order their wishes say: none when they asked us to contact
+    someone else instead; never a phone number after "not by phone" or "email only"; none after an
+    email address, unless they asked to be rung or texted; email first when they asked for email;
+    the other if they skip the first."""
     wishes = set(contact_wishes(tracker))
+    if any(wish.startswith("contact ") for wish in wishes):
+        return []  # "contact her, not me", "speak to his son": the caller asked not to be contacted
     if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
         return []  # "a letter is best": written to at their address, no number or email asked for
     if wishes & NO_PHONE and "text message" not in wishes:  # "text only, don't ring": texts need the number

@@ -268,8 +268,8 @@ class ActionStartHandover(Action):
 
 
 SAVED_ONLY = (
-    "When you say yes, I'll save this with a reference. It isn't sent to Thurrock First by itself yet, "
-    "so you'll need to phone or email them and give the reference. Then you won't need to repeat your story."
+    "It isn't sent to Thurrock First by itself, so you'll need to phone or email them and give the "
+    "reference. Then you won't need to repeat your story."
 )  # email too: a Deaf resident who said "not by phone" was told only to phone
 
 
@@ -433,7 +433,11 @@ class ActionConfirmHandover(Action):
                 else SAVED_ONLY  # nothing delivers it: never "I'll ask them to contact you"
             )
         )
-        dispatcher.utter_message(response="utter_handover_readback", readback=readback)
+        delivered = bool(settings().delivery_methods())
+        dispatcher.utter_message(
+            response="utter_handover_readback" if delivered else "utter_handover_readback_saved",
+            readback=readback,
+        )
         return [SlotSet("handover_stage", "confirming")]
 
 

@@ -726,6 +726,32 @@ def _capitalised(word: Text) -> Text:
     return re.sub(rf"(^|[-'’])({LETTER})", lambda m: m.group(1) + m.group(2).upper(), word.lower())
 
 
+STREET_WORDS = {
+    "road",
+    "rd",
+    "street",
+    "st",
+    "lane",
+    "avenue",
+    "ave",
+    "close",
+    "way",
+    "drive",
+    "gardens",
+    "court",
+    "crescent",
+    "place",
+    "grove",
+    "terrace",
+    "walk",
+    "mews",
+    "parade",
+    "square",
+    "estate",
+    "flats",
+}
+
+
 def tidy_name(text: Text) -> Optional[Text]:
     """A plausible person's name (1 to 4 words of letters), tidied: 'kerry-ann o'neill' ->
     "Kerry-Ann O'Neill"; None for words that are not a name."""
@@ -734,6 +760,8 @@ def tidy_name(text: Text) -> Optional[Text]:
         return None
     if any(w.lower() in NOT_NAME_WORDS or w.lower() in places() for w in words):
         return None
+    if len(words) > 1 and words[-1].lower() in STREET_WORDS and words[-2].lower() not in first_names():
+        return None  # "Elm Close", "take Elm Close off": a street, not a person (but Jo Street is)
     tidy = [w.capitalize().rstrip(".") if w.lower().rstrip(".") in TITLES else _capitalised(w) for w in words]
     if len(tidy) == 1 and tidy[0].lower() in TITLES:
         return None

@@ -93,7 +93,7 @@ def test_the_readback_needs_consent_and_shows_what_will_be_sent():
             }
         ),
     )
-    assert message["response"] == "utter_handover_readback"
+    assert message["response"] == "utter_handover_readback_saved"  # no delivery set up here
     assert message["readback"].startswith("• Urgent") and "Needs assessment" in message["readback"]
     assert "07700 900123" in message["readback"]
     assert {"event": "slot", "name": "handover_stage", "value": "confirming", "timestamp": None} in events
@@ -109,10 +109,12 @@ def test_with_nothing_to_deliver_it_the_readback_never_promises_a_call(monkeypat
     [message], _ = run(ActionConfirmHandover(), tracker(slots))
     assert "isn't sent to Thurrock First by itself" in message["readback"]
     assert "ask them to contact you" not in message["readback"]
+    assert message["response"] == "utter_handover_readback_saved"  # "I'll save", never "I'll send"
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
     settings.cache_clear()
     [message], _ = run(ActionConfirmHandover(), tracker(slots))
     assert "I'll ask them to contact you by phone on 07700 900123" in message["readback"]
+    assert message["response"] == "utter_handover_readback"
     settings.cache_clear()
 
 
@@ -241,7 +243,7 @@ def test_a_change_and_send_it_in_one_message_changes_it_and_sends_it(database):
     assert stored["phone"] == "07700 900999"
     for text in ("my number is 07700 900999", "my number is 07700 900999, don't send it yet"):
         [message], events = run(ActionConfirmHandover(), said(text))
-        assert message["response"] == "utter_handover_readback", text
+        assert message["response"] == "utter_handover_readback_saved", text
 
 
 def test_an_urgent_request_keeps_what_the_person_asked_about_after_the_concern():

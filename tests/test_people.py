@@ -286,3 +286,21 @@ def test_send_it_at_the_question_about_their_need_is_not_their_need():
         assert result == {"need": "not given"}
     result, _ = validate("validate_need", "need", "help sending letters", "help sending letters")
     assert result == {"need": "help sending letters"}
+
+
+def test_no_phone_or_email_asked_of_a_caller_who_asked_us_to_contact_someone_else():
+    for wish in ("contact them directly, not me", "contact their son", "contact my daughter, not me"):
+        slots = required({"contact_preference": [wish], "share_consent": True, "asking_for": "family"})
+        assert "phone" not in slots and "email" not in slots
+
+
+def test_a_street_is_not_a_name():
+    """ "it's Elm Close not Elm Road" was stored as the neighbour's name; Jo Street is a person."""
+    for text, asked in [
+        ("oh sorry it's Elm Close not Elm Road", "need"),
+        ("take Elm Close off", "full_name"),
+    ]:
+        assert not [f for f in find_details(text, asked) if f.kind == "person_name"]
+    assert [f.value for f in find_details("Jo Street", "full_name") if f.kind == "person_name"] == [
+        "Jo Street"
+    ]

@@ -373,7 +373,16 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"(change|money|cash|bank\s+card|card|pension|benefits)\b",
             r"\b(money|account|card|pension|savings)\b[^.?!]{0,30}\bwithout\s+(asking|permission|telling|my\s+say)\b",
             r"\b(given|gave|sent|paid|transferred|handed\s+over)\s+(them|him|her|a\s+man|a\s+woman|someone|strangers?)\s+(thousands|hundreds|all\s+(his|her|my|their)\s+(money|savings))\b",
-            r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|goes\s+missing|went\s+missing|keeps\s+going|has\s+gone)\b",
+            r"\b(money|pension|cash|benefits|savings)\b[^.?!]{0,20}\b(disappears?|disappearing|goes\s+missing|going\s+missing|gone\s+missing|went\s+missing|keeps\s+going|has\s+gone|(is|are)\s+(almost|nearly|all)\s+gone)\b",
+            # "his bank card seems to be kept by one of the staff": held by someone else, said the other way round
+            r"\b(bank\s+card|card|pin|pension|money|cash|savings|benefits|purse|wallet)\b[^.?!]{0,25}\b(kept|held|taken|used|spent)\s+by\b",
+            r"\b(staff|"
+            + ACTOR[1:]
+            + r"(s|'s)?\b[^.?!]{0,20}\b(hold|holds|holding|keep|keeping|have)\s+(my|her|his|their|mum's|dad's|nan's)\s+"
+            r"(bank\s+)?(card|pin|cards)\b(?![^.?!]{0,30}\b(safe|safely|safekeeping|locked|because|so\s+(she|he)\s+can|for\s+(her|him)|with\s+(his|her)\s+(permission|agreement))\b)",
+            # "£200 cash withdrawals i cant explain", "payments out of her account nobody can account for"
+            r"\b(withdrawals?|withdrawn|payments?|transfers?|taken\s+out|coming\s+out|going\s+out)\b[^.?!]{0,40}\b(can'?t|cannot|can\s+not|don'?t|doesn'?t|nobody\s+can|no\s+one\s+can)\s+(explain|account\s+for)\b",
+            r"\bunexplained\s+(withdrawals?|payments?|spending|transactions?|transfers?)\b",
             r"\b(sign|signed|signing)\s+over\b|\bchange\s+(his|her)\s+will\b",
             r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
             r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
