@@ -955,6 +955,12 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
         answer = _bare_answer(text)
         if answer:
             add(answer[0], answer[1], answer[2], CARED_FOR if asked == "cared_for" else None)
+    elif asked == "full_name" and all(f.role == CARED_FOR for f in found):
+        # "Paul Hendry. brother is Kevin Hendry": their own name first, then the other person's
+        first = re.match(r"[^,.;!?]+", text)
+        answer = _bare_answer(first.group(0)) if first else None
+        if answer:
+            add(answer[0], answer[1], answer[2], None)
     elif not asked:
         for sentence in re.finditer(r"[^.!?\n]+", text):  # "Tom." or "tom baker." said on its own
             whole = re.sub(r"^\W*(?:hi|hello|hiya|ok|okay)?\W*|\W*$", "", sentence.group(0))

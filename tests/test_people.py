@@ -304,3 +304,13 @@ def test_a_street_is_not_a_name():
     assert [f.value for f in find_details("Jo Street", "full_name") if f.kind == "person_name"] == [
         "Jo Street"
     ]
+
+
+def test_their_own_name_first_then_the_other_persons_are_both_kept():
+    """ "Paul Hendry. brother is Kevin Hendry" at "what's your name?": Paul was asked for again."""
+    names = {
+        (f.value, f.role)
+        for f in find_details("Paul Hendry. brother is Kevin Hendry", "full_name")
+        if f.kind == "person_name"
+    }
+    assert names == {("Paul Hendry", None), ("Kevin Hendry", "cared_for")}
