@@ -383,6 +383,24 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             # "£200 cash withdrawals i cant explain", "payments out of her account nobody can account for"
             r"\b(withdrawals?|withdrawn|payments?|transfers?|taken\s+out|coming\s+out|going\s+out)\b[^.?!]{0,40}\b(can'?t|cannot|can\s+not|don'?t|doesn'?t|nobody\s+can|no\s+one\s+can)\s+(explain|account\s+for)\b",
             r"\bunexplained\s+(withdrawals?|payments?|spending|transactions?|transfers?)\b",
+            # payments from someone's account that they, or the family, did not make or do not know
+            r"\b(standing\s+orders?|direct\s+debits?|payments?|transfers?|transactions?|purchases?)\b[^.?!]{0,50}"
+            r"\b(doesn'?t|does\s+not|didn'?t|did\s+not|don'?t|nobody|no\s+one|none\s+of\s+us)\s+(\w+\s+)?"
+            r"(make|made|recognis\w*|recogniz\w*|heard\s+of|set\s+up|agree\w*|authoris\w*|know\s+(who|of|about\s+them))\b|"
+            r"\b(standing\s+orders?|direct\s+debits?|payments?|transfers?|money)\b[^.?!]{0,30}\bto\s+(someone|somebody|a\s+person|a\s+man|"
+            r"a\s+woman|people|strangers?)\s+(she|he|they|we|none\s+of\s+us)\s+(doesn'?t|don'?t|does\s+not|do\s+not|didn'?t|never)\s+(know|met)\b",
+            # less and less in someone else's purse, tin or account
+            r"\bless(\s+and\s+less)?\s+(money\s+|cash\s+)?(in|from)\s+(his|her|their|mum'?s|dad'?s|nan'?s|gran'?s|\w+'s)\s+"
+            r"(purse|tin|wallet|account|savings|money\s+box)\b",
+            # a PIN given away, and the money gone
+            r"\bpin\b(?=[^.?!]*\b(empty|emptied|gone|missing|drained|nothing\s+left|cleared\s+out)\b)",
+            # money lent to someone who will not pay it back; someone using another person's card
+            r"\b(lend|lent|borrow\w*|loan\w*)\b[^.?!]{0,50}\b(won'?t|never|not|hasn'?t|refus\w*\s+to)\s+(pay|paid|paying|give|given|giving)\w*\s+(it\s+|them\s+)?back\b",
+            r"\b(someone|somebody|a\s+stranger|the\s+carer|(his|her)\s+carer)('s|\s+has|\s+have|\s+is)?\s+(been\s+)?"
+            r"(using|used|uses|ordering|ordered|buying|bought|spending|spent)\b[^.?!]{0,30}\b(his|her|their|my\s+\w+|\w+'s)\s+"
+            r"(bank\s+|debit\s+|credit\s+)?card\b",
+            # papers signed that they did not understand
+            r"\bsign\w*\b[^.?!]{0,40}\b(doesn'?t|didn'?t|does\s+not|did\s+not|don'?t)\s+(know|understand|remember)\s+what\b",
             r"\b(sign|signed|signing)\s+over\b|\bchange\s+(his|her)\s+will\b",
             r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
             r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
