@@ -266,7 +266,7 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
 
 def with_surname(tracker: Tracker, slot: Text, name: Optional[Text]) -> Optional[Text]:
     """ "his surname is Walsh" after "Dennis": Dennis Walsh, not a second name instead of the first."""
-    held = tracker.get_slot(slot)
+    held = held_before(tracker, slot)  # the slot itself already holds this message's value
     told = ONLY_SURNAME.search(tracker.latest_message.get("text") or "")
     if (
         name

@@ -158,7 +158,7 @@ FAMILY_CONTEXTS = [
         rf"writing for|calling for|ringing for|help with|support with)\s+(?:my|our)\s+{REL}(?:'?s)?\b",
         re.IGNORECASE,
     ),
-    re.compile(rf"\b(?:he|she|they)(?:'s|\s+is|\s+are)\s+my\s+{REL}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|re)\s+my\s+{REL}\b", re.IGNORECASE),
     re.compile(
         rf"(?<!use )(?<!ring )(?<!call )(?<!on )\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|struggles|"
         r"lives|was|had|fell|falls|gets|called|named|whose|name|postcode|address|number|she|he|moved|"

@@ -394,3 +394,23 @@ def test_busy_after_two_is_before_two():
 def test_a_postcode_typed_with_a_stray_space_is_read():
     assert ("postcode", "RM16 2QD") in found("rm16 2 qd in chadwell st mary")
     assert not any(kind == "postcode" for kind, _ in found("is RM17 in Thurrock"))
+
+
+@pytest.mark.parametrize(
+    "text, read_as, becomes",
+    [
+        ("skip this", "start_again", "deny"),  # where no Skip button was offered: skipped, not stopped
+        ("I told you already, RM20 2BB", "goodbye", "give_details"),
+        ("Hi, Noel Burke here, my mobile is 07700 900 606", "greet", "give_details"),
+        ("bye", "goodbye", "goodbye"),
+        ("start again please", "start_again", "start_again"),
+    ],
+)
+def test_a_detail_or_a_skip_is_never_read_as_small_talk(text, read_as, becomes):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.server.nlu.details import DetailExtractor
+
+    message = Message(data={"text": text, "intent": {"name": read_as, "confidence": 0.5}})
+    DetailExtractor().process([message])
+    assert message.get("intent")["name"] == becomes

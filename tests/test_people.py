@@ -258,22 +258,27 @@ def test_the_resident_is_told_who_will_be_contacted():
 
 def test_a_surname_told_later_completes_the_name():
     """ "his surname is Walsh", typed at the phone question after "my friend Dennis": Dennis
-    Walsh, and the caller's own surname the same way; a whole new name still replaces the old."""
+    Walsh, and the caller's own surname the same way; as a form validates it, the slot already
+    holds the new value ("Walsh Walsh" was stored)."""
+
+    def told(method, slot, name, text, entity):
+        state = tracker({slot: name}, text, [entity], requested="phone")
+        state.events = [
+            {"event": "slot", "name": slot, "value": name.split()[0]},
+            {"event": "user", "text": text},
+            {"event": "slot", "name": slot, "value": name.split()[-1]},
+        ]
+        state.slots[slot] = name.split()[-1]
+        return getattr(ValidateDetailForm(), method)(name.split()[-1], CollectingDispatcher(), state, {})
+
     walsh = {"entity": "person_name", "value": "Walsh", "role": "cared_for"}
-    result, _ = validate(
-        "validate_cared_for_name",
-        "phone",
-        "Walsh",
-        "his surname is Walsh",
-        {"cared_for_name": "Dennis", "asking_for": "friend or neighbour"},
-        [walsh],
-    )
-    assert result == {"cared_for_name": "Dennis Walsh"}
+    assert told(
+        "validate_cared_for_name", "cared_for_name", "Dennis Walsh", "his surname is Walsh", walsh
+    ) == {"cared_for_name": "Dennis Walsh"}
     price = {"entity": "person_name", "value": "Price"}
-    result, _ = validate(
-        "validate_full_name", "email", "Price", "my surname is Price", {"full_name": "Carol"}, [price]
-    )
-    assert result == {"full_name": "Carol Price"}
+    assert told("validate_full_name", "full_name", "Carol Price", "my surname is Price", price) == {
+        "full_name": "Carol Price"
+    }
     result, _ = validate(
         "validate_full_name", "email", "Carol Price", "sorry my name is Carol Price", {"full_name": "Jo"}, []
     )

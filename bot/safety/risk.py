@@ -426,7 +426,11 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bthere's\s+a\s+smell\b",
             # not eating at all is a concern; "isn't eating properly" is a need, told as one
             r"\b(she's|he's|they're|is|are|been|i'm|isn't|aren't)\s+not\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
-            r"\b(isn't|aren't)\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)",
+            r"\b(isn't|aren't)\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
+            r"\b(don't|do\s+not)\s+think\s+(he's|she's|they're|he\s+is|she\s+is|they\s+are)\s+(eating|drinking)\b"
+            r"(?!\s+(as\s+much|properly|well|enough|much)\b)",
+            # a neighbour's signs: the bins not put out for weeks
+            r"\b(his|her|their|\w+'s)\s+bins?\b[^.?!]{0,30}\b(haven't|hasn't|have\s+not|has\s+not|not)\s+(gone|been\s+(put|taken))\s+out\s+(in|for)\s+(weeks|days|a\s+month|months|\w+\s+weeks)\b",
             r"\b(no|without)\s+(food|heating|electricity|water)\b(?!\s+(engineer|bill))",
             r"\bsitting\s+in\s+the\s+(dark|cold)\b",
             r"\b(leave|leaves|left)\b[^.?!]*\b(dirty|soiled|wet\s+(sheets|pads?|clothes))\b",

@@ -50,7 +50,16 @@ NEVER_A_CALL_BACK = {
     "forget_me",
     "what_happens_next",
 }
-INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode"}
+INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode", "contact_preference"}
+# "I told you already, RM20 2BB", "Hi, Noel Burke here, my mobile is ...": a number, postcode or
+# email read as a greeting or a goodbye is a detail given (the form's answer was blocked as "goodbye")
+SMALL_TALK = {"greet", "goodbye", "start_again", "thank", "out_of_scope"}
+CONTACT_DETAILS = {"phone", "email", "postcode"}
+# "skip this" typed where no Skip button was offered: no answer to that question, never "stop"
+SKIP = re.compile(
+    r"^\W*(?:please\s+)?skip(?:\s+(?:this|that|it|this\s+one|(?:this|the)\s+question))?(?:\s+please)?\W*$",
+    re.I,
+)
 # "ring me back", "can someone call me", "please get in touch": a request to be contacted (not
 # "text me first on 07700…" or "call me after 5": how to contact them, a detail)
 ASKS_TO_BE_CONTACTED = re.compile(
@@ -117,6 +126,8 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
         if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
             _set_intent(message, "update_detail")
+        elif SKIP.match(text):
+            _set_intent(message, "deny")
         elif intent == "give_feedback" and NOT_A_COMPLAINT.search(text):
             # "no it's not a complaint, I need help today": whatever it is, it is not feedback
             ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != "give_feedback"]
@@ -132,6 +143,11 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             (only_a_name and intent not in NAME_ONLY_INTENTS_KEPT)
             or (theirs_only and intent == "easy_read_on")
             or introduces
+            or (
+                intent in SMALL_TALK
+                and not at_risk
+                and any(found.kind in CONTACT_DETAILS for found in details)
+            )
         ):
             _set_intent(message, "give_details")
 
