@@ -19,9 +19,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.request_state import requests_made, tell_requests
 from actions.topics import TOPIC_TITLES
 from bot.details import (
     ALONE,
+    POSTCODE,
+    TOLD_ALREADY_ONLY,
     CONTACT_THEM,
     LIVING_TOGETHER,
     CARED_FOR,
@@ -29,10 +32,10 @@ from bot.details import (
     FAMILY,
     FRIEND,
     NO_PHONE,
-    ONLY_SURNAME,
     PROFESSIONAL,
     SELF,
     asking_for_from_answer,
+    surname_told,
     communication_needs_from_answer,
     find_details,
     forgotten_detail,
@@ -82,6 +85,8 @@ SEND_ONLY = re.compile(
     re.I,
 )
 # "none", "no none for me", "i said no none already": no communication needs
+# "no phone calls, email or text only", said of the person the help is for: their needs
+THEIR_CONTACT_WISH = {"not by phone": "no phone calls", "text message": "text messages", "email": "email"}
 NO_NEEDS = re.compile(
     r"^\W*(?:i\s+(?:said|told\s+you)\W*)?(?:no\W+)?(?:none|nothing|no\s+needs?|nope)\b"
     r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
@@ -267,13 +272,13 @@ def known_details(tracker: Tracker) -> Dict[Text, Any]:
 def with_surname(tracker: Tracker, slot: Text, name: Optional[Text]) -> Optional[Text]:
     """ "his surname is Walsh" after "Dennis": Dennis Walsh, not a second name instead of the first."""
     held = held_before(tracker, slot)  # the slot itself already holds this message's value
-    told = ONLY_SURNAME.search(tracker.latest_message.get("text") or "")
+    told = surname_told(tracker.latest_message.get("text") or "")
     if (
         name
         and told
         and held not in (None, DECLINED, NOT_GIVEN)
         and len(str(held).split()) == 1
-        and name.lower() == told.group(2).lower()
+        and name.lower() == told[1].lower()
     ):
         return f"{held} {name}"
     return name
@@ -605,10 +610,12 @@ class ActionShowDetails(Action):
     @staticmethod
     def show(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         details = known_details(tracker)
+        made = requests_made(tracker) or []
         if details:
             dispatcher.utter_message(response="utter_your_details", details=details_as_lines(details))
-        else:
+        elif not made:
             dispatcher.utter_message(response="utter_no_details")
+        tell_requests(dispatcher, made)  # "so I can check the insulin bit is on it"
 
 
 class DetailAnswers:
@@ -838,7 +845,7 @@ class DetailAnswers:
         area = answer_detail(str(value or ""), "postcode", "area", role) if asked_now else None
         if area is None and asked_now:
             area = answer_detail(str(value or ""), "postcode", "area", None if role else CARED_FOR)
-        if area and not entity and not tidy_postcode(str(value)):
+        if area and not entity and not POSTCODE.search(str(value or "")):  # "RM17 5AA grays": both kept
             return {slot: NOT_GIVEN, "cared_for_area" if role else "area": area}
         result = self._answer(
             slot,
@@ -991,6 +998,29 @@ class DetailAnswers:
             result["communication_needs"] = ["none"]
         return result
 
+    def validate_cared_for_needs(self, value, dispatcher, tracker, domain):
+        """Their communication needs, asked when changing them: everything said is theirs, so the
+        caller's own needs, contact wishes and this chat's Easy Read stay as they were."""
+        if tracker.get_slot("requested_slot") != "cared_for_needs":
+            return {"cared_for_needs": value}
+        said = full_text(tracker)
+        needs = communication_needs_from_answer(said)
+        needs += [
+            THEIR_CONTACT_WISH[wish]
+            for wish in tracker.get_slot("contact_preference") or []
+            if wish in THEIR_CONTACT_WISH and "contact_preference" in details_set_this_turn(tracker)
+        ]
+        if not needs and (
+            tracker.latest_message.get("intent", {}).get("name") == "deny" or NO_NEEDS.search(said)
+        ):
+            needs = ["none"]
+        kept = {
+            slot: held_before(tracker, slot)
+            for slot in ("communication_needs", "contact_preference", "easy_read")
+            if tracker.get_slot(slot) != held_before(tracker, slot)
+        }
+        return {**kept, "cared_for_needs": list(dict.fromkeys(needs)) or [said.strip()[:200]]}
+
     def validate_need(self, value, dispatcher, tracker, domain):
         asked_now = tracker.get_slot("requested_slot") == "need"
         text = full_text(tracker) if asked_now else value
@@ -1001,7 +1031,17 @@ class DetailAnswers:
             ActionShowDetails().show(dispatcher, tracker)
             return {"need": None}
 
+        if asked_now and TOLD_ALREADY_ONLY.match(text or ""):
+            earlier = need_told_before(tracker)
+            if earlier:  # "I told you already": what they said before, in their words
+                dispatcher.utter_message(
+                    response="utter_details_noted_in_passing", noted="what you need help with"
+                )
+                return {"need": earlier}
+
         def read(_: Text) -> Optional[Text]:
+            if asked_now and TOLD_ALREADY_ONLY.match(text or ""):
+                return None  # nothing told before to keep: asked again, never "I told you already"
             if asked_now and only_details(text or ""):
                 return None  # "BSL interpreter", "my number is …": noted, and the question comes again
             if asked_now and SHORT_YES.match(text or ""):
@@ -1009,6 +1049,26 @@ class DetailAnswers:
             return (text or "").strip() or None
 
         return self._answer("need", value, dispatcher, tracker, read)
+
+
+def need_told_before(tracker: Tracker) -> Optional[Text]:
+    """What they said they need, in an earlier request of this conversation, or a concern's words."""
+    started = max(
+        (i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=len(tracker.events)
+    )
+    for event in reversed(tracker.events[:started]):
+        value = event.get("value")
+        if (
+            event.get("event") == "slot"
+            and event.get("name") == "need"
+            and isinstance(value, str)
+            and value not in (DECLINED, NOT_GIVEN)
+            and not TOLD_ALREADY_ONLY.match(value)
+        ):
+            return value
+    concerns = tracker.get_slot("concerns") or []
+    words = [said for concern in concerns for said in concern.get("their_words") or [] if said]
+    return words[0] if words else None
 
 
 def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:

@@ -392,8 +392,13 @@ class ValidateFeedbackForm(FormValidationAction):
             )
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
-        if long_enough and not asks(said) and intent.get("name") not in HANDED_ON:
-            # "when I ring them nobody answers": what they think, kept as their comment, not refused
+        if (
+            long_enough
+            and intent.get("name") not in HANDED_ON
+            and (not asks(said) or intent.get("name") == "give_feedback")
+        ):
+            # "when I ring them nobody answers", "how long does a complaint take? he's diabetic": what
+            # they think, kept as their comment, not refused (the thanks says how long complaints take)
             comment = with_earlier_words(tracker, said)
             return {"feedback_rating": "skipped", "feedback_comment": comment, "failed_answers": failures}
         answer = f"utter_{intent.get('name')}"

@@ -34,7 +34,7 @@ from actions.details import (
     shown,
 )
 from actions.opening_hours import opening_line
-from actions.requests import requests_made, resident_state
+from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF

@@ -11,7 +11,7 @@ def opening_line(dispatcher: CollectingDispatcher) -> None:
     team only when its number is configured (EMERGENCY_DUTY_TEAM_PHONE; not verified yet)."""
     now = thurrock_first_now(now_in_london())
     if now.open:
-        dispatcher.utter_message(response="utter_thurrock_first_open", until=now.until)
+        dispatcher.utter_message(response="utter_thurrock_first_open", until=now.until_words())
         return
     dispatcher.utter_message(response="utter_thurrock_first_closed", opens=now.opens)
     if settings().emergency_duty_team_phone:

@@ -18,7 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.details import full_text
 from bot.settings import settings
 from bot.store.database import shared_database
-from bot.store.handovers import add_note, conversation_handovers
+from actions.request_state import requests_made, resident_state, tell_requests
+from bot.store.handovers import add_note
 
 logger = logging.getLogger(__name__)
 NOTE_CHARS = 2000
@@ -40,29 +41,6 @@ NOT_A_NOTE = re.compile(
     r"(?: please| pls)?\s*[?.!]*$",
     re.IGNORECASE,
 )
-
-
-def resident_state(handover: Dict[str, Any]) -> Text:
-    """The response that says a handover's state: sent, being sent, saved only, or not sent yet.
-
-    With no delivery configured the request is saved for staff, and the resident was told to phone
-    with the reference (utter_handover_saved): asked later, they are told the same, never "sent".
-    """
-    statuses = {delivery["status"] for delivery in handover["deliveries"]}
-    if not statuses:
-        return "utter_request_sending" if settings().delivery_methods() else "utter_request_saved"
-    if statuses == {"sent"}:
-        return "utter_request_sent"
-    return "utter_request_not_sent_yet" if "failed" in statuses else "utter_request_sending"
-
-
-def requests_made(tracker: Tracker) -> Optional[List[Dict[str, Any]]]:
-    """This conversation's handovers, oldest first; None if the database cannot be read."""
-    try:
-        return conversation_handovers(shared_database(), tracker.sender_id)
-    except SQLAlchemyError as error:
-        logger.error("Could not read a conversation's handovers: %s", type(error).__name__)
-        return None
 
 
 # "…, and can I add her NHS number, it's …": asked to add, later in a message
@@ -125,12 +103,7 @@ class ActionTellRequestStatus(Action):
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        for handover in made:
-            dispatcher.utter_message(
-                response=resident_state(handover),
-                reference=handover["reference"],
-                topic=handover["topic"].lower(),
-            )
+        tell_requests(dispatcher, made)
         if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif not made:

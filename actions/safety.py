@@ -11,7 +11,7 @@ you safe right now?" / "is it safe for us to contact you, and how?". It
 - pauses a form it interrupted, with a button to carry on where they were.
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -81,10 +81,23 @@ MOST_FOLLOWUPS_ANSWERED = 2
 # Concerns where someone else may be causing the harm (named, if at all, in later messages too).
 HARMED_BY_OTHERS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
 REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
+# Said again ("I won't be here much longer anyway"): the ways to help now each time, never only thanks
+SELF_HARM_AGAIN = ("utter_risk_self_harm_again", "utter_risk_self_harm_again_contact")
 
 
 def turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") in ("user", "bot")]
+
+
+def replies_before(events: List[Dict[Text, Any]], how_many: int = 2) -> List[Set[Text]]:
+    """The responses of the assistant's last replies before the latest message, oldest first."""
+    replies: List[Set[Text]] = []
+    for event in events[:-1]:
+        if event.get("event") == "user":
+            replies.append(set())
+        elif replies:
+            replies[-1].add((event.get("metadata") or {}).get("utter_action") or "")
+    return replies[-how_many:]
 
 
 # A question asked with "I'm safe" is answered too, when the classifier is this sure of it.
@@ -191,7 +204,15 @@ class ActionRespondToRisk(Action):
                     answered[-1]["their_words"].append(text.strip()[:2000])
                     if risk.kind in HARMED_BY_OTHERS and not answered[-1].get("who_may_be_causing_harm"):
                         answered[-1]["who_may_be_causing_harm"] = causing_harm(text)
-                response = REPEAT_ANSWERS[1] if last_answer == REPEAT_ANSWERS[0] else REPEAT_ANSWERS[0]
+                repeats = SELF_HARM_AGAIN if risk.kind == SELF_HARM else REPEAT_ANSWERS
+                # never the reply of either of the two turns before; just told us they are safe: not
+                # asked again at once, but given the numbers again
+                before = replies_before(turns(tracker))
+                fresh = [r for r in repeats if not any(r in said for said in before)]
+                if last_answer == "safe_now":
+                    fresh = [r for r in fresh if r != repeats[0]]
+                last = before[-1] if before else set()
+                response = (fresh or [r for r in repeats if r not in last])[0]
                 dispatcher.utter_message(response=response)
                 answer = response
             else:

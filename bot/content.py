@@ -74,6 +74,14 @@ class OpeningNow:
     full_service: bool
     until: Text  # "7pm" while open
     opens: Text  # "7am tomorrow (Saturday)" while closed
+    full_until: Text = ""  # "5pm" while the full service is open
+
+    def until_words(self) -> Text:
+        """ "5pm, and a smaller service until 7pm" or "7pm (a smaller service at this time)": never
+        "until 7pm" beside "Monday to Friday, 9am to 5pm" with nothing to say why."""
+        if self.full_service and self.full_until != self.until:
+            return f"{self.full_until}, and a smaller service until {self.until}"
+        return self.until if self.full_service else f"{self.until} (a smaller service at this time)"
 
 
 def hours_on(day: date) -> Dict[Text, int]:
@@ -90,7 +98,8 @@ def thurrock_first_now(now: Optional[datetime] = None) -> OpeningNow:
     hour = now.hour + now.minute / 60
     if today["opens"] <= hour < today["closes"]:
         full = today.get("full_from", 99) <= hour < today.get("full_until", 0)
-        return OpeningNow(True, full, _clock(today["closes"]), "")
+        full_until = _clock(today["full_until"]) if full else ""
+        return OpeningNow(True, full, _clock(today["closes"]), "", full_until)
     if hour < today["opens"]:
         return OpeningNow(False, False, "", f"{_clock(today['opens'])} today")
     tomorrow = now.date() + timedelta(days=1)

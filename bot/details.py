@@ -244,12 +244,15 @@ USE_THEIR_NUMBER = re.compile(
 )
 
 # ------------------------------------------------------------------ contact
+# "I can't do the phone menus": the automated options, not being rung by a person
+NOT_PHONE_MENUS = r"(?!\s+(?:menus?|options?|system|queues?|lines?|trees?|buttons?|press|automated)\b)"
 NOT_BY_PHONE = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
     r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)|"
     r"\b(?:better|rather)\s+than\s+(?:phone\s*)?calls\b|"
     r"\bprefer\s+(?:e-?mails?|texts?|letters?)\s+(?:to|over)\s+(?:phone|calls|ringing)\b|"
-    r"\b(?:can'?t|cant|cannot|can not|unable to|don'?t|dont)\s+(?:use|hear on|hear|do|manage)\s+(?:the\s+|a\s+)?phones?\b|"
+    r"\b(?:can'?t|cant|cannot|can not|unable to|don'?t|dont)\s+(?:use|hear on|hear|do|manage)\s+(?:the\s+|a\s+)?phones?\b"
+    rf"{NOT_PHONE_MENUS}|"
     r"\bno\s+(?:phone\s*calls?|calls|phone)\b|\bnot\s+by\s+(?:phone|telephone)\b|"
     r"\b(?:email|e-mail|text)\s+only\b|\brather than\s+(?:a\s+)?(?:phone|ring|call)\b|"
     r"\b(?:don'?t|dont|do not)\s+have\s+a\s+phone\b",
@@ -409,7 +412,7 @@ COMMUNICATION_NEEDS = [
         "no phone calls",
         re.compile(
             r"\b(?:doesn'?t|don'?t|does not|do not|can'?t|cannot|can not|won'?t)\s+(?:like|do|use|manage|cope with|hear on)\s+"
-            r"(?:the\s+|a\s+)?phone(?:\s+calls)?\b",
+            rf"(?:the\s+|a\s+)?phone(?:\s+calls)?\b{NOT_PHONE_MENUS}",
             re.I,
         ),
     ),
@@ -614,16 +617,39 @@ FIRST_AND_SURNAME = re.compile(
     re.I,
 )
 # "his surname is Walsh", told after his first name: added to the name held (actions/details.py)
+# "Mr Alan Price", "Mrs Dobson": someone named with a title is someone else (never "Dr …": their GP)
+TITLED_NAME = re.compile(
+    r"\b(?:[Mm]rs?|MRS?|[Mm]s|MS|[Mm]iss|MISS)\.?\s+[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?\b"
+)
+SURNAME_WORDS = r"(?:surname|last\s+name|second\s+name|family\s+name)"
 ONLY_SURNAME = re.compile(
-    r"\b(my|his|her|their)\s+(?:surname|last\s+name|second\s+name|family\s+name)(?:'s|\s+is|\s*[:=-])?\s+"
-    r"([^\W\d_][\w'’-]+)",
+    rf"\b(my|his|her|their)\s+{SURNAME_WORDS}(?:'s|\s+is|\s*[:=-])?\s+([^\W\d_][\w'’-]+)",
     re.I,
 )
+# "DEREK HOLLIS THATS MY SURNAME", "Hollis is my surname": the surname said first
+SURNAME_SAID_FIRST = re.compile(
+    rf"\b([^\W\d_][\w'’-]+)\s*,?\s+(?:is|that'?s|thats|that\s+is|it'?s|its)\s+(my|his|her|their)\s+{SURNAME_WORDS}\b",
+    re.I,
+)
+
+
+def surname_told(text: Text) -> Optional[Tuple[Text, Text, int, int]]:
+    """A surname said on its own ("his surname is Walsh", "Hollis is my surname"): whose (my, his…),
+    the surname, and where it is."""
+    told = ONLY_SURNAME.search(text)
+    if told:
+        return told.group(1).lower(), told.group(2), told.start(2), told.end(2)
+    told = SURNAME_SAID_FIRST.search(text)
+    if told and told.group(1).lower() not in ("name", "it", "that", "this"):
+        return told.group(2).lower(), told.group(1), told.start(1), told.end(1)
+    return None
+
+
 # What people wrap an answer in: "I told you, Tom", "Sandra, I did say", "sorry it's Sarah".
 FILLER = re.compile(
     r"^\W*(?:(?:i\s+)?told\s+you(?:\s+already)?|i\s+(?:already\s+|just\s+)?said|i\s+did\s+say|as\s+i\s+said|like\s+i\s+said|"
     r"i\s+(?:already\s+)?gave\s+(?:it|that|you\s+it|you\s+that|it\s+you)(?:\s+(?:already|before|earlier|at\s+the\s+(?:start|beginning)))?|"
-    r"already\s+said|sure|ok|okay|yes|yeah|sorry|me\?|well|oh|erm|um|it'?s|its|it\s+is|i'?m|im|i\s+am|still|just|"
+    r"already\s+said|already|sure|ok|okay|yes|yeah|sorry|me\?|well|oh|erm|um|it'?s|its|it\s+is|i'?m|im|i\s+am|still|just|"
     r"this\s+is|my\s+name\s+is|name'?s|(?:my\s+)?name\s*:?|call\s+me)\b\W*",
     re.I,
 )
@@ -917,10 +943,10 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     both = FIRST_AND_SURNAME.search(text)
     if both:
         add(tidy_name(f"{both.group(1)} {both.group(2)}"), both.start(1), both.end(2), None)
-    surname = None if both else ONLY_SURNAME.search(text)
+    surname = None if both else surname_told(text)
     if surname:
-        whose = None if surname.group(1).lower() == "my" else CARED_FOR
-        add(tidy_name(surname.group(2)), surname.start(2), surname.end(2), whose)
+        whose = None if surname[0] == "my" else CARED_FOR
+        add(tidy_name(surname[1]), surname[2], surname[3], whose)
     related = RELATION_OF.search(text)
     if related:
         group = "owner" if related.group("owner") else "name"
@@ -938,6 +964,13 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             result = _name_words(text, trigger.end(), mode)
             if result:
                 add(result[0], trigger.end(), result[1], role)
+    for titled in TITLED_NAME.finditer(text):  # "a patient for reablement - Mr Alan Price, 79"
+        if not re.search(r"\b(?:i'?m|im|i\s+am|this\s+is|name\s+is|it'?s)\s*$", text[: titled.start()], re.I):
+            words = titled.group(0).split()
+            name, end = tidy_name(" ".join(words)), titled.end()
+            if not name and len(words) == 3:  # "Mrs Hill Lives next door"
+                name, end = tidy_name(" ".join(words[:2])), titled.start() + len(" ".join(words[:2]))
+            add(name, titled.start(), end, CARED_FOR)
     for pattern in (HERE_NAME, NAME_FROM, NAME_THEN_DETAIL, NAME_THEN_ROLE):
         match = pattern.search(text)
         if match and (pattern is not NAME_FROM or _organisation(text)):
@@ -1403,6 +1436,21 @@ def _tidy_time(match: "re.Match[str]") -> Optional[Text]:
     if match.group("clock"):
         words.append(re.sub(r"\s+", " ", match.group("clock").lower()).strip())
     return " ".join(words)
+
+
+# "I told you already, Kasia Nowak", "i already said its 07700…", "I did say, Tilbury": a detail
+# given again (read as a goodbye it stopped the request), whatever kind of detail
+TOLD_ALREADY = re.compile(
+    r"\b(?:already\s+)?(?:told|said|gave|given)\s+(?:you|u|ya|it|that|already)\b|\b(?:i|we)\s+did\s+say\b|"
+    r"\balready\s+(?:told|said|gave|given)\b",
+    re.I,
+)
+# ... and nothing else: "I told you already", "i did say" (what they told us is looked for, never kept as it)
+TOLD_ALREADY_ONLY = re.compile(
+    r"^\W*(?:(?:i|i've|i\s+have|we)\s+)?(?:already\s+)?(?:told|said|gave|given)(?:\s+(?:you|u|ya|it|that|this))?"
+    r"(?:\s+(?:already|before|earlier|twice|at\s+the\s+start))*\W*$|^\W*(?:i|we)\s+did\s+say\W*$",
+    re.I,
+)
 
 
 # Between two values of one detail: the first was a slip ("RM16 2QL... sorry no, RM15 4QL").

@@ -414,3 +414,36 @@ def test_a_detail_or_a_skip_is_never_read_as_small_talk(text, read_as, becomes):
     message = Message(data={"text": text, "intent": {"name": read_as, "confidence": 0.5}})
     DetailExtractor().process([message])
     assert message.get("intent")["name"] == becomes
+
+
+def test_phone_menus_are_not_a_wish_never_to_be_rung():
+    kinds = {(f.kind, f.value) for f in find_details("CAN SOMEONE RING ME I CANT DO THE PHONE MENUS")}
+    assert ("contact_preference", "not by phone") not in kinds
+    assert ("communication_need", "no phone calls") not in kinds
+    assert ("contact_preference", "not by phone") in {
+        (f.kind, f.value) for f in find_details("i cant use the phone, email only")
+    }
+
+
+def test_i_told_you_already_is_a_detail_given_again_never_a_need():
+    from bot.details import TOLD_ALREADY, TOLD_ALREADY_ONLY
+
+    assert TOLD_ALREADY.search("I told you already, Kasia Nowak")
+    assert TOLD_ALREADY_ONLY.match("I TOLD YOU ALREADY")
+    assert TOLD_ALREADY_ONLY.match("i said already")
+    assert not TOLD_ALREADY_ONLY.match("i told you already, transition assessment before he turns 18")
+    assert not TOLD_ALREADY.search("my son told me to ask about direct payments")
+
+
+def test_a_titled_name_is_the_person_the_help_is_for_unless_they_say_it_is_them():
+    referral = "I need to refer a patient for reablement - Mr Alan Price, 79, lives alone in Grays"
+    assert ("Mr Alan Price", CARED_FOR) in {
+        (f.value, f.role) for f in find_details(referral) if f.kind == "person_name"
+    }
+    assert ("Mrs Patel", None) in {(f.value, f.role) for f in find_details("Hello I am Mrs Patel")}
+    assert not [f for f in find_details("my GP Dr Patel says she needs help") if f.kind == "person_name"]
+
+
+def test_a_name_given_again_with_i_said_already_is_that_name():
+    found = find_details("I said already - Mr Alan Price", asked="cared_for")
+    assert [(f.value, f.role) for f in found if f.kind == "person_name"] == [("Mr Alan Price", CARED_FOR)]

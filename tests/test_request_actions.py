@@ -260,3 +260,20 @@ def test_the_request_promises_a_call_only_when_something_delivers_it(monkeypatch
     messages, _ = run(ActionStartHandover(), state({}, asked))
     assert messages[0]["response"] == "utter_handover_intro"
     settings.cache_clear()
+
+
+def test_what_was_added_after_sending_is_shown_when_they_ask_what_is_held(database):  # noqa: F811
+    from actions.details import ActionShowDetails
+    from bot.store.handovers import add_note
+
+    made = create_handover(database, SENDER, FIELDS, [])
+    add_note(database, made.reference, "he is diabetic and on insulin")
+    slots = {"full_name": "Karen Obi"}
+    messages, _ = run(ActionShowDetails(), state(slots, said("show me what's saved", "show_my_details")))
+    notes = [m for m in messages if m["response"] == "utter_request_notes"]
+    assert notes and "he is diabetic and on insulin" in notes[0]["notes"]
+    assert [m["response"] for m in messages][:2] == ["utter_your_details", "utter_request_saved"]
+    messages, _ = run(
+        ActionTellRequestStatus(), state({}, said("is the insulin bit on it", "ask_request_status"))
+    )
+    assert "utter_request_notes" in [m["response"] for m in messages]

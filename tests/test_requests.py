@@ -2,7 +2,8 @@
 
 import pytest
 
-from actions.requests import note_in, resident_state
+from actions.request_state import resident_state
+from actions.requests import note_in
 
 
 @pytest.mark.parametrize(

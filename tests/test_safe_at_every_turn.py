@@ -33,6 +33,8 @@ URGENT_BLOCKS = (
     "utter_risk_missed_care",
     "utter_risk_more",
     "utter_risk_offer_contact",
+    "utter_risk_self_harm_again",
+    "utter_risk_self_harm_again_contact",
 )
 # A different phrasing of each kind of risk for each state (none of them from the held-out sets).
 RISKS = [

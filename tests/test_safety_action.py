@@ -239,3 +239,37 @@ def test_lol_no_im_not_suicidal_i_havent_finished_my_feedback_goes_back_to_the_f
     said, _, result, _ = run(events, {"paused_form": "feedback_form"})
     assert said == ["utter_risk_safe_now", "utter_carry_on"], said
     assert {"event": "followup", "timestamp": None, "name": "feedback_form"} in result
+
+
+def test_self_harm_said_again_gets_the_ways_to_help_each_time_never_only_thanks():
+    first_said, first_slots, _, _ = run(
+        [user("i dont see the point in carrying on without her", "self_harm")]
+    )
+    assert first_said[0] == "utter_risk_self_harm"
+    events = [
+        user("i dont see the point in carrying on without her", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("theres nothing left for me here if she goes", "distress"),
+    ]
+    said, slots, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "self_harm"})
+    assert said[0] == "utter_risk_self_harm_again", "Samaritans and 'are you safe?' again"
+    assert slots["concerns"][0]["their_words"][-1] == "theres nothing left for me here if she goes"
+    events += [bot("utter_risk_self_harm_again"), user("i wont be here much longer anyway", "self_harm")]
+    said, _, _, _ = run(
+        events, {"concerns": slots["concerns"], "last_risk_answer": "utter_risk_self_harm_again"}
+    )
+    assert said[0] == "utter_risk_self_harm_again_contact", "never the same reply twice running"
+
+
+@pytest.mark.parametrize(
+    "answer", ["I DONT KNOW", "dont know", "not sure", "i really dont know anymore", "maybe"]
+)
+def test_not_knowing_whether_they_are_safe_is_not_a_yes(answer):
+    first_said, first_slots, _, _ = run([user("i dont see the point in carrying on", "self_harm")])
+    events = [
+        user("i dont see the point in carrying on", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user(answer),
+    ]
+    said, _, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "self_harm"})
+    assert said[0] == "utter_risk_not_safe_now"

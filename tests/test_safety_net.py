@@ -212,6 +212,7 @@ def test_the_classifier_alone_is_not_enough_for_an_ordinary_need():
         ("what is a direct payment", None),
         ("should i be worried about paying for it", None),
         ("should i call 999 now or wait for them?", "call_999"),
+        ("i work part time, does that stop me getting carers allowance?", None),  # a benefit, not care
     ],
 )
 def test_follow_up_questions(text, kind):

@@ -58,3 +58,18 @@ def test_other_words_and_older_buttons_are_left_as_words():
     assert pressed("no idea", tracker_after(("bot", "Was this helpful?", HELPFUL))) is None
     assert pressed("/deny", tracker_after(("bot", "What's your name?", SKIP))) is None
     assert pressed("", tracker_after(("bot", "What's your name?", SKIP))) is None
+
+
+def test_a_long_title_typed_with_a_slip_is_that_button_and_a_short_one_is_not():
+    assessment = [
+        {"title": "Ask for an assessment", "payload": "/request_callback"},
+        {"title": "Money and paying", "payload": "/financial_will_i_pay"},
+        {"title": "Main menu", "payload": "/show_menu"},
+    ]
+    asked = tracker_after(("bot", "Anyone who seems to need care can have a needs assessment.", assessment))
+    assert pressed("ask for an assesment", asked) == "/request_callback"
+    assert pressed("Money and payin", asked) == "/financial_will_i_pay"
+    assert pressed("main manu", asked) is None, "a short title must be typed as it is"
+    contact = [{"title": "Ask someone to contact me", "payload": "/request_callback"}]
+    told = tracker_after(("bot", "Thank you for telling me.", contact))
+    assert pressed("ask someone to contact him", told) is None, "other words, not a slip"

@@ -17,12 +17,13 @@ from bot.safety.followups import (
     followup_kind,
     says_safe_now,
     says_someone_else,
+    says_unsure,
 )
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
 
 RISK_ENTITY = "risk"
 # Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
-ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent")
+ASKS_ARE_YOU_SAFE = ("utter_risk_self_harm", "utter_risk_self_harm_imminent", "utter_risk_self_harm_again")
 ASKS_SAFE_CONTACT = (
     "utter_risk_abuse",
     "utter_risk_domestic_abuse",
@@ -86,10 +87,13 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         if turn.get("event") == "bot"
     )
     just_said = bot_actions_since_last_user_turn(turns)
+    asked_if_safe = any(action in ASKS_ARE_YOU_SAFE for action in just_said)
+    if asked_if_safe and not risk.imminent and says_unsure(text):
+        risk = Risk(SELF_HARM, imminent=True)  # "I don't know" to "are you safe right now?" is not a yes
     answers = None
-    if any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_someone_else(text):
+    if asked_if_safe and says_someone_else(text):
         answers = "not_me"  # "no it's not me, it's my dad saying it"
-    elif any(action in ASKS_ARE_YOU_SAFE for action in just_said) and says_safe_now(text):
+    elif asked_if_safe and says_safe_now(text):
         answers = "are_you_safe"
     elif (
         any(action in ASKS_SAFE_CONTACT for action in just_said)

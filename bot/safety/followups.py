@@ -29,7 +29,8 @@ FOLLOWUPS = [
     (
         "care_continues",
         re.compile(
-            r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b|"
+            r"\b(stop|lose|losing|take\s+away|cut|end)\b[^.?!]{0,25}\b(my|her|his|their|mum's|dad's)?\s*(care|carers?|help|support|package|services)\b"
+            r"(?!'?s?\s+(allowance|assessment|credit|element|premium))|"
             r"\b(put|move|take)\s+(me|her|him|them|mum|dad)\s+(in|into)\s+a\s+(home|care\s+home)\b|"
             r"\bget\s+(her|him|them|the\s+carer)\s+(into\s+trouble|sacked|fired)\b|"
             r"\bwhat\s+(will\s+|would\s+)?(actually\s+)?happens?\s+(if|when)\s+i\s+(report|tell)\b|"
@@ -226,6 +227,18 @@ REASSURING = re.compile(
     r"\bdidn't\s+mean\s+(?:it\s+)?(?:like\s+that|that)\b|\bnothing\s+like\s+that\b|"
     r"^\W*(?:oh\s+)?(?:god\s+|gosh\s+)?no\b[\s,.!-]*(?=i'm\s+(?:fine|ok|okay|safe|alright))"
 )
+
+
+# "I don't know", "not sure", "maybe": to "are you safe right now?", not a yes
+UNSURE = re.compile(
+    r"^\W*(?:i\s+)?(?:really\s+|honestly\s+|just\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?know\b|"
+    r"^\W*(?:i'm\s+|i\s+am\s+)?(?:not\s+(?:really\s+)?sure|unsure)\b|^\W*(?:dunno|idk|no\s+idea|maybe|possibly|"
+    r"hard\s+to\s+say|i\s+guess(?:\s+so)?|kind\s+of|sort\s+of)\W*$"
+)
+
+
+def says_unsure(text: Text) -> bool:
+    return bool(UNSURE.search(tidy(text or "")))
 
 
 def says_safe_now(text: Text) -> bool:

@@ -289,7 +289,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             # manage the stairs" is a need for an assessment, not 999)
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)"
             r"(?!.*\b(last\s+(week|month|year)|(this|a)\s+(week|month|year)|ago|twice|\w+\s+times|keeps?\s+falling)\b)"
-            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b(can't|cannot|hurt|injur|get\s+up)",
+            # ("had a fall and can't get in the bath on her own": a need for an assessment too)
+            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot)(?!\s+(wash|bath|shower|dress|cook|manage|"
+            r"look\s+after|cope|get\s+in(to)?\s+the\s+(bath|shower)|get\s+dressed|go\s+out|drive|do\s+(the\s+)?(stairs|shopping)))|"
+            r"hurt|injur|get\s+up)",
             r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
             r"\bcollapsed\b",
             # someone heard calling for help inside, or unable to get to the door
@@ -463,6 +466,10 @@ DISTRESS_PATTERNS = _compile(
         r"\bcan't\s+(sleep|eat)\b",
         r"\bgiv(e|ing)\s+up\b",
         r"\bdo\s+it\s+(today|tonight|now)\b",
+        # "there's nothing left for me here if she goes", "no reason to carry on"
+        r"\bnothing\s+(left\s+)?(for\s+me|to\s+live\s+for|to\s+look\s+forward\s+to)\b",
+        r"\bno\s+(reason|point)\s+(to|in)\s+(go(ing)?\s+on|carry(ing)?\s+on|liv(e|ing)|anything|being\s+here)\b",
+        r"\b(can't|cannot)\s+go\s+on\b",
     ]
 )
 # A short answer to "are you safe right now?" (asked after every self-harm answer): "no", "not

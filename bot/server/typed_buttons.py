@@ -8,6 +8,7 @@ NLU reads it. Installed with the server package (bot/server/__init__.py).
 """
 
 import re
+from difflib import SequenceMatcher
 from typing import Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
@@ -59,7 +60,25 @@ def pressed(text: Optional[Text], tracker: DialogueStateTracker) -> Optional[Tex
     if typed in buttons:
         return buttons[typed]
     starting = [payload for title, payload in buttons.items() if title.startswith(typed + " ")]
-    return starting[0] if len(starting) == 1 and len(typed) >= LEAST_PREFIX_CHARS else None
+    if len(starting) == 1 and len(typed) >= LEAST_PREFIX_CHARS:
+        return starting[0]
+    return misspelt(typed, buttons)
+
+
+# "ask for an assesment" for "Ask for an assessment": a long title typed with a slip or two is that
+# button, when no other title is nearly as close (a short title must be typed as it is)
+LEAST_FUZZY_CHARS = 10
+FUZZY_RATIO = 0.95
+
+
+def misspelt(typed: Text, buttons: Dict[Text, Text]) -> Optional[Text]:
+    close = [
+        (SequenceMatcher(None, typed, title).ratio(), payload)
+        for title, payload in buttons.items()
+        if len(title) >= LEAST_FUZZY_CHARS
+    ]
+    close = sorted((c for c in close if c[0] >= FUZZY_RATIO), reverse=True)
+    return close[0][1] if len(close) == 1 else None
 
 
 def install() -> None:

@@ -22,7 +22,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.details import CARED_FOR, find_details, forgotten_detail
+from bot.details import CARED_FOR, TOLD_ALREADY, find_details, forgotten_detail
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 # "Can someone from Thurrock First contact us about a needs assessment?", "can someone go and see
@@ -147,6 +147,11 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
                 intent in SMALL_TALK
                 and not at_risk
                 and any(found.kind in CONTACT_DETAILS for found in details)
+            )
+            or (  # never a goodbye or a no; not understood only when a detail is in it
+                intent in SMALL_TALK | {"deny", "add_to_request"} | ({"nlu_fallback"} if details else set())
+                and not at_risk
+                and TOLD_ALREADY.search(text)
             )
         ):
             _set_intent(message, "give_details")

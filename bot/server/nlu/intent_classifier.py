@@ -23,6 +23,7 @@ from sklearn.preprocessing import normalize
 from bot.content import topic_titles
 from bot.safety.risk import URGENT_INTENTS
 from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
+from bot.server.nlu.topic_part import YES_FIRST
 
 CALL_BACK = "request_callback"
 # Topics that say who to contact, not what a request is about.
@@ -97,6 +98,8 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             vector = message.get(TOPIC_PART_VECTOR)
             if vector is not None and (message.get(INTENT) or {}).get("name") == CALL_BACK:
                 self._name_the_topic(message, vector)
+            elif vector is not None and YES_FIRST.match(message.get(TEXT) or ""):
+                self._yes_to_a_topic(message, vector)
             if message.get(QUESTION_PART_VECTORS):
                 self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
             self._two_topics_at_once(message)
@@ -143,6 +146,23 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         if topic and confidence >= self.config["topic_part_confidence"]:
             entity = {"entity": "topic", "value": topic, "confidence": confidence, "extractor": self.name}
             message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+
+    def _yes_to_a_topic(self, message: Message, vector: np.ndarray) -> None:
+        """ "yes please the carers one", read too unsurely to answer (a yes, a topic, "did you mean"):
+        the topic its words after the yes name, when they name one as surely as a question part."""
+        intent = message.get(INTENT) or {}
+        if intent.get("confidence", 0.0) >= self.config["unsure_below"]:
+            return
+        topic, confidence = self._ranking(vector)[0]
+        if topic in set(topic_titles()) and confidence >= self.config["question_part_confidence"]:
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != topic]
+            message.set(INTENT, {"name": topic, "confidence": confidence}, add_to_output=True)
+            message.set(
+                INTENT_RANKING_KEY,
+                [{"name": topic, "confidence": confidence}]
+                + [{**r, "confidence": r["confidence"] * (1 - confidence)} for r in ranking],
+                add_to_output=True,
+            )
 
     def _read_the_questions(self, message: Message, parts: List[Tuple[np.ndarray, bool]]) -> None:
         """A long message's parts' topics. The answer: a part that asks, else one that tells, surest

@@ -5,6 +5,9 @@ a call; the grab rail then only shows faintly in the intent ranking, and the han
 Thurrock First as "a general enquiry". Here the asking-for-a-call words are taken out, and what is
 left (when there is something left to read) is given its own sentence vector by the featurizer and
 its own topic by the classifier, as the `topic` entity the handover reads first.
+
+A "yes" with a topic after it ("yes please the carers one", "yeah the money one") reads mostly as
+a yes, too unsure to answer; its words after the yes are read the same way, for the topic to answer.
 """
 
 import re
@@ -33,13 +36,22 @@ CONTACT_WISH = re.compile(
     rf"{CALL_WORDS}\b[^.;!?]*",
     re.IGNORECASE,
 )
+# "yes please the carers one", "ok, the direct payment bit": a yes, then what it is a yes to
+YES_FIRST = re.compile(
+    r"^\W*(?:yes|yeah|yea|yep|yup|ok|okay|please|go\s+on|sure)\b(?:\W+(?:please|pls|ta|thanks|then|that|the)\b)*\W*",
+    re.IGNORECASE,
+)
 WORDS_TO_READ = 2  # a word alone left ("please", "today") says nothing about a topic
 
 
 def topic_part(text: Text) -> Optional[Text]:
-    """What is left of a call-back request once the asking-for-a-call words are out, if enough."""
-    if not ASKING_FOR_A_CALL.search(text):
+    """What is left of a call-back request once the asking-for-a-call words are out, or of a yes
+    once the yes is out, if enough."""
+    if ASKING_FOR_A_CALL.search(text):
+        rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", ASKING_FOR_A_CALL.sub(" , ", text))).strip()
+    elif YES_FIRST.match(text):
+        rest = YES_FIRST.sub("", text, count=1).strip()
+    else:
         return None
-    rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", ASKING_FOR_A_CALL.sub(" , ", text))).strip()
     rest = re.sub(r"\s+", " ", rest)
     return rest if len(re.findall(r"[a-z']+", rest, re.I)) >= WORDS_TO_READ else None

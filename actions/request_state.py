@@ -1,0 +1,59 @@
+"""A conversation's requests to Thurrock First, as the resident is told about them: each one's
+reference, its state (sent, being sent, saved only, not sent yet) and what was added to it.
+
+Read from the project database, not from the slots, so it is true after a restart; shared by the
+answers to "did it send?", "what do you hold about me?" and a second request.
+"""
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.settings import settings
+from bot.store.database import shared_database
+from bot.store.handovers import conversation_handovers
+
+logger = logging.getLogger(__name__)
+
+
+def resident_state(handover: Dict[str, Any]) -> Text:
+    """The response that says a handover's state: sent, being sent, saved only, or not sent yet.
+
+    With no delivery configured the request is saved for staff, and the resident was told to phone
+    with the reference (utter_handover_saved): asked later, they are told the same, never "sent".
+    """
+    statuses = {delivery["status"] for delivery in handover["deliveries"]}
+    if not statuses:
+        return "utter_request_sending" if settings().delivery_methods() else "utter_request_saved"
+    if statuses == {"sent"}:
+        return "utter_request_sent"
+    return "utter_request_not_sent_yet" if "failed" in statuses else "utter_request_sending"
+
+
+def requests_made(tracker: Tracker) -> Optional[List[Dict[str, Any]]]:
+    """This conversation's handovers, oldest first; None if the database cannot be read."""
+    try:
+        return conversation_handovers(shared_database(), tracker.sender_id)
+    except SQLAlchemyError as error:
+        logger.error("Could not read a conversation's handovers: %s", type(error).__name__)
+        return None
+
+
+def tell_requests(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]]) -> None:
+    """Each request's reference and state, and what was added to it, so it can be checked."""
+    for handover in made:
+        dispatcher.utter_message(
+            response=resident_state(handover),
+            reference=handover["reference"],
+            topic=handover["topic"].lower(),
+        )
+        notes = [note["text"] for note in handover.get("notes") or []]
+        if notes:
+            dispatcher.utter_message(
+                response="utter_request_notes",
+                reference=handover["reference"],
+                notes="\n".join(f'• "{note}"' for note in notes),
+            )
