@@ -230,11 +230,15 @@ class ActionStartHandover(Action):
             entity.get("entity") == "detail" and entity.get("value") == "new_request"
             for entity in tracker.latest_message.get("entities", [])
         )
+        # an urgent request again with no new concern since the last one: the same need
+        concern_since = (
+            len(tracker.get_slot("concerns") or []) > len(made[-1].get("concern") or []) if made else True
+        )
         if (
             made
-            and urgency != "urgent"
+            and (urgency != "urgent" or not concern_since)
             and not asked_for_new
-            and topic in (made[-1]["topic"], "a general enquiry")
+            and (topic == "a general enquiry" or topic.lower() in made[-1]["topic"].lower())
         ):
             # one handover per need: say where the one already made is, offer to add to it
             dispatcher.utter_message(

@@ -32,6 +32,7 @@ from bot.safety.concern import (
 )
 from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
+from actions.request_state import requests_made, resident_state
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -87,6 +88,12 @@ SELF_HARM_AGAIN = ("utter_risk_self_harm_again", "utter_risk_self_harm_again_con
 
 def turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") in ("user", "bot")]
+
+
+def saved_only(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The latest request of this conversation when it was saved but nothing delivers it."""
+    made = requests_made(tracker) or []
+    return made[-1] if made and resident_state(made[-1]) == "utter_request_saved" else None
 
 
 def replies_before(events: List[Dict[Text, Any]], how_many: int = 2) -> List[Set[Text]]:
@@ -172,7 +179,15 @@ class ActionRespondToRisk(Action):
             asked = [turn.followup] + [k for k in followup_kinds(text) if k != turn.followup]
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
-                dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
+                saved = saved_only(tracker) if kind == "what_next" else None
+                if saved:  # "when will they ring me?" of a request only saved: phone them, as they were told
+                    dispatcher.utter_message(
+                        response="utter_request_saved",
+                        reference=saved["reference"],
+                        topic=saved["topic"].lower(),
+                    )
+                else:
+                    dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
             topic = asked_too(tracker)
             if topic:  # "could she go somewhere for a week? and am I in trouble?": both answered
                 dispatcher.utter_message(response=f"utter_{topic}")
@@ -204,6 +219,10 @@ class ActionRespondToRisk(Action):
                     answered[-1]["their_words"].append(text.strip()[:2000])
                     if risk.kind in HARMED_BY_OTHERS and not answered[-1].get("who_may_be_causing_harm"):
                         answered[-1]["who_may_be_causing_harm"] = causing_harm(text)
+                if tracker.get_slot("handover_stage") == "confirming" and risk.kind != SELF_HARM:
+                    # "the bruises bit is about my brother, I told you his name", at the read-back: kept,
+                    # and the read-back again with it (it was lost, and "yes save it" then saved nothing)
+                    return [SlotSet("concerns", concerns), FollowupAction("action_confirm_handover")]
                 repeats = SELF_HARM_AGAIN if risk.kind == SELF_HARM else REPEAT_ANSWERS
                 # never the reply of either of the two turns before; just told us they are safe: not
                 # asked again at once, but given the numbers again
@@ -249,8 +268,9 @@ class ActionRespondToRisk(Action):
         """Back to the request or feedback the urgent answer interrupted, where it was (never its
         start again: no second consent question, no second introduction); else the topics."""
         paused = tracker.get_slot("paused_form")
-        if paused not in RESUME:
-            dispatcher.utter_message(response="utter_menu_again")
+        if paused not in RESUME:  # "back to my question from before, does the carers assessment…"
+            asked = asked_too(tracker)
+            dispatcher.utter_message(response=f"utter_{asked}" if asked else "utter_menu_again")
             return []
         dispatcher.utter_message(response="utter_carry_on")
         return [SlotSet("paused_form", None), FollowupAction(paused)]

@@ -1,10 +1,12 @@
 """A request the resident can trust, action by action (Tracker.from_dict, the real project database):
 its reference and state, a note added after sending, one handover per need, "yes send it, but …"."""
 
+import json
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
+from actions.details import ActionShowDetails
 from actions.handover import ActionStartHandover, ActionSubmitHandover, handover_topic
 from actions.requests import (
     ActionAddToRequest,
@@ -13,7 +15,8 @@ from actions.requests import (
     ActionWhatHappensNext,
 )
 from bot.settings import settings
-from bot.store.handovers import create_handover, list_handovers
+from actions.safety import ActionRespondToRisk
+from bot.store.handovers import add_note, create_handover, list_handovers
 from tests.test_actions import SENDER, database, run  # noqa: F401 (database is a fixture)
 
 FIELDS = {"topic": "Equipment and home changes", "summary": "", "full_name": "Linda Reeve"}
@@ -263,9 +266,6 @@ def test_the_request_promises_a_call_only_when_something_delivers_it(monkeypatch
 
 
 def test_what_was_added_after_sending_is_shown_when_they_ask_what_is_held(database):  # noqa: F811
-    from actions.details import ActionShowDetails
-    from bot.store.handovers import add_note
-
     made = create_handover(database, SENDER, FIELDS, [])
     add_note(database, made.reference, "he is diabetic and on insulin")
     slots = {"full_name": "Karen Obi"}
@@ -277,3 +277,42 @@ def test_what_was_added_after_sending_is_shown_when_they_ask_what_is_held(databa
         ActionTellRequestStatus(), state({}, said("is the insulin bit on it", "ask_request_status"))
     )
     assert "utter_request_notes" in [m["response"] for m in messages]
+
+
+def test_when_will_they_ring_after_a_concern_says_plainly_a_saved_request_is_not_sent(database):  # noqa: F811
+    made = create_handover(database, SENDER, FIELDS, [])
+    concern = {"kind": "self_harm", "urgency": "urgent", "their_words": ["i cant go on"]}
+    events = [
+        said("i cant go on", "urgent_self_harm", entities=[{"entity": "risk", "value": "self_harm"}]),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_risk_self_harm"}},
+        said("when will they ring me", "what_happens_next"),
+    ]
+    slots = {"concerns": [concern], "last_risk_answer": "self_harm"}
+    messages, _ = run(ActionRespondToRisk(), state(slots, *events))
+    assert [m.get("reference") for m in messages if m["response"] == "utter_request_saved"] == [
+        made.reference
+    ]
+    assert "utter_risk_followup_what_next" not in [m["response"] for m in messages]
+
+
+def test_asking_again_after_an_urgent_request_with_nothing_new_is_the_same_request(database):  # noqa: F811
+    concern = {
+        "kind": "self_harm",
+        "what": "risk of suicide or self-harm",
+        "urgency": "urgent",
+        "their_words": ["x"],
+    }
+    fields = {
+        **FIELDS,
+        "topic": "Risk of suicide or self-harm (the person writing)",
+        "urgency": "urgent",
+        "concern": json.dumps([concern]),
+    }
+    create_handover(database, SENDER, fields, [])
+    again = said("/request_callback", "request_callback")
+    slots = {"concerns": [concern], "handover_urgency": "urgent"}
+    messages, _ = run(ActionStartHandover(), state(slots, again))
+    assert [m["response"] for m in messages] == ["utter_request_saved", "utter_request_already_made"]
+    told_more = {**concern, "kind": "abuse", "what": "possible abuse"}
+    messages, _ = run(ActionStartHandover(), state({**slots, "concerns": [concern, told_more]}, again))
+    assert messages[0]["response"].startswith("utter_handover_intro_urgent"), "a new concern: a new request"

@@ -273,3 +273,38 @@ def test_not_knowing_whether_they_are_safe_is_not_a_yes(answer):
     ]
     said, _, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "self_harm"})
     assert said[0] == "utter_risk_not_safe_now"
+
+
+def test_the_concern_told_again_at_the_read_back_is_kept_and_the_read_back_comes_again():
+    first_said, first_slots, _, _ = run(
+        [user("my brother came home from the day centre with bruises", "abuse")]
+    )
+    events = [
+        user("my brother came home from the day centre with bruises", "abuse"),
+        bot("utter_risk_abuse"),
+        user("the help isnt for me its for my brother daniel harris, well the bruises bit is", "abuse"),
+    ]
+    slots = {"concerns": first_slots["concerns"], "last_risk_answer": "abuse", "handover_stage": "confirming"}
+    said, slots, result, _ = run(events, slots)
+    assert said == [], "no 'thank you for telling me more' instead of the read-back"
+    assert {"event": "followup", "name": "action_confirm_handover"} in [
+        {"event": e.get("event"), "name": e.get("name")} for e in result
+    ]
+    assert slots["concerns"][0]["their_words"][-1].startswith("the help isnt for me")
+
+
+def test_back_to_my_question_with_no_paused_form_answers_the_question():
+    first_said, first_slots, _, _ = run(
+        [user("my brother came home from the day centre with bruises", "abuse")]
+    )
+    back = user(
+        "so back to my question from before, does the carers assessment need daniel there or just me?"
+    )
+    back["parse_data"]["intent"] = {"name": "assessment_carer", "confidence": 0.9}
+    events = [
+        user("my brother came home from the day centre with bruises", "abuse"),
+        bot("utter_risk_abuse"),
+        back,
+    ]
+    said, _, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "abuse"})
+    assert said == ["utter_assessment_carer"]

@@ -52,3 +52,17 @@ def test_after_the_step_it_listens():
     policy.priority = 9
     prediction = policy.predict_action_probabilities(tracker, domain)
     assert domain.action_names_or_texts[prediction.probabilities.index(1.0)] == "action_listen"
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("so is it saved or not? yes save it", "action_submit_handover"),
+        ("ok just send it please", "action_submit_handover"),
+        ("yes but don't send it yet, the postcode is wrong", None),
+        ("the help isnt for me its for my brother", None),
+        ("yes", None),  # a plain yes is the rules' own (the button's affirm)
+    ],
+)
+def test_a_yes_to_send_or_save_anywhere_in_a_message_answers_the_read_back(text, step):
+    assert answer_step(after_the_question(text, asked="utter_handover_readback_saved")) == step

@@ -26,7 +26,18 @@ YES = re.compile(
     re.I,
 )
 NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
-STEPS = {step for steps in QUESTIONS.values() for step in steps}
+# The read-back ("Shall I send it?" / "Shall I save it?"): a yes to send or save said anywhere in the
+# message ("so is it saved or not? yes save it" was read as a question and lost the read-back)
+READBACKS = {
+    "utter_handover_readback": "action_submit_handover",
+    "utter_handover_readback_saved": "action_submit_handover",
+}
+SEND_OR_SAVE = re.compile(
+    r"\b(?:yes|yeah|yep|yup|ok|okay|please|just|go\s+on)\b[\s,.!]*(?:please\s+|just\s+)?(?:send|save)\s+(?:it|this|that)\b",
+    re.I,
+)
+NOT_NOW = re.compile(r"\b(?:don'?t|do\s+not|not|never|before\s+you|wait)\b[^.?!]*\b(?:send|save)\b", re.I)
+STEPS = {step for steps in QUESTIONS.values() for step in steps} | set(READBACKS.values())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
@@ -66,12 +77,17 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
                 break
             latest_seen = True
             continue
-        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") in QUESTIONS:
+        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") in {
+            *QUESTIONS,
+            *READBACKS,
+        }:
             asked = event.metadata["utter_action"]
         elif isinstance(event, ActionExecuted) and event.action_name in QUESTIONS:
             asked = event.action_name
     if asked is None:
         return None
+    if asked in READBACKS:
+        return READBACKS[asked] if SEND_OR_SAVE.search(text) and not NOT_NOW.search(text) else None
     yes, no = QUESTIONS[asked]
     if NO.search(text):
         return no
