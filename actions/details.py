@@ -1074,11 +1074,13 @@ def need_told_before(tracker: Tracker) -> Optional[Text]:
 def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:
     """A button for each detail held (and the usual four), so changing one is one press."""
     held = known_details(tracker)
+    usual = {"full_name", "phone", "email", "postcode"}
+    if tracker.get_slot("asking_for") in (FAMILY, FRIEND, PROFESSIONAL):
+        usual.add("cared_for_needs")  # "he needs Easy Read": said for the first time at the read-back
     return [
         {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
         for slot, label in DETAIL_LABELS.items()
-        if (slot in held or slot in ("full_name", "phone", "email", "postcode"))
-        and slot != "contact_preference"
+        if (slot in held or slot in usual) and slot != "contact_preference"
     ]
 
 

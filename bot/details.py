@@ -324,7 +324,11 @@ NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a p
 
 DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?"
 PART = r"(?:morn\w*|afternoo\w*|aftanoon\w*|evenin\w*|lunch\s*time|lunchtime)"
-CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
+# a time of day, never a count ("from 4 visits a day to 2")
+CLOCK = (
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
+    r"(?!\d|\s*(?:visits?|times?|hours?|hrs?|days?|weeks?|months?|years?|people|carers?|calls?|x\b|a\s+day|per\b))"
+)
 TIME = re.compile(
     rf"(?<!good )(?<!this )(?<!yesterday )(?<!last )(?<!good\s)\b(?P<not>not\s+)?(?:(?:on\s+)?(?P<day>{DAY}|tomorrow)\s+)?"
     rf"(?:in\s+the\s+)?(?P<part>{PART})"
@@ -618,8 +622,10 @@ FIRST_AND_SURNAME = re.compile(
 )
 # "his surname is Walsh", told after his first name: added to the name held (actions/details.py)
 # "Mr Alan Price", "Mrs Dobson": someone named with a title is someone else (never "Dr …": their GP)
+# (a title and a surname alone, "Mr Jones", is how someone already named is spoken of: left to the
+# other cues, so "Mr Derek Jones" is not replaced by it)
 TITLED_NAME = re.compile(
-    r"\b(?:[Mm]rs?|MRS?|[Mm]s|MS|[Mm]iss|MISS)\.?\s+[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?\b"
+    r"\b(?:[Mm]rs?|MRS?|[Mm]s|MS|[Mm]iss|MISS)\.?\s+[A-Z][A-Za-z'’-]+\s+[A-Z][A-Za-z'’-]+\b"
 )
 SURNAME_WORDS = r"(?:surname|last\s+name|second\s+name|family\s+name)"
 ONLY_SURNAME = re.compile(
@@ -966,11 +972,7 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
                 add(result[0], trigger.end(), result[1], role)
     for titled in TITLED_NAME.finditer(text):  # "a patient for reablement - Mr Alan Price, 79"
         if not re.search(r"\b(?:i'?m|im|i\s+am|this\s+is|name\s+is|it'?s)\s*$", text[: titled.start()], re.I):
-            words = titled.group(0).split()
-            name, end = tidy_name(" ".join(words)), titled.end()
-            if not name and len(words) == 3:  # "Mrs Hill Lives next door"
-                name, end = tidy_name(" ".join(words[:2])), titled.start() + len(" ".join(words[:2]))
-            add(name, titled.start(), end, CARED_FOR)
+            add(tidy_name(titled.group(0)), titled.start(), titled.end(), CARED_FOR)
     for pattern in (HERE_NAME, NAME_FROM, NAME_THEN_DETAIL, NAME_THEN_ROLE):
         match = pattern.search(text)
         if match and (pattern is not NAME_FROM or _organisation(text)):

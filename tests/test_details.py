@@ -161,8 +161,8 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
 
     from bot.server.nlu.details import DetailExtractor
 
-    def intent_after(text, intent):
-        message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
+    def intent_after(text, intent, confidence=0.6):
+        message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence}})
         DetailExtractor().process([message])
         return message.get("intent")["name"], {
             (e["entity"], e["value"], e.get("role")) for e in message.get("entities") or []
@@ -170,7 +170,10 @@ def test_a_name_alone_is_never_a_goodbye_and_another_persons_easy_read_is_theirs
 
     assert intent_after("Pat", "goodbye")[0] == "give_details"
     assert intent_after("Tom Baker", "thank")[0] == "give_details"
-    assert intent_after("bye", "goodbye")[0] == "goodbye"
+    assert intent_after("bye", "goodbye", 0.99)[0] == "goodbye"
+    assert intent_after("she comes tomorrow", "goodbye", 0.56)[0] == "nlu_fallback", (
+        "an unsure goodbye ends nothing"
+    )
     name_and_more = intent_after("my name is Pat and I need help with money", "dp_support")
     assert name_and_more[0] == "dp_support" and ("person_name", "Pat", None) in name_and_more[1]
     assert intent_after("my son needs easy read letters", "easy_read_on") == (
@@ -411,7 +414,7 @@ def test_a_detail_or_a_skip_is_never_read_as_small_talk(text, read_as, becomes):
 
     from bot.server.nlu.details import DetailExtractor
 
-    message = Message(data={"text": text, "intent": {"name": read_as, "confidence": 0.5}})
+    message = Message(data={"text": text, "intent": {"name": read_as, "confidence": 0.9}})
     DetailExtractor().process([message])
     assert message.get("intent")["name"] == becomes
 

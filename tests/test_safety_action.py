@@ -308,3 +308,15 @@ def test_back_to_my_question_with_no_paused_form_answers_the_question():
     ]
     said, _, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "abuse"})
     assert said == ["utter_assessment_carer"]
+
+
+def test_fear_said_after_how_can_we_contact_you_safely_is_more_of_the_concern_not_the_answer():
+    first_said, first_slots, _, _ = run([user("my support worker shouts at me sometimes", "abuse")])
+    events = [
+        user("my support worker shouts at me sometimes", "abuse"),
+        bot("utter_risk_abuse"),
+        user("i am scared of her", "abuse"),
+    ]
+    said, slots, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "abuse"})
+    assert "utter_risk_contact_noted" not in said and said[0] == "utter_risk_more"
+    assert not slots["concerns"][0].get("safe_to_contact")

@@ -246,3 +246,26 @@ def test_the_evenings_residents_kinds_are_heard():
     )
     assert read_message("i lost my temper and slapped him, im so ashamed").kind == "carer_harm"
     assert read_message("what do i do if the carer doesnt turn up one day").kind == ""
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my dad has left the gas on twice and a neighbour found him wandering at night", "neglect"),
+        ("mum keeps leaving the hob on", "neglect"),
+        ("i left the oven on while i popped out", ""),
+        ("she wandered into the garden last night but we found her straight away", ""),
+        ("the lodger does mums banking now and her savings have dropped by thousands", "abuse"),
+        ("my son does her banking and it is all fine", ""),
+        ("i had a bad day but im ok", ""),
+    ],
+)
+def test_someone_unsafe_on_their_own_or_their_money_run_down_by_another_is_heard(text, kind):
+    assert read_message(text, None, 0.0).kind == kind
+
+
+def test_fear_or_the_person_coming_again_after_an_abuse_concern_is_more_of_it():
+    for text in ("she comes tomorrow", "she comes tomorrow. i am scared"):
+        assert in_context(read_message(text), [Risk("abuse")], text).kind == "abuse"
+    assert not in_context(read_message("she comes tomorrow"), [], "she comes tomorrow").urgent
+    assert not read_message("my mum comes tomorrow to help").kind

@@ -13,6 +13,7 @@ from bot.safety.concern import urgency_of
 from bot.safety.followups import (
     answered_any_time,
     answers_contact_question,
+    names_a_way_to_contact,
     asks_to_carry_on,
     followup_kind,
     says_safe_now,
@@ -99,6 +100,7 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         any(action in ASKS_SAFE_CONTACT for action in just_said)
         and answers_contact_question(text)
         and not QUESTION.search(text)
+        and (names_a_way_to_contact(text) or not risk.urgent)  # "i am scared of her": more of the concern
     ):
         answers = "safe_contact"
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:

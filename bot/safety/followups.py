@@ -184,9 +184,11 @@ def followup_kind(text: Text) -> Optional[Text]:
 
 
 # The answer to "is it safe for us to contact you, and how?" or "are you safe right now?".
+CONTACT_WAY = (
+    r"\b(phone|ring|call|text|email|e-mail|letter|post|contact|visit|answer|safe|mobile|number|landline)\b"
+)
 CONTACT_ANSWER = re.compile(
-    r"\b(phone|ring|call|text|email|e-mail|letter|post|contact|visit|answer|safe|mobile|number|landline)\b|"
-    r"^(yes|no|yeah|nope|ok|okay|not\s+really|i\s+am|i'm\s+not|i'm\s+ok|i'm\s+fine|fine)\b"
+    CONTACT_WAY + r"|^(yes|no|yeah|nope|ok|okay|not\s+really|i\s+am|i'm\s+not|i'm\s+ok|i'm\s+fine|fine)\b"
 )
 SAFE_NOW = re.compile(
     r"^(yes|yeah|yep|i\s+am|i'm\s+(ok|okay|fine|alright|safe)|ok|okay|fine|safe)\b|\b(i'm|i\s+am)\s+safe\b"
@@ -218,6 +220,11 @@ def asks_to_carry_on(text: Text) -> bool:
 
 def answers_contact_question(text: Text) -> bool:
     return bool(CONTACT_ANSWER.search(tidy(text or "")))
+
+
+def names_a_way_to_contact(text: Text) -> bool:
+    """ "text me, he reads my post", not "I am scared of her" (which starts like "I am safe")."""
+    return bool(re.search(CONTACT_WAY, tidy(text or "")))
 
 
 # Negations that reassure: "I'm not going to do anything", "I didn't mean it like that", "oh god no,

@@ -381,7 +381,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(bank\s+card|card|pin|pension|money|cash|savings|benefits|purse|wallet)\b[^.?!]{0,25}\b(kept|held|taken|used|spent)\s+by\b",
             r"\b(staff|"
             + ACTOR[1:]
-            + r"(s|'s)?\b[^.?!]{0,20}\b(hold|holds|holding|keep|keeping|have)\s+(my|her|his|their|mum's|dad's|nan's)\s+"
+            + r"(s|'s)?\b[^.?!]{0,30}\b(hold|holds|holding|keep|keeping|have)\s+(hold\s+of\s+)?(my|her|his|their|mum's|dad's|nan's)\s+"
             r"(bank\s+)?(card|pin|cards)\b(?![^.?!]{0,30}\b(safe|safely|safekeeping|locked|because|so\s+(she|he)\s+can|for\s+(her|him)|with\s+(his|her)\s+(permission|agreement))\b)",
             # "£200 cash withdrawals i cant explain", "payments out of her account nobody can account for"
             r"\b(withdrawals?|withdrawn|payments?|transfers?|taken\s+out|coming\s+out|going\s+out)\b[^.?!]{0,40}\b(can'?t|cannot|can\s+not|don'?t|doesn'?t|nobody\s+can|no\s+one\s+can)\s+(explain|account\s+for)\b",
@@ -392,6 +392,12 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"(make|made|recognis\w*|recogniz\w*|heard\s+of|set\s+up|agree\w*|authoris\w*|know\s+(who|of|about\s+them))\b|"
             r"\b(standing\s+orders?|direct\s+debits?|payments?|transfers?|money)\b[^.?!]{0,30}\bto\s+(someone|somebody|a\s+person|a\s+man|"
             r"a\s+woman|people|strangers?)\s+(she|he|they|we|none\s+of\s+us)\s+(doesn'?t|don'?t|does\s+not|do\s+not|didn'?t|never)\s+(know|met)\b",
+            # someone else now runs their money, and it is going down ("the lodger does mum's banking
+            # now and her savings have dropped by thousands"); not "my son does her banking, it's fine"
+            r"\b(does|doing|handles?|handling|runs?|running|manages?|managing|took\s+over|taken\s+over|in\s+charge\s+of)\s+"
+            r"(his|her|their|mum'?s|dad'?s|nan'?s|gran'?s)\s+(banking|money|finances|accounts?|pension|savings)\b"
+            r"(?=[^.?!]*\b(dropped|dropping|gone\s+down|going\s+down|disappear\w*|missing|less\s+and\s+less|empty|emptied|"
+            r"drained|never\s+has\s+any|no\s+money\s+(left|for))\b)",
             # less and less in someone else's purse, tin or account
             r"\bless(\s+and\s+less)?\s+(money\s+|cash\s+)?(in|from)\s+(his|her|their|mum'?s|dad'?s|nan'?s|gran'?s|\w+'s)\s+"
             r"(purse|tin|wallet|account|savings|money\s+box)\b",
@@ -412,6 +418,13 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     NEGLECT: _compile(
         [
             r"\bneglect(ed|ing)?\b",
+            # someone unsafe on their own: the gas left on, found wandering the streets at night
+            # (not a question about equipment for it: "can we get a sensor")
+            r"^(?!.*\b(sensors?|detectors?|alarms?|telecare|shut[\s-]?off|valves?|devices?|gadgets?)\b)"
+            r".*\b(?!i\b|we\b)\w+('s)?\s+(has\s+|keeps\s+|kept\s+|is\s+|going\s+to\s+|gonna\s+|might\s+|will\s+)?"
+            r"(left|leaves|leaving|leave)\s+the\s+(gas|cooker|hob|oven)\s+on\b",
+            r"\b(found|finds|keeps|been|was|is|goes|going|went)\s+((him|her|them)\s+)?(out\s+)?wander\w*\s+"
+            r"(the\s+streets?|in\s+the\s+(street|road|dark|middle\s+of\s+the\s+night)|at\s+night|outside\s+at\s+night|lost)\b",
             r"\b(nobody|no\s+one|no-one)\s+(is\s+)?(looking\s+after|caring\s+for|visits|checks\s+on|check\s+on|has\s+seen)\b",
             r"\b(nobody|no\s+one|no-one)\s+is\s+(turning|feeding|washing|changing)\b",
             r"\b(nobody|no\s+one|no-one)\s+(has\s+)?(been|come|came)\s+(in|round|over)?\s*to\s+(change|wash|feed|turn|see\s+to)\s+(him|her|them|me)\b",
@@ -472,6 +485,12 @@ DISTRESS_PATTERNS = _compile(
         r"\b(can't|cannot)\s+go\s+on\b",
     ]
 )
+# After a concern about someone else's harm: fear, or the person coming again ("she comes tomorrow",
+# "i am scared"), is more of that concern (it was read as a goodbye)
+THREAT_AGAIN = re.compile(
+    r"\b(she|he|they)('s|\s+is|\s+are|\s+will\s+be)?\s+(comes?|coming|back|here|round)\s+(again\s+)?"
+    r"(tomorrow|tonight|later|today|soon|in\s+the\s+morning|on\s+\w+day)\b|\b(scared|frightened|afraid|terrified)\b"
+)
 # A short answer to "are you safe right now?" (asked after every self-harm answer): "no", "not
 # really", or a time ("yes tonight") means the person is not safe.
 NOT_SAFE_ANSWER = re.compile(
@@ -515,6 +534,7 @@ FIRST_PERSON_HARM = re.compile(
 )
 # Plainly an ordinary need: never urgent on the classifier's word alone.
 ORDINARY = re.compile(
+    r"\bbut\s+(i'm|im|i\s+am)\s+(ok|okay|fine|alright|all\s+right)\s*[.!]*$|"  # "i had a bad day but im ok"
     r"\b(killing\s+me|kill\s+for|dying\s+(for|to)|murder\s+a|to\s+(death|die\s+for)|sick\s+to\s+death|"
     r"(end|stop|cancel)\w*\s+(my|the|his|her)\s+(direct\s+payments?|care|package|assessment|payments?|support|agency)|"
     r"end\s+of\s+life|terminal|palliative|hospice|passed\s+away|grieving|bereave\w*|"
@@ -597,7 +617,10 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
     if kind:
         return Risk(kind, kind in (SELF_HARM, SOMEONE_ELSE) and bool(IMMINENT.search(tidied)))
     if (
-        vague or intent == "urgent_self_harm" and confidence >= CLASSIFIER_CONFIDENCE
+        vague
+        or THREAT_AGAIN.search(tidied)
+        or intent == "urgent_self_harm"
+        and confidence >= CLASSIFIER_CONFIDENCE
     ) and not ORDINARY.search(tidied):
         return Risk(DISTRESS)
     return NO_RISK
@@ -629,6 +652,10 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
     if latest.kind != DISTRESS or not recent:
         return latest
     worrying = [risk for risk in recent if risk.urgent]
+    if worrying and worrying[-1].kind in (ABUSE, NEGLECT, DANGER) and THREAT_AGAIN.search(tidied):
+        return Risk(
+            worrying[-1].kind
+        )  # "she comes tomorrow. i am scared", after "my support worker shouts at me"
     kind = (
         worrying[-1].kind
         if worrying and worrying[-1].kind in (SELF_HARM, SOMEONE_ELSE, CARER_HARM)

@@ -55,6 +55,7 @@ INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode", "con
 # email read as a greeting or a goodbye is a detail given (the form's answer was blocked as "goodbye")
 SMALL_TALK = {"greet", "goodbye", "start_again", "thank", "out_of_scope"}
 CONTACT_DETAILS = {"phone", "email", "postcode"}
+SURE_GOODBYE = 0.7
 # "skip this" typed where no Skip button was offered: no answer to that question, never "stop"
 SKIP = re.compile(
     r"^\W*(?:please\s+)?skip(?:\s+(?:this|that|it|this\s+one|(?:this|the)\s+question))?(?:\s+please)?\W*$",
@@ -155,6 +156,15 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             )
         ):
             _set_intent(message, "give_details")
+        elif _unsure_goodbye(message):
+            message.set(INTENT, {"name": "nlu_fallback", "confidence": 1.0}, add_to_output=True)
+
+
+def _unsure_goodbye(message: Message) -> bool:
+    """ "she comes tomorrow" read as a goodbye at 0.56: a goodbye ends a request, so an unsure one is
+    not understood instead (asked again, never "Goodbye")."""
+    intent = message.get(INTENT) or {}
+    return intent.get("name") == "goodbye" and intent.get("confidence", 0.0) < SURE_GOODBYE
 
 
 def _set_intent(message: Message, name: Text) -> None:
