@@ -57,3 +57,8 @@ def tell_requests(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]]) 
                 reference=handover["reference"],
                 notes="\n".join(f'• "{note}"' for note in notes),
             )
+
+
+def saved_only(made: Optional[List[Dict[str, Any]]]) -> Optional[Dict[str, Any]]:
+    """The latest of these requests when it was saved but nothing delivers it (the resident phones)."""
+    return made[-1] if made and resident_state(made[-1]) == "utter_request_saved" else None

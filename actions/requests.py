@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.details import full_text
 from bot.settings import settings
 from bot.store.database import shared_database
-from actions.request_state import requests_made, resident_state, tell_requests
+from actions.request_state import requests_made, saved_only, tell_requests
 from bot.store.handovers import add_note
 
 logger = logging.getLogger(__name__)
@@ -216,7 +216,7 @@ class ActionWhatHappensNext(Action):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif made == []:
             dispatcher.utter_message(response="utter_nothing_sent_yet")
-        elif made and resident_state(made[-1]) == "utter_request_saved":
+        elif saved_only(made):
             # saved only (no delivery set up): the same as they were told, never "they will contact you"
             dispatcher.utter_message(
                 response="utter_request_saved",

@@ -32,7 +32,7 @@ from bot.safety.concern import (
 )
 from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
-from actions.request_state import requests_made, resident_state
+from actions.request_state import requests_made, saved_only
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -88,12 +88,6 @@ SELF_HARM_AGAIN = ("utter_risk_self_harm_again", "utter_risk_self_harm_again_con
 
 def turns(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [event for event in tracker.events if event.get("event") in ("user", "bot")]
-
-
-def saved_only(tracker: Tracker) -> Optional[Dict[Text, Any]]:
-    """The latest request of this conversation when it was saved but nothing delivers it."""
-    made = requests_made(tracker) or []
-    return made[-1] if made and resident_state(made[-1]) == "utter_request_saved" else None
 
 
 def replies_before(events: List[Dict[Text, Any]], how_many: int = 2) -> List[Set[Text]]:
@@ -179,7 +173,7 @@ class ActionRespondToRisk(Action):
             asked = [turn.followup] + [k for k in followup_kinds(text) if k != turn.followup]
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
-                saved = saved_only(tracker) if kind == "what_next" else None
+                saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
                 if saved:  # "when will they ring me?" of a request only saved: phone them, as they were told
                     dispatcher.utter_message(
                         response="utter_request_saved",
