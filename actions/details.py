@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.request_state import requests_made, tell_requests
 from actions.topics import TOPIC_TITLES
+from bot.sending import says_only_send
 from bot.details import (
     ALONE,
     POSTCODE,
@@ -79,11 +80,6 @@ SHORT_YES = re.compile(
     re.I,
 )
 # "send it", "just send it now please": at the question about their need, a wish to be done
-SEND_ONLY = re.compile(
-    r"^\W*(?:(?:yes|yeah|ok|okay|please|just|can\s+you|could\s+you)\W+)*send\b"
-    r"(?:\W+(?:it|this|that|now|off|please|then|them|on|over|thanks|ta|the\s+request))*\W*$",
-    re.I,
-)
 # "none", "no none for me", "i said no none already": no communication needs
 # "no phone calls, email or text only", said of the person the help is for: their needs
 THEIR_CONTACT_WISH = {"not by phone": "no phone calls", "text message": "text messages", "email": "email"}
@@ -1024,7 +1020,7 @@ class DetailAnswers:
     def validate_need(self, value, dispatcher, tracker, domain):
         asked_now = tracker.get_slot("requested_slot") == "need"
         text = full_text(tracker) if asked_now else value
-        if asked_now and SEND_ONLY.match(text or ""):
+        if asked_now and says_only_send(text or ""):
             return {"need": NOT_GIVEN}  # "send it": what they told us before goes with the summary
         if asked_now and ASKS_WHAT_THEY_SAID.search(text or ""):
             # "what did i tell you": shown what they told us, never taken as what they need
@@ -1310,6 +1306,8 @@ class ActionForgetMe(Action):
             dispatcher.utter_message(response="utter_forget_failed")
             return []
         dispatcher.utter_message(response="utter_forgotten", json_message=forget_message())
-        if already_sent:
+        if already_sent["sent"]:
             dispatcher.utter_message(response="utter_forgotten_but_sent")
+        elif already_sent["saved"]:  # saved for staff, never "sent": they were told it was not
+            dispatcher.utter_message(response="utter_forgotten_but_saved")
         return [AllSlotsReset()]

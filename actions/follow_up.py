@@ -62,7 +62,7 @@ def offered_topic(events: List[Dict[Text, Any]]) -> Optional[Text]:
 class ActionAnswerYes(Action):
     """A yes with nothing to agree to: the one topic just offered, if there was one; the request to
     Thurrock First, if that was what was offered ("I'll pass it on to Thurrock First if you want me
-    to" - "yes"); else the menu."""
+    to" - "yes"); the read-back again, if a request waits for its yes; else the menu."""
 
     def name(self) -> Text:
         return "action_answer_yes"
@@ -76,5 +76,7 @@ class ActionAnswerYes(Action):
             return []
         if CONTACT_OFFER in offered(tracker.events):
             return [FollowupAction("action_start_handover")]
+        if tracker.get_slot("handover_stage") == "confirming":  # a request waits for its yes: shown again
+            return [FollowupAction("action_confirm_handover")]
         dispatcher.utter_message(response="utter_menu")
         return []

@@ -37,8 +37,9 @@ from actions.opening_hours import opening_line
 from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
+from bot.sending import says_send_now
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
-from bot.safety.concern import KIND_TITLES
+from bot.safety.concern import KIND_TITLES, active_concerns
 from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.handovers import take_handover_allowance
@@ -110,19 +111,16 @@ def handover_topic(tracker: Tracker) -> Text:
 
 def handover_urgency(tracker: Tracker) -> Text:
     """Urgent when a risk or safeguarding concern was raised (actions/safety.py keeps each one)."""
-    return "urgent" if tracker.get_slot("concerns") else "routine"
+    return "urgent" if active_concerns(tracker.get_slot("concerns")) else "routine"
 
 
-def concern_topic(tracker: Tracker) -> Optional[Text]:
-    """The latest concern, as the handover's topic: it comes before anything else asked."""
-    concerns = tracker.get_slot("concerns") or []
-    return KIND_TITLES.get(concerns[-1]["kind"]).capitalize() if concerns else None
-
-
-def request_topic(tracker: Tracker) -> Text:
-    """The concern first, then what they asked about, if anything: "Risk of suicide or self-harm,
-    and Direct payments" (the request a person came for is never hidden by the concern)."""
-    concern, asked = concern_topic(tracker), handover_topic(tracker)
+def request_topic(tracker: Tracker, concerns: Optional[List[Dict[Text, Any]]] = None) -> Text:
+    """The latest concern first, then what they asked about, if anything: "Risk of suicide or
+    self-harm, and Direct payments" (the request a person came for is never hidden by the concern).
+    A concern the person said was wrong is not its topic."""
+    held = active_concerns(tracker.get_slot("concerns") if concerns is None else concerns)
+    concern = KIND_TITLES[held[-1]["kind"]].capitalize() if held else None
+    asked = handover_topic(tracker)
     if concern and asked != "a general enquiry" and asked.lower() not in concern.lower():
         return f"{concern}, and {asked}"
     return concern or asked
@@ -392,16 +390,6 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
 
 
 # "…, then yes send it", "send it now please" (never "don't send it yet")
-SEND_NOW = re.compile(
-    r"\bsend\b(?:\s+(?:it|this|that|the\s+request|them))?(?:\s+(?:now|off|please|then))?", re.I
-)
-NOT_SENDING = re.compile(r"\b(?:don'?t|do\s+not|not|never|before\s+you)\s+(?:\w+\s+)?send\b", re.I)
-
-
-def says_send_now(text: Text) -> bool:
-    return bool(SEND_NOW.search(text)) and not NOT_SENDING.search(text)
-
-
 class ActionConfirmHandover(Action):
     """Reads back exactly what will be sent, with Yes / Change something."""
 

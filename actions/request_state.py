@@ -62,3 +62,9 @@ def tell_requests(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]]) 
 def saved_only(made: Optional[List[Dict[str, Any]]]) -> Optional[Dict[str, Any]]:
     """The latest of these requests when it was saved but nothing delivers it (the resident phones)."""
     return made[-1] if made and resident_state(made[-1]) == "utter_request_saved" else None
+
+
+def tell_nobody_told(dispatcher: CollectingDispatcher, saved: Dict[str, Any]) -> None:
+    """ "Will someone ring me?" of a request only saved: a plain no, the reference, and the ways to
+    reach Thurrock First (also for someone who cannot phone)."""
+    dispatcher.utter_message(response="utter_request_saved_nobody_told", reference=saved["reference"])

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.details import full_text
 from bot.settings import settings
 from bot.store.database import shared_database
-from actions.request_state import requests_made, saved_only, tell_requests
+from actions.request_state import requests_made, saved_only, tell_nobody_told, tell_requests
 from bot.store.handovers import add_note
 
 logger = logging.getLogger(__name__)
@@ -104,10 +104,13 @@ class ActionTellRequestStatus(Action):
             dispatcher.utter_message(response="utter_handover_failed")
             return []
         tell_requests(dispatcher, made)
-        if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
+        stage = tracker.get_slot("handover_stage")
+        if stage in ("collecting", "confirming"):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif not made:
             dispatcher.utter_message(response="utter_no_request")
+        if stage == "confirming":  # what is waiting for their yes, shown again with its buttons
+            return [FollowupAction("action_confirm_handover")]
         return []
 
 
@@ -212,17 +215,15 @@ class ActionWhatHappensNext(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         made = requests_made(tracker)
-        if tracker.get_slot("handover_stage") in ("collecting", "confirming"):
+        stage = tracker.get_slot("handover_stage")
+        if stage in ("collecting", "confirming"):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif made == []:
             dispatcher.utter_message(response="utter_nothing_sent_yet")
-        elif saved_only(made):
-            # saved only (no delivery set up): the same as they were told, never "they will contact you"
-            dispatcher.utter_message(
-                response="utter_request_saved",
-                reference=made[-1]["reference"],
-                topic=made[-1]["topic"].lower(),
-            )
+        elif saved_only(made):  # saved only (no delivery set up): a plain no, never "they will contact you"
+            tell_nobody_told(dispatcher, made[-1])
             return []
         dispatcher.utter_message(response="utter_what_happens_next")
+        if stage == "confirming":  # then what waits for their yes, with its buttons
+            return [FollowupAction("action_confirm_handover")]
         return []

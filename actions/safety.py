@@ -18,11 +18,13 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.handover import request_topic
 from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.safety.concern import (
     KIND_TITLES,
+    active_concerns,
     at_risk,
     causing_harm,
     is_domestic,
@@ -32,7 +34,7 @@ from bot.safety.concern import (
 )
 from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
-from actions.request_state import requests_made, saved_only
+from actions.request_state import requests_made, saved_only, tell_nobody_told
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -120,6 +122,15 @@ def block_for(risk: Risk) -> Text:
     return BLOCKS[risk.kind]
 
 
+def topic_without(tracker: Tracker, concern: Dict[Text, Any]) -> Text:
+    """The request's topic with a concern the person said was wrong taken out ("A carer afraid…, and
+    Breaks for carers" -> "Breaks for carers"); worked out again if nothing else was in it."""
+    title = KIND_TITLES[concern["kind"]].capitalize()
+    topic = tracker.get_slot("handover_topic") or ""
+    rest = topic[len(title) :].lstrip(", ").removeprefix("and ").strip() if topic.startswith(title) else topic
+    return rest or request_topic(tracker, [concern])
+
+
 class ActionRespondToRisk(Action):
     """Answers a risk, a follow-up about one, or an answer to a safety question."""
 
@@ -167,6 +178,8 @@ class ActionRespondToRisk(Action):
                 )
             dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
             answer = "contact_noted"
+        elif turn.followup == "not_a_concern" and concerns and not turn.risk.urgent:
+            answer = self._take_label_off(dispatcher, concerns, text)
         elif turn.followup and not (
             turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised
         ):
@@ -174,12 +187,8 @@ class ActionRespondToRisk(Action):
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
-                if saved:  # "when will they ring me?" of a request only saved: phone them, as they were told
-                    dispatcher.utter_message(
-                        response="utter_request_saved",
-                        reference=saved["reference"],
-                        topic=saved["topic"].lower(),
-                    )
+                if saved:  # "when will they ring me?" of a request only saved: nobody will, phone them
+                    tell_nobody_told(dispatcher, saved)
                 else:
                     dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
             topic = asked_too(tracker)
@@ -253,9 +262,36 @@ class ActionRespondToRisk(Action):
             SlotSet("last_risk_answer", answer),
             SlotSet("paused_form", paused),
         ]
-        if concerns:
+        if active_concerns(concerns):
             events.append(SlotSet("handover_urgency", "urgent"))
+        elif answer == "label_removed":
+            events.append(SlotSet("handover_urgency", None))
+        stage = tracker.get_slot("handover_stage")
+        if answer == "label_removed" and stage in ("collecting", "confirming"):
+            events.append(SlotSet("handover_topic", topic_without(tracker, concerns[-1])))
+            if stage == "confirming":  # the read-back again, without the label
+                events.append(FollowupAction("action_confirm_handover"))
         return events
+
+    @staticmethod
+    def _take_label_off(
+        dispatcher: CollectingDispatcher, concerns: List[Dict[Text, Any]], text: Text
+    ) -> Text:
+        """ "It's not abuse, he's on warfarin": the label comes off the latest concern, and their words
+        stay (with these), so Thurrock First reads both. A risk to their own life is never taken off:
+        why it was marked is said instead."""
+        concern = concerns[-1]
+        concern["their_words"].append(text.strip()[:2000])
+        if concern["kind"] in (SELF_HARM, SOMEONE_ELSE) or concern.get("withdrawn"):
+            dispatcher.utter_message(response="utter_risk_followup_why_flagged")
+            return "followup:why_flagged"
+        concern.update(
+            withdrawn=True,
+            what=f"{concern['what']}: the person said this is wrong",
+            urgency="not urgent: the person said this is wrong",
+        )
+        dispatcher.utter_message(response="utter_risk_label_removed")
+        return "label_removed"
 
     @staticmethod
     def _carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -164,6 +164,15 @@ def test_forget_me_withdraws_unsent_handovers_and_marks_the_reply_for_the_tracke
     assert [event["event"] for event in events] == ["reset_slots"]
 
 
+def test_forget_me_says_plainly_that_a_request_saved_for_staff_is_kept_never_that_it_was_sent(database):
+    """Jordan was told his request was "not sent", then after "delete it all": "Thurrock First already
+    has the request you sent them". A saved one is kept (staff read it), and said to be saved."""
+    create_handover(database, SENDER, {"topic": "Possible abuse", "full_name": "Jordan Lee"}, [])
+    messages, _ = run(ActionForgetMe(), tracker(MARGARET))
+    assert [message["response"] for message in messages] == ["utter_forgotten", "utter_forgotten_but_saved"]
+    assert list_handovers(database)[0]["full_name"] == "Jordan Lee"
+
+
 def test_forget_me_never_claims_it_forgot_when_the_database_is_away(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody:x@127.0.0.1:1/none")  # nothing listens on port 1
     shared_database.cache_clear()

@@ -83,3 +83,14 @@ def test_yes_to_an_offer_to_pass_it_on_starts_the_request():
     events = asyncio.run(ActionAnswerYes().run(dispatcher, tracker, {}))
     assert events == [{"event": "followup", "name": "action_start_handover", "timestamp": None}]
     assert dispatcher.messages == []
+
+
+def test_a_yes_while_a_request_waits_for_its_yes_shows_the_read_back_again():
+    """A bare "yes" after a question at the read-back: what waits for the yes, never the menu."""
+    tracker = Tracker.from_dict(
+        {"sender_id": "yes", "slots": {"handover_stage": "confirming"}, "events": [user("yes")]}
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerYes().run(dispatcher, tracker, {}))
+    assert dispatcher.messages == []
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_confirm_handover"}]

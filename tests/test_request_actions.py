@@ -289,7 +289,7 @@ def test_when_will_they_ring_after_a_concern_says_plainly_a_saved_request_is_not
     ]
     slots = {"concerns": [concern], "last_risk_answer": "self_harm"}
     messages, _ = run(ActionRespondToRisk(), state(slots, *events))
-    assert [m.get("reference") for m in messages if m["response"] == "utter_request_saved"] == [
+    assert [m.get("reference") for m in messages if m["response"] == "utter_request_saved_nobody_told"] == [
         made.reference
     ]
     assert "utter_risk_followup_what_next" not in [m["response"] for m in messages]
@@ -316,3 +316,19 @@ def test_asking_again_after_an_urgent_request_with_nothing_new_is_the_same_reque
     told_more = {**concern, "kind": "abuse", "what": "possible abuse"}
     messages, _ = run(ActionStartHandover(), state({**slots, "concerns": [concern, told_more]}, again))
     assert messages[0]["response"].startswith("utter_handover_intro_urgent"), "a new concern: a new request"
+
+
+def test_whats_my_reference_at_the_read_back_shows_what_waits_for_the_yes(database):  # noqa: F811
+    """Dave asked "did you save my request? whats my reference" at the read-back, was told "it's sent
+    when you say yes at the end", and his yes then showed the menu: the read-back comes again."""
+    messages, events = run(
+        ActionTellRequestStatus(),
+        state({"handover_stage": "confirming"}, said("whats my reference", "ask_request_status")),
+    )
+    assert [m["response"] for m in messages] == ["utter_request_being_prepared"]
+    assert {"event": "followup", "timestamp": None, "name": "action_confirm_handover"} in events
+    messages, events = run(
+        ActionTellRequestStatus(),
+        state({"handover_stage": "collecting"}, said("whats my reference", "ask_request_status")),
+    )
+    assert not any(e.get("event") == "followup" for e in events), "inside the form, the form asks next"

@@ -320,3 +320,47 @@ def test_fear_said_after_how_can_we_contact_you_safely_is_more_of_the_concern_no
     said, slots, _, _ = run(events, {"concerns": first_slots["concerns"], "last_risk_answer": "abuse"})
     assert "utter_risk_contact_noted" not in said and said[0] == "utter_risk_more"
     assert not slots["concerns"][0].get("safe_to_contact")
+
+
+def concern(kind: str, words: str) -> Dict[str, Any]:
+    return {
+        "kind": kind,
+        "what": kind,
+        "urgency": "urgent",
+        "their_words": [words],
+        "who_may_be_at_risk": "x",
+    }
+
+
+def test_a_label_said_to_be_wrong_comes_off_and_their_words_stay():
+    """Bev asked for respite; "i snapped at him" put "someone in danger" on her request and "nobody
+    is hurt, take that off" was refused. Now it comes off (the request is no longer urgent, nor about
+    it), and what she said, both times, stays for Thurrock First to read."""
+    events = [user("i shouted at him today", "carer_harm"), bot("utter_risk_carer_harm")]
+    events.append(user("nobody is hurt, take that off please"))
+    slots = {
+        "concerns": [concern("carer_harm", "i shouted at him today")],
+        "last_risk_answer": "carer_harm",
+        "handover_stage": "confirming",
+        "handover_topic": "A carer afraid they may harm the person they look after, and Breaks for carers",
+    }
+    said, set_slots, result, _ = run(events, slots)
+    assert said[0] == "utter_risk_label_removed"
+    kept = set_slots["concerns"][0]
+    assert kept["withdrawn"] and "wrong" in kept["urgency"]
+    assert kept["their_words"] == ["i shouted at him today", "nobody is hurt, take that off please"]
+    assert set_slots["handover_urgency"] is None
+    assert set_slots["handover_topic"] == "Breaks for carers"
+    assert {"event": "followup", "timestamp": None, "name": "action_confirm_handover"} in result
+
+
+def test_a_risk_to_their_own_life_is_never_taken_off_but_explained():
+    events = [
+        user("i want to end it all", "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("you got it wrong, take that off"),
+    ]
+    said, set_slots, _, _ = run(events, {"concerns": [concern("self_harm", "i want to end it all")]})
+    assert said[0] == "utter_risk_followup_why_flagged"
+    assert not set_slots["concerns"][0].get("withdrawn")
+    assert set_slots["handover_urgency"] == "urgent"

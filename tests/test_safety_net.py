@@ -6,7 +6,7 @@ is tests/test_risk_heldout.py.)"""
 import pytest
 
 from bot.safety.concern import causing_harm, new_concern, safe_contact
-from bot.safety.followups import followup_kind
+from bot.safety.followups import followup_kind, names_a_way_to_contact
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -269,3 +269,36 @@ def test_fear_or_the_person_coming_again_after_an_abuse_concern_is_more_of_it():
         assert in_context(read_message(text), [Risk("abuse")], text).kind == "abuse"
     assert not in_context(read_message("she comes tomorrow"), [], "she comes tomorrow").urgent
     assert not read_message("my mum comes tomorrow to help").kind
+
+
+@pytest.mark.parametrize(
+    "text, intent, kind",
+    [
+        # a carer near breaking point, in their own words: heard, as a carer's strain, never 999 for danger
+        ("sometimes i feel like just walking out and leaving her", None, "carer_harm"),
+        ("i snapped at him last night, i could just walk out the door and not come back", None, "carer_harm"),
+        ("i would never hurt her but i shouted at her today", "safeguarding_concern", "carer_harm"),
+        ("some days i could just get in the car and go and leave him to it", None, "carer_harm"),
+        ("i feel like walking out of this job", None, ""),
+        # said not to be so, or explained: no label
+        ("carry on. im ok im not going to hurt him i just need someone to ring me", None, ""),
+        ("what?? i said im NOT going to hurt him. nobodys in danger", None, ""),
+        ("why does it say someone in danger or hurt now?? nobody is hurt. take that off", None, ""),
+        ("he bruises easy because of his warfarin, the carers need to know", "safeguarding_concern", ""),
+        ("it's not abuse, she's on blood thinners", "safeguarding_concern", ""),
+        # and the same words of real harm still count
+        ("the support worker shouts at me and takes my phone", None, "abuse"),
+        ("easy read. the suport worker shouts at me. is sumone coming", None, "abuse"),
+        ("he bruises easily but these are finger marks on her arms and the carer grabbed her", None, "abuse"),
+        ("my husband is in danger, why does it say routine", None, "danger"),
+    ],
+)
+def test_a_carer_at_breaking_point_and_a_label_said_to_be_wrong(text, intent, kind):
+    assert read_message(text, intent, 1.0 if intent else 0.0).kind == kind
+
+
+def test_no_phone_because_the_person_causing_harm_has_it_is_an_answer_about_contact():
+    """Jordan, asked how to contact him safely: "i cant fone she has it" was "not understood"."""
+    for text in ("i cant fone she has it. i am on the ipad", "she took my phone"):
+        assert safe_contact(text).startswith("not by phone") and names_a_way_to_contact(text)
+    assert safe_contact("ring me any time") is None

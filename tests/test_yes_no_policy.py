@@ -66,3 +66,43 @@ def test_after_the_step_it_listens():
 )
 def test_a_yes_to_send_or_save_anywhere_in_a_message_answers_the_read_back(text, step):
     assert answer_step(after_the_question(text, asked="utter_handover_readback_saved")) == step
+
+
+def read_back_then(*messages, stage="confirming"):
+    """The read-back, then a question in between ("whats my reference"), then the latest message."""
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered("ring me please"),
+        ActionExecuted("action_confirm_handover"),
+        BotUttered("This is what I'll save…", metadata={"utter_action": "utter_handover_readback_saved"}),
+    ]
+    for text in messages:
+        events += [
+            ActionExecuted("action_listen"),
+            UserUttered(text),
+            ActionExecuted("action_tell_request_status"),
+        ]
+        events.append(
+            BotUttered("I'm still preparing…", metadata={"utter_action": "utter_request_being_prepared"})
+        )
+    tracker = DialogueStateTracker.from_events("web:yes-no", events[:-2])
+    tracker._set_slot("handover_stage", stage)
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("yes save it", "action_submit_handover"),
+        ("this is useless. just save it", "action_submit_handover"),
+        ("Yes, save it", "action_submit_handover"),
+        ("did you save it?", None),  # a question, not a yes
+        ("don't save it yet", None),
+        ("i want to save money on my care", None),
+    ],
+)
+def test_a_save_it_after_a_question_in_between_still_answers_the_waiting_read_back(text, step):
+    """Dave asked "whats my reference" at the read-back; his "yes save it" then showed the menu and
+    nothing was ever saved: while a request waits for its yes, "save it" is that yes."""
+    assert answer_step(read_back_then("whats my reference", text)) == step
+    assert answer_step(read_back_then("whats my reference", text, stage=None)) is None

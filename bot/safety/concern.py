@@ -70,7 +70,8 @@ OTHER_PERSON_HARMED = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(me|i|i'm|i've|myself|my\s+(money|pension|card|bank))\b")
 NOT_BY_PHONE = re.compile(
-    r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b"
+    r"\b(not|don't|do\s+not|never|no|can't|cannot)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b|"
+    r"\b(he|she|they)\s+(has|have|took|takes|keeps)\s+(got\s+)?(it|my\s+(phone|mobile))\b"
 )
 NOT_BY_POST = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(letters?|post|posted|write|mail)\b")
 NOT_BY_TEXT = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(text|texts|sms|message)\b")
@@ -163,6 +164,11 @@ def new_concern(text: Text, risk: Risk, when: Text) -> Dict[str, Any]:
         "safe_to_contact": None,
         "raised_at": when,
     }
+
+
+def active_concerns(concerns: Optional[List[Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    """The concerns still held as concerns: not those the person said were wrong ("it's not abuse")."""
+    return [concern for concern in concerns or [] if not concern.get("withdrawn")]
 
 
 def is_domestic(text: Text) -> bool:

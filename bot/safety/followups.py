@@ -12,6 +12,21 @@ from typing import List, Optional, Text
 from bot.safety.risk import tidy
 
 FOLLOWUPS = [
+    # "it's not abuse, he's on warfarin", "nobody is hurt, take that off", "you've got it wrong"
+    (
+        "not_a_concern",
+        re.compile(
+            r"\b(take|remove|delete)\s+(that|it|this|the\s+(\w+\s+)?(label|flag|bit|word|line|danger|abuse))\s+off\b|"
+            r"\b(take|remove)\s+(off\s+)?(the|that)\s+(danger|abuse|neglect|urgent|label|flag)\b|"
+            r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect|a\s+safeguarding|an\s+emergency|like\s+that)\b|"
+            r"\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect|like\s+that)\b|"
+            r"\b(nobody|no\s+one|no-one)('s|\s+is|\s+was)?\s+(being\s+)?(hurt|in\s+danger|harmed|abused|at\s+risk)\b|"
+            r"\byou('ve|\s+have)?\s+(got\s+(it|that|me)\s+wrong|misunderstood|got\s+the\s+wrong\s+idea)\b|"
+            r"\b(didn't|did\s+not)\s+mean\s+(it\s+)?like\s+that\b|\bthat's\s+not\s+what\s+i\s+(meant|said)\b|"
+            r"\b(i'm|i\s+am|i\s+was)\s+not\s+(going\s+to\s+)?(hurt|harm|hit)\w*\s+(him|her|them)\b|"
+            r"\b(he|she)\s+bruises\s+(very\s+|so\s+|really\s+)?(easy|easily)\b|\b(warfarin|blood\s+thinners?)\b"
+        ),
+    ),
     # "is this abuse or am I making a fuss?", "does that count as abuse", "is that neglect"
     (
         "is_it_abuse",
@@ -95,12 +110,11 @@ FOLLOWUPS = [
             r"\b(delete|clear|hide|wipe|remove)\s+(this|the|my)\s+(chat|conversation|messages|history)\b"
         ),
     ),
-    # "why does it say urgent?", "why suicide? I said I'm fine", "take that off"
+    # "why does it say urgent?", "why suicide? I said I'm fine"
     (
         "why_flagged",
         re.compile(
-            r"\bwhy\b[^.?!]{0,40}\b(urgent|suicid\w*|self[- ]harm|abuse|safeguarding|999|flag\w*|marked|say\s+that)\b|"
-            r"\b(take|remove|delete)\s+(that|it|the\s+\w+)\s+off\b"
+            r"\bwhy\b[^.?!]{0,40}\b(urgent|suicid\w*|self[- ]harm|abuse|safeguarding|999|flag\w*|marked|say\s+that)\b"
         ),
     ),
     # "is there someone I can just talk to?", "I don't want police at my door"

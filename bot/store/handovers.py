@@ -100,11 +100,11 @@ def add_note(database: Database, reference: str, text: str, now: Optional[dateti
 KEPT_WHEN_WITHDRAWN = {"reference", "created_at", "status", "urgency", "topic", "channel"}
 
 
-def forget_conversation(database: Database, sender_id: str) -> int:
+def forget_conversation(database: Database, sender_id: str) -> Dict[str, int]:
     """A resident asked to be forgotten: each request not yet with Thurrock First is withdrawn (what
     they told us taken out, nothing delivered, the reference kept so it is never given to someone
     else); one already with them (sent, or saved for staff to read when nothing delivers them) is
-    kept, as the resident is told. Returns how many are kept."""
+    kept, as the resident is told. Returns how many are kept: {"sent": n, "saved": n}."""
     key = conversation_key(sender_id)
     with database.session() as session:
         handovers = (
@@ -119,7 +119,8 @@ def forget_conversation(database: Database, sender_id: str) -> int:
                     setattr(handover, name, "" if name in ("summary", "communication_needs") else None)
             handover.status = "withdrawn"
             handover.deliveries, handover.notes = [], []
-        return len(kept)
+        sent = sum(1 for h in kept if h.status == "sent")
+        return {"sent": sent, "saved": len(kept) - sent}
 
 
 def take_handover_allowance(

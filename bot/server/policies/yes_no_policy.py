@@ -18,6 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
+from bot.sending import says_save_it
 
 # the question (the response that asks it) -> the step for yes, the step for no
 QUESTIONS = {"utter_confirm_forget": ("action_forget_me", "utter_forget_cancelled")}
@@ -27,16 +28,12 @@ YES = re.compile(
 )
 NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
 # The read-back ("Shall I send it?" / "Shall I save it?"): a yes to send or save said anywhere in the
-# message ("so is it saved or not? yes save it" was read as a question and lost the read-back)
+# message ("so is it saved or not? yes save it" was read as a question and lost the read-back), and
+# still after a question in between, while the request waits for it (bot/sending.py)
 READBACKS = {
     "utter_handover_readback": "action_submit_handover",
     "utter_handover_readback_saved": "action_submit_handover",
 }
-SEND_OR_SAVE = re.compile(
-    r"\b(?:yes|yeah|yep|yup|ok|okay|please|just|go\s+on)\b[\s,.!]*(?:please\s+|just\s+)?(?:send|save)\s+(?:it|this|that)\b",
-    re.I,
-)
-NOT_NOW = re.compile(r"\b(?:don'?t|do\s+not|not|never|before\s+you|wait)\b[^.?!]*\b(?:send|save)\b", re.I)
 STEPS = {step for steps in QUESTIONS.values() for step in steps} | set(READBACKS.values())
 
 
@@ -85,9 +82,11 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
         elif isinstance(event, ActionExecuted) and event.action_name in QUESTIONS:
             asked = event.action_name
     if asked is None:
-        return None
+        # the read-back was shown before a question in between ("what's my reference?"): still open
+        reading_back = tracker.get_slot("handover_stage") == "confirming"
+        return "action_submit_handover" if reading_back and says_save_it(text) else None
     if asked in READBACKS:
-        return READBACKS[asked] if SEND_OR_SAVE.search(text) and not NOT_NOW.search(text) else None
+        return READBACKS[asked] if says_save_it(text) else None
     yes, no = QUESTIONS[asked]
     if NO.search(text):
         return no
