@@ -1226,7 +1226,7 @@ class ValidateDetailForm(DetailAnswers, FormValidationAction):
         before = value_before_change(tracker, slot)
         if result.get(slot) in (DECLINED, NOT_GIVEN) and before is not None:
             dispatcher.utter_message(
-                response="utter_detail_kept", detail=DETAIL_LABELS[slot], value=shown(before)
+                response="utter_detail_kept", detail=noted([slot], tracker), value=shown(before)
             )
             return {slot: before}
         return result
@@ -1273,7 +1273,7 @@ class ActionDetailUpdated(Action):
         unchanged = value is not None and shown(value) == shown(value_before_change(tracker, target))
         if unchanged and not said_this_turn(tracker, "utter_detail_kept"):
             dispatcher.utter_message(
-                response="utter_detail_kept", detail=DETAIL_LABELS[target], value=shown(value)
+                response="utter_detail_kept", detail=noted([target], tracker), value=shown(value)
             )
         elif value is not None and not unchanged:
             dispatcher.utter_message(

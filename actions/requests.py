@@ -60,8 +60,17 @@ FORGOT = re.compile(
 )
 
 
+# "did you add it to my request?", "is that added now?": asking whether it was added, never a note
+ASKS_IF_ADDED = re.compile(
+    r"^\W*(?:so\s+)?(?:did|have|has|is|was)\s+(?:you|it|that|this|my\s+note)\b[^.?!]{0,40}\b(?:add|added|on|in|there|gone|saved)\b",
+    re.IGNORECASE,
+)
+
+
 def note_in(text: Text) -> Optional[Text]:
     """The note in "can you add that he's on insulin" ("he's on insulin"); None if only asked to add."""
+    if ASKS_IF_ADDED.search(text):
+        return None
     if NOTE_TAIL.search(text):
         rest = FORGOT.sub("", NOTE_TAIL.sub("", text)).strip()
         return rest[:NOTE_CHARS] if len(rest.split()) >= 2 else None
@@ -142,6 +151,9 @@ class ActionAddToRequest(Action):
             dispatcher.utter_message(response="utter_handover_failed")
             return []
         said = full_text(tracker)
+        if made and ASKS_IF_ADDED.search(said):  # "did you add it to my request?": what it holds now
+            tell_requests(dispatcher, made)
+            return []
         if not made and (PASS_ON.search(said) or tracker.get_slot("concerns")):
             # "can you pass it on to the council", "tell them so someone checks on him": a request
             # to make one (after a worry, always), never "there's nothing to add to"

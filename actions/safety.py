@@ -35,6 +35,7 @@ from bot.safety.concern import (
 from bot.safety.followups import asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from actions.request_state import requests_made, saved_only, tell_nobody_told
+from actions.requests import NOTE_CHARS, save_note
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -178,12 +179,20 @@ class ActionRespondToRisk(Action):
                 )
             dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
             answer = "contact_noted"
-        elif turn.followup == "not_a_concern" and concerns and not turn.risk.urgent:
+        elif turn.followup == "not_a_concern" and not turn.risk.urgent:
+            # "it's not abuse, he bruises on warfarin": nothing else asked (a new risk is answered below)
             answer = self._take_label_off(dispatcher, concerns, text)
-        elif turn.followup and not (
-            turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised
+            topic = asked_too(tracker)
+            if topic:  # "…can he get a falls assessment?"
+                dispatcher.utter_message(response=f"utter_{topic}")
+        elif (
+            turn.followup
+            and turn.followup != "not_a_concern"
+            and not (turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised)
         ):
-            asked = [turn.followup] + [k for k in followup_kinds(text) if k != turn.followup]
+            asked = [turn.followup] + [
+                k for k in followup_kinds(text) if k not in (turn.followup, "not_a_concern")
+            ]
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
@@ -248,6 +257,9 @@ class ActionRespondToRisk(Action):
 
         paused = tracker.get_slot("paused_form")
         active = (tracker.active_loop or {}).get("name")
+        made = requests_made(tracker) if active == "note_form" and not text.startswith("/") else None
+        if made:  # told as what to add to a request already made ("put that i'm scared of what i might do")
+            events += save_note(dispatcher, made, text.strip()[:NOTE_CHARS])
         if active:
             paused = active
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -278,11 +290,18 @@ class ActionRespondToRisk(Action):
         dispatcher: CollectingDispatcher, concerns: List[Dict[Text, Any]], text: Text
     ) -> Text:
         """ "It's not abuse, he's on warfarin": the label comes off the latest concern, and their words
-        stay (with these), so Thurrock First reads both. A risk to their own life is never taken off:
-        why it was marked is said instead."""
+        stay (with these), so Thurrock First reads both. A risk to their own life, or harm to themselves
+        they now deny (a typical retraction), is never taken off: why it was marked is said instead."""
+        if not concerns:  # nothing held (forgotten): why it was said, never a label taken off
+            dispatcher.utter_message(response="utter_risk_followup_why_flagged")
+            return "followup:why_flagged"
         concern = concerns[-1]
         concern["their_words"].append(text.strip()[:2000])
-        if concern["kind"] in (SELF_HARM, SOMEONE_ELSE) or concern.get("withdrawn"):
+        if (
+            concern["kind"] in (SELF_HARM, SOMEONE_ELSE)
+            or (concern["kind"] == ABUSE and concern.get("who_may_be_at_risk") == "the person writing")
+            or concern.get("withdrawn")
+        ):  # their own life, or harm to themselves said not to be so ("it's not abuse, he's my boy"): kept
             dispatcher.utter_message(response="utter_risk_followup_why_flagged")
             return "followup:why_flagged"
         concern.update(

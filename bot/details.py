@@ -460,7 +460,9 @@ NAME_WITHHELD = re.compile(
     re.I,
 )
 FORGET_ALL = re.compile(
-    r"(?<!not )\b(?:everything|all of it|all my|all that|whole|forget me|delete me|my details)\b", re.I
+    # "delete my phone number only, keep everything else": one detail
+    r"(?<!not )(?<!keep )\b(?:everything|all of it|all my|all that|whole|forget me|delete me|my details)\b",
+    re.I,
 )
 
 
@@ -485,7 +487,7 @@ def forgotten_detail(text: Text) -> Optional[Text]:
 NOT_NAME_WORDS = (
     set(
         """
-a about above actually after again ago all already also am an and any anyway are as ask asking at away
+a about above actually after again ago all already also am an and any anyway are as ask asking at away might shall
 back bad be because been before being best better both but by bye can cannot cant care carer cared caring
 cheers come coming could dear did do does doing done dont don't down each email else enough er erm even
 ever every fine first for from get gets getting go going gone good got had has have having he hello help
@@ -924,6 +926,16 @@ def _surname_like(word: Text) -> bool:
     return word not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly|n't)$", word) and len(word) > 1
 
 
+# Names that are also verbs before another verb ("may need", "will be")
+MODAL_NAMES = {"may", "will"}
+VERB_AFTER_MODAL = re.compile(
+    r"\s+(?:need|be|have|not|go|come|get|want|help|start|move|struggle|manage|ask|say|call|ring|look|stay|"
+    r"live|use|pay|try|do|make|take|lose|fall|end|also|still|soon|just|never|probably|definitely|only|"
+    r"already|really|now|find|see|know|like|hear|cope|qualify|apply|contact|phone|email|text)\b",
+    re.I,
+)
+
+
 def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
     found: List[Found] = []
@@ -931,8 +943,8 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     def add(
         name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None
     ) -> None:
-        if not name:
-            return
+        if not name or (name.lower() in MODAL_NAMES and VERB_AFTER_MODAL.match(text, end)):
+            return  # "my wife may need a home", "my son will need help": not May, not Will
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
             if name.split()[0] == other.value.split()[0]:
@@ -1113,10 +1125,18 @@ OTHER_ORGANISATION_BEFORE = re.compile(
 )
 
 
+def _shouting(text: Text) -> bool:
+    """Typed in capitals ("I CANT MANAGE HER AT HOME ANY MORE"): capitals then say nothing of a name."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _organisation(text: Text) -> Optional[Found]:
     """The organisation a professional works for: "Sarah from Riverside Surgery", "I work for Age UK",
-    "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"."""
-    for segment in ORGANISATION_SEGMENT.finditer(text):
+    "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"; in capitals, only one they say they work for
+    or call from ("AT HOME ANY MORE" is not a care home's name)."""
+    shouting = _shouting(text)
+    for segment in ORGANISATION_SEGMENT.finditer("" if shouting else text):
         words = segment.group(1).split()
         if (
             any(word.lower() in ORGANISATION_WORDS for word in words)
@@ -1149,7 +1169,7 @@ def _organisation(text: Text) -> Optional[Found]:
         said_to_work = re.search(
             rf"\b(?:calling|ringing|writing|phoning)$|\b(?:{ROLE_WORDS})$", before.strip()
         )
-        named = any(w[0].isupper() for w in words if w.lower() != "the")
+        named = bool(said_to_work) if shouting else any(w[0].isupper() for w in words if w.lower() != "the")
         if named and (any(w.lower() in ORGANISATION_WORDS for w in words) or said_to_work):
             if phrase.lower() in places():
                 continue

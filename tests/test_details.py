@@ -450,3 +450,44 @@ def test_a_titled_name_is_the_person_the_help_is_for_unless_they_say_it_is_them(
 def test_a_name_given_again_with_i_said_already_is_that_name():
     found = find_details("I said already - Mr Alan Price", asked="cared_for")
     assert [(f.value, f.role) for f in found if f.kind == "person_name"] == [("Mr Alan Price", CARED_FOR)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("my wife may need a care home", None),
+        ("MY SON WILL NEED HELP WITH WASHING", None),
+        ("My wife May needs a care home", "May"),
+        ("its for my son will, he is 19", "Will"),
+    ],
+)
+def test_may_and_will_before_a_verb_are_not_names(text, name):
+    """Dennis wrote "MY WIFE MAY NEED A CARE HOME": his wife was stored as "MAY"."""
+    names = [f.value for f in find_details(text) if f.kind == "person_name"]
+    assert names == ([name] if name else [])
+
+
+def test_words_in_capitals_are_not_an_organisation_unless_they_work_there():
+    """ "I CANT MANAGE HER AT HOME ANY MORE" stored "Organisation: HOME ANY MORE"."""
+    kinds = {
+        f.kind: f.value for f in find_details("MY WIFE HAS DEMENTIA AND I CANT MANAGE HER AT HOME ANY MORE")
+    }
+    assert "organisation" not in kinds
+    assert {f.kind: f.value for f in find_details("IM A NURSE AT BASILDON HOSPITAL")}["organisation"] == (
+        "BASILDON HOSPITAL"
+    )
+
+
+def test_one_detail_deleted_with_keep_everything_else_is_that_detail_never_everything():
+    """Tom: "delete my phone number only. keep everything else" was asked "delete everything?"."""
+    from bot.details import forgotten_detail
+
+    assert forgotten_detail("delete my phone number only. keep everything else") == "phone"
+    assert forgotten_detail("remove my number and everything else too") is None
+
+
+def test_a_name_ends_before_might():
+    names = [
+        f.value for f in find_details("my son Will might be the one who rings") if f.kind == "person_name"
+    ]
+    assert names == ["Will"]

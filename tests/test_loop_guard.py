@@ -55,3 +55,19 @@ def test_no_reply_shows_a_placeholder_even_when_predicted_without_its_action():
     """The privacy answer, predicted as a response rather than through its action, says how long."""
     text = reply_after([], "utter_privacy")
     assert "{" not in text and "90 days" in text
+
+
+def test_a_repeated_answer_under_an_actions_own_buttons_shows_each_button_once():
+    """Sue asked "police or the council?" twice after a concern: "Main menu" showed twice, as the loop
+    guard's buttons and the safety action's own were both put under the answer."""
+    asked = "utter_risk_followup_police_or_agency"
+    events = [UserUttered("first"), BotUttered("…", metadata={"utter_action": asked}), UserUttered("again")]
+    tracker = DialogueStateTracker.from_events("web:loop-guard", events, slots=DOMAIN.slots)
+    own = [
+        {"title": "Ask someone to contact me", "payload": "/request_callback"},
+        {"title": "Main menu", "payload": "/show_menu"},
+    ]
+    answer = asyncio.run(GUARD.generate(asked, tracker, "rest", buttons=own))
+    shown = [b["title"] for b in answer.get("buttons") or []] + [b["title"] for b in own]
+    assert "That's all I can tell you" in answer["text"]
+    assert len(shown) == len(set(shown)) and shown.count("Main menu") == 1

@@ -205,6 +205,7 @@ def test_skipping_while_changing_a_detail_keeps_the_old_value():
     dispatcher = CollectingDispatcher()
     assert ValidateDetailForm().validate_phone("/deny", dispatcher, tracker, {}) == {"phone": "07700 900606"}
     assert dispatcher.messages[0]["response"] == "utter_detail_kept"
+    assert dispatcher.messages[0]["detail"] == "your phone number", "never 'your their name'"
 
 
 def test_the_topic_can_be_changed_at_the_read_back():
@@ -332,3 +333,35 @@ def test_whats_my_reference_at_the_read_back_shows_what_waits_for_the_yes(databa
         state({"handover_stage": "collecting"}, said("whats my reference", "ask_request_status")),
     )
     assert not any(e.get("event") == "followup" for e in events), "inside the form, the form asks next"
+
+
+def test_did_you_add_it_is_a_question_never_the_note(database):  # noqa: F811
+    """Pat asked "did you add it to my request" and the note saved was "did you"."""
+    made = create_handover(database, SENDER, FIELDS, [])
+    add_note(database, made.reference, "she has a key safe")
+    messages, _ = run(ActionAddToRequest(), state({}, said("did you add it to my request", "add_to_request")))
+    assert [m["response"] for m in messages][:2] == ["utter_request_saved", "utter_request_notes"]
+    assert [n["text"] for n in list_handovers(database)[0]["notes"]] == ["she has a key safe"]
+
+
+def test_a_worry_told_as_what_to_add_is_added_as_well_as_answered(database):  # noqa: F811
+    """Pat, at "what would you like to add?": "put that im scared of what i might do" got the urgent
+    answer and was never added to her request."""
+    create_handover(database, SENDER, FIELDS, [])
+    concern = {"kind": "carer_harm", "urgency": "urgent", "their_words": ["i pushed her"], "what": "x"}
+    events = [
+        said("i pushed her", "safeguarding_concern", entities=[{"entity": "risk", "value": "carer_harm"}]),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_risk_carer_harm"}},
+        said(
+            "put that im scared of what i might do",
+            "safeguarding_concern",
+            entities=[{"entity": "risk", "value": "carer_harm"}],
+        ),
+    ]
+    tracker = state({"concerns": [concern], "last_risk_answer": "carer_harm"}, *events)
+    tracker.active_loop = {"name": "note_form"}
+    messages, _ = run(ActionRespondToRisk(), tracker)
+    assert "utter_request_note_saved" in [m["response"] for m in messages]
+    assert [n["text"] for n in list_handovers(database)[0]["notes"]] == [
+        "put that im scared of what i might do"
+    ]

@@ -342,7 +342,7 @@ def test_a_label_said_to_be_wrong_comes_off_and_their_words_stay():
         "concerns": [concern("carer_harm", "i shouted at him today")],
         "last_risk_answer": "carer_harm",
         "handover_stage": "confirming",
-        "handover_topic": "A carer afraid they may harm the person they look after, and Breaks for carers",
+        "handover_topic": "A carer at breaking point: afraid of harming or leaving the person they look after, and Breaks for carers",
     }
     said, set_slots, result, _ = run(events, slots)
     assert said[0] == "utter_risk_label_removed"
@@ -364,3 +364,29 @@ def test_a_risk_to_their_own_life_is_never_taken_off_but_explained():
     assert said[0] == "utter_risk_followup_why_flagged"
     assert not set_slots["concerns"][0].get("withdrawn")
     assert set_slots["handover_urgency"] == "urgent"
+
+
+def test_a_denial_with_a_new_disclosure_answers_the_new_one_and_never_fails():
+    """Pat, after the abuse answer: "its not abuse shes ill... i pushed her away hard" failed four times
+    ("Sorry, I can't answer right now"): the denial was looked up as a follow-up question."""
+    events = [user("my mum hits me when i wash her", "abuse"), bot("utter_risk_abuse")]
+    events.append(user("its not abuse shes ill. i lost it and i pushed her away hard", "carer_harm"))
+    said, set_slots, _, _ = run(
+        events, {"concerns": [concern("abuse", "my mum hits me")], "last_risk_answer": "abuse"}
+    )
+    assert said[0] == "utter_risk_carer_harm"
+    assert [c["kind"] for c in set_slots["concerns"]] == ["abuse", "carer_harm"]
+
+
+def test_a_victim_saying_it_is_not_abuse_keeps_the_concern():
+    """Ray: "NO NO ITS NOT ABUSE, HES MY BOY" of his son taking his pension: a typical retraction."""
+    held = {**concern("abuse", "my son takes my pension"), "who_may_be_at_risk": "the person writing"}
+    events = [
+        user("my son takes my pension", "abuse"),
+        bot("utter_risk_abuse"),
+        user("NO NO ITS NOT ABUSE, HES MY BOY"),
+    ]
+    said, set_slots, _, _ = run(events, {"concerns": [held], "last_risk_answer": "abuse"})
+    assert said[0] == "utter_risk_followup_why_flagged"
+    assert not set_slots["concerns"][0].get("withdrawn") and set_slots["handover_urgency"] == "urgent"
+    assert "utter_risk_contact_noted" not in said, "a denial is not an answer about how to contact them"

@@ -291,6 +291,20 @@ def test_fear_or_the_person_coming_again_after_an_abuse_concern_is_more_of_it():
         ("easy read. the suport worker shouts at me. is sumone coming", None, "abuse"),
         ("he bruises easily but these are finger marks on her arms and the carer grabbed her", None, "abuse"),
         ("my husband is in danger, why does it say routine", None, "danger"),
+        # a diabetic left without a meal because nobody came
+        (
+            "today nobody came at lunch so shes had nothing to eat and shes diabetic. i want to complain",
+            None,
+            "missed_care",
+        ),
+        ("what happens if the carers dont turn up and she is diabetic", None, ""),
+        # someone else's hopelessness, said by a sister: heard, and as his, not hers
+        ("lately he says he doesnt see the point in anything. who helps with housing?", None, "someone_else"),
+        ("last night he said he might as well not be here. what do i do", None, "someone_else"),
+        ("im scared he might hurt himself", None, "someone_else"),
+        ("he doesnt see the point in going to the day centre", None, ""),
+        # a word a letter away from a risk word is its own word
+        ("last thing, i might be homeless in january, are there housing people i can ring?", None, ""),
     ],
 )
 def test_a_carer_at_breaking_point_and_a_label_said_to_be_wrong(text, intent, kind):
@@ -302,3 +316,15 @@ def test_no_phone_because_the_person_causing_harm_has_it_is_an_answer_about_cont
     for text in ("i cant fone she has it. i am on the ipad", "she took my phone"):
         assert safe_contact(text).startswith("not by phone") and names_a_way_to_contact(text)
     assert safe_contact("ring me any time") is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("im so tired, i havent had a break in months. can i get respite for her", None),
+        ("can the police break in to check on her", "welfare_check"),
+        ("why would i call the police?? nobody got hurt, stop saying its dangerous", "not_a_concern"),
+    ],
+)
+def test_a_break_from_caring_is_not_a_break_in(text, kind):
+    assert followup_kind(text) == kind

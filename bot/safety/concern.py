@@ -26,7 +26,7 @@ KIND_TITLES = {
     ABUSE: "possible abuse or exploitation",
     NEGLECT: "possible neglect, or someone not seen",
     DANGER: "someone in danger or hurt now",
-    CARER_HARM: "a carer afraid they may harm the person they look after",
+    CARER_HARM: "a carer at breaking point: afraid of harming or leaving the person they look after",
     MISSED_CARE: "care visit missed and someone stuck or unsafe",
 }
 HARMERS = (

@@ -101,6 +101,7 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         and answers_contact_question(text)
         and not QUESTION.search(text)
         and (names_a_way_to_contact(text) or not risk.urgent)  # "i am scared of her": more of the concern
+        and followup_kind(text) != "not_a_concern"  # "no no it's not abuse, he's my boy": not about contact
     ):
         answers = "safe_contact"
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:

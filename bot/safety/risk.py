@@ -133,8 +133,12 @@ RISK_WORDS = (
 WORD = re.compile(r"[a-z'][a-z'\-]*|[^a-z'\s]+")
 
 
+# real words a letter or two from a risk word: never "put right" ("homeless" is not "hopeless")
+NEAR_RISK_WORDS = frozenset({"homeless", "homelessness", "harmless", "neglect"})
+
+
 def _closest_risk_word(word: Text) -> Text:
-    if len(word) < 5 or word in RISK_WORDS:
+    if len(word) < 5 or word in RISK_WORDS or word in NEAR_RISK_WORDS:
         return word
     for target in RISK_WORDS:
         # a swapped pair of letters ("myslef") or a letter or two wrong ("suicde")
@@ -194,6 +198,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bi\s+(have\s+|'ve\s+|had\s+)?(been\s+)?(shouted|shouting|screamed|screaming|yelled|yelling|snapped|snapping|swore|swearing)\s+at\s+"
             r"(him|her|them|my\s+(husband|wife|partner|mum|mother|dad|father|nan|gran|grandad|nana))\b",
             r"\bi\s+(have\s+|'ve\s+)?lost\s+my\s+temper\s+with\s+(him|her|them|my\s+\w+)\b",
+            r"^(?=.*\b(him|her|them|he's|she's|husband|wife|mum|dad|mother|father|partner|son|daughter)\b)"
+            r".*\b(i'm\s+going\s+to|going\s+to|i'll|i\s+will|i\s+might)\s+(just\s+)?pack\s+(a|my)\s+bags?\s+and\s+(walk\s+out|go|leave)\b",
             r"\b(i\s+(could|might|will)|i'll)\s+(just\s+)?[^.?!]{0,30}\band\s+leave\s+(him|her|them|my\s+\w+)\s+(to\s+it|to\s+fend|alone|on\s+(his|her|their)\s+own)\b",
         ]
     ),
@@ -211,6 +217,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|do not|doesn't|does not|no longer|not)\s+want\s+to\s+(live|be alive|be here|exist|wake up|go on|be around)\b",
             r"\b(hope|hoping|wish|pray|praying)\b[^.?!]{0,15}\b(won't|don't|never|not)\s+wake\s+up\b",
             r"\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
+            r"\bif\s+i\s+(just\s+)?(didn't|did\s+not|don't|do\s+not|never|wouldn't)\s+wake\s+up\b",
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
@@ -229,7 +236,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bwhat's\s+the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive))\b",
             r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
             # hopelessness about everything, not about one errand ("any more of ringing them")
-            r"\b(don't|dont|do\s+not|can't|cant|cannot)\s+see\s+(the|any)\s+point\s+(any\s?more\b(?!\s+(in|of)\s+(?!(anything|living|life|it\s+all)\b))|(in|of)\s+(anything|living|life|going\s+on|carrying\s+on|being\s+(here|alive)|it\s+all|me)\b)",
+            r"\bmight\s+as\s+well\s+(not\s+be\s+(here|around|alive)|be\s+dead|end\s+it(\s+all)?|not\s+exist|not\s+wake\s+up)\b",
+            r"\b(don't|dont|do\s+not|can't|cant|cannot|doesn't|does\s+not|didn't)\s+see\s+(the|any)\s+point\s+(any\s?more\b(?!\s+(in|of)\s+(?!(anything|living|life|it\s+all)\b))|(in|of)\s+(anything|living|life|going\s+on|carrying\s+on|being\s+(here|alive)|it\s+all|me)\b)",
             r"\b(had|have)\s+enough\s+of\s+(living|life|being\s+alive)\b",
             r"\b(don't|do\s+not|can't|cannot)\s+(want\s+to\s+)?(carry\s+on|keep\s+on|go\s+on)\s+living\b",
             r"\b(thought|thinking|think|planned|planning|worked\s+out)\s+(about\s+)?how\s+i('d|\s+would|\s+could|\s+might|\s+will)\s+"
@@ -278,6 +286,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?!.*\bend\s+of\s+(my|the|his|her)\s+rope\b).*\b(rope|noose)\b",
             r"\bin\s+case\s+i'm\s+not\s+(here|around)\b",
             r"\bgiv\w+\b[^.?!]{0,30}\baway\b[^.?!]{0,40}\bwon't\s+need\b",
+            # putting their affairs in order, "won't be needing it after this weekend"
+            r"\b(sorted|sorting|put|putting|got|getting)\s+(out\s+)?(all\s+)?my\s+affairs\s+(out|in\s+order|sorted)?\b|\bmy\s+affairs\s+(are\s+)?in\s+order\b",
+            r"\b(won't|will\s+not)\s+be\s+needing\s+(it|them|this|that|any\s+of\s+it|my\s+\w+)\s+(after|past|beyond)\s+(this|next|the)\s+\w+",
             r"\bwon't\s+need\s+them\b[^.?!]{0,40}\bgiv\w+\s+(them\s+)?away\b",
             r"\b(won't|will\s+not)\s+be\s+(around|alive|here)\s+to\b",
             r"\bprobably\s+(won't|will\s+not)\s+be\s+(alive|here|around)\b",
@@ -295,13 +306,16 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
             r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair"
             # a missed visit to someone who cannot manage without it: tablets missed, memory problems
-            r"|miss(ed|es|ing)\s+(his|her|their|my)\s+(tablets|medication|meds|medicine|insulin|pills)|dementia|memory\s+problems|confused)\b)",
+            r"|miss(ed|es|ing)\s+(his|her|their|my)\s+(tablets|medication|meds|medicine|insulin|pills)|dementia|memory\s+problems|confused"
+            # nothing to eat because nobody came, or a diabetic left without a meal
+            r"|(had|has|got)\s+nothing\s+to\s+(eat|drink)|(hasn't|has\s+not|not)\s+(eaten|had\s+(any\s+)?(lunch|dinner|breakfast|tea))|diabetic|diabetes)\b)",
         ]
     ),
     DANGER: _compile(
         [
             # a fall with harm now ("can't get up", "bleeding"), whenever it happened
-            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b).*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
+            r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)(?!.*\b(recovered|healed|fine\s+now|better\s+now|all\s+better)\b)"
+            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
             # a fall with a vaguer harm, unless told as a history ("fell twice last week and can't
             # manage the stairs" is a need for an assessment, not 999)
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)"
@@ -431,6 +445,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             # papers signed that they did not understand
             r"\bsign\w*\b[^.?!]{0,40}\b(doesn'?t|didn'?t|does\s+not|did\s+not|don'?t)\s+(know|understand|remember)\s+what\b",
             r"\b(sign|signed|signing)\s+over\b|\bchange\s+(his|her)\s+will\b",
+            r"\b(sign|signs|signed|signing)\s+(her|his|their|mum's|dad's|the)\s+(house|home|flat|bungalow|property|savings|money)\s+over\b",
+            r"\b(stopped|isn't|hasn't\s+been|not|never)\s+pay(ing)?\s+(his|her|their|mum'?s|dad'?s)\s+(care\s+home\s+|nursing\s+home\s+)?(fees|bills|rent|care)\b"
+            r"(?=[^.?!]*[.?!]?[^.?!]*\b(bought|buying|spent|spending|new\s+car|holiday)\b)",
             r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
             r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
         ]
@@ -460,6 +477,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(not|hasn't|haven't|has\s+not)\s+had\s+(a\s+)?(proper\s+)?(meal|food|anything\s+to\s+eat|drink|(his|her|their)\s+(tablets|medication|insulin))\s+(in|for)\s+(a\s+week|days|weeks|\w+\s+days)\b",
             r"\bnot\s+(answering|come\s+out|been\s+out|opened)\b[^.?!]*\b(days|week)\b|\bhas\s+not\s+come\s+out\b|\bhasn't\s+come\s+out\b",
             r"\bthere's\s+a\s+smell\b",
+            r"\b(haven't|hasn't|have\s+not|has\s+not|not)\s+had\s+a\s+(proper\s+)?(wash|bath|shower)\s+(in|for)\s+(\w+\s+)?(weeks|months)\b",
             # not eating at all is a concern; "isn't eating properly" is a need, told as one
             r"\b(she's|he's|they're|is|are|been|i'm|isn't|aren't)\s+not\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
             r"\b(isn't|aren't)\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
@@ -548,6 +566,9 @@ SAID_BY_SOMEONE = re.compile(
     r"\b(he|she|they)('s|\s+is|\s+has|\s+was|'ve|\s+have)?\s+(been\s+)?(keeps?\s+saying|says|said|saying|talking\s+about|"
     r"told\s+me|texted|messaged)\b|\bkeeps\s+saying\b"
 )
+HARM_TO_THEMSELVES = re.compile(
+    r"\b(he|she|they)\b[^.?!]{0,30}\b(hurt|harm|kill|cut|hurting|harming|killing|cutting)\s+(him|her|them)sel(f|ves)\b"
+)
 FIRST_PERSON_HARM = re.compile(
     r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|myself|my\s+own\s+life|"
     r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
@@ -583,6 +604,8 @@ NOT_SO = re.compile(
     r"\bwhat\s+(is|does)\s+(financial\s+|emotional\s+|domestic\s+)?(abuse|neglect)(\s+mean)?\b|"
     r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
     r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
+    r"\bnot\s+(suicidal|abuse|neglect)\b|"
+    r"\b(difference\s+between|meaning\s+of|definition\s+of|types\s+of|examples\s+of)\b[^.?!]*\b(abus\w*|neglect\w*)\b|"
     r"\bwhy\s+(does|did|do)\s+(it|that|this|you|my\s+request)\s+(say|says|put|mark\w*|call\w*)\b[^.?!]*|"
     r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect)\b|\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect)\b|"
     r"\b(not|never|wouldn't|won't)\s+(going\s+to\s+|ever\s+)?(hurt|harm|hit)\s+(him|her|them|anyone|anybody|my\s+\w+)\b|"
@@ -591,7 +614,8 @@ NOT_SO = re.compile(
     r"\bbruis\w*\b[^.?!]{0,40}\b(warfarin|blood\s+thinners?|anticoagulants?|apixaban|rivaroxaban|edoxaban|clopidogrel|steroids?|thin\s+skin)\b|"
     r"\b(warfarin|blood\s+thinners?|anticoagulants?|apixaban|rivaroxaban|edoxaban|clopidogrel|steroids?|thin\s+skin)\b[^.?!]{0,40}\bbruis\w*|"
     r"\b(warfarin|blood\s+thinners?|blood\s+thinning\s+\w+|anticoagulants?)\b|"
-    r"\b(no\s*one|nobody|no-one|not|isn't|aren't|wasn't|weren't|never)('s)?\s+(is\s+|are\s+|was\s+|were\s+|being\s+|been\s+)?"
+    r"\bstop\s+saying\b[^.?!]*|"
+    r"\b(no\s*one|nobody|no-one|not|isn't|aren't|wasn't|weren't|never)('s)?\s+(is\s+|are\s+|was\s+|were\s+|being\s+|been\s+|got\s+)?"
     r"(in\s+(any\s+)?danger|at\s+risk|unsafe|abus(ed|ing\s+(me|him|her|them))|neglect(ed|ing\s+(me|him|her|them))|"
     r"(hurting|hitting|harming)\s+(me|him|her|them)|hurt|harmed)\b|"
     r"\b(he|she|they)('s|\s+has|'ve|\s+have)?\s+(only\s+)?(got|has|have|gets|get|keeps|kept)\s+(his|her|their)\s+(own\s+)?"
@@ -611,8 +635,10 @@ def _pattern_kind(text: Text) -> Text:
 
 def _self_harm_kind(text: Text) -> Text:
     """Self-harm is the person's own, unless a relative's is described in the third person."""
-    about_someone = (re.search(r"\b" + RELATIVE + r"\b", text) and THIRD_PERSON.search(text)) or (
-        SAID_BY_SOMEONE.search(text)  # "he's been really low, keeps saying what's the point"
+    about_someone = (
+        (re.search(r"\b" + RELATIVE + r"\b", text) and THIRD_PERSON.search(text))
+        or SAID_BY_SOMEONE.search(text)  # "he's been really low, keeps saying what's the point"
+        or HARM_TO_THEMSELVES.search(text)  # "i'm scared he might hurt himself"
     )
     if about_someone and not FIRST_PERSON_HARM.search(text):
         return SOMEONE_ELSE

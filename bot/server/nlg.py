@@ -98,4 +98,16 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
                     "text": f"{answer.get('text') or ''}\n\n{again.get('text') or ''}".strip(),
                     "buttons": answer.get("buttons") or again.get("buttons"),
                 }
+        return without_the_actions_buttons(answer, kwargs.get("buttons"))
+
+
+def without_the_actions_buttons(
+    answer: Optional[Dict[Text, Any]], added: Optional[List[Dict[Text, Any]]]
+) -> Optional[Dict[Text, Any]]:
+    """A custom action's own buttons are added to the response's by Rasa: each button once ("Main
+    menu" showed twice under a repeated answer after a concern)."""
+    if not answer or not added or not answer.get("buttons"):
         return answer
+    taken = {button.get("payload") for button in added} | {button.get("title") for button in added}
+    kept = [b for b in answer["buttons"] if b.get("payload") not in taken and b.get("title") not in taken]
+    return {**answer, "buttons": kept}
