@@ -548,6 +548,14 @@ def noted(slots: List[Text], tracker: Tracker) -> Text:
     return joined(parts) if parts else ""
 
 
+# "say it in easy read", "easy read please", "can I have it in easy read": this chat, now
+IN_EASY_READ = re.compile(
+    r"\b(?:say|put|write|have|give|explain|do)\s+(?:it|that|this|them|me\s+it)?\s*(?:in|as)\s+easy\s*read\b|"
+    r"\beasy\s*read\s+(?:please|pls|version)\b|^\W*easy\s*read\W*$",
+    re.I,
+)
+
+
 class ActionNoteDetails(Action):
     """Thanks a resident for details given in passing, and says they won't be asked again."""
 
@@ -573,6 +581,12 @@ class ActionNoteDetails(Action):
                 detail=noted([slot], tracker),
                 value=shown(tracker.get_slot(slot)),
             )
+        if (
+            "communication_needs" in slots
+            and "Easy Read" in (tracker.get_slot("communication_needs") or [])
+            and IN_EASY_READ.search(full_text(tracker))
+        ):  # "can you say it in easy read please": their need, and this chat in Easy Read from now
+            events.append(SlotSet("easy_read", True))
         said = noted([slot for slot in slots if slot not in changed], tracker)
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
@@ -1116,18 +1130,30 @@ class ActionUpdateDetail(Action):
 
 
 CORRECTED_FROM = re.compile(r"\bnot\s+([A-Z]{1,2}[0-9][A-Z0-9]?(?:\s*[0-9][A-Z]{2})?)\b", re.I)
+# "SS17 9BJ not BL": the end of the postcode said wrong
+CORRECTED_END = re.compile(r"\bnot\s+([0-9]?[A-Z]{2})\b", re.I)
+CORRECTING = re.compile(r"\b(?:sorry|actually|i\s+meant|wrong|typo|mistake|correct(?:ion)?)\b", re.I)
 
 
 def corrects_their_postcode(tracker: Tracker, value: Any) -> Optional[Text]:
-    """A new postcode said as a correction of the other person's ("RM17 4XY, not RM16"), if it is one."""
+    """A new postcode said as a correction of the other person's ("RM17 4XY, not RM16", "SS17 9BJ not
+    BL", "sorry the postcode is SS17 9BJ" when only theirs is held), if it is one."""
     new = tidy_postcode(str(value or ""))
-    old = CORRECTED_FROM.search(full_text(tracker))
+    said = full_text(tracker)
+    old = CORRECTED_FROM.search(said)
     theirs = str(held_before(tracker, "cared_for_postcode") or "").replace(" ", "").upper()
     mine = str(held_before(tracker, "postcode") or "").replace(" ", "").upper()
-    if not (new and old and theirs):
+    if not (new and theirs) or new.replace(" ", "") == theirs:
         return None
-    wrong = old.group(1).replace(" ", "").upper()
-    return new if theirs.startswith(wrong) and not mine.startswith(wrong) else None
+    if old:
+        wrong = old.group(1).replace(" ", "").upper()
+        return new if theirs.startswith(wrong) and not mine.startswith(wrong) else None
+    end = CORRECTED_END.search(said)
+    if end:
+        wrong = end.group(1).upper()
+        return new if theirs.endswith(wrong) and not mine.endswith(wrong) else None
+    same_district = new.split()[0] == tidy_postcode(theirs).split()[0]
+    return new if same_district and not mine and CORRECTING.search(said) else None
 
 
 NEEDS_SLOTS = ("communication_needs", "cared_for_needs")

@@ -939,12 +939,15 @@ VERB_AFTER_MODAL = re.compile(
 def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
     found: List[Found] = []
+    shouting = _shouting(text)
 
     def add(
         name: Optional[Text], start: int, end: int, role: Optional[Text], group: Optional[Text] = None
     ) -> None:
         if not name or (name.lower() in MODAL_NAMES and VERB_AFTER_MODAL.match(text, end)):
             return  # "my wife may need a home", "my son will need help": not May, not Will
+        if role == CARED_FOR and shouting and name.split()[0].lower() not in first_names():
+            return  # "MY SON BORROWS MY BANK CARD": in capitals, only a known first name is a name
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
             if name.split()[0] == other.value.split()[0]:

@@ -491,3 +491,12 @@ def test_a_name_ends_before_might():
         f.value for f in find_details("my son Will might be the one who rings") if f.kind == "person_name"
     ]
     assert names == ["Will"]
+
+
+def test_a_verb_in_capitals_after_my_son_is_not_his_name():
+    """Ray: "MY SON BORROWS MY BANK CARD" stored "Their name: BORROWS"."""
+    found = find_details("MY SON BORROWS MY BANK CARD AND MY PENSION IS GONE BY THE 10TH")
+    assert not [f for f in found if f.kind == "person_name"]
+    assert [f.value for f in find_details("MY WIFE GRACE HAS DEMENTIA") if f.kind == "person_name"] == [
+        "GRACE"
+    ]

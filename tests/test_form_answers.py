@@ -9,6 +9,7 @@ The validators run as the action server runs them (`Tracker.from_dict`, a `Colle
 import asyncio
 from typing import Any, Dict, List
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -678,3 +679,25 @@ def test_a_need_counts_as_the_message_left_it_not_as_typed():
         {"sender_id": "x", "slots": {"communication_needs": "not given"}, "events": events}
     )
     assert known_details(tracker)["communication_needs"] == "not given"
+
+
+@pytest.mark.parametrize(
+    "text, corrected",
+    [
+        ("sorry the postcode is SS17 9BJ not BL", "SS17 9BJ"),  # the end said wrong
+        ("sorry the postcode is SS17 9BJ", "SS17 9BJ"),  # only theirs held: a correction of theirs
+        ("my postcode is SS17 9BJ", None),  # their own, said as theirs, without a correction
+        ("sorry it's RM20 3AB", None),  # another district: not a typo of theirs
+    ],
+)
+def test_a_nurse_correcting_the_patients_postcode_corrects_the_patients(text, corrected):
+    """Leanne (a district nurse) wrote "sorry the postcode is SS17 9BJ not BL": it went into her own."""
+    tracker = asked("communication_needs", text, {"cared_for_postcode": "SS17 9BL"})
+    new = next((f.value for f in find_details(text) if f.kind == "postcode"), None)
+    tracker.events = [
+        {"event": "slot", "name": "cared_for_postcode", "value": "SS17 9BL"},
+        {"event": "user", "text": text, "parse_data": tracker.latest_message},
+        {"event": "slot", "name": "postcode", "value": new},
+    ]
+    events = their_postcode_corrected(tracker, CollectingDispatcher())
+    assert ([e["value"] for e in events if e["name"] == "cared_for_postcode"] or [None])[0] == corrected

@@ -319,3 +319,27 @@ def test_their_own_name_first_then_the_other_persons_are_both_kept():
         if f.kind == "person_name"
     }
     assert names == {("Paul Hendry", None), ("Kevin Hendry", "cared_for")}
+
+
+def test_asking_for_easy_read_in_passing_switches_this_chat_to_easy_read():
+    """Gloria: "can you say it in easy read please" was kept as a need, and the answers stayed long."""
+    from actions.details import ActionNoteDetails
+
+    def note(text, needs):
+        need = {"entity": "communication_need", "value": needs[0]}
+        said = {"text": text, "intent": {"name": "give_details"}, "entities": [need]}
+        events = [{"event": "user", "text": text, "parse_data": said}]
+        state = Tracker.from_dict(
+            {
+                "sender_id": "x",
+                "slots": {"communication_needs": needs},
+                "latest_message": said,
+                "events": events,
+            }
+        )
+        return asyncio.run(ActionNoteDetails().run(CollectingDispatcher(), state, {}))
+
+    assert {"event": "slot", "timestamp": None, "name": "easy_read", "value": True} in note(
+        "can you say it in easy read please", ["Easy Read"]
+    )
+    assert not [e for e in note("my son needs easy read letters", ["Easy Read"]) if e["name"] == "easy_read"]
