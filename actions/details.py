@@ -548,6 +548,7 @@ def noted(slots: List[Text], tracker: Tracker) -> Text:
     return joined(parts) if parts else ""
 
 
+SHORT_ANSWER_WORDS = 4  # "weekday mornings please": an answer of its own, not a sentence about needs
 # "say it in easy read", "easy read please", "can I have it in easy read": this chat, now
 IN_EASY_READ = re.compile(
     r"\b(?:say|put|write|have|give|explain|do)\s+(?:it|that|this|them|me\s+it)?\s*(?:in|as)\s+easy\s*read\b|"
@@ -953,12 +954,30 @@ class DetailAnswers:
             said
             and not communication_needs_from_answer(said)
             and tracker.get_slot("requested_slot") == "communication_needs"
-            and "contact_preference" in details_set_this_turn(tracker)
-        ):  # "text messages only please, no phone calls": how to contact them is their answer here
-            dispatcher.utter_message(
-                response="utter_details_noted_in_passing", noted=noted(["contact_preference"], tracker)
-            )
+            and {"contact_preference", "contact_time"} & set(details_set_this_turn(tracker))
+        ):  # "text messages only please, no phone calls", "weekdays": how or when to contact them
+            told = [
+                slot
+                for slot in ("contact_preference", "contact_time")
+                if slot in details_set_this_turn(tracker)
+            ]
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=noted(told, tracker))
             return {"communication_needs": NOT_GIVEN}
+        when = (
+            [f.value for f in find_details(said, asked="contact_time") if f.kind == "contact_time"]
+            if said
+            else []
+        )
+        if (
+            when
+            and len(said.split()) <= SHORT_ANSWER_WORDS
+            and not communication_needs_from_answer(said)
+            and tracker.get_slot("requested_slot") == "communication_needs"
+        ):  # "weekdays" (the time asked before, said late): a time, never a communication need
+            dispatcher.utter_message(
+                response="utter_details_noted_in_passing", noted="the best time to contact you"
+            )
+            return {"contact_time": when[0], "communication_needs": None}
         if said and not communication_needs_from_answer(said):
             their_need = self._keep_their_need("communication_needs", said, dispatcher, tracker)
             if their_need:

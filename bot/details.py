@@ -628,6 +628,9 @@ FIRST_AND_SURNAME = re.compile(
 # other cues, so "Mr Derek Jones" is not replaced by it)
 TITLED_NAME = re.compile(
     r"\b(?:[Mm]rs?|MRS?|[Mm]s|MS|[Mm]iss|MISS)\.?\s+[A-Z][A-Za-z'’-]+\s+[A-Z][A-Za-z'’-]+\b"
+    # in lower case, only as the person referred: "i need to refer mrs joan pike, 88"
+    r"|(?<=refer\s)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'’-]+\s+[a-z][a-z'’-]+\b"
+    r"|(?<=referring\s)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'’-]+\s+[a-z][a-z'’-]+\b"
 )
 SURNAME_WORDS = r"(?:surname|last\s+name|second\s+name|family\s+name)"
 ONLY_SURNAME = re.compile(

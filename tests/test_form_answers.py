@@ -701,3 +701,12 @@ def test_a_nurse_correcting_the_patients_postcode_corrects_the_patients(text, co
     ]
     events = their_postcode_corrected(tracker, CollectingDispatcher())
     assert ([e["value"] for e in events if e["name"] == "cared_for_postcode"] or [None])[0] == corrected
+
+
+def test_a_time_said_at_the_communication_needs_question_is_the_time_never_a_need():
+    """Leanne answered "weekdays" there, and the read-back said "Communication needs: weekdays"."""
+    result, responses, _ = validate("communication_needs", "weekdays")
+    assert result == {"contact_time": "weekdays", "communication_needs": None}
+    assert responses == ["utter_details_noted_in_passing"]
+    result, _, _ = validate("communication_needs", "large print please")
+    assert "contact_time" not in result and result["communication_needs"]

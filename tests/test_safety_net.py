@@ -328,3 +328,17 @@ def test_no_phone_because_the_person_causing_harm_has_it_is_an_answer_about_cont
 )
 def test_a_break_from_caring_is_not_a_break_in(text, kind):
     assert followup_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("IM NOT SUICIDAL. WILL MY SON GET IN TROUBLE", "police_involved"),
+        ("will he be arrested if i report it", "police_involved"),
+        ("will i get in trouble", "carer_in_trouble"),
+        ("will i be arrested for shaking her", "carer_in_trouble"),
+    ],
+)
+def test_whether_the_person_causing_harm_gets_in_trouble_is_about_the_police_not_the_carer(text, kind):
+    """Ray asked whether his son would get in trouble: he was told about a break and a carer's assessment."""
+    assert followup_kind(text) == kind

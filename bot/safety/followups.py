@@ -96,8 +96,8 @@ FOLLOWUPS = [
     (
         "carer_in_trouble",
         re.compile(
-            r"\b(get|be|am|i'm|am\s+i)\s+(me\s+)?(in|into)\s+trouble\b|\btake\s+(him|her|them|my\s+\w+)\s+away\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
-            r"\b(arrest|arrested|prosecuted)\b"
+            r"\b(i|i'll|i'm|me)\s+(\w+\s+){0,2}?((get|be|am|being)\s+)?(in|into)\s+trouble\b|\bget\s+me\s+(in|into)\s+trouble\b|\btake\s+(him|her|them|my\s+\w+)\s+away\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
+            r"\b(i|i'll|i'm|me)\b[^.?!]{0,15}\b(arrest|arrested|prosecuted)\b"
         ),
     ),
     # "can he see this chat?", "how do I delete this"
@@ -132,7 +132,8 @@ FOLLOWUPS = [
         "police_involved",
         re.compile(
             r"\b(will|would|do)\s+(they|you|the\s+council|thurrock\s+first|staff)\s+(call|tell|ring|get|involve|phone|report\s+(it|him|her)\s+to)\s+(in\s+)?(the\s+)?police\b|"
-            r"\b(involve|involving)\s+the\s+police\b|\bor\s+(tell|call|ring|get)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
+            r"\b(involve|involving)\s+the\s+police\b|"
+            r"\b(will|would|could|does|do)\s+(he|she|they|my\s+\w+)\s+(get|be|go)\s+(in(to)?\s+trouble|arrested|prosecuted|charged|to\s+prison|to\s+jail)\b|\bor\s+(tell|call|ring|get)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
         ),
     ),
     # "will anything be posted to my house?", "he opens my letters", "will they come round?"
