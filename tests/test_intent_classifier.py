@@ -66,3 +66,21 @@ def test_a_saved_classifier_predicts_the_same_after_loading(storage):
         loaded.process([after])
         assert after.get("intent")["name"] == before.get("intent")["name"] == intent
         assert after.get("intent")["confidence"] == pytest.approx(before.get("intent")["confidence"])
+
+
+def test_paying_a_named_person_is_answered_as_employing_them_first():
+    """ "Can I use the money to pay my daughter for looking after me" read 0.55 for what a direct payment
+    pays for and 0.37 for employing someone (after a retraining): who can be paid comes first."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    ranking = [
+        {"name": "dp_spending", "confidence": 0.55},
+        {"name": "dp_personal_assistant", "confidence": 0.37},
+    ]
+    for text, first in [
+        ("can I use the money to pay my daughter for looking after me", "dp_personal_assistant"),
+        ("can I use the money for a holiday", "dp_spending"),
+    ]:
+        message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+        ScaledLogisticRegressionClassifier._paying_a_person(message)
+        assert message.get("intent")["name"] == first and message.get("intent")["confidence"] == 0.55

@@ -35,6 +35,13 @@ DONT_KNOW = re.compile(
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"
+# paying a named person with a direct payment: "pay my daughter", "pay a friend", "employ someone"
+PAY_A_PERSON = re.compile(
+    r"\bpay\s+(?:my|a|our|his|her|their)\s+(?:own\s+)?(?:daughter|son|wife|husband|partner|mum|mother|dad|father|sister|"
+    r"brother|friend|mate|neighbour|relative|niece|nephew|grand\w+|carer|pa|personal\s+assistant|family)\b|"
+    r"\bpay\s+(?:someone|somebody|a\s+person)\s+(?:to|who|for)\b|\bemploy\b",
+    re.I,
+)
 # A long message read as one of these gives way to a question asked in one of its sentences.
 NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
@@ -102,8 +109,28 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
                 self._yes_to_a_topic(message, vector)
             if message.get(QUESTION_PART_VECTORS):
                 self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
+            self._paying_a_person(message)
             self._two_topics_at_once(message)
         return messages
+
+    @staticmethod
+    def _paying_a_person(message: Message) -> None:
+        """ "Can I use the money to pay my daughter for looking after me?" read almost equally as what a
+        direct payment pays for and as employing someone: paying a person is the second (who can be
+        paid, and being their employer), answered first; what it pays for is then offered."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        names = [entry["name"] for entry in ranking[:2]]
+        if names != ["dp_spending", "dp_personal_assistant"] or not PAY_A_PERSON.search(
+            message.get(TEXT) or ""
+        ):
+            return
+        first, second = ranking[0], ranking[1]
+        swapped = [
+            {**second, "confidence": first["confidence"]},
+            {**first, "confidence": second["confidence"]},
+        ]
+        message.set(INTENT_RANKING_KEY, swapped + ranking[2:], add_to_output=True)
+        message.set(INTENT, swapped[0], add_to_output=True)
 
     def _two_topics_at_once(self, message: Message) -> None:
         """Two topics read almost equally ("could I use it to pay someone to sit with my husband":
