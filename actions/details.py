@@ -89,8 +89,9 @@ NO_NEEDS = re.compile(
     re.I,
 )
 NO_EMAIL = re.compile(
-    r"\b(?:no|haven'?t\s+got|have\s+not\s+got|don'?t\s+have|do\s+not\s+have|not\s+got|never\s+had|don'?t\s+use|can'?t\s+use)\s+"
-    r"(?:an?\s+|any\s+)?(?:e-?mail|computer|internet)\b",
+    r"\b(?:no|haven'?t\s+got|have\s+not\s+got|don'?t\s+have|dont\s+have|do\s+not\s+have|not\s+got|never\s+had|don'?t\s+use|dont\s+use|"
+    r"can'?t\s+use|cant\s+use|don'?t\s+do|dont\s+do|not\s+on)\s+"
+    r"(?:an?\s+|any\s+)?(?:e-?m[ae]i?l[el]?s?|emial|emale|computers?|internet|smart\s*phone)\b",
     re.I,
 )
 # "none for me, but mum…", "not for me": the caller has none, whatever the other person needs
@@ -196,7 +197,11 @@ def shown(value: Any) -> Text:
 
 
 # A wish told later replaces only the wishes it contradicts ("ring me" after "not by phone").
-CONTRADICTS = {"phone call": {"not by phone"}, "not by phone": {"phone call"}}
+CONTRADICTS = {
+    "phone call": {"not by phone"},
+    "not by phone": {"phone call", "mobile, not the landline"},
+    "mobile, not the landline": {"not by phone"},
+}
 
 
 def contact_wishes(tracker: Tracker) -> List[Text]:
@@ -306,7 +311,11 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
         for slot, label in CARED_FOR_LABELS.items()
         if slot in details
     ]
-    if helped or other:
+    if helped == "you" and other:  # "it's for ME, not Peter": kept, but never as the person helped
+        lines.append("The help is for: you")
+        lines.append("Also mentioned:")
+        lines += other
+    elif helped or other:
         lines.append(f"The help is for: {helped or 'someone else'}")
         lines += other
     if "need" in details:
@@ -1298,10 +1307,18 @@ def detail_named(text: Text) -> Optional[Text]:
     for slot, label in labels:
         if label in lowered:
             return slot
+    if NEED_NAMED.search(text):  # "change what i need", "the need is wrong"
+        return "need"
     for slot, pattern in DETAIL_WORDS:
         if pattern.search(text):
             return slot
     return None
+
+
+NEED_NAMED = re.compile(
+    r"\b(?:what\s+(?:i|we|you|he|she|they|mum|dad)\s+(?:need|needs)|the\s+need|my\s+need|(?:his|her|their)\s+needs?)\b(?!\s+(?:is|are)\s+(?:a\s+)?(?:bsl|interpreter|large))",
+    re.IGNORECASE,
+)
 
 
 class ActionDetailUpdated(Action):

@@ -270,6 +270,30 @@ RATING_THEN_WORDS = re.compile(
     r"good|great|excellent|brilliant|ok|okay)\b))(?P<rest>\D.*)$",
     re.I | re.S,
 )
+# "I don't want to give a star rating", "no stars, I just want to say something": the rating is
+# skipped; only what they say besides that is their comment (asked for when there is nothing else).
+NO_RATING = re.compile(
+    r"\b(?:(?:do\s*n[o']?t|dont|rather\s+not|won'?t|not\s+going\s+to|can'?t|no\s+need\s+to)\s+(?:want\s+to\s+|wanna\s+)?"
+    r"(?:give|rate|do|pick|choose|score|leave)\b(?:\s+(?:it|you|a|an|any|the|them|this))*(?:\s+(?:star|number))?"
+    r"(?:\s+(?:rating|ratings|stars?|scores?|numbers?|marks?))?"
+    r"|no\s+(?:star\s+)?(?:rating|stars?|scores?|numbers?)(?:\s+(?:thanks|thank\s+you|please|ta))?"
+    r"|skip\s+(?:the\s+)?(?:rating|stars?|scores?|numbers?)"
+    r"|(?:i\s+)?(?:just|only)\s+(?:want(?:ed)?\s+to|wanna|need\s+to)\s+(?:say|tell\s+(?:you|them|someone|the\s+council)|leave|write|make)"
+    r"(?:\s+(?:something|a\s+(?:comment|complaint|point)|you|them|my\s+(?:views?|comments?)))?)",
+    re.I,
+)
+# What is left of a "no rating" message that is still a comment of their own ("..., the carers are late")
+OWN_WORDS_LEFT = 3
+
+
+def without_the_rating_talk(said: Text) -> Optional[Text]:
+    """Their words once "I don't want to give a rating" is taken out; None if it never said so."""
+    if not NO_RATING.search(said):
+        return None
+    rest = re.sub(r"^[\W_]*(?:(?:no|nah|sorry|ok|okay|and|but|i|,|\.)\b\W*)*", "", NO_RATING.sub(" ", said))
+    return rest.strip(" ,.;:-!") if len(re.findall(r"[a-z']+", rest, re.I)) >= OWN_WORDS_LEFT else ""
+
+
 # At the rating question, a message this long is what they want to tell the council: the comment
 # (unless it asks something).
 COMMENT_WORDS = 6
@@ -392,6 +416,10 @@ class ValidateFeedbackForm(FormValidationAction):
             )
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
+        own = without_the_rating_talk(said) if not asks(said) else None
+        if own is not None:  # "I don't want to rate it, I just want to say something": asked what
+            skipped = {"feedback_rating": "skipped", "failed_answers": failures}
+            return {**skipped, "feedback_comment": with_earlier_words(tracker, said)} if own else skipped
         if (
             long_enough
             and intent.get("name") not in HANDED_ON

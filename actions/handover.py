@@ -207,6 +207,15 @@ ALREADY_MADE_BUTTONS = [
 ]
 
 
+# "can my mum ring for me?", "can Peter phone them for me": a question about who may call, not a request
+SOMEONE_CALLS_FOR_ME = re.compile(
+    r"\b(?:can|could|may|is\s+it\s+ok\s+if|would\s+it\s+be\s+ok\s+if)\s+(?:my\s+\w+|someone|somebody|a\s+friend|[A-Z]\w+|he|she)\s+"
+    r"(?:ring|call|phone|contact|speak\s+to|talk\s+to|email)\s+(?:them\s+|you\s+|thurrock\s+first\s+|the\s+council\s+)?"
+    r"(?:for|on\s+behalf\s+of|instead\s+of)\s+me\b",
+    re.IGNORECASE,
+)
+
+
 class ActionStartHandover(Action):
     """Starts a handover: notes the topic and urgency and explains what will happen."""
 
@@ -216,6 +225,15 @@ class ActionStartHandover(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        made = requests_made(tracker) or []
+        if SOMEONE_CALLS_FOR_ME.search(full_text(tracker)):  # "can my mum ring for me?": yes, and how
+            if made:
+                dispatcher.utter_message(
+                    response="utter_someone_can_call_with_reference", reference=made[-1]["reference"]
+                )
+            else:
+                dispatcher.utter_message(response="utter_someone_can_call")
+            return [FollowupAction("action_listen")]
         topic, urgency = request_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         if (
@@ -223,7 +241,6 @@ class ActionStartHandover(Action):
         ):  # a question, not a request: answer it
             dispatcher.utter_message(response=f"utter_{intent}")
             return [FollowupAction("action_listen")]
-        made = requests_made(tracker) or []
         asked_for_new = any(
             entity.get("entity") == "detail" and entity.get("value") == "new_request"
             for entity in tracker.latest_message.get("entities", [])

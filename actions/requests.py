@@ -67,8 +67,26 @@ ASKS_IF_ADDED = re.compile(
 )
 
 
+# "can you add that he's diabetic to the request, i forgot": the words after the note itself
+NOTE_END = re.compile(
+    r"(?:\s+(?:to|on|onto|in)\s+(?:my|the|that|his|her|our)\s+(?:request|referral|form|message|notes?))?"
+    r"(?:\s+(?:too|as\s+well|also|please|pls))*"
+    r"(?:[\s,.;-]+(?:i|sorry\s+i)\s+(?:forgot|meant\s+to\s+say|should\s+have\s+said)(?:\s+(?:to\s+(?:say|mention)|that|before|earlier))*)?"
+    r"(?:[\s,.;-]+(?:thanks|thank\s+you|ta|please|pls|cheers))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def note_in(text: Text) -> Optional[Text]:
     """The note in "can you add that he's on insulin" ("he's on insulin"); None if only asked to add."""
+    note = _note_in(text)
+    if note:
+        trimmed = NOTE_END.sub("", note).strip()
+        note = trimmed if len(trimmed.split()) >= 2 else note
+    return note
+
+
+def _note_in(text: Text) -> Optional[Text]:
     if ASKS_IF_ADDED.search(text):
         return None
     if NOTE_TAIL.search(text):

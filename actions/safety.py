@@ -45,6 +45,8 @@ from bot.safety.risk import (
     SELF_HARM,
     SOMEONE_ELSE,
     Risk,
+    read_message,
+    said_only_strain,
 )
 
 BLOCKS = {
@@ -61,6 +63,7 @@ FOLLOWUP_ANSWERS = {
     "is_it_abuse": "utter_risk_followup_is_it_abuse",
     "care_continues": "utter_risk_followup_care_continues",
     "anonymous": "utter_risk_followup_anonymous",
+    "keep_private": "utter_risk_followup_keep_private",
     "contact_safely": "utter_risk_followup_contact_safely",
     "carer_in_trouble": "utter_risk_followup_carer_in_trouble",
     "chat_private": "utter_risk_followup_chat_private",
@@ -296,7 +299,19 @@ class ActionRespondToRisk(Action):
             dispatcher.utter_message(response="utter_risk_followup_why_flagged")
             return "followup:why_flagged"
         concern = concerns[-1]
+        heard = [said for said in concern["their_words"] if read_message(said).kind == SELF_HARM]
+        strain = (
+            concern["kind"] == SELF_HARM and bool(heard) and all(said_only_strain(said) for said in heard)
+        )
         concern["their_words"].append(text.strip()[:2000])
+        if strain:  # "I'm knackered, can't carry on like this", then "I'm safe, take that off": strain
+            concern.update(
+                withdrawn=True,
+                what=f"{concern['what']}: the person said they are safe and this is wrong",
+                urgency="not urgent: the person said they are safe",
+            )
+            dispatcher.utter_message(response="utter_risk_label_removed")
+            return "label_removed"
         if (
             concern["kind"] in (SELF_HARM, SOMEONE_ELSE)
             or (concern["kind"] == ABUSE and concern.get("who_may_be_at_risk") == "the person writing")

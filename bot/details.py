@@ -25,6 +25,7 @@ from bot.settings import CONTENT_DIR
 
 CARED_FOR = "cared_for"  # the role of a detail that belongs to the person the help is for
 CALLER = "caller"
+THROUGH = "through"  # the role of a wish to be contacted through someone named ("ring my son Peter")
 ALONE = "alone"  # the group of a name typed on its own ("Tom"), when nothing was asked
 
 # Who the help is for (the asking_for slot's values).
@@ -246,10 +247,19 @@ USE_THEIR_NUMBER = re.compile(
 # ------------------------------------------------------------------ contact
 # "I can't do the phone menus": the automated options, not being rung by a person
 NOT_PHONE_MENUS = r"(?!\s+(?:menus?|options?|system|queues?|lines?|trees?|buttons?|press|automated)\b)"
+# "don't ring the landline, he'd hear": one phone, not every phone
+HOME_PHONE = r"(?:the\s+|my\s+|our\s+)?(?:landline|home\s+phone|house\s+phone|home\s+number|house\s+number)"
+NOT_LANDLINE = re.compile(
+    rf"\b(?:do\s*n'?t|dont|do not|never|not|please don'?t)\s+(?:call|ring|phone|use)\s+(?:me\s+|us\s+)?(?:on\s+)?{HOME_PHONE}\b|"
+    rf"\bnot\s+(?:on\s+)?{HOME_PHONE}\b|\bmobile\s+only\b|\bonly\s+(?:on\s+)?(?:my\s+|the\s+)?mobile\b",
+    re.IGNORECASE,
+)
 NOT_BY_PHONE = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
-    r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)|"
+    r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)"
+    rf"(?!\s+(?:me\s+|us\s+)?{HOME_PHONE})|"
     r"\b(?:better|rather)\s+than\s+(?:phone\s*)?calls\b|"
+    r"\b(?:do\s*n'?t|dont|do not)\s+want\s+(?:a\s+|any\s+)?(?:phone\s*)?calls?\b|"
     r"\bprefer\s+(?:e-?mails?|texts?|letters?)\s+(?:to|over)\s+(?:phone|calls|ringing)\b|"
     r"\b(?:can'?t|cant|cannot|can not|unable to|don'?t|dont)\s+(?:use|hear on|hear|do|manage)\s+(?:the\s+|a\s+)?phones?\b"
     rf"{NOT_PHONE_MENUS}|"
@@ -260,6 +270,7 @@ NOT_BY_PHONE = re.compile(
 )
 BY_PHONE = re.compile(
     r"(?<!\bnot )(?<!n't )(?<!dont )\b(?:call|ring|phone|bell|give)\s+(?:me|us)\b(?!\s+(?:a\s+)?(?:text|email))|"
+    r"(?<!n't )(?<!dont )(?<!not )\b(?:want|like|prefer|need|rather\s+have)\s+(?:a\s+)?(?:phone\s*call|call\s+back|call|ring)\b|"
     r"\bby\s+(?:phone|telephone)\b|\bphone\s+(?:rather|instead|not)\b|\bphone\s+calls?\s+(?:are|is)\s+better\b|"
     r"(?<!\bi )(?<!\bto )\b(?:ring|call|phone)\s+(?:in|after|before|between|on)\b|\bbest\s+to\s+(?:call|ring|phone)\b|"
     r"\bplease\s+(?:phone|ring|call)\b(?!\s+(?:rather|instead))|"
@@ -312,12 +323,31 @@ MY_RELATIVE = re.compile(
 # "speak to her daughter", "best to ring his son": someone else to contact, in the caller's words
 THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their)\s+{REL}\b", re.IGNORECASE)
 CONTACT_THEM = "contact them directly, not me"
+# "ring my son Peter on 07700 900461", "contact is via his daughter Grace 07812 553019": the person to
+# contact, named or with their number; that name is not the person the help is for, nor that number
+# the caller's or the patient's (never "I'll ring my son Peter": the caller's own plan)
+THROUGH_SOMEONE = re.compile(
+    rf"(?<![\w'])(?:{CONTACT_VERB}|via|through|go\s+through|contact\s+(?:is|will\s+be)\s+(?:via|through))\s+"
+    rf"(?P<whose>my|his|her|their)\s+(?P<rel>{REL})\b"
+    rf"(?:\s*,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?=\s|[,.!?]|$))?",
+    re.IGNORECASE,
+)
+THEIR_NUMBER_AFTER = re.compile(
+    r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|,|:|-)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
+    re.IGNORECASE,
+)
+OWN_PLAN = re.compile(
+    r"\b(?:i|we)(?:\s+(?:will|can|could|might|would|need\s+to|have\s+to|must|should|usually|always|just|am\s+going\s+to))?|"
+    r"\b(?:i'll|i'm\s+going\s+to|we'll)\s*$",
+    re.IGNORECASE,
+)
 CONTACT_PREFERENCES = [
     ("phone call", BY_PHONE),
     ("text message", BY_TEXT),
     ("email", BY_EMAIL),
     ("letter", BY_LETTER),
     ("not by phone", NOT_BY_PHONE),
+    ("mobile, not the landline", NOT_LANDLINE),
     ("not at home", NOT_AT_HOME),
 ]
 NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a phone number
@@ -518,6 +548,9 @@ november december christmas urgent important serious difficult hard easy awful t
 polish romanian lithuanian latvian bulgarian portuguese spanish italian french german indian pakistani
 bangladeshi nigerian ghanaian somali turkish kurdish chinese irish scottish welsh african caribbean
 muslim christian hindu sikh jewish catholic reception receptionist
+safe unsafe okay alright knackered exhausted shattered drained stressed upset angry annoyed furious fed
+desperate frightened terrified anxious depressed low down coping managing fuming gutted sorry honest
+serious suicidal homeless pregnant housebound bedbound bedridden diabetic epileptic autistic dyslexic
 """.split()
 )
 NAME_TRIGGERS = [
@@ -1379,11 +1412,48 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         found.append(Found("contact_preference", f"contact my {relation}, not me", mine.start(), mine.end()))
     elif them:
         found.append(Found("contact_preference", CONTACT_THEM, them.start(), them.end()))
+    through = through_someone(text)
+    if through:
+        found = [f for f in found if not f.value.startswith("contact ")] + [through]
+        return found
     relative = THEIR_RELATIVE.search(text)
     if relative:
         wish = f"contact their {relation_word(relative.group(1))}"
         found.append(Found("contact_preference", wish, relative.start(), relative.end()))
     return found
+
+
+def through_someone(text: Text) -> Optional[Found]:
+    """ "Ring my son Peter on 07700 900461": the wish to be contacted through someone, with their name
+    and number as said; None when no name or number is said with them (a wish found elsewhere)."""
+    for match in THROUGH_SOMEONE.finditer(text):
+        before = text[max(0, match.start() - 25) : match.start()]
+        if re.search(OWN_PLAN.pattern + r"\s*$", before, re.IGNORECASE):
+            continue
+        name = match.group("name")
+        if name:
+            words = name.split()
+            kept = []
+            for word in words:
+                if (
+                    word.lower() in NOT_NAME_WORDS
+                    or word.lower() in SOFT_NOT_NAMES
+                    or not (word[0].isupper() or word.lower() in first_names())
+                ):
+                    break
+                kept.append(word)
+            name = tidy_name(" ".join(kept)) if kept else None
+        after = match.start("name") + len(" ".join(kept)) if name else match.end("rel")
+        number = THEIR_NUMBER_AFTER.match(text, after)
+        phone = tidy_phone(number.group("phone")) if number else None
+        if not (name or phone):
+            continue
+        whose = "my" if match.group("whose").lower() == "my" else "their"
+        who = f"{whose} {relation_word(match.group('rel'))}" + (f" {name}" if name else "")
+        end = number.end() if phone else after
+        wish = f"contact {who}" + (f" on {phone}" if phone else "")
+        return Found("contact_preference", wish, match.start(), end, THROUGH)
+    return None
 
 
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
@@ -1536,6 +1606,14 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         found.append(organisation)
     found.extend(_who_for(text, asked, organisation))
     found.extend(_contact(text, asked, [f for f in found if f.kind == "person_name"]))
+    through = next((f for f in found if f.role == THROUGH), None)
+    if through:  # Peter and his number belong to the wish to contact him, nobody else
+        found = [
+            f
+            for f in found
+            if f is through
+            or not (f.kind in ("person_name", "phone") and through.start <= f.start < through.end)
+        ]
     time = _contact_time(text, asked)
     if time:
         found.append(time)

@@ -500,3 +500,47 @@ def test_a_verb_in_capitals_after_my_son_is_not_his_name():
     assert [f.value for f in find_details("MY WIFE GRACE HAS DEMENTIA") if f.kind == "person_name"] == [
         "GRACE"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, wish",
+    [
+        (
+            "i cant hear on the phone. ring my son peter on 07700 900461",
+            "contact my son Peter on 07700 900461",
+        ),
+        (
+            "please contact his daughter Grace on 07812 553019, she has his consent",
+            "contact their daughter Grace on 07812 553019",
+        ),
+        ("contact is via his daughter grace 07812 553019", "contact their daughter Grace on 07812 553019"),
+        ("call my daughter on 07700 900123 she deals with it", "contact my daughter on 07700 900123"),
+    ],
+)
+def test_someone_to_contact_instead_keeps_their_name_and_number_together(text, wish):
+    """Joan (deaf, no email) asked us to ring her son Peter: Peter became the person the help is for
+    and his number hers; a nurse's "ring his daughter on 07…" became the patient's number."""
+    found = find_details(text)
+    assert ("contact_preference", wish) in [(f.kind, f.value) for f in found], found
+    assert not [f for f in found if f.kind in ("person_name", "phone")], "nobody else's name or number"
+
+
+def test_the_caller_ringing_someone_is_not_a_wish():
+    found = find_details("I'll ring my son Peter tonight")
+    assert not [f for f in found if f.kind == "contact_preference"]
+
+
+def test_not_the_landline_is_not_never_by_phone():
+    """Mick: "dont ring the landline, julie will hear" was stored as "not by phone"; "I WANT A PHONE
+    CALL" changed nothing."""
+    wishes = lambda text: [f.value for f in find_details(text) if f.kind == "contact_preference"]  # noqa: E731
+    assert "not by phone" not in wishes("i want a call after 6 but dont ring the landline")
+    assert "mobile, not the landline" in wishes("i want a call after 6 but dont ring the landline")
+    assert "phone call" in wishes("I WANT A PHONE CALL, on the mobile")
+    assert "not by phone" in wishes("i dont want a call")
+
+
+def test_how_someone_feels_in_capitals_is_not_their_name():
+    for text in ("I AM SAFE. i am not suicidal", "I'M KNACKERED", "I AM EXHAUSTED"):
+        assert not [f for f in find_details(text) if f.kind == "person_name"], text
+    assert [f.value for f in find_details("Hi I'm Amber") if f.kind == "person_name"] == ["Amber"]

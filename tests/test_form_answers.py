@@ -308,6 +308,22 @@ def test_what_they_want_to_tell_the_council_typed_at_the_rating_is_kept_as_their
     assert "feedback_comment" not in result, "a question is not filed as their comment"
 
 
+def test_not_wanting_to_rate_skips_the_rating_and_asks_what_they_want_to_say():
+    for text in [
+        "i dont want to give a star rating, i just want to say something",
+        "no rating thanks",
+        "I'd rather not give a score",
+    ]:
+        result, responses = rate(text, "deny" if text.startswith("no") else "give_feedback", 0.6)
+        assert result["feedback_rating"] == "skipped" and "feedback_comment" not in result, (text, result)
+        assert responses == [], "never asked for a number again"
+    text = "no stars, the carers are always late and nobody rings"
+    result, _ = rate(text, "give_feedback", 0.6)
+    assert result["feedback_rating"] == "skipped" and result["feedback_comment"] == text, (
+        "their words kept whole"
+    )
+
+
 def test_a_score_said_in_a_few_words_is_the_rating():
     for text, score in [("i'd give it a 3", 3), ("4 out of 5", 4), ("about a two", 2), ("five stars", 5)]:
         result, _ = rate(text, "give_feedback")

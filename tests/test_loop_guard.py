@@ -71,3 +71,17 @@ def test_a_repeated_answer_under_an_actions_own_buttons_shows_each_button_once()
     shown = [b["title"] for b in answer.get("buttons") or []] + [b["title"] for b in own]
     assert "That's all I can tell you" in answer["text"]
     assert len(shown) == len(set(shown)) and shown.count("Main menu") == 1
+
+
+def test_with_nothing_to_send_requests_the_questions_never_promise_a_call(monkeypatch):
+    """Kasia was asked for her number "so Thurrock First can call you", then told nobody would."""
+    from bot.settings import settings
+
+    for variable in ("HANDOVER_EMAIL_TO", "HANDOVER_WEBHOOK_URL"):
+        monkeypatch.delenv(variable, raising=False)
+    settings.cache_clear()
+    asked = reply_after([], "utter_ask_phone")
+    assert "can't send it to them myself" in asked and "call you on" not in asked
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
+    settings.cache_clear()
+    assert "should Thurrock First call you on" in reply_after([], "utter_ask_phone")

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from actions.details import ActionShowDetails
+from actions.out_of_scope import ActionAnswerAccessRoutes
 from actions.handover import ActionStartHandover, ActionSubmitHandover, handover_topic
 from actions.requests import (
     ActionAddToRequest,
@@ -365,3 +366,29 @@ def test_a_worry_told_as_what_to_add_is_added_as_well_as_answered(database):  # 
     assert [n["text"] for n in list_handovers(database)[0]["notes"]] == [
         "put that im scared of what i might do"
     ]
+
+
+def test_whether_someone_else_may_ring_for_them_is_answered_with_their_reference(database):  # noqa: F811
+    """Joan and Lee asked "can my mum ring for me?": they were told a request was already made, or a
+    new one began with the consent question."""
+    messages, _ = run(
+        ActionStartHandover(), state({}, said("can peter ring them for me", "request_callback"))
+    )
+    assert [m["response"] for m in messages] == ["utter_someone_can_call"]
+    made = create_handover(database, SENDER, FIELDS, [])
+    messages, _ = run(ActionStartHandover(), state({}, said("can my mum ring for me", "request_callback")))
+    assert [m["response"] for m in messages] == ["utter_someone_can_call_with_reference"]
+    assert messages[0]["reference"] == made.reference
+
+
+def test_an_interpreter_in_a_spoken_language_gets_its_own_answer():
+    messages, _ = run(
+        ActionAnswerAccessRoutes(), state({}, said("do you have polish interpreter", "access_routes"))
+    )
+    assert [(m["response"], m.get("language")) for m in messages] == [
+        ("utter_language_interpreter", "Polish")
+    ]
+    messages, _ = run(
+        ActionAnswerAccessRoutes(), state({}, said("can i get a bsl interpreter", "access_routes"))
+    )
+    assert [m["response"] for m in messages] == ["utter_access_routes"]

@@ -16,6 +16,8 @@ from actions.requests import note_in
         ("add to my request that she lives alone", "she lives alone"),
         ("add this: she gets very anxious on the phone", "she gets very anxious on the phone"),
         ("I forgot to say she is diabetic, can you add that", "she is diabetic"),
+        ("can you add that hes diabetic to the request, i forgot", "hes diabetic"),
+        ("can you add that she uses a walking frame too thanks", "she uses a walking frame"),
         (
             "Thanks. Sorry, whats my reference again? And can I add her NHS number, its 943 476 5919",
             "her NHS number, its 943 476 5919",

@@ -366,6 +366,44 @@ def test_a_risk_to_their_own_life_is_never_taken_off_but_explained():
     assert set_slots["handover_urgency"] == "urgent"
 
 
+def test_strain_heard_as_a_risk_to_life_comes_off_when_they_say_they_are_safe():
+    """Mick, worn out: "im knackered and cant carry on like this" was asked "are you safe?"; "yes
+    im safe", "I AM SAFE. i am not suicidal, take that off" left "Risk of suicide" on his request."""
+    words = "im knackered and cant carry on like this"
+    events = [user(words, "self_harm"), bot("utter_risk_self_harm"), user("yes im safe")]
+    events += [bot("utter_risk_safe_now"), user("I AM SAFE. i am not suicidal. take that off")]
+    said, set_slots, _, _ = run(events, {"concerns": [concern("self_harm", words)]})
+    assert said[0] == "utter_risk_label_removed"
+    kept = set_slots["concerns"][0]
+    assert kept["withdrawn"] and "safe" in kept["urgency"] and kept["their_words"][0] == words
+    for explicit in (
+        "i cant carry on like this, i want to end it all",
+        "i have thought about killing myself",
+    ):
+        events = [
+            user(explicit, "self_harm"),
+            bot("utter_risk_self_harm"),
+            user("you got it wrong, take that off"),
+        ]
+        said, set_slots, _, _ = run(events, {"concerns": [concern("self_harm", explicit)]})
+        assert said[0] == "utter_risk_followup_why_flagged", explicit
+        assert not set_slots["concerns"][0].get("withdrawn")
+
+
+def test_a_victim_asking_us_not_to_tell_is_answered_about_their_wishes():
+    """Lee, after telling us his support worker takes his money: "dont tell anyone. pls. she wil be
+    cross" and "wil you tell her wat i said?" were "I did not understand"."""
+    first = "she shouts at me. and she taks my mony"
+    for text in (
+        "dont tell anyone. pls. she wil be cross",
+        "wil you tell her wat i said?",
+        "i dont want her in trubble",
+    ):
+        events = [user(first, "abuse"), bot("utter_risk_abuse"), user(text)]
+        said, _, _, _ = run(events, {"concerns": [concern("abuse", first)], "last_risk_answer": "abuse"})
+        assert said[0] == "utter_risk_followup_keep_private", (text, said)
+
+
 def test_a_denial_with_a_new_disclosure_answers_the_new_one_and_never_fails():
     """Pat, after the abuse answer: "its not abuse shes ill... i pushed her away hard" failed four times
     ("Sorry, I can't answer right now"): the denial was looked up as a follow-up question."""

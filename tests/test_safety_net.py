@@ -303,6 +303,12 @@ def test_fear_or_the_person_coming_again_after_an_abuse_concern_is_more_of_it():
         ("last night he said he might as well not be here. what do i do", None, "someone_else"),
         ("im scared he might hurt himself", None, "someone_else"),
         ("he doesnt see the point in going to the day centre", None, ""),
+        # hopelessness about oneself or everything (Tyler, 19), never about an errand
+        ("honestly whats the point in anything anymore", None, "self_harm"),
+        ("no like i mean everything. whats even the point of me", None, "self_harm"),
+        ("whats the point in me getting up", None, "self_harm"),
+        ("whats the point in anything anymore if the council never rings back", None, "distress"),
+        ("what's the point of a review", None, "distress"),
         # a word a letter away from a risk word is its own word
         ("last thing, i might be homeless in january, are there housing people i can ring?", None, ""),
     ],

@@ -24,6 +24,7 @@ FOLLOWUPS = [
             r"\bstop\s+saying\s+(it's|it\s+is|that|i'm|she's|he's)\b|"
             r"\byou('ve|\s+have)?\s+(got\s+(it|that|me)\s+wrong|misunderstood|got\s+the\s+wrong\s+idea)\b|"
             r"\b(didn't|did\s+not)\s+mean\s+(it\s+)?like\s+that\b|\bthat's\s+not\s+what\s+i\s+(meant|said)\b|"
+            r"\bi\s+(never|didn't|did\s+not)\s+(said|say)\s+(that|anything\s+like\s+that|i\s+(was|wanted))\b|"
             r"\b(he|she)\s+bruises\s+(very\s+|so\s+|really\s+)?(easy|easily)\b|\b(warfarin|blood\s+thinners?)\b"
         ),
     ),
@@ -51,6 +52,18 @@ FOLLOWUPS = [
             r"\bwhat\s+(will\s+|would\s+)?(actually\s+)?happens?\s+(if|when)\s+i\s+(report|tell)\b|"
             r"\b(lose|losing)\s+(her|his|their)\s+job\b|"
             r"\b(care|carers?|help|support|visits)\s+(will\s+|would\s+)?(stop|stops|end|ends)(\s+coming)?\b"
+        ),
+    ),
+    # a victim's "don't tell anyone, she'll be cross", "will you tell her what I said?", "I don't
+    # want her in trouble": what happens to what they told us, and that their wishes count
+    (
+        "keep_private",
+        re.compile(
+            r"\b(don't|do\s+not|never|please\s+don't)\s+tell\s+(anyone|anybody|no\s*one|her|him|them|my\s+\w+|the\s+(police|council|carers?|agency))\b|"
+            r"\bkeep\s+(it|this|that|what\s+i\s+said)\s+(a\s+)?(secret|private|quiet|between\s+(us|you\s+and\s+me))\b|"
+            r"\b(will|would|are|do)\s+you\s+(be\s+)?(going\s+to\s+|gonna\s+)?(tell|telling)\s+(her|him|them|my\s+\w+)\s+(what|that)\s+i\b|"
+            r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+(to\s+(get|be)\s+)?(in|into)\s+trouble\b|"
+            r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"

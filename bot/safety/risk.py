@@ -109,6 +109,12 @@ CONTRACTIONS = {
     "some1": "someone",
     "suport": "support",
     "nobodys": "nobody's",
+    "wil": "will",
+    "wat": "what",
+    "trubble": "trouble",
+    "truble": "trouble",
+    "pls": "please",
+    "plz": "please",
     "noones": "no one's",
 }
 # words that carry risk, matched with a typo or two ("suicde", "sucidal", "killin", "overdoze")
@@ -233,7 +239,12 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"(\bnot|n't|\bnothing)\b[^.?!]{0,20}\bworth\s+living\b",
             r"\bnothing\s+(left\s+)?to\s+live\s+for\b",
             r"\bno\s+(reason|point)\s+(for\s+me\s+)?(to\s+live|in\s+living|living|to\s+go\s+on|being\s+alive)\b",
-            r"\bwhat's\s+the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive))\b",
+            r"\bwhat's\s+(even\s+)?the\s+point\s+(of|in)\s+(me|my\s+life|living|carrying\s+on|going\s+on|being\s+(here|alive)|(me\s+)?(waking|getting)\s+up)\b",
+            # hopelessness about everything, said alone ("honestly whats the point in anything anymore"),
+            # never about an errand ("what's the point in anything if the council never rings back")
+            r"\bwhat's\s+(even\s+)?the\s+point\s+(of|in)\s+(anything|everything|it\s+all|trying|any\s+of\s+it)(\s+any\s?more)?\s*([.!?]+|$)"
+            r"(?![^.?!]*\b(council|ring|rings|call|phone|form|complain|asking|apply|applying|bother|email)\w*)",
+            r"\bthe\s+point\s+of\s+me\b",
             r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
             # hopelessness about everything, not about one errand ("any more of ringing them")
             r"\bmight\s+as\s+well\s+(not\s+be\s+(here|around|alive)|be\s+dead|end\s+it(\s+all)?|not\s+exist|not\s+wake\s+up)\b",
@@ -621,6 +632,26 @@ NOT_SO = re.compile(
     r"\b(he|she|they)('s|\s+has|'ve|\s+have)?\s+(only\s+)?(got|has|have|gets|get|keeps|kept)\s+(his|her|their)\s+(own\s+)?"
     r"(state\s+)?(pension|savings|money|benefits|income|bank\s+card|card|cash|purse|wallet)\b"
 )
+
+
+# Strain, not a risk to life on its own words ("I'm knackered and can't carry on like this"): a label
+# raised only by these may come off when the person, asked, says they are safe (actions/safety.py).
+STRAIN_ONLY = (
+    PATTERNS[SELF_HARM][
+        next(
+            i
+            for i, p in enumerate(PATTERNS[SELF_HARM])
+            if p.pattern.startswith(r"\b(can't|cannot)\s+(go\s+on")
+        )
+    ],
+)
+
+
+def said_only_strain(text: Text) -> bool:
+    """Whether a message was heard as a risk to life only through words of strain."""
+    tidied = tidy(text)
+    matched = [pattern for pattern in PATTERNS[SELF_HARM] if pattern.search(tidied)]
+    return bool(matched) and all(pattern in STRAIN_ONLY for pattern in matched)
 
 
 def _pattern_kind(text: Text) -> Text:

@@ -81,6 +81,9 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
     ) -> Optional[Dict[Text, Any]]:
         # settings a response may name, so a response predicted without its action still reads right
         kwargs = {"retention_days": str(settings().retention_days), **kwargs}
+        if f"{utter_action}_saved" in self.responses and not settings().delivery_methods():
+            # nothing sends requests: each question says what the detail is for, never "they'll call you"
+            utter_action = f"{utter_action}_saved"
         topic = self.topics.get(utter_action)
         repeats = times_in_a_row(tracker, utter_action) % 3 if topic else 0
         if repeats == 2:  # the third time in a row: a person, briefly
