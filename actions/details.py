@@ -298,8 +298,20 @@ def who_for(details: Dict[Text, Any]) -> Optional[Text]:
 
 def details_as_lines(details: Dict[Text, Any]) -> Text:
     """What we hold, one person at a time: the caller, then the person the help is for."""
+    told_back = {  # "contact my son Peter" told back as "contact your son Peter"
+        **details,
+        **(
+            {
+                "contact_preference": [
+                    re.sub(r"^contact my ", "contact your ", w) for w in details["contact_preference"]
+                ]
+            }
+            if isinstance(details.get("contact_preference"), list)
+            else {}
+        ),
+    }
     lines = [
-        f"• {label.capitalize()}: {shown(details[slot])}"
+        f"• {label.capitalize()}: {shown(told_back[slot])}"
         for slot, label in CALLER_LABELS.items()
         if slot in details
     ]

@@ -86,6 +86,19 @@ def last_responses(tracker: Tracker, turns: int) -> List[Text]:
     return said
 
 
+# A fall, however it is spelt ("falen", "fall agen"): the alarm answer says what to do after one
+FALLING = re.compile(r"\b(fall|falls|fell|falen|fallen|falling|faling|fallin)\b", re.I)
+
+
+# "is it actually gone?", "have you deleted it?", "will anyone see what i said?"
+ASKS_IF_DELETED = re.compile(
+    r"\b(is|has)\s+(it|that|everything|my\s+(stuff|chat|data|details))\s+(really\s+|actually\s+|definitely\s+|all\s+)?(gone|deleted|wiped|removed)\b|"
+    r"\b(have|did)\s+you\s+(really\s+|actually\s+)?(delete|deleted|wipe|wiped|remove|removed)\s+(it|that|everything|my)\b|"
+    r"\b(will|can|could)\s+(anyone|anybody|someone|staff|they|the\s+council)\s+(still\s+)?(see|read)\s+what\s+i\s+(said|wrote|typed|told)\b",
+    re.I,
+)
+
+
 class ActionHandleFallback(Action):
     """Answers a message the assistant could not understand."""
 
@@ -109,6 +122,14 @@ class ActionHandleFallback(Action):
             pressed = (tracker.latest_message.get("text") or "").startswith(f"/{FALLBACK_INTENT}")
             replies = AFTER_TWO if in_a_row >= 2 or pressed else FIRST_MISS  # "Something else": a person
             dispatcher.utter_message(response=next(r for r in replies if r not in recent))
+            return []
+        if ASKS_IF_DELETED.search(tracker.latest_message.get("text") or ""):
+            # "is it actually gone? will anyone see what i said": after deleting, what is left
+            dispatcher.utter_message(response="utter_deleted_check")
+            return []
+        if "telecare" in topics and FALLING.search(tracker.latest_message.get("text") or ""):
+            # "what do i do if i fall agen, im on my own": what to do after a fall, and an alarm
+            dispatcher.utter_message(response="utter_telecare")
             return []
         buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics]
         buttons.append(

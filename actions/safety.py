@@ -11,6 +11,7 @@ you safe right now?" / "is it safe for us to contact you, and how?". It
 - pauses a form it interrupted, with a button to carry on where they were.
 """
 
+import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
@@ -47,6 +48,7 @@ from bot.safety.risk import (
     Risk,
     read_message,
     said_only_strain,
+    tidy,
 )
 
 BLOCKS = {
@@ -58,6 +60,27 @@ BLOCKS = {
     CARER_HARM: "utter_risk_carer_harm",
     MISSED_CARE: "utter_risk_missed_care",
 }
+
+
+def said_last_turn(tracker: Tracker) -> List[Text]:
+    """The responses given to the resident's previous message (before the latest one)."""
+    said: List[Text] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append((event.get("metadata") or {}).get("utter_action") or "")
+    return said
+
+
+# "she has my phone", "i cant fone": no phone of their own to get help with
+NO_PHONE_OF_THEIR_OWN = re.compile(
+    r"\b(has|took|taken|got|keeps|hides|hid|broke|smashed)\s+my\s+(phone|mobile)\b|\b(can't|cannot)\s+(phone|ring|call|use\s+(the|my|a)\s+phone)\b|"
+    r"\bno\s+phone\b|\b(don't|do\s+not)\s+have\s+a\s+phone\b"
+)
 # The answer to each follow-up question (bot/safety/followups.py).
 FOLLOWUP_ANSWERS = {
     "is_it_abuse": "utter_risk_followup_is_it_abuse",
@@ -181,6 +204,10 @@ class ActionRespondToRisk(Action):
                     SlotSet("contact_preference", [w for w in wishes if w != "phone call"] + ["not by phone"])
                 )
             dispatcher.utter_message(response="utter_risk_contact_noted", how=how.split(" (their words")[0])
+            if NO_PHONE_OF_THEIR_OWN.search(
+                tidy(text)
+            ):  # "she has my phone": ways that need no phone of theirs
+                dispatcher.utter_message(response="utter_risk_ways_without_a_phone")
             answer = "contact_noted"
         elif turn.followup == "not_a_concern" and not turn.risk.urgent:
             # "it's not abuse, he bruises on warfarin": nothing else asked (a new risk is answered below)
@@ -201,8 +228,12 @@ class ActionRespondToRisk(Action):
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
                 if saved:  # "when will they ring me?" of a request only saved: nobody will, phone them
                     tell_nobody_told(dispatcher, saved)
-                else:
-                    dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
+                else:  # the same question again straight after: its shorter "again" answer, if it has one
+                    response = FOLLOWUP_ANSWERS[kind]
+                    again = f"{response}_again"
+                    if response in said_last_turn(tracker) and again in (domain.get("responses") or {}):
+                        response = again
+                    dispatcher.utter_message(response=response)
             topic = asked_too(tracker)
             if topic:  # "could she go somewhere for a week? and am I in trouble?": both answered
                 dispatcher.utter_message(response=f"utter_{topic}")

@@ -1607,9 +1607,9 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     found.extend(_who_for(text, asked, organisation))
     found.extend(_contact(text, asked, [f for f in found if f.kind == "person_name"]))
     through = next((f for f in found if f.role == THROUGH), None)
-    if through:  # Peter and his number belong to the wish to contact him, nobody else
+    if through:  # Peter and his number belong to the wish to contact him, nobody else (a wish has no role)
         found = [
-            f
+            Found(f.kind, f.value, f.start, f.end) if f is through else f
             for f in found
             if f is through
             or not (f.kind in ("person_name", "phone") and through.start <= f.start < through.end)

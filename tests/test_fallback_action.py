@@ -130,3 +130,29 @@ def test_a_detail_named_at_the_read_back_is_changed():
 def test_dont_send_it_yet_at_the_read_back_keeps_it_waiting():
     said, result = at_the_read_back("hmm nah dont send it yet, gonna ask my social worker first")
     assert said == ["utter_readback_not_yet"] and result[-1]["name"] == "action_confirm_handover"
+
+
+def test_a_fall_spelt_any_way_gets_what_to_do_after_a_fall_not_did_you_mean():
+    """Joan, 81, alone: "what do i do if i fall agen, im on my own" was "not sure I understood"."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "transition_18", "confidence": 0.41},
+        {"name": "telecare", "confidence": 0.30},
+    ]
+    latest = user("nlu_fallback", ranking)
+    latest["parse_data"]["text"] = latest["text"] = "what do i do if i fall agen, im on my own"
+    [message] = run_fallback(user("greet"), latest)
+    assert message["response"] == "utter_telecare"
+    other = user("nlu_fallback", ranking)
+    other["parse_data"]["text"] = other["text"] = "whats the thing for when you get old"
+    [message] = run_fallback(user("greet"), other)
+    assert message["response"] == "utter_did_you_mean"
+
+
+def test_is_it_really_gone_after_deleting_is_answered():
+    """Tyler, after "yes delete": "is it actually gone? will anyone see what i said" was "not understood"."""
+    for text in ("is it actually gone? will anyone see what i said", "have you deleted everything"):
+        latest = user("nlu_fallback", RANKING)
+        latest["parse_data"]["text"] = latest["text"] = text
+        [message] = run_fallback(latest)
+        assert message["response"] == "utter_deleted_check", text

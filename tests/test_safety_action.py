@@ -21,7 +21,12 @@ def bot(action: str) -> Dict[str, Any]:
     return {"event": "bot", "text": "...", "metadata": {"utter_action": action}}
 
 
-def run(events: List[Dict], slots: Optional[Dict] = None, active_loop: Optional[Dict] = None):
+def run(
+    events: List[Dict],
+    slots: Optional[Dict] = None,
+    active_loop: Optional[Dict] = None,
+    domain: Optional[Dict] = None,
+):
     tracker = Tracker.from_dict(
         {
             "sender_id": "t",
@@ -32,7 +37,7 @@ def run(events: List[Dict], slots: Optional[Dict] = None, active_loop: Optional[
         }
     )
     dispatcher = CollectingDispatcher()
-    result = asyncio.run(ActionRespondToRisk().run(dispatcher, tracker, {}))
+    result = asyncio.run(ActionRespondToRisk().run(dispatcher, tracker, domain or {}))
     said = [m.get("response") for m in dispatcher.messages]
     set_slots = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
     return said, set_slots, result, dispatcher.messages
@@ -428,3 +433,36 @@ def test_a_victim_saying_it_is_not_abuse_keeps_the_concern():
     assert said[0] == "utter_risk_followup_why_flagged"
     assert not set_slots["concerns"][0].get("withdrawn") and set_slots["handover_urgency"] == "urgent"
     assert "utter_risk_contact_noted" not in said, "a denial is not an answer about how to contact them"
+
+
+def test_no_phone_of_their_own_said_later_is_noted_with_the_ways_that_need_none():
+    """Lee, a few messages after "is it safe for us to contact you? how?": "i cant fone. she has my
+    fone" was "Sorry, I did not understand"."""
+    first = "she shouts at me. and she taks my mony"
+    events = [
+        user(first, "abuse"),
+        bot("utter_risk_abuse"),
+        bot("utter_risk_ask_safe_contact"),
+        user("dont tell anyone. pls. she wil be cross"),
+        bot("utter_risk_followup_keep_private"),
+        user("i cant fone. she has my fone"),
+    ]
+    said, slots, _, _ = run(events, {"concerns": [concern("abuse", first)], "last_risk_answer": "abuse"})
+    assert said == ["utter_risk_contact_noted", "utter_risk_ways_without_a_phone"]
+    assert slots["concerns"][0]["safe_to_contact"].startswith("not by phone")
+
+
+def test_asked_again_straight_after_the_answer_is_shorter_never_the_same_text():
+    first = "she shouts at me. and she taks my mony"
+    events = [
+        user(first, "abuse"),
+        bot("utter_risk_abuse"),
+        user("dont tell anyone. pls. she wil be cross"),
+        bot("utter_risk_followup_keep_private"),
+        user("wil you tell her wat i said?"),
+    ]
+    domain = {"responses": {"utter_risk_followup_keep_private_again": [{"text": "No."}]}}
+    said, _, _, _ = run(
+        events, {"concerns": [concern("abuse", first)], "last_risk_answer": "abuse"}, domain=domain
+    )
+    assert said == ["utter_risk_followup_keep_private_again"]

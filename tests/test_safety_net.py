@@ -309,6 +309,27 @@ def test_fear_or_the_person_coming_again_after_an_abuse_concern_is_more_of_it():
         ("whats the point in me getting up", None, "self_harm"),
         ("whats the point in anything anymore if the council never rings back", None, "distress"),
         ("what's the point of a review", None, "distress"),
+        # the sixth blind batch's kinds, in other words
+        (
+            "ive given the cat to my neighbour and sorted out my will, so i wont be needing the carers",
+            None,
+            "self_harm",
+        ),
+        ("i cant see any reason to keep going now shes gone", None, "self_harm"),
+        ("my daughter keeps telling me she wants to be dead", None, "someone_else"),
+        ("he was hitting his head against the door again last night", None, "someone_else"),
+        ("the night carer pinches me if i ring the bell", None, "abuse"),
+        ("my uncle touches me when nobody is home", None, "abuse"),
+        ("the agency staff keep missing dads evening insulin", None, "neglect"),
+        ("im going to walk out tonight and leave dad to it", None, "carer_harm"),
+        (
+            "still nobody here and im stuck in bed and need the loo",
+            None,
+            "missing_care".replace("missing", "missed"),
+        ),
+        ("i gripped his wrist too tight when he wouldnt stand up", None, "carer_harm"),
+        ("she self harmed when she was at school but shes doing well now", None, ""),
+        ("i dont want to be here anymore in this bungalow, can i move nearer my son", None, ""),
         # a word a letter away from a risk word is its own word
         ("last thing, i might be homeless in january, are there housing people i can ring?", None, ""),
     ],

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
-from bot.safety.concern import urgency_of
+from bot.safety.concern import safe_contact, urgency_of
 from bot.safety.followups import (
     answered_any_time,
     answers_contact_question,
@@ -104,6 +104,19 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         and followup_kind(text) != "not_a_concern"  # "no no it's not abuse, he's my boy": not about contact
     ):
         answers = "safe_contact"
+    elif (
+        answered_before
+        and not risk.urgent
+        and any(
+            action in ASKS_SAFE_CONTACT
+            for turn in turns
+            for action in [(turn.get("metadata") or {}).get("utter_action")]
+        )
+        and names_a_way_to_contact(text)
+        and safe_contact(text)
+        and followup_kind(text) in (None, "contact_safely")
+    ):
+        answers = "safe_contact"  # "i cant fone. she has my fone", a few messages after we asked how
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:
         answers = "carry_on"  # back to what the urgent answer interrupted
     asked = followup_kind(text) if not answers else None

@@ -190,10 +190,14 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
             r"\bpillow\s+over\s+(his|her|their)\s+face\b",
             r"\bi'm\s+the\s+one\s+who\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked|hurt)\b",
+            r"\bi\s+(grabbed|pulled|yanked|squeezed|gripped|shook|pushed|held)\s+(\w+('s|s)?\s+){0,2}(arm|wrist|hand|shoulder|leg)s?\s+(too\s+)?(hard|tight|tightly|roughly)\b",
             # a carer near breakdown: walking out on the person they look after, or shaking them
             r"\b(i\s+(could|might|will|'ll)|i'll|i\s+(think|feel)\b[^.?!]{0,15}\bi\s+(could|might|will|'ll)|scared\s+i'll|afraid\s+i'll|worried\s+i'll)"
             r"\s+(just\s+)?(walk\s+out|walk\s+away|leave)\s+(on\s+)?(her|him|them|my\s+\w+)\b|"
             r"\b(walk\s+out|walk\s+away)\s+(and\s+leave|on)\s+(her|him|them|my\s+\w+)\b",
+            r"\b(i'm|i\s+am|im)\s+(going\s+to|gonna)\s+(just\s+)?(walk\s+out|walk\s+away|leave|go)\b[^.?!]{0,20}\b(and\s+)?leav\w*\s+(her|him|them|my\s+\w+|mum|dad|nan)\b",
+            r"\bleave\s+(her|him|them)\s+(there|at\s+(the\s+)?(hospital|a\s*(&|and)\s*e|a&e))\b[^.?!]{0,20}\b(not|never)\s+(come|go)\s+back\b",
+            r"\b(don't|dont|do\s+not)\s+care\s+what\s+happens\s+to\s+(her|him|them|my\s+\w+)\b",
             r"\b(feel\s+like|think)\s+i\s+(could|might)\s+(shake|slap|throttle)\s+(him|her|them|my)\b",
             # "sometimes i feel like just walking out and leaving her", "walk out the door and not come
             # back" (said of someone they look after), "i snapped at him", "i shouted at her today"
@@ -245,6 +249,15 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bwhat's\s+(even\s+)?the\s+point\s+(of|in)\s+(anything|everything|it\s+all|trying|any\s+of\s+it)(\s+any\s?more)?\s*([.!?]+|$)"
             r"(?![^.?!]*\b(council|ring|rings|call|phone|form|complain|asking|apply|applying|bother|email)\w*)",
             r"\bthe\s+point\s+of\s+me\b",
+            r"\b(don't|do\s+not|can't|cannot)\s+see\s+(much|any|the)\s+(reason|point)\s+(to|in|for)\s+(keep(ing)?\s+going|go(ing)?\s+on|carry(ing)?\s+on|liv(e|ing)|being\s+(here|alive))\b",
+            r"\b(no|not\s+much|little)\s+(reason|point)\s+(for\s+me\s+)?(to|in)\s+keep(ing)?\s+going\b",
+            r"\b(want|wants|wanted|wanting)\s+to\s+be\s+dead\b",
+            # things given away or sorted, and not needed after ("given my dog to my sister... i wont be needing it")
+            r"^(?=.*\b(given|gave|giving)\b[^.?!]{0,40}\b(away|to\s+(my|his|her|a|the)\s+\w+)|.*\bsort(ed|ing)\s+(out\s+)?(all\s+)?my\s+(bank|money|affairs|things|stuff|will|funeral|paperwork))"
+            r".*\bi\s+(won't|will\s+not)\s+(be\s+)?need(ing)?\b",
+            r"\bthis\s+is\s+my\s+last\s+(message|text|email|ever)\b(?![^.?!]{0,40}\b(phone|ring|call|instead|then\s+i|before\s+i\s+(go|ring|phone)|to\s+you|for\s+today)\b)",
+            # hurting themselves by banging their head (someone else, told by family)
+            r"\b(bang|bangs|banging|banged|hit|hits|hitting)\s+(his|her|their|my)\s+head\s+(on|against)\s+(the\s+)?(wall|floor|door|table)\b",
             r"\bpoint\s+(in\s+)?(going\s+on|living|carrying\s+on|being\s+alive)\s*[.!?]*$",
             # hopelessness about everything, not about one errand ("any more of ringing them")
             r"\bmight\s+as\s+well\s+(not\s+be\s+(here|around|alive)|be\s+dead|end\s+it(\s+all)?|not\s+exist|not\s+wake\s+up)\b",
@@ -312,6 +325,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     ),
     MISSED_CARE: _compile(
         [
+            r"^(?=.*\b((nobody|no\s+one|no-one)\s+(has\s+)?(come|came|been|turned\s+up)|still\s+(nobody|no\s+one|no-one|no\s+carer|no\s+sign))\b)"
+            r"(?=.*\b((still|stuck)\s+in\s+(bed|my\s+chair|the\s+chair)|(can't|cannot)\s+get\s+(out\s+of\s+bed|up)|wet\s+through|soaked|need\s+(the\s+)?(toilet|loo)|without\s+the\s+carer)\b)",
             r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|(do|should|would)\s+(i|we|you)\s+do\s+(if|when)|happens\s+(if|when))\b)"
             r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
@@ -389,6 +404,13 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bcontrolled\s+by\b",
             r"\b(husband|wife|partner|son|daughter|boyfriend|girlfriend|carer)\s+controls\b",
             r"\bhurts\s+me\b",
+            r"\b(pinch|pinches|pinched|pinching|scratch(es|ed)?|nips|twists?\s+my\s+arm)\s+me\b(?![^.?!]{0,20}\bto\s+(wake|get\s+my\s+attention))",
+            r"\b(nobody|no\s+one|no-one)\s+(will|would|'ll)\s+(ever\s+)?believe\s+(me|her|him|you)\b",
+            # touched in a sexual way, said plainly by the person it happens to ("my step dad touches me")
+            r"\b(?!i\b)"
+            + ACTOR
+            + r"\s+(keeps\s+|always\s+|still\s+)?(touches|touched|touching|feels|groped|gropes)\s+me\b"
+            r"(?!\s+on\s+(the|my)\s+(shoulder|arm|hand|back)\b)(?!\s+to\s+(wake|help|check|get))",
             r"\bstrangl\w*|\bchok(e|ed|es|ing)\s+(me|her|him)\b",
             r"\btied\s+(\w+\s+){0,2}to\s+(the|a|her|his|their)\s+(chair|bed)\b",
             r"\block(s|ed|ing)?\s+(me|her|him|them|my\s+\w+)\s+(in|up)\b|\block(s|ed)?\s+(me|her|him|them|my\s+\w+)\s+in\s+(the|her|his|my)\s+\w+",
@@ -466,6 +488,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     NEGLECT: _compile(
         [
             r"\bneglect(ed|ing)?\b",
+            # medicines left out by the people paid to give them ("they just tick the chart and leave")
+            r"\b(carers?|agency|staff|they)\b[^.?!]{0,30}\b(skip|skips|skipping|skipped|miss|misses|missing|missed|forget|forgets|forgot|forgetting|not\s+giving|don't\s+give|didn't\s+give|never\s+give)\s+"
+            r"(giving\s+)?(her|his|their|my|\w+'?s)\s+(\w+\s+)?(tablets|medication|meds|medicine|insulin|pills|inhaler)\b",
+            r"\btick\s+(the\s+)?(chart|sheet|mar|book)\b[^.?!]{0,30}\b(leave|go|gone|without)\b",
             # someone unsafe on their own: the gas left on, found wandering the streets at night
             # (not a question about equipment for it: "can we get a sensor")
             r"^(?!.*\b(sensors?|detectors?|alarms?|telecare|shut[\s-]?off|valves?|devices?|gadgets?)\b)"
@@ -558,7 +584,7 @@ IMMINENT = re.compile(
     r"\b(tonight|today|right\s+now|now|this\s+(evening|weekend|morning|afternoon)|after\s+this|"
     r"when\s+everyone\s+is\s+asleep|in\s+front\s+of\s+me|lined\s+up|on\s+the\s+table|in\s+my\s+hand|"
     r"(already|just)\s+(taken|took|swallowed|drunk|had)|(took|taken|swallowed)\b[^.?!]{0,40}\b(ago|earlier)|planned\s+it|have\s+a\s+plan|my\s+plan|"
-    r"written\s+(the|a|my)\s+note|this\s+is\s+goodbye|(have|got)\s+(a|the)\s+(knife|rope|gun|blade)|"
+    r"written\s+(the|a|my)\s+(note|letters?|notes)|this\s+is\s+goodbye|this\s+is\s+my\s+last|it\s+will\s+(all\s+)?be\s+(done|over)\s+(before|by|tonight|today)|(have|got)\s+(a|the)\s+(knife|rope|gun|blade)|"
     r"i\s+have\s+a\s+knife|(standing|stood|sat|sitting)\s+on\s+the\s+(bridge|edge|roof|ledge)|"
     r"decided|i'm\s+going\s+to\s+(kill|hang|end|do\s+it|take))\b"
 )
@@ -578,7 +604,8 @@ SAID_BY_SOMEONE = re.compile(
     r"told\s+me|texted|messaged)\b|\bkeeps\s+saying\b"
 )
 HARM_TO_THEMSELVES = re.compile(
-    r"\b(he|she|they)\b[^.?!]{0,30}\b(hurt|harm|kill|cut|hurting|harming|killing|cutting)\s+(him|her|them)sel(f|ves)\b"
+    r"\b(he|she|they)\b[^.?!]{0,30}\b(hurt|harm|kill|cut|hurting|harming|killing|cutting)\s+(him|her|them)sel(f|ves)\b|"
+    r"\b(bang|bangs|banging|banged|hit|hits|hitting)\s+(his|her|their)\s+head\s+(on|against)\b"
 )
 FIRST_PERSON_HARM = re.compile(
     r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|myself|my\s+own\s+life|"
@@ -616,6 +643,8 @@ NOT_SO = re.compile(
     r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
     r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
     r"\bnot\s+(suicidal|abuse|neglect)\b|"
+    r"\b(self[- ]?harmed|overdosed|tried\s+to\s+kill\s+(him|her|them)self)\s+(when\s+(he|she|they)\s+(was|were)\s+(a\s+)?(teenager|child|kid|young|at\s+school|little)|years\s+ago)\b(?=[^.?!]*\b(doing\s+(great|well|fine|ok|better)|fine\s+now|better\s+now)\b)|"
+    r"\b(don't|do\s+not)\s+want\s+to\s+be\s+here\s+any\s?more\s+in\s+(this|the|my)\s+(flat|house|home|area|place|town|bungalow|care\s+home)\b|"
     r"\b(difference\s+between|meaning\s+of|definition\s+of|types\s+of|examples\s+of)\b[^.?!]*\b(abus\w*|neglect\w*)\b|"
     r"\bwhy\s+(does|did|do)\s+(it|that|this|you|my\s+request)\s+(say|says|put|mark\w*|call\w*)\b[^.?!]*|"
     r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect)\b|\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect)\b|"
