@@ -1118,7 +1118,19 @@ def need_told_before(tracker: Tracker) -> Optional[Text]:
             return value
     concerns = tracker.get_slot("concerns") or []
     words = [said for concern in concerns for said in concern.get("their_words") or [] if said]
-    return words[0] if words else None
+    if words:
+        return words[0]
+    # "as per details I gave above": the longest message they wrote before, their story in their words
+    told = [
+        (e.get("metadata") or {}).get("full_text") or e.get("text") or ""
+        for e in tracker.events[:started]
+        if e.get("event") == "user"
+    ]
+    told = [text for text in told if not text.startswith("/") and len(text.split()) >= STORY_WORDS]
+    return max(told, key=len) if told else None
+
+
+STORY_WORDS = 12  # a message this long, told before the request, is their story
 
 
 def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:

@@ -86,6 +86,14 @@ def last_responses(tracker: Tracker, turns: int) -> List[Text]:
     return said
 
 
+# "you said that already", "you're not answering", "this is pointless": the resident is let down
+NOT_ANSWERED = re.compile(
+    r"\byou('ve|\s+have)?\s+(already\s+)?said\s+(that|this|it)(\s+already|\s+before)?\b|\byou\s+already\s+said\b|"
+    r"\b(you're|you\s+are|your)\s+not\s+(answering|listening|helping|getting\s+it)\b|"
+    r"\b(didn't|did\s+not|don't|dont|haven't)\s+answer(ed)?\s+(my|the)\s+question\b|\b(this\s+is|its|it's)\s+(pointless|useless)\b|"
+    r"\bsame\s+(thing|answer|text)\s+(again|over)\b",
+    re.I,
+)
 # A fall, however it is spelt ("falen", "fall agen"): the alarm answer says what to do after one
 FALLING = re.compile(r"\b(fall|falls|fell|falen|fallen|falling|faling|fallin)\b", re.I)
 
@@ -113,6 +121,15 @@ class ActionHandleFallback(Action):
     ) -> List[EventType]:
         if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
             return at_the_read_back(dispatcher, tracker)
+        if ASKS_IF_DELETED.search(tracker.latest_message.get("text") or ""):
+            # "is it actually gone? will anyone see what i said": after deleting, what is left
+            dispatcher.utter_message(response="utter_deleted_check")
+            return []
+        if NOT_ANSWERED.search(tracker.latest_message.get("text") or ""):
+            # "you said that already", "this is pointless, you're not answering": sorry, and a way on
+            log_unanswered(tracker)
+            dispatcher.utter_message(response="utter_sorry_not_what_you_asked")
+            return []
         log_unanswered(tracker)
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
         in_a_row = unclear_in_a_row(_user_intents(tracker))
@@ -122,10 +139,6 @@ class ActionHandleFallback(Action):
             pressed = (tracker.latest_message.get("text") or "").startswith(f"/{FALLBACK_INTENT}")
             replies = AFTER_TWO if in_a_row >= 2 or pressed else FIRST_MISS  # "Something else": a person
             dispatcher.utter_message(response=next(r for r in replies if r not in recent))
-            return []
-        if ASKS_IF_DELETED.search(tracker.latest_message.get("text") or ""):
-            # "is it actually gone? will anyone see what i said": after deleting, what is left
-            dispatcher.utter_message(response="utter_deleted_check")
             return []
         if "telecare" in topics and FALLING.search(tracker.latest_message.get("text") or ""):
             # "what do i do if i fall agen, im on my own": what to do after a fall, and an alarm

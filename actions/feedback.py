@@ -21,6 +21,7 @@ from actions.details import (
     noted,
 )
 from actions.topics import TOPIC_TITLES
+from bot.safety.risk import SAFEGUARDING_KINDS, read_message
 from bot.store.database import shared_database
 from bot.store.feedback import record_feedback
 
@@ -488,6 +489,9 @@ class ActionSubmitFeedback(Action):
             contact=contact or None,
         )
         dispatcher.utter_message(response="utter_feedback_thanks" if saved else "utter_feedback_not_saved")
+        if comment not in (None, "none") and read_message(str(comment)).kind in SAFEGUARDING_KINDS:
+            # "left in the same chair till 4pm, no tablets": feedback is not read at once, so how to report it
+            dispatcher.utter_message(response="utter_feedback_is_a_safeguarding_concern")
         return [
             SlotSet("feedback_rating", None),
             SlotSet("feedback_comment", None),

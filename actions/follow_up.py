@@ -59,6 +59,26 @@ def offered_topic(events: List[Dict[Text, Any]]) -> Optional[Text]:
     return topics[0] if len(topics) == 1 else None
 
 
+# A topic named with the yes counts when NLU ranks it at least this high ("yes please the carers one")
+NAMED_WITH_YES = 0.2
+
+
+def named_after_the_yes(tracker: Tracker) -> Optional[Text]:
+    """A topic the yes names ("yes please the carers one"), not only "yes please"."""
+    if len((tracker.latest_message.get("text") or "").split()) < 3:
+        return None
+    return next(
+        (
+            ranked["name"]
+            for ranked in tracker.latest_message.get("intent_ranking") or []
+            if ranked.get("name") in TOPIC_TITLES
+            and ranked["name"] != "talk_to_person"
+            and ranked.get("confidence", 0) >= NAMED_WITH_YES
+        ),
+        None,
+    )
+
+
 class ActionAnswerYes(Action):
     """A yes with nothing to agree to: the one topic just offered, if there was one; the request to
     Thurrock First, if that was what was offered ("I'll pass it on to Thurrock First if you want me
@@ -70,8 +90,8 @@ class ActionAnswerYes(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        topic = offered_topic(tracker.events)
-        if topic:
+        topic = named_after_the_yes(tracker) or offered_topic(tracker.events)
+        if topic:  # "yes please the carers one": the one they named, else the one offered
             dispatcher.utter_message(response=f"utter_{topic}")
             return []
         if CONTACT_OFFER in offered(tracker.events):

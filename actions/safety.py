@@ -11,7 +11,6 @@ you safe right now?" / "is it safe for us to contact you, and how?". It
 - pauses a form it interrupted, with a button to carry on where they were.
 """
 
-import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
@@ -33,7 +32,7 @@ from bot.safety.concern import (
     safe_contact,
     urgency_of,
 )
-from bot.safety.followups import asks_to_carry_on, followup_kinds
+from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds
 from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
 from actions.request_state import requests_made, saved_only, tell_nobody_told
 from actions.requests import NOTE_CHARS, save_note
@@ -76,11 +75,6 @@ def said_last_turn(tracker: Tracker) -> List[Text]:
     return said
 
 
-# "she has my phone", "i cant fone": no phone of their own to get help with
-NO_PHONE_OF_THEIR_OWN = re.compile(
-    r"\b(has|took|taken|got|keeps|hides|hid|broke|smashed)\s+my\s+(phone|mobile)\b|\b(can't|cannot)\s+(phone|ring|call|use\s+(the|my|a)\s+phone)\b|"
-    r"\bno\s+phone\b|\b(don't|do\s+not)\s+have\s+a\s+phone\b"
-)
 # The answer to each follow-up question (bot/safety/followups.py).
 FOLLOWUP_ANSWERS = {
     "is_it_abuse": "utter_risk_followup_is_it_abuse",

@@ -51,6 +51,13 @@ RELATION_NAMES: Dict[Text, Text] = {
     "mom": "mum",
     "mam": "mum",
     "mummy": "mum",
+    "mama": "mum",
+    "mamma": "mum",
+    "mammy": "mum",
+    "ma": "mum",
+    "papa": "dad",
+    "tata": "dad",
+    "pops": "dad",
     "mother": "mother",
     "dad": "dad",
     "daddy": "dad",
@@ -85,6 +92,8 @@ RELATION_NAMES: Dict[Text, Text] = {
     "cousin": "cousin",
     "stepmum": "stepmum",
     "stepdad": "stepdad",
+    "step-dad": "stepdad",
+    "step-mum": "stepmum",
     "mother-in-law": "mother-in-law",
     "father-in-law": "father-in-law",
     "fiance": "fiance",
@@ -295,7 +304,8 @@ BY_TEXT = re.compile(
     re.IGNORECASE,
 )
 BY_LETTER = re.compile(
-    r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b",
+    r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b|"
+    r"\b(?:rather|prefer|like)\s+(?:have\s+|get\s+)?a\s+letter\b|\bletters?\s+only\b|\bonly\s+(?:by\s+)?letters?\b",
     re.IGNORECASE,
 )
 NOT_AT_HOME = re.compile(
@@ -321,19 +331,41 @@ MY_RELATIVE = re.compile(
     rf"\b{CONTACT_VERB}\s+my\s+{REL}{NOT_ME}|{DO_NOT_CONTACT_ME}my\s+{REL}\b", re.IGNORECASE
 )
 # "speak to her daughter", "best to ring his son": someone else to contact, in the caller's words
-THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their)\s+{REL}\b", re.IGNORECASE)
+THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their|the)\s+{REL}\b", re.IGNORECASE)
 CONTACT_THEM = "contact them directly, not me"
+# "9 Ship Lane", "flat 2, 14 high street": a street address (no field of its own: kept with contact)
+STREET_ADDRESS = re.compile(
+    r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)(?:[A-Za-z][a-z'’]+\s+){1,3}"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|gardens|court|place|grove|hill|walk|"
+    r"terrace|park|row|mews|view|rise|green|square|parade|chase|meadow|fields)\b\.?",
+    re.IGNORECASE,
+)
+# "my wife Jean died last year", "since I lost my husband", "my late mum": someone who has died
+DECEASED = re.compile(
+    rf"\b(?:my|our)\s+(?:late\s+)?{REL}\b(?:\s*,?\s*{NAME_WORD})?(?:\s+(?:has|had|just|sadly|recently|suddenly|only|who|in|last|this|year|month|week|ago|[0-9]+))*\s+(?:died|passed\s+away|passed\s+on|"
+    r"passed|is\s+dead|has\s+died|who\s+died|death|funeral)\b|"
+    rf"\b(?:lost|losing|since\s+i\s+lost|widowed\s+when)\s+my\s+{REL}\b|\bmy\s+late\s+{REL}\b",
+    re.IGNORECASE,
+)
 # "ring my son Peter on 07700 900461", "contact is via his daughter Grace 07812 553019": the person to
 # contact, named or with their number; that name is not the person the help is for, nor that number
 # the caller's or the patient's (never "I'll ring my son Peter": the caller's own plan)
 THROUGH_SOMEONE = re.compile(
-    rf"(?<![\w'])(?:{CONTACT_VERB}|via|through|go\s+through|contact\s+(?:is|will\s+be)\s+(?:via|through))\s+"
-    rf"(?P<whose>my|his|her|their)\s+(?P<rel>{REL})\b"
+    rf"(?<![\w'])(?:{CONTACT_VERB}|via|through|go\s+through|contact\s+(?:is|will\s+be)\s+(?:via|through)|"
+    r"(?P<kin>next\s+of\s+kin)(?:\s+is|\s*:|\s*,)?)\s+"
+    rf"(?P<whose>my|his|her|their|the)\s+(?P<rel>{REL})\b"
     rf"(?:\s*,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?=\s|[,.!?]|$))?",
     re.IGNORECASE,
 )
 THEIR_NUMBER_AFTER = re.compile(
     r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|,|:|-)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
+    re.IGNORECASE,
+)
+# "my son Will might ring you about it", "my daughter Sarah will call you for me": someone who may
+# contact Thurrock First for the caller (never the person the help is for)
+CALLS_FOR_ME = re.compile(
+    rf"\bmy\s+(?P<rel>{REL})\b\s*,?\s*(?P<name>{NAME_WORD})?\s*,?\s+(?:will|might|may|can|could|is\s+going\s+to|'ll)\s+"
+    r"(?:also\s+)?(?:ring|call|phone|contact|email|speak\s+to|talk\s+to)\s+(?:you|them|thurrock\s+first|the\s+council|social\s+services)\b",
     re.IGNORECASE,
 )
 OWN_PLAN = re.compile(
@@ -566,7 +598,7 @@ NAME_TRIGGERS = [
     ),
     (
         re.compile(
-            r"\b(?:his|her|their)\s+(?:full\s+|first\s+)?name(?:'s|\s+is)\s+|\b(?:she|he)(?:'?s|\s+is)\s+called\s+|"
+            r"\b(?:his|her|their)\s+(?:full\s+|first\s+)?name(?:'s|\s+is|\s*:|\s+(?=(?-i:[A-Z])))\s*|\b(?:she|he)(?:'?s|\s+is)\s+called\s+|"
             rf"\b{REL}'?s\s+(?:full\s+|first\s+)?name(?:'s|\s+is)\s+",
             re.I,
         ),
@@ -928,6 +960,8 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
             break  # "Nathan's mum", "Riverside Surgery"
         if not after_title and (lowered in NOT_NAME_WORDS or lowered in places()):
             break
+        if words and lowered in MODAL_NAMES and VERB_AFTER_MODAL.match(text, match.end()):
+            break  # "my daughter Sarah will call you": Sarah, not "Sarah Will Call"
         if (
             words
             and not after_title
@@ -1425,7 +1459,22 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
 
 def through_someone(text: Text) -> Optional[Found]:
     """ "Ring my son Peter on 07700 900461": the wish to be contacted through someone, with their name
-    and number as said; None when no name or number is said with them (a wish found elsewhere)."""
+    and number as said; "my son Will might ring you": someone who may call for the caller; None
+    when no name or number is said with them (a wish found elsewhere)."""
+    calls = CALLS_FOR_ME.search(text)
+    if calls:
+        name = calls.group("name")
+        name = (
+            tidy_name(name)
+            if name
+            and name.lower() not in NOT_NAME_WORDS
+            and name.lower() not in SOFT_NOT_NAMES - MODAL_NAMES
+            else None
+        )
+        who = f"my {relation_word(calls.group('rel'))}" + (f" {name}" if name else "")
+        return Found(
+            "contact_preference", f"{who} may contact them for me", calls.start(), calls.end(), THROUGH
+        )
     for match in THROUGH_SOMEONE.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         if re.search(OWN_PLAN.pattern + r"\s*$", before, re.IGNORECASE):
@@ -1451,7 +1500,8 @@ def through_someone(text: Text) -> Optional[Found]:
         whose = "my" if match.group("whose").lower() == "my" else "their"
         who = f"{whose} {relation_word(match.group('rel'))}" + (f" {name}" if name else "")
         end = number.end() if phone else after
-        wish = f"contact {who}" + (f" on {phone}" if phone else "")
+        lead = "next of kin: " if match.group("kin") else "contact "
+        wish = f"{lead}{who}" + (f" on {phone}" if phone else "")
         return Found("contact_preference", wish, match.start(), end, THROUGH)
     return None
 
@@ -1461,15 +1511,29 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
         return Found("contact_time", "any time", 0, len(text))
     times: List["re.Match[str]"] = []
     refused: Set[int] = set()
-    cued = any(
-        not any(call.start() <= cue.start() < call.end() for call in RESIDENT_CALLS.finditer(text))
+    cues = [
+        cue.start()
         for cue in TIME_CUE.finditer(text)
-    )
+        if not any(call.start() <= cue.start() < call.end() for call in RESIDENT_CALLS.finditer(text))
+    ]
+
+    def cued(at: int) -> bool:
+        """A cue ("ring me", "best time") in the time's own sentence: "the carers missed Wednesday
+        mornings. ring me after 5" is a time to ring of "after 5", never of Wednesday mornings."""
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+        end = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
+        return any(start <= cue < end for cue in cues)
+
     for match in TIME.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
-        if asked != "contact_time" and not cued and not match.group("busy") and not ONLY_A_TIME.match(text):
+        if (
+            asked != "contact_time"
+            and not cued(match.start())
+            and not match.group("busy")
+            and not ONLY_A_TIME.match(text)
+        ):
             continue
         if _tidy_time(match):
             times.append(match)
@@ -1546,7 +1610,11 @@ TOLD_ALREADY = re.compile(
 # ... and nothing else: "I told you already", "i did say" (what they told us is looked for, never kept as it)
 TOLD_ALREADY_ONLY = re.compile(
     r"^\W*(?:(?:i|i've|i\s+have|we)\s+)?(?:already\s+)?(?:told|said|gave|given)(?:\s+(?:you|u|ya|it|that|this))?"
-    r"(?:\s+(?:already|before|earlier|twice|at\s+the\s+start))*\W*$|^\W*(?:i|we)\s+did\s+say\W*$",
+    r"(?:\s+(?:already|before|earlier|twice|at\s+the\s+start|above))*\W*$|^\W*(?:i|we)\s+did\s+say\W*$|"
+    # "as per details I gave above", "see above", "as I said before"
+    r"^\W*(?:(?:it's|its|it\s+is)\s+)?(?:all\s+)?(?:as\s+(?:per\s+)?(?:the\s+)?(?:details?\s+|info(?:rmation)?\s+)?(?:i\s+(?:gave|said|wrote|put|sent)(?:\s+you)?\s*)?"
+    r"(?:above|before|earlier)?|see\s+(?:above|before|my\s+(?:first|last|earlier)\s+message)|(?:as|like)\s+i\s+said(?:\s+(?:above|before|earlier))?)"
+    r"(?:\s+(?:please|thanks|thank\s+you|ta))?\W*$",
     re.I,
 )
 
@@ -1605,6 +1673,15 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     if organisation:
         found.append(organisation)
     found.extend(_who_for(text, asked, organisation))
+    for gone in DECEASED.finditer(text):  # "since my wife Jean died": never the person the help is for
+        found = [
+            f
+            for f in found
+            if not (
+                (f.kind in ("asking_for", "cared_for") or (f.kind == "person_name" and f.role == CARED_FOR))
+                and gone.start() <= f.start < gone.end()
+            )
+        ]
     found.extend(_contact(text, asked, [f for f in found if f.kind == "person_name"]))
     through = next((f for f in found if f.role == THROUGH), None)
     if through:  # Peter and his number belong to the wish to contact him, nobody else (a wish has no role)
@@ -1612,8 +1689,16 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
             Found(f.kind, f.value, f.start, f.end) if f is through else f
             for f in found
             if f is through
-            or not (f.kind in ("person_name", "phone") and through.start <= f.start < through.end)
+            or not (
+                f.kind in ("person_name", "phone", "asking_for", "cared_for")
+                and through.start <= f.start < through.end
+            )
         ]
+    street = STREET_ADDRESS.search(text)
+    if street:  # "letters only, to 9 Ship Lane": where to write, kept with how to contact them
+        address = re.sub(r"\s+", " ", street.group(0)).strip().title()
+        whose = "their address" if _role(text, street.start(), street.end()) == CARED_FOR else "address"
+        found.append(Found("contact_preference", f"{whose}: {address}", street.start(), street.end()))
     time = _contact_time(text, asked)
     if time:
         found.append(time)

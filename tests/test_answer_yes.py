@@ -94,3 +94,25 @@ def test_a_yes_while_a_request_waits_for_its_yes_shows_the_read_back_again():
     events = asyncio.run(ActionAnswerYes().run(dispatcher, tracker, {}))
     assert dispatcher.messages == []
     assert events == [{"event": "followup", "timestamp": None, "name": "action_confirm_handover"}]
+
+
+def test_yes_naming_another_topic_answers_the_one_named():
+    """Rosa: offered "What a direct payment can pay for", she said "yes please the carers one" and was
+    given the direct payment answer."""
+    offer = said(
+        "You also asked about this:",
+        [{"title": "What a direct payment can pay for", "payload": "/dp_spending"}],
+    )
+    latest = {
+        "text": "yes please the carers one",
+        "intent": {"name": "affirm", "confidence": 0.53},
+        "intent_ranking": [
+            {"name": "affirm", "confidence": 0.53},
+            {"name": "assessment_carer", "confidence": 0.27},
+        ],
+    }
+    events = [user("two questions", "assessment_carer"), offer, user("yes please the carers one")]
+    tracker = Tracker.from_dict({"sender_id": "yes", "slots": {}, "events": events, "latest_message": latest})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerYes().run(dispatcher, tracker, {}))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_assessment_carer"]

@@ -544,3 +544,53 @@ def test_how_someone_feels_in_capitals_is_not_their_name():
     for text in ("I AM SAFE. i am not suicidal", "I'M KNACKERED", "I AM EXHAUSTED"):
         assert not [f for f in find_details(text) if f.kind == "person_name"], text
     assert [f.value for f in find_details("Hi I'm Amber") if f.kind == "person_name"] == ["Amber"]
+
+
+def test_the_residents_of_the_afternoon_kept_right():
+    """Frank (widowed), Abdul (a GP receptionist), Marek (Lithuanian), Terry (a time that was a missed
+    visit): each detail kept for the right person, or not at all."""
+
+    def kept(text):
+        return [(f.kind, f.value, f.role) for f in find_details(text)]
+
+    assert kept("I'm Frank, my wife Jean died in March and I live alone now") == [
+        ("person_name", "Frank", None)
+    ]
+    assert ("cared_for", "mum", None) in kept("my mum needs help since dad died")
+    assert ("contact_preference", "next of kin: their daughter Mary on 07700 900999", None) in kept(
+        "his next of kin is his daughter Mary 07700 900999"
+    )
+    assert ("contact_preference", "contact their daughter", None) in kept(
+        "she's a bit deaf so ring the daughter first"
+    )
+    said = kept("I'd rather a letter. My address is 9 Ship Lane, Aveley, RM15 4HB")
+    assert ("contact_preference", "letter", None) in said and (
+        "contact_preference",
+        "address: 9 Ship Lane",
+        None,
+    ) in said
+    assert ("person_name", "Ona Kazlauskiene", "cared_for") in kept(
+        "it is for my mama, her name Ona Kazlauskiene"
+    )
+    assert ("cared_for", "mum", None) in kept("i said, for my mama")
+    times = [
+        f.value
+        for f in find_details("they missed her wednesday mornings again. ring me after 5")
+        if f.kind == "contact_time"
+    ]
+    assert times == ["after 5"], "a time in another sentence is not when to ring"
+    assert not [f for f in find_details("her name sounds odd") if f.kind == "person_name"]
+    assert [
+        f.value
+        for f in find_details("my daughter Sarah will call you for me")
+        if f.kind == "contact_preference"
+    ] == ["my daughter Sarah may contact them for me"]
+
+
+@pytest.mark.parametrize(
+    "text", ["as per details I gave above", "see above", "as i said before", "as above please"]
+)
+def test_pointing_back_to_what_they_wrote_is_never_their_need(text):
+    from bot.details import TOLD_ALREADY_ONLY
+
+    assert TOLD_ALREADY_ONLY.match(text)

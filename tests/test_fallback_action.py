@@ -156,3 +156,13 @@ def test_is_it_really_gone_after_deleting_is_answered():
         latest["parse_data"]["text"] = latest["text"] = text
         [message] = run_fallback(latest)
         assert message["response"] == "utter_deleted_check", text
+
+
+def test_you_said_that_already_gets_a_sorry_and_a_way_on():
+    """Gemma: "ugh this is pointless, you're not answering" and "you said that already" got "Sorry, I
+    didn't understand that"."""
+    for text in ("you said that already", "ugh this is pointless, you're not answering"):
+        latest = user("nlu_fallback", RANKING)
+        latest["parse_data"]["text"] = latest["text"] = text
+        [message] = run_fallback(user("greet"), latest)
+        assert message["response"] == "utter_sorry_not_what_you_asked", text

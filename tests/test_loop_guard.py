@@ -85,3 +85,22 @@ def test_with_nothing_to_send_requests_the_questions_never_promise_a_call(monkey
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
     settings.cache_clear()
     assert "should Thurrock First call you on" in reply_after([], "utter_ask_phone")
+
+
+def test_with_nothing_to_send_requests_no_button_promises_a_call(monkeypatch):
+    """Marek was told nobody would contact him, then offered "Ask someone to contact me"."""
+    from bot.settings import settings
+
+    def buttons(response: str):
+        events = [UserUttered("the latest message")]
+        tracker = DialogueStateTracker.from_events("web:buttons", events, slots=DOMAIN.slots)
+        return [b["title"] for b in asyncio.run(GUARD.generate(response, tracker, "rest"))["buttons"]]
+
+    for variable in ("HANDOVER_EMAIL_TO", "HANDOVER_WEBHOOK_URL"):
+        monkeypatch.delenv(variable, raising=False)
+    settings.cache_clear()
+    assert "Ask someone to contact me" not in buttons("utter_telecare")
+    assert "Save my request for Thurrock First" in buttons("utter_telecare")
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
+    settings.cache_clear()
+    assert "Ask someone to contact me" in buttons("utter_telecare")

@@ -392,3 +392,20 @@ def test_an_interpreter_in_a_spoken_language_gets_its_own_answer():
         ActionAnswerAccessRoutes(), state({}, said("can i get a bsl interpreter", "access_routes"))
     )
     assert [m["response"] for m in messages] == ["utter_access_routes"]
+
+
+def test_neglect_told_as_feedback_is_pointed_to_where_it_is_acted_on(database):  # noqa: F811
+    """Terry's feedback (mum left in her chair from the night before till 4pm, no tablets or food)
+    got only "this is not a formal complaint"."""
+    from actions.feedback import ActionSubmitFeedback
+
+    comment = "nobody came and mum was left in the same chair from the night before until 4pm with no tablets or food"
+    slots = {"feedback_rating": 1, "feedback_comment": comment}
+    messages, _ = run(ActionSubmitFeedback(), state(slots, said(comment, "give_feedback")))
+    assert [m["response"] for m in messages] == [
+        "utter_feedback_thanks",
+        "utter_feedback_is_a_safeguarding_concern",
+    ]
+    slots = {"feedback_rating": 2, "feedback_comment": "the website is hard to use and the letters are late"}
+    messages, _ = run(ActionSubmitFeedback(), state(slots, said("x", "give_feedback")))
+    assert [m["response"] for m in messages] == ["utter_feedback_thanks"]

@@ -466,3 +466,16 @@ def test_asked_again_straight_after_the_answer_is_shorter_never_the_same_text():
         events, {"concerns": [concern("abuse", first)], "last_risk_answer": "abuse"}, domain=domain
     )
     assert said == ["utter_risk_followup_keep_private_again"]
+
+
+def test_playing_it_down_unasked_after_a_risk_answer_gets_the_safe_for_now_answer():
+    """Frank, widowed: "no one would notice if I went", then "don't worry, I'm not going to do anything
+    daft. I'm not calling 999." was "Sorry, I'm not sure I understood"."""
+    first = "no one would notice if I went"
+    events = [
+        user(first, "self_harm"),
+        bot("utter_risk_self_harm"),
+        user("don't worry, I'm not going to do anything daft. I'm not calling 999."),
+    ]
+    said, _, _, _ = run(events, {"concerns": [concern("self_harm", first)], "last_risk_answer": "self_harm"})
+    assert said[0] == "utter_risk_safe_now"

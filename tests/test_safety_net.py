@@ -369,3 +369,26 @@ def test_a_break_from_caring_is_not_a_break_in(text, kind):
 def test_whether_the_person_causing_harm_gets_in_trouble_is_about_the_police_not_the_carer(text, kind):
     """Ray asked whether his son would get in trouble: he was told about a break and a carer's assessment."""
     assert followup_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("will he no", "keep_private"),
+        ("if i tell wil he find out", "keep_private"),
+        ("can i stay at my nans", "somewhere_safe"),
+        ("can i go to my nan so hes not there", "somewhere_safe"),
+        ("will he know how to fill in the form", None),
+    ],
+)
+def test_shelleys_questions_after_telling_us_are_answered(text, kind):
+    """Shelley (Easy Read), after telling us her boyfriend takes her money and locks her in: "will he
+    no" and "can i stay at my nans" got the supported-living text and "I did not understand"."""
+    assert followup_kind(text) == kind
+
+
+def test_playing_it_down_after_a_risk_answer_is_heard_as_safe_for_now():
+    from bot.safety.followups import reassures, says_safe_now
+
+    text = "don't worry, I'm not going to do anything daft. I'm not calling 999."
+    assert reassures(text) and says_safe_now(text)

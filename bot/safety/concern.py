@@ -138,7 +138,7 @@ def safe_contact(text: Text) -> Optional[Text]:
         parts.append("not by text")
     only = ONLY_WAY.search(tidied)
     if only:
-        parts.append(f"{(only.group(1) or only.group(4) or '').replace('e-mail', 'email')} only")
+        parts.append(f"{(only.group(1) or only.group(5) or '').replace('e-mail', 'email')} only")
     if not parts and NOT_SAFE_TO_CONTACT.search(tidied):
         parts.append("not safe to contact now")
     if not parts:

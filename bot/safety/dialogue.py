@@ -11,6 +11,8 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.concern import safe_contact, urgency_of
 from bot.safety.followups import (
+    NO_PHONE_OF_THEIR_OWN,
+    reassures,
     answered_any_time,
     answers_contact_question,
     names_a_way_to_contact,
@@ -20,7 +22,7 @@ from bot.safety.followups import (
     says_someone_else,
     says_unsure,
 )
-from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context
+from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context, tidy
 
 RISK_ENTITY = "risk"
 # Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
@@ -96,6 +98,8 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         answers = "not_me"  # "no it's not me, it's my dad saying it"
     elif asked_if_safe and says_safe_now(text):
         answers = "are_you_safe"
+    elif answered_before and not risk.urgent and reassures(text) and says_safe_now(text):
+        answers = "are_you_safe"  # "don't worry, I'm not going to do anything daft", not asked first
     elif (
         any(action in ASKS_SAFE_CONTACT for action in just_said)
         and answers_contact_question(text)
@@ -112,11 +116,13 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
             for turn in turns
             for action in [(turn.get("metadata") or {}).get("utter_action")]
         )
-        and names_a_way_to_contact(text)
+        and NO_PHONE_OF_THEIR_OWN.search(tidy(text or ""))
         and safe_contact(text)
         and followup_kind(text) in (None, "contact_safely")
     ):
-        answers = "safe_contact"  # "i cant fone. she has my fone", a few messages after we asked how
+        # "i cant fone. she has my fone", a few messages after we asked how (never a form's answer:
+        # "no email. skip" is not "not safe to contact")
+        answers = "safe_contact"
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:
         answers = "carry_on"  # back to what the urgent answer interrupted
     asked = followup_kind(text) if not answers else None

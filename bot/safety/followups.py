@@ -63,7 +63,8 @@ FOLLOWUPS = [
             r"\bkeep\s+(it|this|that|what\s+i\s+said)\s+(a\s+)?(secret|private|quiet|between\s+(us|you\s+and\s+me))\b|"
             r"\b(will|would|are|do)\s+you\s+(be\s+)?(going\s+to\s+|gonna\s+)?(tell|telling)\s+(her|him|them|my\s+\w+)\s+(what|that)\s+i\b|"
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+(to\s+(get|be)\s+)?(in|into)\s+trouble\b|"
-            r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b"
+            r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b|"
+            r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when)\b)"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
@@ -179,10 +180,19 @@ FOLLOWUPS = [
     (
         "somewhere_safe",
         re.compile(
-            r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|leave\s+(him|her|home))\b"
+            r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|leave\s+(him|her|home))\b|"
+            r"\b(can|could|should|shall)\s+i\s+(stay|go|sleep|move|live)\s+(at|to|with|in)\s+(my\s+\w+|a\s+friend|someone|a\s+mate)\b|"
+            r"\bso\s+(he|she|they)('s|\s+is|\s+are|'re)?\s+not\s+(there|around|near)\b"
         ),
     ),
 ]
+
+
+# "she has my phone", "i cant fone": no phone of their own to get help with
+NO_PHONE_OF_THEIR_OWN = re.compile(
+    r"\b(has|took|taken|got|keeps|hides|hid|broke|smashed)\s+my\s+(phone|mobile)\b|\b(can't|cannot)\s+(phone|ring|call|use\s+(the|my|a)\s+phone)\b|"
+    r"\bno\s+phone\b|\b(don't|do\s+not)\s+have\s+a\s+phone\b"
+)
 
 
 # Asked with or without a concern told first: a person may be in danger now.
@@ -258,7 +268,8 @@ def names_a_way_to_contact(text: Text) -> bool:
 # Negations that reassure: "I'm not going to do anything", "I didn't mean it like that", "oh god no,
 # I'm fine", "not suicidal": said with "I'm safe", they never make it a "no".
 REASSURING = re.compile(
-    r"\bnot\s+(?:going\s+to|gonna)\s+(?:do|hurt|harm|try)\s+(?:anything|myself|it)\b|\bnot\s+suicidal\b|"
+    r"\bnot\s+(?:going\s+to|gonna)\s+(?:do|hurt|harm|try)\s+(?:anything(?:\s+(?:daft|stupid|silly|like\s+that))?|myself|it)\b|\bnot\s+suicidal\b|"
+    r"\b(?:i'm\s+|i\s+am\s+)?not\s+(?:calling|ringing|phoning)\s+999\b|\bdon't\s+worry(?:\s+about\s+me)?\b|"
     r"\bdidn't\s+mean\s+(?:it\s+)?(?:like\s+that|that)\b|\bnothing\s+like\s+that\b|"
     r"^\W*(?:oh\s+)?(?:god\s+|gosh\s+)?no\b[\s,.!-]*(?=i'm\s+(?:fine|ok|okay|safe|alright))"
 )
@@ -274,6 +285,11 @@ UNSURE = re.compile(
 
 def says_unsure(text: Text) -> bool:
     return bool(UNSURE.search(tidy(text or "")))
+
+
+def reassures(text: Text) -> bool:
+    """ "Don't worry, I'm not going to do anything daft": said without being asked if they are safe."""
+    return bool(REASSURING.search(tidy(text or "")))
 
 
 def says_safe_now(text: Text) -> bool:

@@ -397,7 +397,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(hits|hitting|hit|punch(es|ed|ing)?|kick(s|ed|ing)?|slap(s|ped|ping)?|push(es|ed|ing)?|shov(e|es|ed|ing)|grabs|grabbed|beats|beat|knock(s|ed|ing))\s+(me|him|her|them|my\s+"
             + RELATIVE
             + r")\b",
-            r"\b(is|are|was|were|keeps?)\s+(hurting|hitting|harming|beating)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
+            r"\b(is|are|was|were|keeps?|been|keep)\s+(hurting|hitting|harming|beating|slapping|scratching|punching|kicking)\b(?!\s+(his|her|their|my|the)\s+(targets?|goals?|head|ball|road|shops|books|gym|notes))",
+            r"\b(hitting|hits|lashing|lashes|lashed|lashing)\s+out\s+at\s+(me|him|her|them|my\s+\w+)\b",
             r"\b(being|been|get|gets|getting|got)\s+(hurt|harmed|hit|beaten|slapped|punched|kicked|controlled|taken\s+advantage\s+of|scammed|groomed)\b"
             r"(?!\s+by\s+(a|the)\s+(car|bus|lorry|van|bike|vehicle|train|ball))",
             r"\b(is|are)\s+taking\s+advantage\s+of\b",

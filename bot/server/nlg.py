@@ -69,6 +69,9 @@ def times_in_a_row(tracker: DialogueStateTracker, response: Text) -> int:
     return count
 
 
+SAVED_REQUEST_BUTTON = "Save my request for Thurrock First"
+
+
 class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
     """The domain's responses, as Rasa renders them, with the loop guard above."""
 
@@ -101,7 +104,19 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
                     "text": f"{answer.get('text') or ''}\n\n{again.get('text') or ''}".strip(),
                     "buttons": answer.get("buttons") or again.get("buttons"),
                 }
-        return without_the_actions_buttons(answer, kwargs.get("buttons"))
+        answer = without_the_actions_buttons(answer, kwargs.get("buttons"))
+        if answer and answer.get("buttons") and not settings().delivery_methods():
+            # nothing sends requests: the button says what it does, never "ask someone to contact me"
+            answer = {
+                **answer,
+                "buttons": [
+                    {**button, "title": SAVED_REQUEST_BUTTON}
+                    if button.get("payload") == "/request_callback"
+                    else button
+                    for button in answer["buttons"]
+                ],
+            }
+        return answer
 
 
 def without_the_actions_buttons(
