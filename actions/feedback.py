@@ -295,6 +295,12 @@ def without_the_rating_talk(said: Text) -> Optional[Text]:
     return rest.strip(" ,.;:-!") if len(re.findall(r"[a-z']+", rest, re.I)) >= OWN_WORDS_LEFT else ""
 
 
+# "can I complain on her behalf?", "can I make a complaint for my dad?"
+COMPLAIN_FOR = re.compile(
+    r"\b(complain|complaint)\b[^.?!]{0,30}\b(on\s+(her|his|their|my\s+\w+)\s+behalf|for\s+(her|him|them|my\s+\w+|someone))\b|"
+    r"\bon\s+(her|his|their|my\s+\w+'?s?)\s+behalf\b",
+    re.I,
+)
 # At the rating question, a message this long is what they want to tell the council: the comment
 # (unless it asks something).
 COMMENT_WORDS = 6
@@ -415,6 +421,9 @@ class ValidateFeedbackForm(FormValidationAction):
                 if len(rest.split()) >= 2
                 else rated
             )
+        if asks(said) and COMPLAIN_FOR.search(said):  # "can i complain on her behalf?": yes, then the rating
+            dispatcher.utter_message(response="utter_complain_for_someone")
+            return {"feedback_rating": None, "failed_answers": failures}
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
         own = without_the_rating_talk(said) if not asks(said) else None

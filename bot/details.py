@@ -665,7 +665,8 @@ NAME_THEN_DETAIL = re.compile(
 SAME_HOME = re.compile(
     r"\bsame\s+(?:as\s+(?:mine|me|ours|my\s+own|his|hers|theirs)|postcode|address|house|home|flat)\b|"
     r"\b(?:i|we)\s+live\s+with\s+(?:him|her|them)\b|\b(?:he|she|they)\s+lives?\s+with\s+(?:me|us)\b|"
-    r"\bwe\s+(?:both\s+|all\s+)?live\s+(?:together|there|here)\b|\blive\s+together\b",
+    r"\bwe\s+(?:both\s+|all\s+)?live\s+(?:together|there|here)\b|\blive\s+together\b|"
+    r"\b(?:for|is|it's|its)\s+(?:the\s+same\s+for\s+)?both\s+of\s+us\b|\bfor\s+us\s+both\b",
     re.IGNORECASE,
 )
 LIVING_TOGETHER = re.compile(

@@ -594,3 +594,9 @@ def test_pointing_back_to_what_they_wrote_is_never_their_need(text):
     from bot.details import TOLD_ALREADY_ONLY
 
     assert TOLD_ALREADY_ONLY.match(text)
+
+
+def test_one_postcode_for_both_of_us_is_both_peoples():
+    """Brenda corrected her postcode after saving; "its RM17 6QS for both of us" left Ken's old one."""
+    found = [(f.kind, f.value, f.role) for f in find_details("its RM17 6QS for both of us")]
+    assert ("postcode", "RM17 6QS", None) in found and ("postcode", "RM17 6QS", "cared_for") in found

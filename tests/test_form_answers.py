@@ -726,3 +726,9 @@ def test_a_time_said_at_the_communication_needs_question_is_the_time_never_a_nee
     assert responses == ["utter_details_noted_in_passing"]
     result, _, _ = validate("communication_needs", "large print please")
     assert "contact_time" not in result and result["communication_needs"]
+
+
+def test_can_i_complain_for_her_at_the_rating_is_answered_and_the_rating_asked_again():
+    """Terry's "can i complain on her behalf tho?" was kept as his feedback and the form ended."""
+    result, responses = rate("can i complain on her behalf tho? she cant do it herself", "give_feedback")
+    assert responses == ["utter_complain_for_someone"] and result["feedback_rating"] is None

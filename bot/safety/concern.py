@@ -7,6 +7,7 @@ may be at risk, who may be causing harm, and whether it is safe to contact the p
 import re
 from typing import Any, Dict, List, Optional, Text
 
+from bot.safety.followups import NO_PHONE_OF_THEIR_OWN
 from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
@@ -130,7 +131,7 @@ def safe_contact(text: Text) -> Optional[Text]:
     """What the person said about contacting them safely, in plain words for staff."""
     tidied = tidy(text)
     parts: List[Text] = []
-    if NOT_BY_PHONE.search(tidied):
+    if NOT_BY_PHONE.search(tidied) or NO_PHONE_OF_THEIR_OWN.search(tidied):  # "he's got my phone"
         parts.append("not by phone")
     if NOT_BY_POST.search(tidied):
         parts.append("not by letter")

@@ -98,7 +98,13 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         answers = "not_me"  # "no it's not me, it's my dad saying it"
     elif asked_if_safe and says_safe_now(text):
         answers = "are_you_safe"
-    elif answered_before and not risk.urgent and reassures(text) and says_safe_now(text):
+    elif (
+        answered_before
+        and not risk.urgent
+        and reassures(text)
+        and says_safe_now(text)
+        and followup_kind(text) != "not_a_concern"  # "I'm not suicidal, take that off": the label
+    ):
         answers = "are_you_safe"  # "don't worry, I'm not going to do anything daft", not asked first
     elif (
         any(action in ASKS_SAFE_CONTACT for action in just_said)

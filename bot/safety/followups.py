@@ -64,7 +64,7 @@ FOLLOWUPS = [
             r"\b(will|would|are|do)\s+you\s+(be\s+)?(going\s+to\s+|gonna\s+)?(tell|telling)\s+(her|him|them|my\s+\w+)\s+(what|that)\s+i\b|"
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+(to\s+(get|be)\s+)?(in|into)\s+trouble\b|"
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b|"
-            r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when)\b)"
+            r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when|it\s+was\s+me|who|that\s+i)\b)"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"

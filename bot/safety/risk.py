@@ -339,6 +339,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     ),
     DANGER: _compile(
         [
+            # gas: a leak, or a hob left burning by someone who can't manage it
+            r"\b(smell(s|ing)?\s+of\s+gas|smells?\s+gas|gas\s+(is\s+)?leak\w*|gas\s+leak)\b",
+            r"\b(hob|cooker|oven|gas\s+ring)s?\b[^.?!]{0,20}\bon\b[^.?!]{0,25}\b(nothing\s+on\s+it|empty|all\s+(day|night)|unattended|for\s+hours)\b",
             # a fall with harm now ("can't get up", "bleeding"), whenever it happened
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)(?!.*\b(recovered|healed|fine\s+now|better\s+now|all\s+better)\b)"
             r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
