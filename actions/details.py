@@ -310,10 +310,13 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
             else {}
         ),
     }
+    theirs = [w for w in told_back.get("contact_preference") or [] if str(w).startswith("their address: ")]
+    if theirs:  # "their address: 14 Brentwood Road" is where they live, never how to contact the caller
+        told_back["contact_preference"] = [w for w in told_back["contact_preference"] if w not in theirs]
     lines = [
         f"• {label.capitalize()}: {shown(told_back[slot])}"
         for slot, label in CALLER_LABELS.items()
-        if slot in details
+        if slot in details and told_back.get(slot) not in ([], None)
     ]
     if lines:
         lines.insert(0, "About you:")
@@ -322,7 +325,7 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
         f"• {label.capitalize()}: {shown(details[slot])}"
         for slot, label in CARED_FOR_LABELS.items()
         if slot in details
-    ]
+    ] + [f"• Their address: {w.removeprefix('their address: ')}" for w in theirs]
     if helped == "you" and other:  # "it's for ME, not Peter": kept, but never as the person helped
         lines.append("The help is for: you")
         lines.append("Also mentioned:")

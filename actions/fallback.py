@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.details import detail_named
+from actions.privacy import ASKS_IF_DELETED
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.topics import TOPIC_TITLES
 
@@ -96,15 +97,6 @@ NOT_ANSWERED = re.compile(
 )
 # A fall, however it is spelt ("falen", "fall agen"): the alarm answer says what to do after one
 FALLING = re.compile(r"\b(fall|falls|fell|falen|fallen|falling|faling|fallin)\b", re.I)
-
-
-# "is it actually gone?", "have you deleted it?", "will anyone see what i said?"
-ASKS_IF_DELETED = re.compile(
-    r"\b(is|has)\s+(it|that|everything|my\s+(stuff|chat|data|details))\s+(really\s+|actually\s+|definitely\s+|all\s+)?(gone|deleted|wiped|removed)\b|"
-    r"\b(have|did)\s+you\s+(really\s+|actually\s+)?(delete|deleted|wipe|wiped|remove|removed)\s+(it|that|everything|my)\b|"
-    r"\b(will|can|could)\s+(anyone|anybody|someone|staff|they|the\s+council)\s+(still\s+)?(see|read)\s+what\s+i\s+(said|wrote|typed|told)\b",
-    re.I,
-)
 
 
 class ActionHandleFallback(Action):

@@ -524,9 +524,9 @@ class ActionSubmitHandover(Action):
         if tracker.get_slot("handover_stage") != "confirming" or not tracker.get_slot("share_consent"):
             dispatcher.utter_message(response="utter_menu")
             return []
-        if not within_daily_handovers(tracker):
-            dispatcher.utter_message(text=channel_messages()["handover_limit"])
-            return [SlotSet("handover_stage", None)]
+        # over this address's daily number (a shared library or care home computer, or a flood): saved
+        # with a reference for staff, never sent on, never lost
+        deliveries = settings().delivery_methods() if within_daily_handovers(tracker) else []
         changed = details_set_this_turn(tracker)
         for slot in changed:  # "yes, but my number is ...": the change said first
             dispatcher.utter_message(
@@ -588,7 +588,7 @@ class ActionSubmitHandover(Action):
         }
         try:
             reference = store_or_spool(
-                shared_database, tracker.sender_id, fields, settings().delivery_methods(), datetime.utcnow()
+                shared_database, tracker.sender_id, fields, deliveries, datetime.utcnow()
             )
         except Exception:  # not even the local disk: the resident gets the phone number
             logger.exception("A handover could not be stored or spooled")
@@ -596,7 +596,9 @@ class ActionSubmitHandover(Action):
             return []
         # "Thurrock First will contact you" only when something delivers it to them; otherwise the
         # request waits for staff to read it, and the resident is told to ring with the reference.
-        sent = "utter_handover_sent" if settings().delivery_methods() else "utter_handover_saved"
+        sent = "utter_handover_sent" if deliveries else "utter_handover_saved"
+        if settings().delivery_methods() and not deliveries:
+            dispatcher.utter_message(text=channel_messages()["handover_limit"])
         dispatcher.utter_message(
             response=sent,
             reference=reference,

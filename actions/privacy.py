@@ -1,11 +1,20 @@
 """Privacy questions in the chat ("how long do you keep it?", "who can see it?")."""
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.settings import settings
+
+# "is it actually gone?", "have you deleted it?", "will anyone see what i said?"
+ASKS_IF_DELETED = re.compile(
+    r"\b(is|has)\s+(it|that|everything|my\s+(stuff|chat|data|details))\s+(really\s+|actually\s+|definitely\s+|all\s+)?(gone|deleted|wiped|removed)\b|"
+    r"\b(have|did)\s+you\s+(really\s+|actually\s+)?(delete|deleted|wipe|wiped|remove|removed)\s+(it|that|everything|my)\b|"
+    r"\b(will|can|could)\s+(anyone|anybody|someone|staff|they|the\s+council)\s+(still\s+)?(see|read)\s+what\s+i\s+(said|wrote|typed|told)\b",
+    re.I,
+)
 
 
 class ActionPrivacy(Action):

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.details import full_text
+from actions.privacy import ASKS_IF_DELETED
 from bot.settings import settings
 from bot.store.database import shared_database
 from actions.request_state import requests_made, saved_only, tell_nobody_told, tell_requests
@@ -126,6 +127,9 @@ class ActionTellRequestStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if ASKS_IF_DELETED.search(full_text(tracker)):  # "is it actually gone?" after deleting the chat
+            dispatcher.utter_message(response="utter_deleted_check")
+            return []
         made = requests_made(tracker)
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")

@@ -335,7 +335,7 @@ THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their|the)\s+{REL}\
 CONTACT_THEM = "contact them directly, not me"
 # "9 Ship Lane", "flat 2, 14 high street": a street address (no field of its own: kept with contact)
 STREET_ADDRESS = re.compile(
-    r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)(?:[A-Za-z][a-z'’]+\s+){1,3}"
+    r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)(?:[A-Za-z][a-z'’]+\s+){1,3}?"
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|gardens|court|place|grove|hill|walk|"
     r"terrace|park|row|mews|view|rise|green|square|parade|chase|meadow|fields)\b\.?",
     re.IGNORECASE,

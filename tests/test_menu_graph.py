@@ -32,10 +32,14 @@ STARTS_A_FORM = {"/give_feedback"}
 MOST_PRESSES = 3
 
 
+# Rules that answer through a small action: the response it gives when pressed from a menu
+ANSWERED_BY = {"action_answer_access_routes": "utter_access_routes"}
+
+
 def answers_on_the_menu():
     """Every topic answer: the rules titled 'Answer …' less those only typed, never browsed."""
     return sorted(
-        rule["steps"][1]["action"]
+        ANSWERED_BY.get(rule["steps"][1]["action"], rule["steps"][1]["action"])
         for rule in RULES["rules"]
         if rule["rule"].startswith("Answer ") and rule["steps"][0].get("intent") not in NOT_ON_THE_MENU
     )

@@ -409,3 +409,11 @@ def test_neglect_told_as_feedback_is_pointed_to_where_it_is_acted_on(database): 
     slots = {"feedback_rating": 2, "feedback_comment": "the website is hard to use and the letters are late"}
     messages, _ = run(ActionSubmitFeedback(), state(slots, said("x", "give_feedback")))
     assert [m["response"] for m in messages] == ["utter_feedback_thanks"]
+
+
+def test_is_it_really_gone_read_as_a_status_question_is_answered_about_deleting(database):  # noqa: F811
+    """Tyler, after "yes delete": "is it actually gone? will anyone see what i said" was read as
+    "what's my reference" ("You haven't sent a request")."""
+    text = "is it actually gone? will anyone see what i said"
+    messages, _ = run(ActionTellRequestStatus(), state({}, said(text, "ask_request_status")))
+    assert [m["response"] for m in messages] == ["utter_deleted_check"]
