@@ -100,7 +100,7 @@ class Settings(BaseSettings):
     handovers_per_address_per_day: int = Field(
         20,
         description="Handovers one client address may send to Thurrock First per day (a care home, library or "
-        "surgery shares one address).",
+        "surgery shares one address); past it a request is saved with a reference for staff, not sent on.",
     )
     max_conversation_events: int = Field(
         5000, description="Largest stored conversation (events); then a kind message instead of more."
