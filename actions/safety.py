@@ -329,25 +329,19 @@ class ActionRespondToRisk(Action):
             concern["kind"] == SELF_HARM and bool(heard) and all(said_only_strain(said) for said in heard)
         )
         concern["their_words"].append(text.strip()[:2000])
-        if strain:  # "I'm knackered, can't carry on like this", then "I'm safe, take that off": strain
-            concern.update(
-                withdrawn=True,
-                what=f"{concern['what']}: the person said they are safe and this is wrong",
-                urgency="not urgent: the person said they are safe",
-            )
-            dispatcher.utter_message(response="utter_risk_label_removed")
-            return "label_removed"
-        if (
+        if not strain and (
             concern["kind"] in (SELF_HARM, SOMEONE_ELSE)
             or (concern["kind"] == ABUSE and concern.get("who_may_be_at_risk") == "the person writing")
             or concern.get("withdrawn")
         ):  # their own life, or harm to themselves said not to be so ("it's not abuse, he's my boy"): kept
             dispatcher.utter_message(response="utter_risk_followup_why_flagged")
             return "followup:why_flagged"
+        # "I'm knackered, can't carry on like this", then "I'm safe, take that off": strain, said safe
+        said = "they are safe and this is wrong" if strain else "this is wrong"
         concern.update(
             withdrawn=True,
-            what=f"{concern['what']}: the person said this is wrong",
-            urgency="not urgent: the person said this is wrong",
+            what=f"{concern['what']}: the person said {said}",
+            urgency=f"not urgent: the person said {'they are safe' if strain else 'this is wrong'}",
         )
         dispatcher.utter_message(response="utter_risk_label_removed")
         return "label_removed"
