@@ -18,6 +18,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.fallback import last_responses
 from actions.handover import request_topic
 from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
@@ -59,20 +60,6 @@ BLOCKS = {
     CARER_HARM: "utter_risk_carer_harm",
     MISSED_CARE: "utter_risk_missed_care",
 }
-
-
-def said_last_turn(tracker: Tracker) -> List[Text]:
-    """The responses given to the resident's previous message (before the latest one)."""
-    said: List[Text] = []
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users == 2:
-                break
-        elif event.get("event") == "bot" and users == 1:
-            said.append((event.get("metadata") or {}).get("utter_action") or "")
-    return said
 
 
 # The answer to each follow-up question (bot/safety/followups.py).
@@ -225,7 +212,7 @@ class ActionRespondToRisk(Action):
                 else:  # the same question again straight after: its shorter "again" answer, if it has one
                     response = FOLLOWUP_ANSWERS[kind]
                     again = f"{response}_again"
-                    if response in said_last_turn(tracker) and again in (domain.get("responses") or {}):
+                    if response in last_responses(tracker, 1) and again in (domain.get("responses") or {}):
                         response = again
                     dispatcher.utter_message(response=response)
             topic = asked_too(tracker)
