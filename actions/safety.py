@@ -45,6 +45,8 @@ from bot.safety.risk import (
     NEGLECT,
     SELF_HARM,
     SOMEONE_ELSE,
+    UNSAFE_ALONE,
+    WITHOUT_CARER,
     Risk,
     read_message,
     said_only_strain,
@@ -59,6 +61,8 @@ BLOCKS = {
     DANGER: "utter_risk_danger",
     CARER_HARM: "utter_risk_carer_harm",
     MISSED_CARE: "utter_risk_missed_care",
+    WITHOUT_CARER: "utter_risk_without_carer",
+    UNSAFE_ALONE: "utter_risk_unsafe_alone",
 }
 
 

@@ -84,6 +84,8 @@ URGENT_PREFIXES = (
     "utter_risk_danger",
     "utter_risk_carer_harm",
     "utter_risk_missed_care",
+    "utter_risk_without_carer",
+    "utter_risk_unsafe_alone",
     "utter_risk_not_safe_now",
 )
 

@@ -84,3 +84,20 @@ def test_paying_a_named_person_is_answered_as_employing_them_first():
         message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
         ScaledLogisticRegressionClassifier._paying_a_person(message)
         assert message.get("intent")["name"] == first and message.get("intent")["confidence"] == 0.55
+
+
+def test_the_person_who_says_they_are_cared_for_not_the_carer_gets_their_own_needs():
+    """ "i not carer. HE care for ME" read as a carer's assessment is the person's own needs assessment;
+    a carer asking about a carer's assessment keeps it."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    ranking = [{"name": "assessment_carer", "confidence": 0.6}, {"name": "carer_breaks", "confidence": 0.2}]
+    for text, first in [
+        ("no i'm not the carer, my wife looks after me", "assessment_needs"),
+        ("its the other way round, she cares for me", "assessment_needs"),
+        ("I'm not his carer any more, he went into a home", "assessment_carer"),
+        ("i look after my mum, can i get an assessment for me", "assessment_carer"),
+    ]:
+        message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+        ScaledLogisticRegressionClassifier._cared_for_not_carer(message)
+        assert message.get("intent")["name"] == first

@@ -31,6 +31,8 @@ URGENT_BLOCKS = (
     "utter_risk_danger",
     "utter_risk_carer_harm",
     "utter_risk_missed_care",
+    "utter_risk_without_carer",
+    "utter_risk_unsafe_alone",
     "utter_risk_more",
     "utter_risk_offer_contact",
     "utter_risk_self_harm_again",

@@ -251,8 +251,8 @@ def test_the_evenings_residents_kinds_are_heard():
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("my dad has left the gas on twice and a neighbour found him wandering at night", "neglect"),
-        ("mum keeps leaving the hob on", "neglect"),
+        ("my dad has left the gas on twice and a neighbour found him wandering at night", "unsafe_alone"),
+        ("mum keeps leaving the hob on", "unsafe_alone"),
         ("i left the oven on while i popped out", ""),
         ("she wandered into the garden last night but we found her straight away", ""),
         ("the lodger does mums banking now and her savings have dropped by thousands", "abuse"),
@@ -392,3 +392,50 @@ def test_playing_it_down_after_a_risk_answer_is_heard_as_safe_for_now():
 
     text = "don't worry, I'm not going to do anything daft. I'm not calling 999."
     assert reassures(text) and says_safe_now(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "wife in hosp since last nite. she does it all for me. nobody to get me to bed now",
+            "without_carer",
+        ),
+        (
+            "my son who cares for me was blue lighted to basildon, how do i get up in the morning",
+            "without_carer",
+        ),
+        (
+            "dad is mums carer and he got taken into hospital today, there's nobody to see to her",
+            "without_carer",
+        ),
+        ("my partner looks after me, she's gone into hospital and i'm on my own tonight", "without_carer"),
+        ("my husband was my carer, he died two years ago and nobody helps me now", ""),
+        ("my mum is in hospital, can I visit her on the ward", ""),
+        ("my dad's in hospital and nobody here has told us when he's coming home", ""),
+        ("my wife is in hospital, what respite is there for when she's back", ""),
+    ],
+)
+def test_left_with_nobody_when_the_carer_is_suddenly_away_is_urgent(text, kind):
+    """A person whose carer was taken into hospital (or died, or left) today, with nobody to help with
+    bed or the toilet, is urgent; a carer's death long ago or a visit to a ward is not."""
+    assert read_message(text, None, 0.0).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("wife went hospital last nite. ambulance. shes my carer", "without_carer"),
+        ("my husband looks after me and he was taken in this morning", "without_carer"),
+        ("he has it. i dont always get the money back and i cant buy my shopping some weeks", "abuse"),
+        ("my nephew has got my post office card and won't let me have it", "abuse"),
+        ("i knocked and knocked, no answer but i can hear the tv on", "neglect"),
+        ("i rang the bell but no answer, he must be out shopping", ""),
+        ("dad keeps leaving the gas on and going out wandering at 3am", "unsafe_alone"),
+        ("can we get a gas shut off valve, mum left the gas on once", ""),
+    ],
+)
+def test_round_thirteen_residents_risks_are_heard(text, kind):
+    """Told by residents played by helpers: a carer taken in last night, a pension card kept by a
+    grandson, a neighbour's telly on behind a door nobody answers, a father leaving the gas on."""
+    assert read_message(text, None, 0.0).kind == kind

@@ -17,6 +17,8 @@ from bot.safety.risk import (
     RELATIVE,
     SELF_HARM,
     SOMEONE_ELSE,
+    UNSAFE_ALONE,
+    WITHOUT_CARER,
     Risk,
     tidy,
 )
@@ -29,6 +31,8 @@ KIND_TITLES = {
     DANGER: "someone in danger or hurt now",
     CARER_HARM: "a carer at breaking point: afraid of harming or leaving the person they look after",
     MISSED_CARE: "care visit missed and someone stuck or unsafe",
+    UNSAFE_ALONE: "someone unsafe at home on their own (the gas left on, going out at night)",
+    WITHOUT_CARER: "their carer suddenly away (hospital, died, gone) and nobody to help with everyday needs now",
 }
 HARMERS = (
     r"(carers?|care\s+worker|agency\s+worker|worker|partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|"
@@ -106,6 +110,11 @@ def at_risk(text: Text, risk: Risk) -> Text:
     if risk.kind == CARER_HARM:
         other = AT_RISK_OTHER.search(tidied)
         return other.group(1) if other else "the person they care for"
+    if risk.kind == WITHOUT_CARER:  # "my wife went into hospital": the writer is left, not the wife
+        for_other = re.search(
+            r"\b(help|look\s+after|care\s+for|get|see\s+to)\s+(her|him|them)\b|\b\w+'s\s+carer\b", tidied
+        )
+        return "the person the writer is worried about" if for_other else "the person writing"
     harmer = causing_harm(text) or ""
     for match in AT_RISK_OTHER.finditer(tidied):
         if match.group(1).split()[-1] != (harmer.split() or [""])[-1]:

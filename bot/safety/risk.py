@@ -27,14 +27,27 @@ NEGLECT = "neglect"  # not cared for, not fed, not seen for days
 DANGER = "danger"  # hurt, on the floor, threatened right now
 CARER_HARM = "carer_harm"  # a carer afraid of harming the person they look after
 MISSED_CARE = "missed_care"  # care did not arrive and someone is stuck or unsafe
+WITHOUT_CARER = "without_carer"  # their carer suddenly away (hospital, died, gone): nobody to help now
+UNSAFE_ALONE = "unsafe_alone"  # someone unsafe at home on their own: the gas left on, out at night
 DISTRESS = "distress"  # vague: a risk only after a worrying message
-URGENT_KINDS = (SELF_HARM, SOMEONE_ELSE, ABUSE, NEGLECT, DANGER, CARER_HARM, MISSED_CARE)
-SAFEGUARDING_KINDS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
+URGENT_KINDS = (
+    SELF_HARM,
+    SOMEONE_ELSE,
+    ABUSE,
+    NEGLECT,
+    DANGER,
+    CARER_HARM,
+    MISSED_CARE,
+    WITHOUT_CARER,
+    UNSAFE_ALONE,
+)
+SAFEGUARDING_KINDS = (ABUSE, NEGLECT, DANGER, MISSED_CARE, UNSAFE_ALONE)
 # The NLU intent that answers each kind (rules and older stories use the two urgent intents).
 INTENT_OF_KIND = {
     SELF_HARM: "urgent_self_harm",
     SOMEONE_ELSE: "urgent_self_harm",
     CARER_HARM: "safeguarding_concern",
+    WITHOUT_CARER: "safeguarding_concern",
     **dict.fromkeys(SAFEGUARDING_KINDS, "safeguarding_concern"),
 }
 URGENT_INTENTS = ("urgent_self_harm", "safeguarding_concern")
@@ -174,6 +187,23 @@ RELATIVE = (
 )
 ACTOR = RELATIVE[:-1] + r"|carers?|worker|someone|somebody|man|woman|lady|bloke|he|she|they|in-law|in law)"
 MEDS = r"(pills|tablets|medication|medicine|meds|paracetamol|morphine|antidepressants|insulin|painkillers|co-codamol)"
+
+
+# Someone's carer gone suddenly: taken into hospital, died, left (today, last night, just now).
+CARER_AWAY = (
+    r"\b(he|she|they|(my\s+|^)(\w+\s+)?(wife|husband|partner|son|daughter|mum|mom|mother|dad|father|carer|brother|"
+    r"sister|girlfriend|boyfriend|friend)|my\s+\w+'s)\b[^.?!]{0,25}?\b((went|gone|go|was\s+taken|been\s+taken|taken|"
+    r"rushed|admitted|blue\s+lighted|is|'s|are|been|ended\s+up)?\s+(back\s+)?((in|into|to|in\s+to)\s+)?(the\s+)?(hospital|hosp|a\s*&\s*e|"
+    r"a\s+and\s+e|basildon|orsett)|(died|passed\s+away)\b[^.?!]{0,20}\b(today|yesterday|last\s+night|this\s+(morning|week)|at\s+the\s+weekend)|walked\s+out|left\s+me|moved\s+out|(was|been|got)\s+taken\s+in|taken\s+(off\s+)?(away\s+)?(by|in)\s+(an\s+|the\s+)?ambulance)\b"
+)
+LONG_AGO = r"^(?!.*\b((\w+\s+)?(years?|months?)\s+ago|last\s+(year|month)|since\s+\d{4}|in\s+\d{4})\b)"
+# Nobody to help the person writing now, with bed, the toilet, washing or food.
+NOBODY_TO_HELP = (
+    r"\b((now\s+)?(nobody|no\s*one|no-one|no\s+body|noone)\s+(is\s+)?(here|to\s+(help|get|look|care|see|put|wash|feed|make|cook)|"
+    r"helping|helps|looking\s+after|to\s+do\s+it)(?!\s+(has\s+|have\s+)?(told|said|knows|asked|rang|called|phoned))|(i\s+)?(can't|cannot|unable\s+to)\s+(get|go)\s+(to|into|in|out\s+of|on|up\s+to)\s+"
+    r"(bed|the\s+toilet|the\s+loo|toilet|the\s+commode)|how\s+(will|do|can)\s+i\s+(get\s+to\s+bed|get\s+(up|washed|dressed)|eat|manage)|"
+    r"(stuck|sat|sitting)\s+in\s+(my\s+|the\s+)?(chair|wheelchair|bed))\b"
+)
 
 
 def _compile(patterns: Iterable[Text]) -> List[Pattern]:
@@ -337,6 +367,21 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"|(had|has|got)\s+nothing\s+to\s+(eat|drink)|(hasn't|has\s+not|not)\s+(eaten|had\s+(any\s+)?(lunch|dinner|breakfast|tea))|diabetic|diabetes)\b)",
         ]
     ),
+    # the person who cares for them is suddenly away and nobody helps with bed, the toilet or meals
+    # now: "my wife went in hospital last night, she does everything for me, now nobody to help me to
+    # bed" (not a carer's death long ago, not "mum's in hospital, can I visit")
+    WITHOUT_CARER: _compile(
+        [
+            LONG_AGO + r"(?=.*" + CARER_AWAY + r")(?=.*" + NOBODY_TO_HELP + r")",
+            LONG_AGO
+            + r"(?=.*\b(my\s+(main\s+|only\s+)?carer|(he|she|they)\s+(is|was)\s+my\s+carer|(does|did)\s+everything\s+for\s+me|"
+            r"(looks?|looked|look)\s+after\s+me|cares?\s+for\s+me)\b)"
+            r"(?=.*"
+            + CARER_AWAY
+            + r")(?=.*\b((on\s+my\s+own|by\s+myself|alone)\s+(now|tonight|today)|last\s+(night|nite)|"
+            r"this\s+morning|today|yesterday|ambulance|just\s+now|tonight|tonite)\b)",
+        ]
+    ),
     DANGER: _compile(
         [
             # gas: a leak, or a hob left burning by someone who can't manage it
@@ -376,6 +421,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     ABUSE: _compile(
         [
             r"\babus(e|ed|ing|ive|er)\b",
+            # money of theirs kept by someone ("i dont always get the money back", "he has my pension card")
+            r"\b(don't|dont|do\s+not|never|doesn't|does\s+not|not\s+always|hardly\s+ever)\s+(always\s+)?(get|gets|give\s+(me|her|him)|gives\s+(me|her|him))\s+"
+            r"(the|my|her|his|it|any\s+of\s+the)\s*(money|cash|pension|change|card)?\s+back\b",
+            r"\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|keeps|holds|won't\s+give\s+(me|her|him))\s+(my|her|his)\s+(pension|bank|post\s+office)\s+card\b",
             # asking to raise one ("I want to report a safeguarding concern"), not asking what it is
             r"\b(i|i'd\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|how\s+do\s+i|to)\s+(raise|report|make|log)\s+(a\s+)?safeguarding\b|"
             r"\bsafeguarding\s+(concern|issue|alert|worry|problem)\b|^\W*safeguarding\W*$",
@@ -489,6 +538,18 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
         ]
     ),
+    # someone unsafe on their own: the gas left on, found wandering the streets at night
+    # (not a question about equipment for it: "can we get a sensor")
+    UNSAFE_ALONE: _compile(
+        [
+            r"^(?!.*\b(sensors?|detectors?|alarms?|telecare|shut[\s-]?off|valves?|devices?|gadgets?)\b)"
+            r".*\b(?!i\b|we\b)\w+('s)?\s+(has\s+|keeps\s+|kept\s+|is\s+|going\s+to\s+|gonna\s+|might\s+|will\s+)?"
+            r"(left|leaves|leaving|leave)\s+the\s+(gas|cooker|hob|oven)\s+on\b",
+            r"\b(found|finds|keeps|been|was|is|goes|going|went|and)\s+((him|her|them)\s+)?(out\s+)?wander\w*\s+"
+            r"(the\s+streets?|in\s+the\s+(street|road|dark|middle\s+of\s+the\s+night)|at\s+night|outside\s+at\s+night|lost|"
+            r"at\s+\d{1,2}\s*(am|in\s+the\s+morning)|at\s+(midnight|all\s+hours))\b",
+        ]
+    ),
     NEGLECT: _compile(
         [
             r"\bneglect(ed|ing)?\b",
@@ -496,13 +557,6 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(carers?|agency|staff|they)\b[^.?!]{0,30}\b(skip|skips|skipping|skipped|miss|misses|missing|missed|forget|forgets|forgot|forgetting|not\s+giving|don't\s+give|didn't\s+give|never\s+give)\s+"
             r"(giving\s+)?(her|his|their|my|\w+'?s)\s+(\w+\s+)?(tablets|medication|meds|medicine|insulin|pills|inhaler)\b",
             r"\btick\s+(the\s+)?(chart|sheet|mar|book)\b[^.?!]{0,30}\b(leave|go|gone|without)\b",
-            # someone unsafe on their own: the gas left on, found wandering the streets at night
-            # (not a question about equipment for it: "can we get a sensor")
-            r"^(?!.*\b(sensors?|detectors?|alarms?|telecare|shut[\s-]?off|valves?|devices?|gadgets?)\b)"
-            r".*\b(?!i\b|we\b)\w+('s)?\s+(has\s+|keeps\s+|kept\s+|is\s+|going\s+to\s+|gonna\s+|might\s+|will\s+)?"
-            r"(left|leaves|leaving|leave)\s+the\s+(gas|cooker|hob|oven)\s+on\b",
-            r"\b(found|finds|keeps|been|was|is|goes|going|went)\s+((him|her|them)\s+)?(out\s+)?wander\w*\s+"
-            r"(the\s+streets?|in\s+the\s+(street|road|dark|middle\s+of\s+the\s+night)|at\s+night|outside\s+at\s+night|lost)\b",
             r"\b(nobody|no\s+one|no-one)\s+(is\s+)?(looking\s+after|caring\s+for|visits|checks\s+on|check\s+on|has\s+seen)\b",
             r"\b(nobody|no\s+one|no-one)\s+is\s+(turning|feeding|washing|changing)\b",
             r"\b(nobody|no\s+one|no-one)\s+(has\s+)?(been|come|came)\s+(in|round|over)?\s*to\s+(change|wash|feed|turn|see\s+to)\s+(him|her|them|me)\b",
@@ -512,6 +566,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|doesn't|do\s+not|does\s+not)\s+(give|change|wash|feed|turn)\s+(him|her|them|me)\b(?!\s+a\s+choice)",
             r"\b(hasn't|has\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
             r"\b(haven't|hasn't|not|nobody\s+has|no\s+one\s+has)\s+(seen|heard\s+from)\s+(?!(my|the|our)\s+(social\s+worker|worker|assessor|ot)\b)(?!(you|anyone|the\s+council|thurrock)\b)[^.?!]*\b(days|week|weeks|since)\b",
+            r"\b(knock\w*|rang\s+the\s+(bell|doorbell)|banged\s+on)\b[^.?!]{0,40}\b(no\s+answer|not\s+answer\w*|doesn't\s+answer|didn't\s+answer|nobody\s+(came|answered))\b"
+            r"[^.?!]{0,60}\b(hear|telly|tv|radio|lights?\s+(is\s+|are\s+)?on|(his|her)\s+car)\b",
             r"\b(curtains|post|milk|letters|papers)\b[^.?!]{0,40}\b(shut|closed|piling|on\s+the\s+(step|doorstep|mat)|still\s+there)\b",
             r"\b(hasn't|haven't|has\s+not|not)\s+(answered|opened|come\s+out|been\s+out|left)\b[^.?!]*\b(days|week|weeks)\b",
             r"\bin\s+(her|his|their|my)\s+own\s+(mess|urine|wee|poo|faeces|filth|dirt)\b",

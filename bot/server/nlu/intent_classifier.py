@@ -42,6 +42,16 @@ PAY_A_PERSON = re.compile(
     r"\bpay\s+(?:someone|somebody|a\s+person)\s+(?:to|who|for)\b|\bemploy\b",
     re.I,
 )
+# The person corrects who cares for whom ("i not carer. HE care for ME", "other way round, she looks
+# after me"): they are the one who needs the care, so it is their own needs assessment.
+NOT_THE_CARER = re.compile(
+    r"\b(?:i'?m|i\s+am|im|i)\s+(?:not|aint|ain't)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?carer\b(?!\s+(?:any\s*more|now))|"
+    r"\bother\s+way\s+(?:a)?round\b|"
+    r"\b(?:he|she|they|\w+)\s*(?:'s|\s+is|\s+are)\s+my\s+carer\b[^.?!]{0,10}\bnot\s+(?:me|i)\b|"
+    r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:cares?|looks?)\s+(?:for|after)\s+me\b[^.?!]{0,20}\bnot\s+(?:me|i)\b",
+    re.I,
+)
+CARER_TOPICS = ("assessment_carer", "carer_breaks", "carers_allowance")
 # A long message read as one of these gives way to a question asked in one of its sentences.
 NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
@@ -110,6 +120,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             if message.get(QUESTION_PART_VECTORS):
                 self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
             self._paying_a_person(message)
+            self._cared_for_not_carer(message)
             self._two_topics_at_once(message)
         return messages
 
@@ -131,6 +142,20 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         ]
         message.set(INTENT_RANKING_KEY, swapped + ranking[2:], add_to_output=True)
         message.set(INTENT, swapped[0], add_to_output=True)
+
+    @staticmethod
+    def _cared_for_not_carer(message: Message) -> None:
+        """ "I'm not the carer, he cares for me" read as a carer's topic is the person's own needs."""
+        intent = message.get(INTENT) or {}
+        if intent.get("name") in CARER_TOPICS and NOT_THE_CARER.search(message.get(TEXT) or ""):
+            needs = {"name": "assessment_needs", "confidence": intent.get("confidence", 0.0)}
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry["name"] != "assessment_needs"
+            ]
+            message.set(INTENT_RANKING_KEY, [needs] + ranking, add_to_output=True)
+            message.set(INTENT, needs, add_to_output=True)
 
     def _two_topics_at_once(self, message: Message) -> None:
         """Two topics read almost equally ("could I use it to pay someone to sit with my husband":
