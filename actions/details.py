@@ -201,6 +201,10 @@ CONTRADICTS = {
     "phone call": {"not by phone"},
     "not by phone": {"phone call", "mobile, not the landline"},
     "mobile, not the landline": {"not by phone"},
+    "at home is fine": {"not at home"},
+    "not at home": {"at home is fine"},
+    "letter": {"no letters"},
+    "no letters": {"letter"},
 }
 
 

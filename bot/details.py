@@ -313,9 +313,26 @@ NOT_AT_HOME = re.compile(
     r"(?:\w+\s+)?(?:to\s+)?(?:the|my|our)?\s*(?:house|home|flat|address)\b|"
     r"\bnot\s+at\s+(?:my\s+)?home\b|\bno\s+home\s+visits?\b|\bdon'?t\s+visit\b|"
     r"\b(?:he|she|they|my\s+\w+)\s+(?:opens|reads|sees|checks|goes\s+through)\s+(?:my\s+|the\s+|all\s+)?"
-    r"(?:post|letters|mail|them)\b|"
-    r"\bno\s+(?:letters|post|mail)\s+(?:to|at)\s+(?:the|my|our)\s+(?:house|home|address|flat)\b|"
-    r"\bnothing\s+(?:posted|sent)\s+to\s+(?:the|my|our)\s+(?:house|home|address|flat)\b",
+    r"(?:post|letters|mail|them)\b",
+    re.IGNORECASE,
+)
+# "no letters to the house", "nothing posted to me": no post (a phone call at home is still fine)
+NO_LETTERS = re.compile(
+    r"\bno\s+(?:letters|post|mail)(?:\s+(?:to|at)\s+(?:the|my|our)\s+(?:house|home|address|flat))?\b|"
+    r"\bnothing\s+(?:posted|sent\s+by\s+post|sent)\s+to\s+(?:the|my|our|me)\b(?:\s+(?:house|home|address|flat))?|"
+    r"\b(?:do\s*n'?t|dont|do\s+not|please\s+don'?t|never)\s+(?:send|post|write)\s+(?:me\s+)?(?:any\s+)?(?:letters|post|to\s+me)\b",
+    re.IGNORECASE,
+)
+# "at home is fine", "ring me at home": the opposite of "not at home", said to put it right
+AT_HOME_FINE = re.compile(
+    r"\b(?:at\s+)?home\s+(?:is|'s)\s+(?:fine|ok|okay|good|best|alright)\b|\b(?:ring|call|phone)\s+me\s+at\s+home\b|"
+    r"\b(?:you\s+can|can)\s+(?:ring|call|phone|come|visit)\s+(?:me\s+)?(?:at\s+)?(?:home|the\s+house)\b",
+    re.IGNORECASE,
+)
+# "never ring me at work", "not at work please": a time or place not to be rung
+NOT_AT_WORK = re.compile(
+    r"\b(?:never|don'?t|dont|do\s+not|not|no)\s+(?:ring|call|phone|contact|calls?)\s+(?:me\s+)?(?:at|in|while\s+i'?m\s+at)\s+work\b|"
+    r"\bnot\s+(?:at|in)\s+work\s+(?:please|pls)\b|\bnot\s+(?:while|when)\s+i'?m\s+(?:at|in)\s+work\b",
     re.IGNORECASE,
 )
 CONTACT_VERB = r"(?:contact|ring|call|phone|text|e-?mail|speak\s+to|talk\s+to|get\s+in\s+touch\s+with|go\s+to|deal\s+with)"
@@ -381,6 +398,9 @@ CONTACT_PREFERENCES = [
     ("not by phone", NOT_BY_PHONE),
     ("mobile, not the landline", NOT_LANDLINE),
     ("not at home", NOT_AT_HOME),
+    ("at home is fine", AT_HOME_FINE),
+    ("no letters", NO_LETTERS),
+    ("not at work", NOT_AT_WORK),
 ]
 NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a phone number
 
@@ -389,7 +409,7 @@ PART = r"(?:morn\w*|afternoo\w*|aftanoon\w*|evenin\w*|lunch\s*time|lunchtime)"
 # a time of day, never a count ("from 4 visits a day to 2")
 CLOCK = (
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
-    r"(?!\d|\s*(?:visits?|times?|hours?|hrs?|days?|weeks?|months?|years?|people|carers?|calls?|x\b|a\s+day|per\b))"
+    r"(?!\d|\s*(?:visits?|times?|hours?|hrs?|days?|weeks?|months?|years?|people|carers?|calls?|x|a\s+day|per)\b)"
 )
 TIME = re.compile(
     rf"(?<!good )(?<!this )(?<!yesterday )(?<!last )(?<!good\s)\b(?P<not>not\s+)?(?:(?:on\s+)?(?P<day>{DAY}|tomorrow)\s+)?"
@@ -1551,6 +1571,7 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
             or m.group("busy")
             or m.group("busyfrom")
             or m.group("not")
+            or m.group("days")  # "after 6pm, weekdays"
             or m.start() in refused
             or times[0].start() in refused
         ]

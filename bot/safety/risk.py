@@ -191,18 +191,33 @@ MEDS = r"(pills|tablets|medication|medicine|meds|paracetamol|morphine|antidepres
 
 # Someone's carer gone suddenly: taken into hospital, died, left (today, last night, just now).
 CARER_AWAY = (
-    r"\b(he|she|they|(my\s+|^)(\w+\s+)?(wife|husband|partner|son|daughter|mum|mom|mother|dad|father|carer|brother|"
-    r"sister|girlfriend|boyfriend|friend)|my\s+\w+'s)\b[^.?!]{0,25}?\b((went|gone|go|was\s+taken|been\s+taken|taken|"
+    r"\b(he|she|they|(my\s+|our\s+|her\s+|his\s+|^)(\w+\s+)?(wife|husband|partner|son|daughter|mum|mom|mother|dad|father|carer|brother|"
+    r"sister|girlfriend|boyfriend|friend|grandad|granddad|grandma|nan|gran)('?s)?|my\s+\w+'s)\b[^.?!]{0,25}?\b((went|gone|go|was\s+taken|been\s+taken|taken|"
     r"rushed|admitted|blue\s+lighted|is|'s|are|been|ended\s+up)?\s+(back\s+)?((in|into|to|in\s+to)\s+)?(the\s+)?(hospital|hosp|a\s*&\s*e|"
-    r"a\s+and\s+e|basildon|orsett)|(died|passed\s+away)\b[^.?!]{0,20}\b(today|yesterday|last\s+night|this\s+(morning|week)|at\s+the\s+weekend)|walked\s+out|left\s+me|moved\s+out|(was|been|got)\s+taken\s+in|taken\s+(off\s+)?(away\s+)?(by|in)\s+(an\s+|the\s+)?ambulance)\b"
+    r"a\s+and\s+e|basildon|orsett)|(died|passed\s+away)\b[^.?!]{0,20}\b(today|yesterday|last\s+night|this\s+(morning|afternoon|evening|week)|at\s+the\s+weekend|in\s+the\s+night|overnight)|((was|been|got|is|has\s+been)\s+)?(admitted|sectioned|arrested)|walked\s+out|left\s+me|moved\s+out|(was|been|got)\s+taken\s+in|taken\s+(off\s+)?(away\s+)?(by|in)\s+(an\s+|the\s+)?ambulance)\b"
 )
 LONG_AGO = r"^(?!.*\b((\w+\s+)?(years?|months?)\s+ago|last\s+(year|month)|since\s+\d{4}|in\s+\d{4})\b)"
+# The one who has gone did the caring: "she does everything for me", "he does my catheter"
+WHO_CARED = (
+    r"\b(my\s+(main\s+|only\s+)?carer|(he|she|they)('s|\s+is|\s+was|\s+are)\s+(my|her|his|their|our)\s+carer|"
+    r"(is|was)\s+(his|her|their|our|mum's|dad's|mums|dads)\s+carer|(does|did)\s+everything\s+for\s+(me|her|him|them)|"
+    r"(looks?|looked|look|looking)\s+after\s+(me|her|him|them|mum|dad|nan|our\s+\w+|my\s+\w+)|cares?\s+for\s+(me|her|him|them)|"
+    r"(does|did|do)\s+(all\s+)?(my|her|his|their)\s+(care|catheter|meals|tablets|meds|medication|insulin|transfers|personal\s+care|washing|dressing)|"
+    r"(always|usually)\s+does\s+(it|everything)|(she|he)\s+(does|did)\s+(the\s+)?(bed|toilet|everything))\b"
+)
+RECENT = (
+    r"\b(last\s+(night|nite)|this\s+(morning|afternoon|evening)|today|yesterday|in\s+the\s+night|overnight|earlier|"
+    r"ambulance|just\s+now|tonight|tonite)\b"
+)
 # Nobody to help the person writing now, with bed, the toilet, washing or food.
 NOBODY_TO_HELP = (
     r"\b((now\s+)?(nobody|no\s*one|no-one|no\s+body|noone)\s+(is\s+)?(here|to\s+(help|get|look|care|see|put|wash|feed|make|cook)|"
     r"helping|helps|looking\s+after|to\s+do\s+it)(?!\s+(has\s+|have\s+)?(told|said|knows|asked|rang|called|phoned))|(i\s+)?(can't|cannot|unable\s+to)\s+(get|go)\s+(to|into|in|out\s+of|on|up\s+to)\s+"
     r"(bed|the\s+toilet|the\s+loo|toilet|the\s+commode)|how\s+(will|do|can)\s+i\s+(get\s+to\s+bed|get\s+(up|washed|dressed)|eat|manage)|"
-    r"(stuck|sat|sitting)\s+in\s+(my\s+|the\s+)?(chair|wheelchair|bed))\b"
+    r"(stuck|sat|sitting)\s+in\s+(my\s+|the\s+)?(chair|wheelchair|bed)|"
+    r"(there's|theres|there\s+is)\s+no\s*(one|body)\s+to\s+\w+|no\s*(one|body)\s+to\s+do|"
+    r"(can't|cannot|unable\s+to)\s+get\s+(out\s+of|up\s+from)\s+(her|his|my|the|their)\s+(chair|bed)|"
+    r"who\s+(can|will|could)\s+(go|come|get)\s+round|(is|'s|been|left)\s+(at\s+)?home\s+alone|(she's|he's|they're)\s+on\s+(her|his|their)\s+own\s+(there\s+)?now)\b"
 )
 
 
@@ -257,7 +272,15 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|do not|doesn't|does not|no longer|not)\s+want\s+to\s+(live|be alive|be here|exist|wake up|go on|be around)\b",
             r"\b(hope|hoping|wish|pray|praying)\b[^.?!]{0,15}\b(won't|don't|never|not)\s+wake\s+up\b",
             r"\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
-            r"\bif\s+i\s+(just\s+)?(didn't|did\s+not|don't|do\s+not|never|wouldn't)\s+wake\s+up\b",
+            r"\bif\s+(i|we)\s+(just\s+)?(didn't|did\s+not|don't|do\s+not|never|wouldn't)\s+wake\s+up\b",
+            # tablets kept back and saved up; "i won't be a trouble to anyone much longer"
+            r"\b(keeping|kept|saving|saved|stockpil\w*|hoarding|storing|stored)\s+(up\s+)?(my\s+|all\s+my\s+)?"
+            + MEDS
+            + r"\b[^.?!]{0,40}\b(instead|back|saved|up|collection)\b|"
+            r"\b(got|have)\s+(quite\s+)?a\s+(few|lot|load|stash|pile)\s+(of\s+"
+            + MEDS
+            + r"\s+)?(saved|stored|put\s+by|hidden)\b",
+            r"\b(won't|will\s+not|wont)\s+be\s+(a\s+(trouble|burden|bother|nuisance)\s+to\s+(anyone|anybody|you|them)|around|here)\s+(much\s+)?(longer|for\s+long)\b",
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
@@ -374,12 +397,13 @@ PATTERNS: Dict[Text, List[Pattern]] = {
         [
             LONG_AGO + r"(?=.*" + CARER_AWAY + r")(?=.*" + NOBODY_TO_HELP + r")",
             LONG_AGO
-            + r"(?=.*\b(my\s+(main\s+|only\s+)?carer|(he|she|they)\s+(is|was)\s+my\s+carer|(does|did)\s+everything\s+for\s+me|"
-            r"(looks?|looked|look)\s+after\s+me|cares?\s+for\s+me)\b)"
-            r"(?=.*"
+            + r"(?=.*"
+            + WHO_CARED
+            + r")(?=.*"
             + CARER_AWAY
-            + r")(?=.*\b((on\s+my\s+own|by\s+myself|alone)\s+(now|tonight|today)|last\s+(night|nite)|"
-            r"this\s+morning|today|yesterday|ambulance|just\s+now|tonight|tonite)\b)",
+            + r")(?=.*(\b(on\s+my\s+own|by\s+myself|alone)\s+(now|tonight|today)\b|"
+            + RECENT
+            + r"))",
         ]
     ),
     DANGER: _compile(
@@ -424,7 +448,11 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             # money of theirs kept by someone ("i dont always get the money back", "he has my pension card")
             r"\b(don't|dont|do\s+not|never|doesn't|does\s+not|not\s+always|hardly\s+ever)\s+(always\s+)?(get|gets|give\s+(me|her|him)|gives\s+(me|her|him))\s+"
             r"(the|my|her|his|it|any\s+of\s+the)\s*(money|cash|pension|change|card)?\s+back\b",
-            r"\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|keeps|holds|won't\s+give\s+(me|her|him))\s+(my|her|his)\s+(pension|bank|post\s+office)\s+card\b",
+            r"\b(he|she|they|\w+)\s+(keeps|won't\s+give\s+(me|her|him))\s+(my|her|his)\s+(pension|bank|post\s+office)\s+card\b",
+            r"^(?=.*\b(never\s+(have|see|get)\s+(any\s+)?(money|cash)|no\s+money\s+left|won't\s+give\s+(it|me|her|him)|without\s+(asking|me\s+knowing)|"
+            r"which\s+i\s+(haven't|have\s+not|didn't)|can't\s+buy|always\s+skint|nothing\s+left)\b)"
+            r".*\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|has\s+had|'s\s+had|took|taken|holds)\s+(my|her|his)\s+(pension\s+|bank\s+|debit\s+|post\s+office\s+)?card\b",
+            r"\b(made|forced|pressured|pushed|bullied|got)\s+(me|her|him|them|mum|dad|nan)\s+(in)?to\s+sign\b|\b(made|forced|pressured)\s+(me|her|him|them|mum|dad|nan)\s+sign\b",
             # asking to raise one ("I want to report a safeguarding concern"), not asking what it is
             r"\b(i|i'd\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|how\s+do\s+i|to)\s+(raise|report|make|log)\s+(a\s+)?safeguarding\b|"
             r"\bsafeguarding\s+(concern|issue|alert|worry|problem)\b|^\W*safeguarding\W*$",
@@ -534,7 +562,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(sign|signs|signed|signing)\s+(her|his|their|mum's|dad's|the)\s+(house|home|flat|bungalow|property|savings|money)\s+over\b",
             r"\b(stopped|isn't|hasn't\s+been|not|never)\s+pay(ing)?\s+(his|her|their|mum'?s|dad'?s)\s+(care\s+home\s+|nursing\s+home\s+)?(fees|bills|rent|care)\b"
             r"(?=[^.?!]*[.?!]?[^.?!]*\b(bought|buying|spent|spending|new\s+car|holiday)\b)",
-            r"\bscam\w*|\bfraud\w*|\bcuckoo\w*",
+            r"^(?!.*\b(call\s+blocker|block(ing)?\s+(the\s+)?calls|just\s+hangs?\s+up|hung\s+up)\b).*(\bscam\w*|\bfraud\w*|\bcuckoo\w*)",
             r"\b(uses?|using)\s+(it|the\s+flat|his\s+flat|her\s+flat|the\s+house)\s+(for|to\s+(sell|deal))\s+drugs\b|\bfor\s+drugs\b",
         ]
     ),
@@ -548,6 +576,17 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(found|finds|keeps|been|was|is|goes|going|went|and)\s+((him|her|them)\s+)?(out\s+)?wander\w*\s+"
             r"(the\s+streets?|in\s+the\s+(street|road|dark|middle\s+of\s+the\s+night)|at\s+night|outside\s+at\s+night|lost|"
             r"at\s+\d{1,2}\s*(am|in\s+the\s+morning)|at\s+(midnight|all\s+hours))\b",
+            # out in the night, found by others, not knowing where they live
+            r"\b(found|out|wandering|walking|waiting)\b[^.?!]{0,50}\b(at\s+\d{1,2}\s*(am|in\s+the\s+morning)|at\s+midnight|in\s+the\s+middle\s+of\s+the\s+night|"
+            r"in\s+(her|his|their)\s+(nightie|nightdress|night\s+dress|pyjamas|dressing\s+gown))\b",
+            r"\b(police|someone|somebody|a\s+stranger|neighbours?)\s+(brought|found|took|walked)\s+(him|her|them)\s+(back|home)\b",
+            r"\b(didn't|did\s+not|doesn't|does\s+not)\s+know\s+where\s+(she|he|they)\s+(lived|lives|was|were|is|are)\b",
+            # strangers let in; the front door left open at night; the bath left running, a pan burnt
+            r"\b(letting|lets|let|keeps\s+letting)\s+(people|strangers|anyone|anybody|men|callers)\s+in\b(?!\s+to\s+(help|fix))",
+            r"\b(front\s+|back\s+)?door\s+(wide\s+)?open\b[^.?!]{0,40}\b(at\s+night|all\s+night|in\s+the\s+(night|morning)|at\s+\d)|"
+            r"\bleav\w*\s+the\s+(front\s+|back\s+)?door\s+(wide\s+)?open\b[^.?!]{0,20}\b(night|all\s+day|again|twice)",
+            r"^(?!.*\b(once|it\s+was\s+fine|no\s+harm\s+done)\b).*\bleft\s+the\s+(bath|taps?|water|sink)\s+(running|on)\b|\b(pan|pot|kettle)s?\b[^.?!]{0,25}\b(burnt|burned|on\s+fire|caught\s+fire)\b|"
+            r"\b(burnt|burned)[\s-]+(out\s+)?(pans?|pots?)\b",
         ]
     ),
     NEGLECT: _compile(
@@ -566,9 +605,14 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|doesn't|do\s+not|does\s+not)\s+(give|change|wash|feed|turn)\s+(him|her|them|me)\b(?!\s+a\s+choice)",
             r"\b(hasn't|has\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
             r"\b(haven't|hasn't|not|nobody\s+has|no\s+one\s+has)\s+(seen|heard\s+from)\s+(?!(my|the|our)\s+(social\s+worker|worker|assessor|ot)\b)(?!(you|anyone|the\s+council|thurrock)\b)[^.?!]*\b(days|week|weeks|since)\b",
-            r"\b(knock\w*|rang\s+the\s+(bell|doorbell)|banged\s+on)\b[^.?!]{0,40}\b(no\s+answer|not\s+answer\w*|doesn't\s+answer|didn't\s+answer|nobody\s+(came|answered))\b"
-            r"[^.?!]{0,60}\b(hear|telly|tv|radio|lights?\s+(is\s+|are\s+)?on|(his|her)\s+car)\b",
-            r"\b(curtains|post|milk|letters|papers)\b[^.?!]{0,40}\b(shut|closed|piling|on\s+the\s+(step|doorstep|mat)|still\s+there)\b",
+            r"^(?=.*\b((knock\w*|rang\s+the\s+(bell|doorbell)|banged\s+on)\b[^.?!]{0,40}\b(no\s+answer|not\s+answer\w*|doesn't\s+answer|didn't\s+answer|nobody\s+(came|answered))|"
+            r"(no\s+one|nobody|noone|she|he|they)\s+(answers|answered|is\s+answering|won't\s+answer|doesn't\s+answer|didn't\s+answer|wont\s+come\s+to|won't\s+come\s+to)\s+(the\s+)?door)\b)"
+            r"(?=.*\b(hear|telly|tv|radio|lights?|curtains|(his|her)\s+car|days|nights|a\s+week|weeks|since|usually|normally|not\s+seen|dog|post|milk|smell)\b)"
+            r"(?!.*\b(on\s+holiday|gone\s+away|away\s+(for|until)|gone\s+to\s+stay|staying\s+with|asked\s+me\s+to)\b)",
+            r"\b(hasn't|haven't|has\s+not|have\s+not|not)\s+(been\s+)?opened\s+((her|his|their|the)\s+)?curtains\b|\bcurtains\s+(not|never|haven't\s+been|hasn't\s+been)\s+(been\s+)?opened\b",
+            r"\bdog\b[^.?!]{0,20}\bbarking\b[^.?!]{0,30}\b(days|all\s+night|non[\s-]?stop)\b",
+            r"^(?!.*\b(on\s+holiday|gone\s+away|away\s+(for|until)|gone\s+to\s+stay|staying\s+with|asked\s+me\s+to)\b)"
+            r".*\b(curtains|post|milk|letters|papers)\b[^.?!]{0,40}\b(shut|closed|piling|on\s+the\s+(step|doorstep|mat)|still\s+there)\b",
             r"\b(hasn't|haven't|has\s+not|not)\s+(answered|opened|come\s+out|been\s+out|left)\b[^.?!]*\b(days|week|weeks)\b",
             r"\bin\s+(her|his|their|my)\s+own\s+(mess|urine|wee|poo|faeces|filth|dirt)\b",
             r"\b(not|hasn't|haven't|has\s+not)\s+had\s+(a\s+)?(proper\s+)?(meal|food|anything\s+to\s+eat|drink|(his|her|their)\s+(tablets|medication|insulin))\s+(in|for)\s+(a\s+week|days|weeks|\w+\s+days)\b",
