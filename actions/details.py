@@ -43,6 +43,7 @@ from bot.details import (
     postcode_district,
     tidy_email,
     tidy_postcode,
+    without_told_already,
 )
 from bot.forget import forget_message
 from bot.store.database import shared_database
@@ -109,6 +110,12 @@ NOT_A_NEED = re.compile(
 NEED_WORDS = 8
 QUESTION_START = re.compile(
     r"^\W*(how|what|whats|what's|when|why|who|where|which|can|could|will|would|do|does|did|is|are|should|may)\b",
+    re.I,
+)
+# "help with shoping and cookin", "i need someone to help me wash": what they need, however short
+ASKS_FOR_HELP = re.compile(
+    r"^\W*(?:(?:i|we|she|he|they)\s+(?:need|want|would\s+like|needs|wants)\s+|(?:i\s+)?(?:need|want)\s+)?(?:some\s+|a\s+bit\s+of\s+)?help\s+(?:with|to|for|getting)\b|"
+    r"^\W*(?:i|we)\s+(?:need|want)\s+(?:someone|somebody|a\s+carer|care|support)\b",
     re.I,
 )
 TIME_WORDS = re.compile(
@@ -673,7 +680,11 @@ class DetailAnswers:
         asked = tracker.get_slot("requested_slot")
         if asked and asked in tracker.slots_to_validate():
             required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-            if asked not in required:
+            entity, role = ENTITY_OF.get(asked, (None, None))
+            given = entity in ("phone", "email", "postcode") and next(
+                tracker.get_latest_entity_values(entity, entity_role=role), None
+            )
+            if asked not in required and not given:  # a number or email said is kept, needed or not
                 events.append(SlotSet(asked, held_before(tracker, asked)))
         return events
 
@@ -688,7 +699,7 @@ class DetailAnswers:
             or tracker.get_slot("need")
             or [other for other in details_set_this_turn(tracker) if other != slot]  # a correction
             or NOT_A_NEED.search(text)
-            or len(text.split()) < NEED_WORDS
+            or (len(text.split()) < NEED_WORDS and not ASKS_FOR_HELP.match(text))
             or "?" in text
             or QUESTION_START.match(text)
         ):
@@ -843,7 +854,7 @@ class DetailAnswers:
             lambda text: (
                 entity
                 or answer_detail(text, "organisation", "organisation")
-                or (text.strip()[:120] if len(text.strip()) >= 2 else None)
+                or (without_told_already(text.strip())[:120] if len(text.strip()) >= 2 else None)
             ),
         )
 
@@ -964,6 +975,13 @@ class DetailAnswers:
             return (tidy if kept else answer.strip()[:120]) or None
 
         return self._answer("contact_time", value, dispatcher, tracker, read)
+
+    def validate_contact_preference(self, value, dispatcher, tracker, domain):
+        """How to be contacted, asked when they change it: the wishes read from what they typed."""
+        if tracker.get_slot("requested_slot") != "contact_preference":
+            return {"contact_preference": value}
+        wishes = list(tracker.get_latest_entity_values("contact_preference"))
+        return self._answer("contact_preference", value, dispatcher, tracker, lambda text: wishes or None)
 
     def validate_communication_needs(self, value, dispatcher, tracker, domain):
         if tracker.get_slot("requested_slot") == "communication_needs":
@@ -1103,7 +1121,7 @@ class DetailAnswers:
                 return None  # "BSL interpreter", "my number is …": noted, and the question comes again
             if asked_now and SHORT_YES.match(text or ""):
                 return None  # "yes", "ok send it": an answer to another question, not their need
-            return (text or "").strip() or None
+            return without_told_already((text or "").strip()) or None
 
         return self._answer("need", value, dispatcher, tracker, read)
 
@@ -1149,8 +1167,11 @@ def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:
     return [
         {"title": label.capitalize(), "payload": f'/update_detail{{"detail":"{slot}"}}'}
         for slot, label in DETAIL_LABELS.items()
-        if (slot in held or slot in usual) and slot != "contact_preference"
+        if slot in held or slot in usual
     ]
+
+
+ADDRESS_SAID = re.compile(r"\b(?:address|adress|addres|adres|addresss)\b", re.I)
 
 
 class ActionUpdateDetail(Action):
@@ -1169,11 +1190,16 @@ class ActionUpdateDetail(Action):
         if named:
             target = named
         if target in DETAIL_LABELS and forgotten_detail(full_text(tracker)) == target:
-            dispatcher.utter_message(response="utter_detail_removed", detail=noted([target], tracker))
+            address = target == "postcode" and ADDRESS_SAID.search(full_text(tracker))
+            removed = "your address and postcode" if address else noted([target], tracker)
+            dispatcher.utter_message(response="utter_detail_removed", detail=removed)
             events = [
                 SlotSet(target, ["none"] if target in NEEDS_SLOTS else DECLINED),
                 SlotSet("detail_to_change", None),
             ]
+            if address:  # "take my address off": the street address they gave goes too, not only the postcode
+                kept = [w for w in contact_wishes(tracker) if not str(w).startswith("address: ")]
+                events += [SlotSet("contact_preference", []), SlotSet("contact_preference", kept or None)]
             if tracker.get_slot("handover_stage") == "confirming":
                 return events + [FollowupAction("action_confirm_handover")]
             return events
@@ -1373,6 +1399,8 @@ class ActionDetailUpdated(Action):
                 response="utter_detail_updated", detail=noted([target], tracker), value=shown(value)
             )
         events: List[EventType] = [SlotSet("detail_to_change", None)]
+        if target == "contact_preference" and isinstance(value, list):  # changed: the new wishes only
+            events = [SlotSet("contact_preference", []), SlotSet("contact_preference", value)] + events
         if tracker.get_slot("handover_stage") == "confirming":
             return events + [FollowupAction("action_confirm_handover")]
         return events

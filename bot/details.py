@@ -420,7 +420,7 @@ TIME = re.compile(
     rf"\b(?:at\s+work|working|busy|out|in\s+work)\s+(?:til|till|until|to)\s+(?P<busy>{CLOCK})|"
     rf"\b(?:at\s+work|working|busy|out|in\s+work|not\s+(?:in|home|free|available))\s+(?:after|from)\s+(?P<busyfrom>{CLOCK})|"
     rf"\b(?P<any>any\s*time|anytime|any time of day)\b(?!\s+(?:after|before|from|between)\b)|"
-    rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s))(?P<days>{DAY})\b(?!\s+{PART})",
+    rf"(?P<notday>\bnot\s+)?(?:\bon\s+|^\W*|(?<=[,.]\s)|(?<=[ap]m\s))(?P<days>{DAY})\b(?!\s+{PART})",
     re.IGNORECASE,
 )
 TIME_CUE = re.compile(
@@ -512,23 +512,41 @@ COMMUNICATION_NEEDS = [
     ),
 ]
 # When a detail is named ("my number has changed"): which one.
+# each detail's words as residents spell them ("emale", "adress", "fone")
+PHONE_WORD = r"phone|fone|number|numbr|nummber|mobile|moblie|telephone|landline"
+EMAIL_WORD = r"e-?mail|emale|emial|emal|e-?mai|email\s+address"
+ADDRESS_WORD = r"postcode|post\s+code|postcod|address|adress|addres|adres|addresss"
 DETAIL_WORDS = [
-    ("phone", re.compile(r"\b(phone|number|mobile|telephone|landline)\b", re.I)),
-    ("email", re.compile(r"\be-?mail\b", re.I)),
-    ("postcode", re.compile(r"\b(postcode|post code|address|moved|move house)\b", re.I)),
+    ("phone", re.compile(rf"\b({PHONE_WORD})\b", re.I)),
+    ("email", re.compile(rf"\b({EMAIL_WORD})\b", re.I)),
+    ("postcode", re.compile(rf"\b({ADDRESS_WORD}|moved|move house)\b", re.I)),
     ("full_name", re.compile(r"\bname\b", re.I)),
 ]
 THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "full_name": "cared_for_name"}
 # "forget my email", "take my name off it", "remove the phone number": one detail taken away, not
 # everything ("forget me", "delete everything" ask to forget the whole conversation)
+ANY_DETAIL_WORD = rf"(?:name|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
 FORGET_ONE = re.compile(
-    r"\b(?:forget|remove|delete|get rid of|wipe|clear|scrap)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:name|e-?mail|email address|phone|number|mobile|postcode|address)\b"
-    r"|\b(?:name|e-?mail|number|phone|postcode|address)\b(?:\s+\w+){0,4}?\s+(?:off|out|gone|removed|deleted)\b"
-    r"|\b(?:name|e-?mail|number|phone|postcode|address)\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
+    r"\b(?:forget|remove|delete|get rid of|wipe|clear|scrap)\b(?:\s+\w+){0,3}?\s+" + ANY_DETAIL_WORD + r"\b"
+    r"|\b" + ANY_DETAIL_WORD + r"\b(?:\s+\w+){0,4}?\s+(?:off|out|gone|removed|deleted)\b"
+    r"|\b" + ANY_DETAIL_WORD + r"\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
     r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b"
-    r"|\bnot\s+(?:everything|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"
-    r"(?:name|e-?mail|number|phone|postcode|address)\b",
+    r"|\bnot\s+(?:everything|evrything|everythin|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"
+    + ANY_DETAIL_WORD
+    + r"\b"
+    r"|^\W*(?:no\s*,?\s*)?(?:just|only)\s+(?:the|my|his|her)\s+" + ANY_DETAIL_WORD + r"\W*$",
+    re.I,
+)
+# "the emale is rong", "wrong phone number", "the address bit isn't right": that detail, to change
+SAID_WRONG = re.compile(
+    r"\b"
+    + ANY_DETAIL_WORD
+    + r"\b(?:\s+(?:bit|part|one|line))?\s*(?:is|'s|are|was|looks|has\s+been\s+put)?\s*"
+    r"(?:wrong|rong|wrang|incorrect|not\s+right|isn'?t\s+right|wrongly|spelt\s+wrong|spelled\s+wrong|mis-?spelt|a\s+mistake)\b|"
+    r"\b(?:wrong|rong|incorrect)\s+(?:" + ANY_DETAIL_WORD + r")\b(?!\s+to\s+(?:ring|call|phone|contact|use))|"
+    r"\b(?:you(?:'ve|\s+have)?\s+)?(?:got|put|typed|spelt|spelled|written)\s+(?:my|the|his|her)\s+"
+    + ANY_DETAIL_WORD
+    + r"\s+wrong\b",
     re.I,
 )
 # "I'd rather stay anonymous", "without giving my name", "I don't want her to know it was me": a
@@ -627,7 +645,7 @@ NAME_TRIGGERS = [
     ),
     (
         re.compile(
-            rf"\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
+            rf"(?:\b(?:my|our)\s+|(?:^|[.!?;]\s*)(?=\w)){REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
             r"whose\s+name\s+is|name\s+is)\s+",
             re.I,
         ),
@@ -946,7 +964,12 @@ def _contact_role(text: Text, start: int, end: int) -> Optional[Text]:
         text[sentence_start:start]
     ):
         return None
-    if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(text[end : end + 40]):
+    after = text[end : end + 40]
+    if re.match(r"\s*[.!?]", after) and not re.match(
+        r"\s*[.!?]\s*(?:that'?s|thats|it'?s|its|is|number\s+is)\b", after, re.I
+    ):
+        after = ""  # "07700 900318. mums called grace": a new sentence, about mum, not the number
+    if _last_cue(text, sentence_start, start) == CARED_FOR or CLIENT_AFTER.match(after):
         return CARED_FOR
     return None
 
@@ -981,6 +1004,8 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
             break  # "Nathan's mum", "Riverside Surgery"
         if not after_title and (lowered in NOT_NAME_WORDS or lowered in places()):
             break
+        if words and lowered in VERB_AFTER_NAME and not word[0].isupper():
+            break  # "my brother Dean wants to…": Dean, never "Dean Wants"
         if words and lowered in MODAL_NAMES and VERB_AFTER_MODAL.match(text, match.end()):
             break  # "my daughter Sarah will call you": Sarah, not "Sarah Will Call"
         if (
@@ -1019,6 +1044,45 @@ def _surname_like(word: Text) -> bool:
 
 # Names that are also verbs before another verb ("may need", "will be")
 MODAL_NAMES = {"may", "will"}
+# a verb after a first name ends the name: "my brother Dean wants to set up…", "Sue needs help"
+VERB_AFTER_NAME = {
+    "wants",
+    "needs",
+    "lives",
+    "has",
+    "had",
+    "is",
+    "was",
+    "says",
+    "said",
+    "cares",
+    "looks",
+    "went",
+    "goes",
+    "gets",
+    "got",
+    "can",
+    "could",
+    "would",
+    "should",
+    "does",
+    "did",
+    "keeps",
+    "uses",
+    "loves",
+    "likes",
+    "thinks",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "wanted",
+    "needed",
+    "called",
+    "rang",
+    "came",
+    "comes",
+}
 VERB_AFTER_MODAL = re.compile(
     r"\s+(?:need|be|have|not|go|come|get|want|help|start|move|struggle|manage|ask|say|call|ring|look|stay|"
     r"live|use|pay|try|do|make|take|lose|fall|end|also|still|soon|just|never|probably|definitely|only|"
@@ -1639,6 +1703,20 @@ TOLD_ALREADY_ONLY = re.compile(
     r"(?:\s+(?:please|thanks|thank\s+you|ta))?\W*$",
     re.I,
 )
+
+
+# "i told you. shopping and cooking", "I just said, North Thurrock nursing team": what follows is the answer
+TOLD_ALREADY_FIRST = re.compile(
+    r"^\W*(?:(?:i|i've|i\s+have|we)\s+)?(?:just\s+|already\s+)?(?:told|said|gave|given)(?:\s+(?:you|u|ya|it|that))?"
+    r"(?:\s+(?:already|before|earlier|twice|once))*\s*(?:[,.:;!-]+\s*|\s+(?=it'?s\b|its\b))",
+    re.I,
+)
+
+
+def without_told_already(text: Text) -> Text:
+    """The answer without "I told you," before it; the text as it was if nothing else is left."""
+    rest = TOLD_ALREADY_FIRST.sub("", text, count=1).strip()
+    return rest if len(re.sub(r"\W", "", rest)) >= 2 else text
 
 
 # Between two values of one detail: the first was a slip ("RM16 2QL... sorry no, RM15 4QL").

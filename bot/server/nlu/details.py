@@ -22,7 +22,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.details import CARED_FOR, TOLD_ALREADY, find_details, forgotten_detail
+from bot.details import CARED_FOR, SAID_WRONG, TOLD_ALREADY, find_details, forgotten_detail
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 # "Can someone from Thurrock First contact us about a needs assessment?", "can someone go and see
@@ -126,6 +126,12 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
         if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
+            _set_intent(message, "update_detail")
+        elif (
+            not at_risk
+            and SAID_WRONG.search(text)
+            and not any(found.kind in CONTACT_DETAILS | {"person_name"} for found in details)
+        ):  # "the emale is rong": that detail, to change (with its new value it is a detail given)
             _set_intent(message, "update_detail")
         elif SKIP.match(text):
             _set_intent(message, "deny")
