@@ -150,6 +150,8 @@ DETAIL_LABELS: Dict[Text, Text] = {
     "asking_for": "who the help is for",
     "cared_for": "who they are to you",
     **CARED_FOR_LABELS,
+    "date_of_birth": "date of birth",
+    "nhs_number": "NHS number",
     "need": "what you need",
 }
 # The entity (and its role) that carries each detail when a resident says it in passing.
@@ -170,13 +172,15 @@ ENTITY_OF = {
     "cared_for_area": ("area", CARED_FOR),
     "cared_for_phone": ("phone", CARED_FOR),
     "cared_for_needs": ("communication_need", CARED_FOR),
+    "date_of_birth": ("date_of_birth", None),
+    "nhs_number": ("nhs_number", None),
 }
 # An answer to "what's their postcode?" that says it is the caller's ("same as mine, he's next door").
 SAME_POSTCODE = re.compile(
     r"\bsame\s+(?:as\s+(?:mine|me|ours|my\s+own)|postcode|one|address)\b|\bnext\s+door\b", re.I
 )
 # Details of neither person: what the request is for.
-OTHER_LABELS = {"need"}
+OTHER_LABELS = {"need", "date_of_birth", "nhs_number"}
 NOTED_AS = {"contact_preference": "wishes for how we contact you"}  # "your name and wishes for how…"
 WHO_FOR = {
     SELF: "you",
@@ -344,6 +348,11 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
     elif helped or other:
         lines.append(f"The help is for: {helped or 'someone else'}")
         lines += other
+    lines += [  # of the person the help is for, whoever that is
+        f"• {label[0].upper() + label[1:]}: {shown(details[slot])}"
+        for slot, label in (("date_of_birth", "date of birth"), ("nhs_number", "NHS number"))
+        if slot in details
+    ]
     if "need" in details:
         lines.append(f"• What you need: {shown(details['need'])}")
     return "\n".join(lines)
@@ -975,6 +984,14 @@ class DetailAnswers:
             return (tidy if kept else answer.strip()[:120]) or None
 
         return self._answer("contact_time", value, dispatcher, tracker, read)
+
+    def validate_date_of_birth(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("date_of_birth"), None)
+        return self._answer("date_of_birth", value, dispatcher, tracker, lambda text: entity)
+
+    def validate_nhs_number(self, value, dispatcher, tracker, domain):
+        entity = next(tracker.get_latest_entity_values("nhs_number"), None)
+        return self._answer("nhs_number", value, dispatcher, tracker, lambda text: entity)
 
     def validate_contact_preference(self, value, dispatcher, tracker, domain):
         """How to be contacted, asked when they change it: the wishes read from what they typed."""

@@ -581,6 +581,8 @@ class ActionSubmitHandover(Action):
                     "cared_for_postcode",
                     "cared_for_area",
                     "cared_for_phone",
+                    "date_of_birth",
+                    "nhs_number",
                     "need",
                 )
                 if slot in details

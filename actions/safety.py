@@ -4,13 +4,15 @@ The safety policy (bot/server/policies/safety_policy.py) runs this action before
 whenever the latest message carries a risk, asks a follow-up question about one, or answers "are
 you safe right now?" / "is it safe for us to contact you, and how?". It
 - answers by kind and grade (imminent self-harm, self-harm, someone else, abuse, domestic abuse,
-  neglect, danger, a carer afraid of harming, a missed care visit), never the same block twice in
+  neglect, danger, a carer afraid of harming, a missed care visit, someone left with nobody when
+  their carer is suddenly away, someone unsafe at home alone), never the same block twice in
   a row, and each follow-up question with its own answer;
 - says whether Thurrock First is open now, from the one source of opening hours (bot/content.py);
 - keeps the concern in the person's own words (slot `concerns`) for the top of the handover;
 - pauses a form it interrupted, with a button to carry on where they were.
 """
 
+import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
@@ -80,6 +82,7 @@ FOLLOWUP_ANSWERS = {
     "police_involved": "utter_risk_followup_police_involved",
     "police_or_agency": "utter_risk_followup_police_or_agency",
     "welfare_check": "utter_risk_followup_welfare_check",
+    "waiting_to_call": "utter_risk_followup_waiting_to_call",
     "call_999": "utter_risk_followup_welfare_check",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
@@ -126,6 +129,14 @@ def asked_too(tracker: Tracker) -> Optional[Text]:
     if name in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_WITH_ANSWER_CONFIDENCE:
         return name
     return None
+
+
+def about_someone_else(concern: Dict[Text, Any]) -> bool:
+    """Told by someone worried about another person (a neighbour, a son), not by the person at risk."""
+    at_risk = str(concern.get("who_may_be_at_risk") or "")
+    return at_risk != "the person writing" and bool(
+        re.match(r"(someone|the\s+person\s+the\s+writer|my|his|her|their|our|a|an|the)\s", at_risk)
+    )
 
 
 def block_for(risk: Risk) -> Text:
@@ -208,6 +219,9 @@ class ActionRespondToRisk(Action):
             asked = [turn.followup] + [
                 k for k in followup_kinds(text) if k not in (turn.followup, "not_a_concern")
             ]
+            if "keep_private" in asked and concerns and about_someone_else(concerns[-1]):
+                # "please don't tell him it was me" from a neighbour: staying anonymous, not a victim's wishes
+                asked = list(dict.fromkeys("anonymous" if kind == "keep_private" else kind for kind in asked))
             asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None

@@ -1828,6 +1828,14 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
                     _role(text, match.end() - 1, match.end()),
                 )
             )
+    for kind, pattern in (("date_of_birth", DATE_OF_BIRTH), ("nhs_number", NHS_NUMBER)):
+        match = pattern.search(text)
+        if match:  # "DOB 14/03/1936, NHS no 485 777 3456", as a professional gives them
+            value = re.sub(r"\s+", " ", match.group("value")).strip()
+            if kind == "nhs_number":
+                digits = re.sub(r"\D", "", value)
+                value = f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+            found.append(Found(kind, value, match.start("value"), match.end("value")))
     forgotten = forgotten_detail(text)
     detail = next(_first(DETAIL_WORDS, text, "detail"), None)
     if forgotten:  # "forget my email, they can phone": the email, whatever else is named
@@ -1838,6 +1846,23 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         )
         found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
     return found
+
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# "DOB 14/03/1936", "date of birth: 3rd March 1941", "born 14.3.36"
+DATE_OF_BIRTH = re.compile(
+    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*(?:is\s+)?[:\-]?\s*"
+    r"(?P<value>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + MONTH
+    + r",?\s+\d{4}|"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b",
+    re.I,
+)
+# "NHS no 485 777 3456", "nhs number: 4857773456": ten digits, as 3-3-4
+NHS_NUMBER = re.compile(
+    r"\bnhs\s*(?:no\.?|number|num|#)?\s*(?:is\s+)?[:\-]?\s*(?P<value>\d{3}[\s-]?\d{3}[\s-]?\d{4})\b", re.I
+)
 
 
 def _first(patterns, text: Text, kind: Text) -> Iterable[Found]:

@@ -10,6 +10,7 @@ from bot.details import (
     asking_for_from_answer,
     communication_needs_from_answer,
     find_details,
+    forgotten_detail,
     tidy_email,
     tidy_name,
     tidy_phone,
@@ -600,3 +601,63 @@ def test_one_postcode_for_both_of_us_is_both_peoples():
     """Brenda corrected her postcode after saving; "its RM17 6QS for both of us" left Ken's old one."""
     found = [(f.kind, f.value, f.role) for f in find_details("its RM17 6QS for both of us")]
     assert ("postcode", "RM17 6QS", None) in found and ("postcode", "RM17 6QS", "cared_for") in found
+
+
+def _found(text, asked=None):
+    return {(f.kind, f.value, f.role) for f in find_details(text, asked)}
+
+
+def test_round_thirteen_details_are_kept_for_the_right_person():
+    """From residents played by helpers: a nurse's DOB and NHS number, a brother who "wants", a number
+    before a sentence about mum, no letters (not "not at home"), 6pm on weekdays, never at work."""
+    nurse = _found("patient is Mrs Joan Pelling, DOB 14/03/1936, NHS no 485 777 3456. will this be urgent?")
+    assert {("date_of_birth", "14/03/1936", None), ("nhs_number", "485 777 3456", None)} <= nurse
+    assert ("nhs_number", "485 777 3456", None) in _found("her nhs number is 4857773456")
+    assert ("person_name", "Dean", "cared_for") in _found(
+        "my brother Dean wants to set up direct payments too"
+    )
+    kayla = _found("07700 900 318. mums called grace. tilbury. text is better")
+    assert ("phone", "07700 900318", None) in kayla and ("person_name", "Grace", "cared_for") in kayla
+    edna = {value for kind, value, _ in _found("no letters to the house. phone only before 11")}
+    assert "no letters" in edna and "not at home" not in edna
+    assert "at home is fine" in {v for _, v, _ in _found("AT home is fine, ring me at home")}
+    work = _found("after 6pm weekdays only, never ring me at work")
+    assert ("contact_time", "after 6pm, weekdays", None) in work and (
+        "contact_preference",
+        "not at work",
+        None,
+    ) in work
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("take my adress off", "postcode"),
+        ("no just the adress", "postcode"),
+        ("delete my fone number", "phone"),
+    ],
+)
+def test_one_detail_taken_off_even_misspelt_is_never_everything(text, detail):
+    assert forgotten_detail(text) == detail
+
+
+def test_a_detail_said_to_be_wrong_is_that_detail_to_change():
+    from bot.details import SAID_WRONG
+
+    for text in (
+        "the emale is rong",
+        "you got my name wrong",
+        "the address bit isnt right",
+        "wrong phone number",
+    ):
+        assert SAID_WRONG.search(text), text
+    for text in ("is this the wrong number to ring?", "what happens if i fill it in wrong"):
+        assert not SAID_WRONG.search(text), text
+
+
+def test_i_told_you_never_starts_an_answer():
+    from bot.details import without_told_already
+
+    assert without_told_already("i told you. shopping and cooking") == "shopping and cooking"
+    assert without_told_already("I just said, North Thurrock nursing team") == "North Thurrock nursing team"
+    assert without_told_already("i told you") == "i told you"  # nothing else: asked again, never kept

@@ -479,3 +479,18 @@ def test_playing_it_down_unasked_after_a_risk_answer_gets_the_safe_for_now_answe
     ]
     said, _, _, _ = run(events, {"concerns": [concern("self_harm", first)], "last_risk_answer": "self_harm"})
     assert said[0] == "utter_risk_safe_now"
+
+
+def test_a_neighbour_asking_us_not_to_say_who_told_is_answered_about_staying_anonymous():
+    """Pat, a neighbour, said "please dont tell him it was me" and was told she was not in trouble (the
+    answer for someone harmed). A person reporting someone else is told about staying anonymous; the
+    person harmed still gets the answer about their own wishes."""
+    events = [user("i knocked, no answer but i can hear the telly, not seen him for days", "neglect")]
+    events += [bot("utter_risk_neglect"), user("please dont tell him it was me")]
+    reporter = {**concern("neglect", "i knocked"), "who_may_be_at_risk": "someone the person writing knows"}
+    said, _, _, _ = run(events, {"concerns": [reporter], "last_risk_answer": "neglect"})
+    assert "utter_risk_followup_anonymous" in said and "utter_risk_followup_keep_private" not in said
+    victim = {**concern("abuse", "he hits me"), "who_may_be_at_risk": "the person writing"}
+    events = [user("he hits me", "abuse"), bot("utter_risk_abuse"), user("please dont tell him it was me")]
+    said, _, _, _ = run(events, {"concerns": [victim], "last_risk_answer": "abuse"})
+    assert "utter_risk_followup_keep_private" in said

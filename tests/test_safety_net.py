@@ -439,3 +439,17 @@ def test_round_thirteen_residents_risks_are_heard(text, kind):
     """Told by residents played by helpers: a carer taken in last night, a pension card kept by a
     grandson, a neighbour's telly on behind a door nobody answers, a father leaving the gas on."""
     assert read_message(text, None, 0.0).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ill ring 101 in a bit", "waiting_to_call"),
+        ("i'll leave it till the morning and see", "waiting_to_call"),
+        ("is someone going to go round today?", "welfare_check"),
+        ("i might ring my sister later", None),
+    ],
+)
+def test_a_call_put_off_and_asking_if_someone_will_go_round_are_heard(text, kind):
+    """A neighbour told to call 999 who says "I'll ring 101 in a bit" is told not to wait."""
+    assert followup_kind(text) == kind

@@ -110,6 +110,8 @@ def email_text(handover: Dict[str, Any]) -> str:
         ("Their postcode", "cared_for_postcode"),
         ("Their area", "cared_for_area"),
         ("Their phone", "cared_for_phone"),
+        ("Date of birth", "date_of_birth"),
+        ("NHS number", "nhs_number"),
     ]
     if any(handover.get(key) for _, key in helped[1:]) or handover.get("asking_for") not in (None, "self"):
         lines += ["", "THE PERSON THE HELP IS FOR"]

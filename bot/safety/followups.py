@@ -95,7 +95,18 @@ FOLLOWUPS = [
         re.compile(
             r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?)\b)"
             r".*(\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in(?!\s+(months|weeks|years|ages|days|a\s+(long\s+)?while)\b))|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
-            r"\b(police|someone)\s+(go\s+round|visit|look\s+in)\b)"
+            r"\b(police|someone|somebody|anyone|anybody)\s+(\w+\s+){0,3}?(go|going|come|coming|get|getting)\s+(round|over|to\s+(him|her|them))\b|"
+            r"\b(police|someone)\s+(visit|look\s+in)\b)"
+        ),
+    ),
+    # "i'll ring 101 in a bit", "i'll leave it till the morning": a call put off, after a worry about
+    # someone not seen or hurt
+    (
+        "waiting_to_call",
+        re.compile(
+            r"\b(i'll|i\s+will|i'm\s+going\s+to|gonna|might)\s+(ring|call|phone|try)\s+(101|them|the\s+police|999)?\s*"
+            r"(in\s+a\s+(bit|while|minute|min)|later|tomorrow|in\s+the\s+morning|after\s+\w+|if\s+(he|she|they|nothing))\b|"
+            r"\b(leave\s+it|give\s+it|wait)\s+(till|until|til)\s+(the\s+)?(morning|tomorrow|later)\b|\bwait\s+and\s+see\b"
         ),
     ),
     # "should I call 999 or is that overreacting?", "999 or 101?": answered even before a concern

@@ -42,6 +42,8 @@ CSV_FIELDS = [
     "cared_for_postcode",
     "cared_for_area",
     "cared_for_phone",
+    "date_of_birth",
+    "nhs_number",
     "need",
     "summary",
 ]

@@ -41,6 +41,8 @@ class Handover(Base):
     cared_for_postcode = sa.Column(sa.String(10))
     cared_for_area = sa.Column(sa.String(60))
     cared_for_phone = sa.Column(sa.String(40))
+    date_of_birth = sa.Column(sa.String(40))  # of the person the help is for
+    nhs_number = sa.Column(sa.String(20))
     need = sa.Column(sa.Text)
     summary = sa.Column(sa.Text, nullable=False, default="")
     status = sa.Column(sa.String(16), nullable=False, default="pending", index=True)
@@ -74,6 +76,8 @@ class Handover(Base):
         "cared_for_postcode",
         "cared_for_area",
         "cared_for_phone",
+        "date_of_birth",
+        "nhs_number",
         "need",
         "summary",
     )
