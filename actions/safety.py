@@ -20,11 +20,13 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.details import held_before
 from actions.fallback import last_responses
 from actions.handover import request_topic
 from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
+from bot.details import SELF
 from bot.safety.concern import (
     KIND_TITLES,
     active_concerns,
@@ -307,6 +309,10 @@ class ActionRespondToRisk(Action):
             SlotSet("last_risk_answer", answer),
             SlotSet("paused_form", paused),
         ]
+        if held_before(tracker, "asking_for") == SELF and tracker.get_slot("asking_for") != SELF:
+            # "it's my grandson, he has my card", after "it's for me": the relative named is who
+            # may be causing harm, never now the person the help is for
+            events += [SlotSet("asking_for", SELF), SlotSet("cared_for", held_before(tracker, "cared_for"))]
         if active_concerns(concerns):
             events.append(SlotSet("handover_urgency", "urgent"))
         elif answer == "label_removed":

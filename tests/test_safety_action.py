@@ -494,3 +494,14 @@ def test_a_neighbour_asking_us_not_to_say_who_told_is_answered_about_staying_ano
     events = [user("he hits me", "abuse"), bot("utter_risk_abuse"), user("please dont tell him it was me")]
     said, _, _, _ = run(events, {"concerns": [victim], "last_risk_answer": "abuse"})
     assert "utter_risk_followup_keep_private" in said
+
+
+def test_a_relative_named_in_a_disclosure_never_becomes_the_person_helped():
+    """Edna said the help was for her; "its my grandson, he has my pension card" made the form ask for
+    "the name of the person the help is for". The relative is who may be causing harm."""
+    events = [
+        {"event": "slot", "name": "asking_for", "value": "self"},
+        user("its my grandson. he has my pension card and i dont get the money back", "abuse"),
+    ]
+    _, set_slots, _, _ = run(events, {"asking_for": "family", "cared_for": "grandson"})
+    assert set_slots["asking_for"] == "self" and set_slots["cared_for"] is None
