@@ -44,6 +44,7 @@ from bot.details import (
     tidy_email,
     tidy_postcode,
     without_told_already,
+    ONLY_A_ROLE,
 )
 from bot.forget import forget_message
 from bot.store.database import shared_database
@@ -863,7 +864,11 @@ class DetailAnswers:
             lambda text: (
                 entity
                 or answer_detail(text, "organisation", "organisation")
-                or (without_told_already(text.strip())[:120] if len(text.strip()) >= 2 else None)
+                or (
+                    without_told_already(text.strip())[:120]
+                    if len(text.strip()) >= 2 and not ONLY_A_ROLE.match(text)
+                    else None
+                )
             ),
         )
 

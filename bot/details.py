@@ -1273,6 +1273,15 @@ ORGANISATION_STOP = {
 
 
 ORGANISATION_SEGMENT = re.compile(r"(?:^|,)\s*((?:[A-Z][\w'&-]*\s?){2,6}?)\s*(?=[,.]|$)")
+# "North Thurrock community nursing team": a capital first, then any words, ending in a team's word
+TEAM_SEGMENT = re.compile(
+    r"(?:^|[,.]\s)\s*((?!(?:My|Our|Your|His|Her|Their|I|We|The\s+(?:care|home|support))\b)[A-Z][\w'&-]*(?:\s+[\w'&-]+){1,5}?\s+"
+    r"(?:team|surgery|practice|trust|hospital|clinic|service|services|centre|partnership|unit|ward|hub|pharmacy))\b\s*(?=[,.]|$)"
+)
+# "i am a professional", "I'm a district nurse": who they are, not where they work
+ONLY_A_ROLE = re.compile(
+    rf"^\W*(?:i\s*'?\s*a?m|im|i\s+am)\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:{ROLE_WORDS})\W*$", re.I
+)
 
 
 # Words before "with / to / from X" that make X some other organisation, never the writer's own
@@ -1294,6 +1303,9 @@ def _organisation(text: Text) -> Optional[Found]:
     "Kwame Mensah, Thurrock Lifestyle Solutions, 01375…"; in capitals, only one they say they work for
     or call from ("AT HOME ANY MORE" is not a care home's name)."""
     shouting = _shouting(text)
+    team = None if shouting else TEAM_SEGMENT.search(text)
+    if team and team.group(1).lower() not in places():
+        return Found("organisation", team.group(1).strip(), team.start(1), team.end(1))
     for segment in ORGANISATION_SEGMENT.finditer("" if shouting else text):
         words = segment.group(1).split()
         if (

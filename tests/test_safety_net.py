@@ -453,3 +453,26 @@ def test_round_thirteen_residents_risks_are_heard(text, kind):
 def test_a_call_put_off_and_asking_if_someone_will_go_round_are_heard(text, kind):
     """A neighbour told to call 999 who says "I'll ring 101 in a bit" is told not to wait."""
     assert followup_kind(text) == kind
+
+
+def test_what_cannot_be_done_after_the_carer_went_into_hospital_is_more_of_the_worry():
+    """Ron's wife, his carer, was taken in last night; "she does the bed and toilet. slept in chair"
+    was answered with breaks for carers, "cant get on toilet myself" with grab rails. Said after it,
+    what he cannot do now is more of the same worry; a question about the hours is not."""
+    from bot.safety.risk import read_conversation
+
+    said = [
+        "wife went hospital last nite. ambulance. shes my carer",
+        "no not breaks. im in wheelchair. she does the bed and toilet. slept in chair",
+        "im not the carer. she is. cant get on toilet myself",
+        "just need someone help tonite. bed. toilet. havent eaten much either",
+        "what if after 7",
+    ]
+    readings, kinds = [], []
+    for text in said:
+        readings.append((text, read_message(text)))
+        kinds.append(read_conversation(readings).kind)
+    assert kinds == ["without_carer"] * 4 + [""]
+    assert (
+        read_conversation([("my mum went to bed early", read_message("my mum went to bed early"))]).kind == ""
+    )

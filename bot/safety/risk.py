@@ -60,6 +60,8 @@ SAFEGUARDING_CONFIDENCE = 0.8
 SHORT_MESSAGE_WORDS = 4
 # How many earlier messages a vague one is read with.
 CONTEXT_MESSAGES = 2
+# ... and how many a need said after being left without a carer ("bed. toilet. havent eaten")
+WITHOUT_CARER_MESSAGES = 4
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,12 @@ ACTOR = RELATIVE[:-1] + r"|carers?|worker|someone|somebody|man|woman|lady|bloke|
 MEDS = r"(pills|tablets|medication|medicine|meds|paracetamol|morphine|antidepressants|insulin|painkillers|co-codamol)"
 
 
+# Said right after a carer suddenly away: what they cannot do now ("slept in chair", "cant get on
+# toilet myself", "need someone tonite") is more of the same worry, never a topic to answer
+STILL_WITHOUT_HELP = re.compile(
+    r"\b(toilet|commode|loo|bed|chair|wheelchair|eaten|eat|food|meals?|tablets|meds|insulin|catheter|wash|washed|"
+    r"dress|dressed|tonight|tonite|transfers?|hoist|stairs)\b"
+)
 # Someone's carer gone suddenly: taken into hospital, died, left (today, last night, just now).
 CARER_AWAY = (
     r"\b(he|she|they|(my\s+|our\s+|her\s+|his\s+|^)(\w+\s+)?(wife|husband|partner|son|daughter|mum|mom|mother|dad|father|carer|brother|"
@@ -858,6 +866,13 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
         return Risk(SELF_HARM, imminent=True)  # "I'm saying no, I'm not safe", after a self-harm message
     if latest.urgent:
         return latest
+    if (
+        any(risk.kind == WITHOUT_CARER for risk in list(earlier)[-WITHOUT_CARER_MESSAGES:])
+        and STILL_WITHOUT_HELP.search(tidied)
+        and not SAFE_SAID.search(tidied)
+        and not NOT_SO.search(tidied)
+    ):
+        return Risk(WITHOUT_CARER)  # "im in wheelchair. she does the bed and toilet", after it: more of it
     previous = list(earlier)[-1] if earlier else NO_RISK
     if (
         previous.kind in (SELF_HARM, SOMEONE_ELSE)
