@@ -21,6 +21,7 @@ from actions.details import (
     noted,
 )
 from actions.topics import TOPIC_TITLES
+from actions.opening_hours import opening_line
 from bot.safety.risk import SAFEGUARDING_KINDS, read_message
 from bot.store.database import shared_database
 from bot.store.feedback import record_feedback
@@ -242,6 +243,7 @@ class ActionLogMissing(Action):
         if comment and comment != "none":
             save(tracker, "helpful", topic=tracker.get_slot("feedback_topic"), helpful=False, comment=comment)
         dispatcher.utter_message(response="utter_missing_logged")
+        opening_line(dispatcher)  # "can help with your question": whether they are open now, said plainly
         return [SlotSet("feedback_topic", None), SlotSet("missing_comment", None)]
 
 

@@ -100,7 +100,7 @@ ASKS_ARE_YOU_SAFE_SET = set(ASKS_ARE_YOU_SAFE)
 MOST_FOLLOWUPS_ANSWERED = 2
 # Concerns where someone else may be causing the harm (named, if at all, in later messages too).
 HARMED_BY_OTHERS = (ABUSE, NEGLECT, DANGER, MISSED_CARE)
-REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact")
+REPEAT_ANSWERS = ("utter_risk_more", "utter_risk_offer_contact", "utter_risk_kept_too")
 # Said again ("I won't be here much longer anyway"): the ways to help now each time, never only thanks
 SELF_HARM_AGAIN = ("utter_risk_self_harm_again", "utter_risk_self_harm_again_contact")
 
@@ -277,8 +277,10 @@ class ActionRespondToRisk(Action):
                 fresh = [r for r in repeats if not any(r in said for said in before)]
                 if last_answer == "safe_now":
                     fresh = [r for r in fresh if r != repeats[0]]
-                last = before[-1] if before else set()
-                response = (fresh or [r for r in repeats if r not in last])[0]
+                recent = before[-2:]
+                response = (
+                    fresh or [r for r in repeats if not any(r in said for said in recent)] or list(repeats)
+                )[0]
                 dispatcher.utter_message(response=response)
                 answer = response
             else:

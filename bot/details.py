@@ -1857,7 +1857,30 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
             THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
         )
         found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
-    return found
+    return _about_a_patient(text, found)
+
+
+# "writing for Dr Khan about a patient", "patient Margaret Ellis…, daughter lives in Leeds": the doctor is
+# who the writer works for, the patient's daughter is family of the patient, not of the writer
+PATIENT_WORDS = re.compile(r"\b(?:patient|client|service\s+user|resident)s?\b", re.I)
+DOCTOR = re.compile(r"^(?:dr\.?|doctor)\s", re.I)
+INTRODUCES_SELF = re.compile(r"\b(?:i'?m|i\s+am|this\s+is|it'?s|my\s+name\s+is)\s+(?:dr\.?|doctor)\s", re.I)
+
+
+def _about_a_patient(text: Text, found: List[Found]) -> List[Found]:
+    kept = [
+        f
+        for f in found
+        if not (f.kind == "person_name" and DOCTOR.match(f.value) and not INTRODUCES_SELF.search(text))
+    ]
+    if PATIENT_WORDS.search(text):
+        kept = [
+            f
+            for f in kept
+            if not (f.kind == "asking_for" and f.value != PROFESSIONAL)
+            and not (f.kind == "cared_for" and f.value != "patient")
+        ]
+    return kept
 
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"

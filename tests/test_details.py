@@ -661,3 +661,21 @@ def test_i_told_you_never_starts_an_answer():
     assert without_told_already("i told you. shopping and cooking") == "shopping and cooking"
     assert without_told_already("I just said, North Thurrock nursing team") == "North Thurrock nursing team"
     assert without_told_already("i told you") == "i told you"  # nothing else: asked again, never kept
+
+
+def test_a_receptionist_writing_for_a_doctor_about_a_patient():
+    """Dr Khan was saved as the patient's name and "daughter lives in leeds" made the receptionist's
+    request about her own daughter."""
+    receptionist = _found(
+        "Hi, I'm the receptionist at Orsett Road Surgery writing for Dr Khan about a patient"
+    )
+    assert not any(kind == "person_name" for kind, _, _ in receptionist)
+    patient = _found("patient Margaret Ellis, DOB 02/05/1940, she lives alone, daughter lives in leeds")
+    assert ("person_name", "Margaret Ellis", "cared_for") in patient
+    assert not any(kind in ("asking_for", "cared_for") for kind, _, _ in patient)
+    assert ("person_name", "Dr Patel", None) in _found("Hello this is Dr Patel from Grays Health Centre")
+    nurse = _found(
+        "Hi this is Sister Karen Oduya, North Thurrock community nursing team. I need to refer a patient"
+    )
+    assert ("organisation", "North Thurrock community nursing team", None) in nurse
+    assert not _found("Hi, My home care stopped.") & {("organisation", "My home care stopped", None)}

@@ -35,6 +35,7 @@ URGENT_BLOCKS = (
     "utter_risk_unsafe_alone",
     "utter_risk_more",
     "utter_risk_offer_contact",
+    "utter_risk_kept_too",
     "utter_risk_self_harm_again",
     "utter_risk_self_harm_again_contact",
 )

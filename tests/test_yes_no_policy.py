@@ -26,6 +26,8 @@ def after_the_question(text, asked="utter_confirm_forget"):
         ("yes delete it. does that include the feedback and the complaint i typed?", "action_forget_me"),
         ("yes", "action_forget_me"),
         ("no, keep it, I want to complain about the bill", "utter_forget_cancelled"),
+        ("yes delete it all.. no wait, keep it. my son might want to see it", "utter_forget_cancelled"),
+        ("ok... actually no, on second thoughts leave it", "utter_forget_cancelled"),
         ("no not everything!! just the email", None),  # taking off the email is a change of its own
         ("what does that delete?", None),
         ("/affirm", None),

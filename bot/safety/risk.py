@@ -670,6 +670,10 @@ DISTRESS_PATTERNS = _compile(
         r"\bnothing\s+(left\s+)?(for\s+me|to\s+live\s+for|to\s+look\s+forward\s+to)\b",
         r"\bno\s+(reason|point)\s+(to|in)\s+(go(ing)?\s+on|carry(ing)?\s+on|liv(e|ing)|anything|being\s+here)\b",
         r"\b(can't|cannot)\s+go\s+on\b",
+        # "im a waste of space", "dont see the point most days", "not that it matters"
+        r"\b(waste\s+of\s+(space|time|air)|no\s+(use|good)\s+to\s+(anyone|anybody|man\s+nor\s+beast)|useless)\b(?!\s+(form|website|app|system|council|phone))",
+        r"\b(don't|do\s+not|dont|can't|cannot)\s+see\s+the\s+point\b",
+        r"\bnot\s+that\s+(it|i)\s+matters?\b",
     ]
 )
 # After a concern about someone else's harm: fear, or the person coming again ("she comes tomorrow",

@@ -27,6 +27,12 @@ YES = re.compile(
     re.I,
 )
 NO = re.compile(r"^\W*(?:no|nope|nah|don'?t|do not|keep (?:it|everything))\b", re.I)
+# "yes delete it all.. no wait, keep it": a mind changed in the same message is the last word
+CHANGED_MIND = re.compile(
+    r"\b(?:no\s+wait|wait\s*,?\s*no|actually\s*,?\s*(?:no|don'?t|keep)|hang\s+on|on\s+second\s+thoughts?|"
+    r"keep\s+(?:it|everything|them|the\s+lot)|don'?t\s+delete|do\s+not\s+delete|changed\s+my\s+mind)\b",
+    re.I,
+)
 # The read-back ("Shall I send it?" / "Shall I save it?"): a yes to send or save said anywhere in the
 # message ("so is it saved or not? yes save it" was read as a question and lost the read-back), and
 # still after a question in between, while the request waits for it (bot/sending.py)
@@ -88,6 +94,6 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
     if asked in READBACKS:
         return READBACKS[asked] if says_save_it(text) else None
     yes, no = QUESTIONS[asked]
-    if NO.search(text):
+    if NO.search(text) or CHANGED_MIND.search(text):
         return no
     return yes if YES.search(text) else None
