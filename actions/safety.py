@@ -122,15 +122,20 @@ def replies_before(events: List[Dict[Text, Any]], how_many: int = 2) -> List[Set
 
 # A question asked with "I'm safe" is answered too, when the classifier is this sure of it.
 QUESTION_WITH_ANSWER_CONFIDENCE = 0.7
+ASKED_QUESTION_CONFIDENCE = 0.5  # ... or this sure, when it is plainly asked ("how do i get…?")
 
 
 def asked_too(tracker: Tracker) -> Optional[Text]:
     """The topic a message also asks about, besides answering a safety question."""
     intent = tracker.latest_message.get("intent") or {}
     name = intent.get("name")
-    if name in TOPIC_TITLES and intent.get("confidence", 0) >= QUESTION_WITH_ANSWER_CONFIDENCE:
+    text = tracker.latest_message.get("text") or ""
+    asks = "?" in text or bool(re.search(r"\b(how|what|where|who|can\s+i|could\s+i|do\s+i)\b", text, re.I))
+    sure = QUESTION_WITH_ANSWER_CONFIDENCE if not asks else ASKED_QUESTION_CONFIDENCE
+    if name in TOPIC_TITLES and intent.get("confidence", 0) >= sure:
         return name
-    return None
+    also = next(tracker.get_latest_entity_values("also_asked"), None)  # "yeah im safe. how do i get…"
+    return also if also in TOPIC_TITLES else None
 
 
 def about_someone_else(concern: Dict[Text, Any]) -> bool:

@@ -104,3 +104,17 @@ def test_with_nothing_to_send_requests_no_button_promises_a_call(monkeypatch):
     monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
     settings.cache_clear()
     assert "Ask someone to contact me" in buttons("utter_telecare")
+
+
+def test_someone_who_said_the_phone_does_not_work_for_them_is_never_given_only_a_number():
+    """A Deaf resident ("I cant phone. deaf. only email") was sent to 01375 511 000 again and again."""
+    from rasa.shared.core.events import SlotSet
+
+    def reply(wishes):
+        events = [UserUttered("i cant phone. deaf. only email"), SlotSet("contact_preference", wishes)]
+        events.append(UserUttered("how do i get an assessment"))
+        tracker = DialogueStateTracker.from_events("web:email-instead", events, slots=DOMAIN.slots)
+        return asyncio.run(GUARD.generate("utter_assessment_needs", tracker, "rest"))["text"]
+
+    assert "thurrock.first@thurrock.gov.uk" in reply(["not by phone", "email"])
+    assert "thurrock.first@thurrock.gov.uk" not in reply(["phone call"])

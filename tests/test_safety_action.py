@@ -505,3 +505,24 @@ def test_a_relative_named_in_a_disclosure_never_becomes_the_person_helped():
     ]
     _, set_slots, _, _ = run(events, {"asking_for": "family", "cared_for": "grandson"})
     assert set_slots["asking_for"] == "self" and set_slots["cared_for"] is None
+
+
+def test_a_question_asked_with_im_safe_is_answered_too():
+    """Kayla: "yeah im safe… how do i get a carers assessment" got only "I'm glad you're safe"."""
+    from actions.safety import asked_too
+
+    def tracker(text, intent, confidence, entities=()):
+        message = {
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "entities": list(entities),
+        }
+        return Tracker.from_dict({"sender_id": "t", "slots": {}, "latest_message": message, "events": []})
+
+    assert (
+        asked_too(tracker("yeah im safe. how do i get a carers assessment", "assessment_carer", 0.6))
+        == "assessment_carer"
+    )
+    assert asked_too(tracker("yeah im safe thanks", "assessment_carer", 0.6)) is None
+    also = [{"entity": "also_asked", "value": "carer_breaks"}]
+    assert asked_too(tracker("im ok now. respite?", "affirm", 0.9, also)) == "carer_breaks"

@@ -11,11 +11,12 @@ of the two before it. Which answers are guarded: the topic answers and the other
 below (not questions, which may rightly come again).
 """
 
+import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -105,6 +106,15 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
                     "buttons": answer.get("buttons") or again.get("buttons"),
                 }
         answer = without_the_actions_buttons(answer, kwargs.get("buttons"))
+        if (
+            answer
+            and NUMBER_ONLY.search(answer.get("text") or "")
+            and not EMAIL_GIVEN.search(answer.get("text") or "")
+            and phone_does_not_work(tracker)  # "I cant phone. deaf. only email": never only a number
+        ):
+            instead = await super().generate("utter_email_instead", tracker, output_channel, **kwargs)
+            if instead:
+                answer = {**answer, "text": f"{answer.get('text') or ''}\n{instead.get('text') or ''}"}
         if answer and answer.get("buttons") and not settings().delivery_methods():
             # nothing sends requests: the button says what it does, never "ask someone to contact me"
             answer = {
@@ -117,6 +127,22 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
                 ],
             }
         return answer
+
+
+NUMBER_ONLY = re.compile(r"01375 511 000")
+EMAIL_GIVEN = re.compile(r"thurrock\.first@thurrock\.gov\.uk")
+
+
+def phone_does_not_work(tracker: DialogueStateTracker) -> bool:
+    """They said the phone is no good for them ("not by phone", "email only"), and not since that it is."""
+    said = None
+    for event in tracker.events:
+        if isinstance(event, SlotSet) and event.key == "contact_preference" and isinstance(event.value, list):
+            if "not by phone" in event.value:
+                said = True
+            elif {"phone call", "mobile, not the landline"} & set(event.value):
+                said = False
+    return bool(said)
 
 
 def without_the_actions_buttons(
