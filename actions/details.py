@@ -1048,8 +1048,8 @@ class DetailAnswers:
             return {"contact_time": when[0], "communication_needs": None}
         if said and not communication_needs_from_answer(said):
             their_need = self._keep_their_need("communication_needs", said, dispatcher, tracker)
-            if their_need:
-                return their_need
+            if their_need:  # "not for me but mrs ellis has dementia…": none for them, never asked again
+                return {**their_need, "communication_needs": ["none"] if NONE_FOR_ME.search(said) else None}
             need = tracker.get_slot("need")
             if (
                 tracker.get_slot("requested_slot") == "communication_needs"
@@ -1061,7 +1061,8 @@ class DetailAnswers:
                 dispatcher.utter_message(
                     response="utter_details_noted_in_passing", noted="what you need help with"
                 )
-                return {"communication_needs": None, "need": f"{need} {said.strip()}"}
+                none = ["none"] if NONE_FOR_ME.search(said) else None
+                return {"communication_needs": none, "need": f"{need} {said.strip()}"}
 
         if said and SHORT_YES.match(said) and re.search(r"\bsend\b", said, re.I):
             return {"communication_needs": NOT_GIVEN}  # "yes send it": meant for the read-back, not a need

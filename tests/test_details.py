@@ -679,3 +679,28 @@ def test_a_receptionist_writing_for_a_doctor_about_a_patient():
     )
     assert ("organisation", "North Thurrock community nursing team", None) in nurse
     assert not _found("Hi, My home care stopped.") & {("organisation", "My home care stopped", None)}
+
+
+@pytest.mark.parametrize(
+    "text, intent, detail",
+    [
+        ("change what its about", "start_again", "handover_topic"),
+        ("the topic is wrong, its hospital discharge", "hospital_discharge", "handover_topic"),
+        ("the emale is rong", "other_council_service", "email"),
+        ("what is it about?", "dp_what", None),
+    ],
+)
+def test_a_topic_or_a_detail_said_wrong_at_the_read_back_is_changed_never_started_again(text, intent, detail):
+    """ "change what its about" was "OK, let's start again" and the request was dropped; "the emale is
+    rong" was the homelessness answer."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.server.nlu.details import DetailExtractor
+
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
+    DetailExtractor().process([message])
+    named = {e["value"] for e in message.get("entities") or [] if e["entity"] == "detail"}
+    if detail:
+        assert message.get("intent")["name"] == "update_detail" and detail in named, (text, named)
+    else:
+        assert message.get("intent")["name"] == intent

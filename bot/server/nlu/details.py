@@ -38,6 +38,13 @@ ASKS_SOMEONE_TO_CONTACT = re.compile(
 NOT_A_COMPLAINT = re.compile(
     r"\b(?:not|isn'?t|wasn'?t)\s+(?:a\s+|making\s+a\s+|trying\s+to\s+)?complain", re.I
 )
+# "change what its about", "the topic is wrong", "it's not about a carer going away": what a request
+# is about, to be chosen again (it was "let's start again", and the request was lost)
+TOPIC_CHANGE = re.compile(
+    r"\b(?:change|wrong|fix|correct)\b[^.?!]{0,20}\b(?:what\s+(?:it|its|it's|this|the\s+request)\s+(?:is\s+)?about|the\s+topic|topic)\b|"
+    r"\b(?:what\s+(?:it|its|it's)\s+(?:is\s+)?about|the\s+topic)\s+(?:is\s+)?(?:wrong|not\s+right)\b",
+    re.I,
+)
 # Intents a request to be contacted never replaces: risk, a person now, and the request's own steps.
 NEVER_A_CALL_BACK = {
     "request_callback",
@@ -127,6 +134,11 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
         if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
             _set_intent(message, "update_detail")
+        elif not at_risk and TOPIC_CHANGE.search(text):
+            # "change what its about", "its not about breaks, its hospital discharge": the topic, chosen
+            _set_intent(message, "update_detail")
+            entity = {"entity": "detail", "value": "handover_topic", "start": 0, "end": len(text)}
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
         elif (
             not at_risk
             and SAID_WRONG.search(text)
