@@ -33,7 +33,10 @@ MOST_PRESSES = 3
 
 
 # Rules that answer through a small action: the response it gives when pressed from a menu
-ANSWERED_BY = {"action_answer_access_routes": "utter_access_routes"}
+ANSWERED_BY = {
+    "action_answer_access_routes": "utter_access_routes",
+    "action_answer_out_of_hours": "utter_out_of_hours",
+}
 
 
 def answers_on_the_menu():

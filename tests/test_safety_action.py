@@ -526,3 +526,24 @@ def test_a_question_asked_with_im_safe_is_answered_too():
     assert asked_too(tracker("yeah im safe thanks", "assessment_carer", 0.6)) is None
     also = [{"entity": "also_asked", "value": "carer_breaks"}]
     assert asked_too(tracker("im ok now. respite?", "affirm", 0.9, also)) == "carer_breaks"
+
+
+def test_out_of_hours_says_plainly_whether_there_is_a_council_team_at_night(monkeypatch):
+    """A carer hit at 10pm asked "is there an out of hours social worker tonight or not. yes or no" and
+    got a list that never said. With no number set, it says there is none to give; with one, it gives it."""
+    from actions.opening_hours import ActionAnswerOutOfHours
+    from bot.settings import settings
+
+    def said():
+        tracker = Tracker.from_dict({"sender_id": "t", "slots": {}, "latest_message": {}, "events": []})
+        dispatcher = CollectingDispatcher()
+        asyncio.run(ActionAnswerOutOfHours().run(dispatcher, tracker, {}))
+        return [m.get("response") for m in dispatcher.messages]
+
+    monkeypatch.delenv("EMERGENCY_DUTY_TEAM_PHONE", raising=False)
+    settings.cache_clear()
+    assert said() == ["utter_out_of_hours", "utter_no_out_of_hours_team"]
+    monkeypatch.setenv("EMERGENCY_DUTY_TEAM_PHONE", "01375 000 999")
+    settings.cache_clear()
+    assert said() == ["utter_out_of_hours", "utter_emergency_duty_team"]
+    settings.cache_clear()
