@@ -335,7 +335,7 @@ NOT_AT_WORK = re.compile(
     r"\bnot\s+(?:at|in)\s+work\s+(?:please|pls)\b|\bnot\s+(?:while|when)\s+i'?m\s+(?:at|in)\s+work\b",
     re.IGNORECASE,
 )
-CONTACT_VERB = r"(?:contact|ring|call|phone|text|e-?mail|speak\s+to|talk\s+to|get\s+in\s+touch\s+with|go\s+to|deal\s+with)"
+CONTACT_VERB = r"(?:contact|ring|call|phone|text|e-?mail|speak\s+to|talk\s+to|get\s+in\s+touch\s+with|go\s+to|deal\s+with|reach|get\s+hold\s+of)"
 # "contact her, not me", "ring mum directly", "don't call me, call him": the person the help is for
 # is to be contacted, not the caller (a neighbour who would rather not be involved); "call my son,
 # not me": the caller's relative
@@ -1600,7 +1600,23 @@ def through_someone(text: Text) -> Optional[Found]:
         lead = "next of kin: " if match.group("kin") else "contact "
         wish = f"{lead}{who}" + (f" on {phone}" if phone else "")
         return Found("contact_preference", wish, match.start(), end, THROUGH)
+    owned = RELATIVES_NUMBER.search(text)
+    if owned:  # "his mums is 01375 850 221, shes better to ring": his mum, on her number
+        whose = "my" if owned.group("whose").lower() == "my" else "their"
+        phone = tidy_phone(owned.group("phone"))
+        if phone:
+            wish = f"contact {whose} {relation_word(owned.group('rel'))} on {phone}"
+            return Found("contact_preference", wish, owned.start(), owned.end(), THROUGH)
     return None
+
+
+# "his mum's number is 07700 900551", "her daughters is 01375 850221": a relative's number, told as the
+# way to reach them (never the number of the person the help is for)
+RELATIVES_NUMBER = re.compile(
+    rf"\b(?P<whose>his|her|their)\s+(?P<rel>{REL})(?:'s|’s|s)\s+(?:(?:mobile|phone|number|no\.?)\s+)?(?:is\s+|:\s*|-\s*)?"
+    r"(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
+    re.IGNORECASE,
+)
 
 
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:

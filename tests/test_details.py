@@ -704,3 +704,13 @@ def test_a_topic_or_a_detail_said_wrong_at_the_read_back_is_changed_never_starte
         assert message.get("intent")["name"] == "update_detail" and detail in named, (text, named)
     else:
         assert message.get("intent")["name"] == intent
+
+
+def test_a_relatives_number_is_how_to_reach_them_never_the_person_helped():
+    """ "his mums is 01375 850 221 shes better to ring" was saved as Liam's own number."""
+    assert _found("his mums is 01375 850 221 shes better to ring") == {
+        ("contact_preference", "contact their mum on 01375 850221", None)
+    }
+    assert ("contact_preference", "contact their mum Debbie on 07700 900552", None) in _found(
+        "you can reach his mum Debbie on 07700 900 552"
+    )
