@@ -45,6 +45,11 @@ class Settings(BaseSettings):
         description="Salt of the one-way hash that links feedback to a conversation. Required (your "
         "own long random value) outside development.",
     )
+    public_url: str = Field(
+        "http://localhost:5005",
+        description="Where residents reach the chat page from outside: the privacy notice's address, "
+        "told in full on every channel (Telegram and speech have no page to link from).",
+    )
     retention_days: int = Field(
         90,
         ge=1,

@@ -84,7 +84,11 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
     ) -> Optional[Dict[Text, Any]]:
         # settings a response may name, so a response predicted without its action still reads right
-        kwargs = {"retention_days": str(settings().retention_days), **kwargs}
+        kwargs = {
+            "retention_days": str(settings().retention_days),
+            "privacy_url": settings().public_url.rstrip("/") + "/chat/privacy",
+            **kwargs,
+        }
         if f"{utter_action}_saved" in self.responses and not settings().delivery_methods():
             # nothing sends requests: each question says what the detail is for, never "they'll call you"
             utter_action = f"{utter_action}_saved"
