@@ -99,6 +99,11 @@ NO_EMAIL = re.compile(
 # "none for me, but mum…", "not for me": the caller has none, whatever the other person needs
 NONE_FOR_ME = re.compile(r"^\W*(?:no(?:ne)?|nothing|not)\W+(?:for\s+)?me\b|\bnone\s+for\s+me\b", re.I)
 # Said about this conversation, never what they need ("you didn't answer me", "I told you already").
+# "i TOLD you already!!", "why do you keep asking": said about this conversation, crossly
+TOLD_CROSSLY = re.compile(
+    r"\bi\s+(?:already\s+)?told\s+you\b|\bkeep\s+asking\b|\basked\s+(?:me\s+)?(?:that|this)\s+already\b|\bsame\s+(?:things|questions?)\b",
+    re.I,
+)
 NOT_A_NEED = re.compile(
     r"\byou\s+(didn'?t|did\s+not|haven'?t|have\s+not|never|still\s+haven'?t)\s+(answer|said|say|told|tell)\w*|"
     r"\banswer\s+(me|my\s+question)|\bi\s+(told|asked)\s+you\b|\bnot\s+listening\b|"
@@ -1129,7 +1134,10 @@ class DetailAnswers:
             ActionShowDetails().show(dispatcher, tracker)
             return {"need": None}
 
-        if asked_now and TOLD_ALREADY_ONLY.match(text or ""):
+        told_again = TOLD_ALREADY_ONLY.match(text or "") or (
+            TOLD_CROSSLY.search(text or "") and len((text or "").split()) < NEED_WORDS * 3
+        )  # "i TOLD you already!! why do you keep asking me the same things": never kept as their need
+        if asked_now and told_again:
             earlier = need_told_before(tracker)
             if earlier:  # "I told you already": what they said before, in their words
                 dispatcher.utter_message(
