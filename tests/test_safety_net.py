@@ -476,3 +476,7 @@ def test_what_cannot_be_done_after_the_carer_went_into_hospital_is_more_of_the_w
     assert (
         read_conversation([("my mum went to bed early", read_message("my mum went to bed early"))]).kind == ""
     )
+
+
+def test_not_wanting_a_relative_arrested_is_a_question_about_the_police():
+    assert followup_kind("i dont want him arrested, hes family") == "police_involved"

@@ -158,7 +158,8 @@ FOLLOWUPS = [
         re.compile(
             r"\b(will|would|do)\s+(they|you|the\s+council|thurrock\s+first|staff)\s+(call|tell|ring|get|involve|phone|report\s+(it|him|her)\s+to)\s+(in\s+)?(the\s+)?police\b|"
             r"\b(involve|involving)\s+the\s+police\b|"
-            r"\b(will|would|could|does|do)\s+(he|she|they|my\s+\w+)\s+(get|be|go)\s+(in(to)?\s+trouble|arrested|prosecuted|charged|to\s+prison|to\s+jail)\b|\bor\s+(tell|call|ring|get)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b"
+            r"\b(will|would|could|does|do)\s+(he|she|they|my\s+\w+)\s+(get|be|go)\s+(in(to)?\s+trouble|arrested|prosecuted|charged|to\s+prison|to\s+jail)\b|\bor\s+(tell|call|ring|get)\s+the\s+police\b|\bdon't\s+want\s+(the\s+)?police\s+involved\b|\bpolice\s+on\s+(him|her|them|my\s+\w+)\b|"
+            r"\b(don't|do\s+not|never)\s+want\s+(him|her|them|my\s+\w+)\s+(to\s+be\s+|to\s+get\s+|getting\s+)?(arrested|prosecuted|charged|locked\s+up|sent\s+to\s+prison)\b"
         ),
     ),
     # "will anything be posted to my house?", "he opens my letters", "will they come round?"
