@@ -480,3 +480,19 @@ def test_what_cannot_be_done_after_the_carer_went_into_hospital_is_more_of_the_w
 
 def test_not_wanting_a_relative_arrested_is_a_question_about_the_police():
     assert followup_kind("i dont want him arrested, hes family") == "police_involved"
+
+
+def test_round_e_a_carer_who_died_in_the_night_and_money_gone_with_a_card():
+    """Margaret's husband, her carer, died in the night: "hes my carer, i cant get out of bed" after it
+    was "not understood"; money gone while a carer holds the bank card is abuse."""
+    from bot.safety.risk import read_conversation
+
+    first = "my husband died in the night i think hes gone hes not breathing"
+    second = "i cant get to him i have ms i cant get out of bed on my own hes my carer"
+    readings = [(first, read_message(first)), (second, read_message(second))]
+    assert read_conversation(readings).kind == "without_carer"
+    assert (
+        read_message("the new carer holds dads bank card now and £300 has gone from his account").kind
+        == "abuse"
+    )
+    assert read_message("i cant do this much longer").kind == "distress"

@@ -460,6 +460,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?=.*\b(never\s+(have|see|get)\s+(any\s+)?(money|cash)|no\s+money\s+left|won't\s+give\s+(it|me|her|him)|without\s+(asking|me\s+knowing)|"
             r"which\s+i\s+(haven't|have\s+not|didn't)|can't\s+buy|always\s+skint|nothing\s+left)\b)"
             r".*\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|has\s+had|'s\s+had|took|taken|holds)\s+(my|her|his)\s+(pension\s+|bank\s+|debit\s+|post\s+office\s+)?card\b",
+            r"\b(card|pin|cash\s*card|bank\s+card)\b[^.?!]{0,60}\b(£\s?\d+|\d+\s*(quid|pounds|grand)|money|cash)\s+(has\s+)?(gone|missing|disappeared|taken|unaccounted)\b",
             r"\b(made|forced|pressured|pushed|bullied|got)\s+(me|her|him|them|mum|dad|nan)\s+(in)?to\s+sign\b|\b(made|forced|pressured)\s+(me|her|him|them|mum|dad|nan)\s+sign\b",
             # asking to raise one ("I want to report a safeguarding concern"), not asking what it is
             r"\b(i|i'd\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|how\s+do\s+i|to)\s+(raise|report|make|log)\s+(a\s+)?safeguarding\b|"
@@ -674,6 +675,7 @@ DISTRESS_PATTERNS = _compile(
         r"\b(waste\s+of\s+(space|time|air)|no\s+(use|good)\s+to\s+(anyone|anybody|man\s+nor\s+beast)|useless)\b(?!\s+(form|website|app|system|council|phone))",
         r"\b(don't|do\s+not|dont|can't|cannot)\s+see\s+the\s+point\b",
         r"\bnot\s+that\s+(it|i)\s+matters?\b",
+        r"\b(can't|cannot)\s+(do|keep\s+doing|go\s+on\s+with)\s+(this|it)\s+(much\s+)?(any\s*)?longer\b",
     ]
 )
 # After a concern about someone else's harm: fear, or the person coming again ("she comes tomorrow",
@@ -870,6 +872,12 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
         return Risk(SELF_HARM, imminent=True)  # "I'm saying no, I'm not safe", after a self-harm message
     if latest.urgent:
         return latest
+    if (
+        any(risk.kind in (DANGER, WITHOUT_CARER) for risk in list(earlier)[-CONTEXT_MESSAGES:])
+        and re.search(WHO_CARED, tidied)
+        and STILL_WITHOUT_HELP.search(tidied)
+    ):
+        return Risk(WITHOUT_CARER)  # "my husband died in the night", then "hes my carer, cant get out of bed"
     if (
         any(risk.kind == WITHOUT_CARER for risk in list(earlier)[-WITHOUT_CARER_MESSAGES:])
         and STILL_WITHOUT_HELP.search(tidied)
