@@ -460,7 +460,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?=.*\b(never\s+(have|see|get)\s+(any\s+)?(money|cash)|no\s+money\s+left|won't\s+give\s+(it|me|her|him)|without\s+(asking|me\s+knowing)|"
             r"which\s+i\s+(haven't|have\s+not|didn't)|can't\s+buy|always\s+skint|nothing\s+left)\b)"
             r".*\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|has\s+had|'s\s+had|took|taken|holds)\s+(my|her|his)\s+(pension\s+|bank\s+|debit\s+|post\s+office\s+)?card\b",
-            r"\b(card|pin|cash\s*card|bank\s+card)\b[^.?!]{0,60}\b(£\s?\d+|\d+\s*(quid|pounds|grand)|money|cash)\s+(has\s+)?(gone|missing|disappeared|taken|unaccounted)\b",
+            r"\b(card|pin|cash\s*card|bank\s+card)\b[^.?!]{0,60}(£\s?\d+|\b\d+\s*(quid|pounds|grand)|\bmoney|\bcash)\s+(has\s+)?(gone|missing|disappeared|taken|unaccounted)\b",
             r"\b(made|forced|pressured|pushed|bullied|got)\s+(me|her|him|them|mum|dad|nan)\s+(in)?to\s+sign\b|\b(made|forced|pressured)\s+(me|her|him|them|mum|dad|nan)\s+sign\b",
             # asking to raise one ("I want to report a safeguarding concern"), not asking what it is
             r"\b(i|i'd\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|how\s+do\s+i|to)\s+(raise|report|make|log)\s+(a\s+)?safeguarding\b|"
