@@ -101,3 +101,18 @@ def test_the_person_who_says_they_are_cared_for_not_the_carer_gets_their_own_nee
         message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
         ScaledLogisticRegressionClassifier._cared_for_not_carer(message)
         assert message.get("intent")["name"] == first
+
+
+def test_what_to_do_if_i_fall_is_the_alarms_answer_never_an_assessment():
+    """Joan: "what do i do if i fall agen, im on my own" was read (after a retraining) as a needs assessment."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    for text, intent, first in [
+        ("what do i do if i fall agen, im on my own", "assessment_needs", "telecare"),
+        ("who do i ring if mum falls at night", "assessment_ot", "telecare"),
+        ("can i get an assessment, i keep falling", "assessment_needs", "assessment_needs"),
+    ]:
+        ranking = [{"name": intent, "confidence": 0.6}]
+        message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+        ScaledLogisticRegressionClassifier._what_if_i_fall(message)
+        assert message.get("intent")["name"] == first, text

@@ -52,6 +52,13 @@ NOT_THE_CARER = re.compile(
     re.I,
 )
 CARER_TOPICS = ("assessment_carer", "carer_breaks", "carers_allowance")
+# "what do i do if i fall agen, im on my own": what to do after a fall (999 if hurt, an alarm), not an
+# assessment; read as one of these, it is the alarms answer, which says both
+FALL_QUESTION = re.compile(
+    r"\b(?:what|who)\b[^.?!]{0,30}\bif\s+(?:i|he|she|they|mum|dad|my\s+\w+)\s+(?:fall|falls|fell|falen|fal|has\s+a\s+fall|have\s+a\s+fall)\b",
+    re.I,
+)
+READ_AS_FALLS = ("assessment_needs", "assessment_ot", "assessment_overview", "home_care")
 # A long message read as one of these gives way to a question asked in one of its sentences.
 NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
@@ -121,6 +128,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
                 self._read_the_questions(message, message.get(QUESTION_PART_VECTORS))
             self._paying_a_person(message)
             self._cared_for_not_carer(message)
+            self._what_if_i_fall(message)
             self._two_topics_at_once(message)
         return messages
 
@@ -142,6 +150,18 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         ]
         message.set(INTENT_RANKING_KEY, swapped + ranking[2:], add_to_output=True)
         message.set(INTENT, swapped[0], add_to_output=True)
+
+    @staticmethod
+    def _what_if_i_fall(message: Message) -> None:
+        """ "What do I do if I fall again?" read as an assessment: the alarms answer (999 if hurt)."""
+        intent = message.get(INTENT) or {}
+        if intent.get("name") in READ_AS_FALLS and FALL_QUESTION.search(message.get(TEXT) or ""):
+            falls = {"name": "telecare", "confidence": intent.get("confidence", 0.0)}
+            ranking = [
+                entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry["name"] != "telecare"
+            ]
+            message.set(INTENT_RANKING_KEY, [falls] + ranking, add_to_output=True)
+            message.set(INTENT, falls, add_to_output=True)
 
     @staticmethod
     def _cared_for_not_carer(message: Message) -> None:
