@@ -154,28 +154,18 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     @staticmethod
     def _what_if_i_fall(message: Message) -> None:
         """ "What do I do if I fall again?" read as an assessment: the alarms answer (999 if hurt)."""
-        intent = message.get(INTENT) or {}
-        if intent.get("name") in READ_AS_FALLS and FALL_QUESTION.search(message.get(TEXT) or ""):
-            falls = {"name": "telecare", "confidence": intent.get("confidence", 0.0)}
-            ranking = [
-                entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry["name"] != "telecare"
-            ]
-            message.set(INTENT_RANKING_KEY, [falls] + ranking, add_to_output=True)
-            message.set(INTENT, falls, add_to_output=True)
+        if (message.get(INTENT) or {}).get("name") in READ_AS_FALLS and FALL_QUESTION.search(
+            message.get(TEXT) or ""
+        ):
+            _read_as(message, "telecare")
 
     @staticmethod
     def _cared_for_not_carer(message: Message) -> None:
         """ "I'm not the carer, he cares for me" read as a carer's topic is the person's own needs."""
-        intent = message.get(INTENT) or {}
-        if intent.get("name") in CARER_TOPICS and NOT_THE_CARER.search(message.get(TEXT) or ""):
-            needs = {"name": "assessment_needs", "confidence": intent.get("confidence", 0.0)}
-            ranking = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] != "assessment_needs"
-            ]
-            message.set(INTENT_RANKING_KEY, [needs] + ranking, add_to_output=True)
-            message.set(INTENT, needs, add_to_output=True)
+        if (message.get(INTENT) or {}).get("name") in CARER_TOPICS and NOT_THE_CARER.search(
+            message.get(TEXT) or ""
+        ):
+            _read_as(message, "assessment_needs")
 
     def _two_topics_at_once(self, message: Message) -> None:
         """Two topics read almost equally ("could I use it to pay someone to sit with my husband":
@@ -290,3 +280,11 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     def _part_topics(self, parts: List[Tuple[np.ndarray, bool]]) -> List[Tuple[Text, float, bool]]:
         """Each part's likeliest intent, how sure, and whether the part asks."""
         return [(*self._ranking(vector)[0], asking) for vector, asking in parts]
+
+
+def _read_as(message: Message, name: Text) -> None:
+    """The message read as `name`, first in its ranking, as sure as the reading it replaces."""
+    intent = {"name": name, "confidence": (message.get(INTENT) or {}).get("confidence", 0.0)}
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry["name"] != name]
+    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+    message.set(INTENT, intent, add_to_output=True)
