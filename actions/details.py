@@ -21,12 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.request_state import requests_made, tell_requests
 from actions.topics import TOPIC_TITLES
-from bot.sending import says_only_send
+from bot.sending import asks_urgent, says_only_send
 from bot.details import (
     ALONE,
     POSTCODE,
     TOLD_ALREADY_ONLY,
     CONTACT_THEM,
+    ONLY_ME,
     LIVING_TOGETHER,
     CARED_FOR,
     DETAIL_WORDS,
@@ -110,6 +111,12 @@ NOT_A_NEED = re.compile(
     # "dunno its on the fridge. 01375 8 something": an answer they cannot give yet, not their need
     r"\b(dunno|don'?t\s+know|not\s+sure|can'?t\s+(remember|find|recall)|forgot(ten)?|hang\s+on|hold\s+on|"
     r"let\s+me\s+(look|check|find))\b|\d{3,}",
+    re.I,
+)
+# "dunno it", "not sure of it", "no idea sorry": they cannot give this one; moved on from kindly
+CANNOT_SAY = re.compile(
+    r"^\W*(?:i\s+)?(?:dunno|don'?t\s+know|do\s+not\s+know|not\s+sure|no\s+idea|can'?t\s+remember|"
+    r"cannot\s+remember|forgot(?:ten)?|not\s+known|no\s+clue)\b(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.
@@ -222,6 +229,8 @@ CONTRADICTS = {
     "not at home": {"at home is fine"},
     "letter": {"no letters"},
     "no letters": {"letter"},
+    ONLY_ME: {CONTACT_THEM},
+    CONTACT_THEM: {ONLY_ME},
 }
 
 
@@ -679,6 +688,10 @@ class ActionShowDetails(Action):
         tell_requests(dispatcher, made)  # "so I can check the insulin bit is on it"
 
 
+def other_details_told(tracker: Tracker, slot: Text) -> List[Text]:
+    return [other for other in details_set_this_turn(tracker) if other != slot]
+
+
 class DetailAnswers:
     """Checks answers to the forms' questions; shared by the handover and change-a-detail forms.
 
@@ -745,6 +758,12 @@ class DetailAnswers:
             return {slot: result}
         if not asked_now:
             return {slot: None}
+        if asks_urgent(text) and not other_details_told(tracker, slot):
+            return {slot: None}  # "can it be marked urgent?": marked (the handover form), then asked again
+        if CANNOT_SAY.match(text) and not re.search(r"\d", text):
+            # "dunno it": never "that doesn't look like a postcode", never asked again
+            dispatcher.utter_message(response="utter_moving_on")
+            return {slot: NOT_GIVEN}
         other_details = [other for other in details_set_this_turn(tracker) if other != slot]
         failures = dict(tracker.get_slot("failed_answers") or {})
         if other_details:  # they told us something else: say it is kept, then ask this again (once)

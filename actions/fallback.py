@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.details import detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.feedback import log_unanswered, read_back_last_turn
+from actions.follow_up import CONTACT_OFFER, offered
 from actions.topics import TOPIC_TITLES
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -122,6 +123,10 @@ class ActionHandleFallback(Action):
             log_unanswered(tracker)
             dispatcher.utter_message(response="utter_sorry_not_what_you_asked")
             return []
+        if CONTACT_OFFER in offered(tracker.events) and yes_or_request(tracker):
+            # "yes please pass it on", to "Ask someone to contact me": half yes, half a request; both
+            # mean the same here
+            return [FollowupAction("action_start_handover")]
         log_unanswered(tracker)
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
         in_a_row = unclear_in_a_row(_user_intents(tracker))
@@ -143,6 +148,25 @@ class ActionHandleFallback(Action):
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []
+
+
+# A yes or a request for contact reads at least this likely among the top two
+YES_OR_REQUEST = ("affirm", "request_callback")
+YES_OR_REQUEST_CONFIDENCE = 0.2
+
+
+def yes_or_request(tracker: Tracker) -> bool:
+    """Whether an unclear message leans between "yes" and "ask them to contact me" (and nothing else)."""
+    top = (tracker.latest_message.get("intent_ranking") or [])[:3]
+    top = [ranked for ranked in top if ranked.get("name") != FALLBACK_INTENT][:2]
+    return (
+        bool(top)
+        and all(
+            ranked.get("name") in YES_OR_REQUEST or ranked.get("confidence", 0) < YES_OR_REQUEST_CONFIDENCE
+            for ranked in top
+        )
+        and top[0].get("name") in YES_OR_REQUEST
+    )
 
 
 # "it's not urgent", "nobody is in danger": said at the read-back of an urgent request

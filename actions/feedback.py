@@ -126,6 +126,8 @@ class ActionAskHelpful(Action):
             )
             return []
         since = history[::-1].index("asked") if "asked" in history else None
+        if tracker.get_slot("concerns"):
+            return []  # after someone told us of harm, danger or a death: never "was this helpful?"
         if since is None or since >= ANSWERS_BETWEEN_QUESTIONS:
             dispatcher.utter_message(response="utter_ask_helpful", buttons=HELPFUL_BUTTONS)
         return []

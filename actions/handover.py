@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -37,7 +37,7 @@ from actions.opening_hours import opening_line
 from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.sending import says_send_now
+from bot.sending import asks_urgent, says_send_now
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES, active_concerns
 from bot.settings import settings
@@ -109,9 +109,25 @@ def handover_topic(tracker: Tracker) -> Text:
     return " and ".join(recent) or "a general enquiry"
 
 
+# How many of the latest messages an asked-for urgency ("can it be marked urgent?") counts for
+URGENCY_ASKED_MESSAGES = 12
+
+
+def asked_to_be_urgent(tracker: Tracker) -> bool:
+    """ "Can it be marked urgent? she's out on Friday", said in the last few messages."""
+    said = [
+        (turn.get("metadata") or {}).get("full_text") or turn.get("text") or ""
+        for turn in user_turns(tracker)
+    ]
+    return any(asks_urgent(text) for text in said[-URGENCY_ASKED_MESSAGES:])
+
+
 def handover_urgency(tracker: Tracker) -> Text:
-    """Urgent when a risk or safeguarding concern was raised (actions/safety.py keeps each one)."""
-    return "urgent" if active_concerns(tracker.get_slot("concerns")) else "routine"
+    """Urgent when a risk or safeguarding concern was raised (actions/safety.py keeps each one), or
+    when the person asked for it to be urgent."""
+    if active_concerns(tracker.get_slot("concerns")) or asked_to_be_urgent(tracker):
+        return "urgent"
+    return "routine"
 
 
 def request_topic(tracker: Tracker, concerns: Optional[List[Dict[Text, Any]]] = None) -> Text:
@@ -286,6 +302,46 @@ class ActionStartHandover(Action):
         ]
 
 
+class ActionMarkUrgent(Action):
+    """At the read-back: "can you mark it urgent?" marks it; "is it marked urgent?" is answered;
+    then the request is shown again, waiting for its yes."""
+
+    def name(self) -> Text:
+        return "action_mark_urgent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        urgent = tracker.get_slot("handover_urgency") == "urgent"
+        if asks_urgent(full_text(tracker)) and not urgent:
+            dispatcher.utter_message(response="utter_marked_urgent")
+            events: List[EventType] = [SlotSet("handover_urgency", "urgent")]
+        else:
+            dispatcher.utter_message(response="utter_is_urgent" if urgent else "utter_is_not_urgent")
+            events = []
+        return events + [FollowupAction("action_confirm_handover")]
+
+
+class ActionWithdrawConsent(Action):
+    """ "Forget it, I don't want it sent": the request stops, nothing is shared, and a request asked
+    for later asks again; what they told us stays in the chat until they delete it."""
+
+    def name(self) -> Text:
+        return "action_withdraw_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_consent_withdrawn")
+        return [
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+            SlotSet("handover_stage", None),
+            SlotSet("share_consent", False),
+            SlotSet("paused_form", None),
+        ]
+
+
 SAVED_ONLY = (
     "It isn't sent to Thurrock First by itself, so you'll need to phone or email them and give the "
     "reference. Then you won't need to repeat your story."
@@ -344,6 +400,14 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         if tracker.get_slot("handover_urgency") != "urgent":
             slots.append("contact_time")
         return slots + ["communication_needs", "need"]
+
+    async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:
+        """As the details do it; and "can you mark it urgent?" said while answering marks it."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        if tracker.get_slot("handover_urgency") != "urgent" and asks_urgent(full_text(tracker)):
+            dispatcher.utter_message(response="utter_marked_urgent")
+            events.append(SlotSet("handover_urgency", "urgent"))
+        return events
 
     async def extract_full_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """ "I'd rather stay anonymous", said at any point of the request: their name is never

@@ -38,7 +38,12 @@ from bot.safety.concern import (
     urgency_of,
 )
 from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds
-from bot.safety.dialogue import ASKS_ARE_YOU_SAFE, bot_actions_since_last_user_turn, read_turn
+from bot.safety.dialogue import (
+    ASKS_ARE_YOU_SAFE,
+    MEDICAL_ANSWER,
+    bot_actions_since_last_user_turn,
+    read_turn,
+)
 from actions.request_state import requests_made, saved_only, tell_nobody_told
 from actions.requests import NOTE_CHARS, save_note
 from bot.safety.risk import (
@@ -52,6 +57,7 @@ from bot.safety.risk import (
     UNSAFE_ALONE,
     WITHOUT_CARER,
     Risk,
+    is_medical,
     read_message,
     said_only_strain,
     tidy,
@@ -86,9 +92,13 @@ FOLLOWUP_ANSWERS = {
     "welfare_check": "utter_risk_followup_welfare_check",
     "waiting_to_call": "utter_risk_followup_waiting_to_call",
     "call_999": "utter_risk_followup_welfare_check",
+    "call_111": "utter_risk_followup_call_111",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
     "somewhere_safe": "utter_risk_followup_somewhere_safe",
+    "emergency_now": "utter_risk_followup_emergency_now",
+    "help_arrived": "utter_risk_followup_help_arrived",
+    "bereaved": "utter_risk_followup_bereaved",
 }
 # What a button offers to carry on with, by the form a risk interrupted.
 # The forms an urgent answer pauses, that "carry on where we were" takes up again where they were.
@@ -146,9 +156,11 @@ def about_someone_else(concern: Dict[Text, Any]) -> bool:
     )
 
 
-def block_for(risk: Risk) -> Text:
+def block_for(risk: Risk, text: Text = "") -> Text:
     if risk.kind == SELF_HARM and risk.imminent:
         return "utter_risk_self_harm_imminent"
+    if risk.kind == DANGER and is_medical(text):  # an ambulance, not the silent call for violence
+        return MEDICAL_ANSWER
     return BLOCKS[risk.kind]
 
 
@@ -224,12 +236,12 @@ class ActionRespondToRisk(Action):
             and not (turn.risk.urgent and turn.risk.as_value() != last_answer and not turn.concern_raised)
         ):
             asked = [turn.followup] + [
-                k for k in followup_kinds(text) if k not in (turn.followup, "not_a_concern")
+                k for k in followup_kinds(text, turn.medical) if k not in (turn.followup, "not_a_concern")
             ]
             if "keep_private" in asked and concerns and about_someone_else(concerns[-1]):
                 # "please don't tell him it was me" from a neighbour: staying anonymous, not a victim's wishes
                 asked = list(dict.fromkeys("anonymous" if kind == "keep_private" else kind for kind in asked))
-            asked.sort(key=lambda kind: kind != "call_999")  # whether to call 999 is answered first
+            asked.sort(key=lambda kind: kind not in ("call_999", "call_111"))  # whether to call is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
                 if saved:  # "when will they ring me?" of a request only saved: nobody will, phone them
@@ -291,11 +303,12 @@ class ActionRespondToRisk(Action):
             else:
                 said = "" if text.startswith("/") else text  # a button says nothing of what happened
                 concerns.append(new_concern(said, risk, now_in_london().isoformat(timespec="minutes")))
-                dispatcher.utter_message(response=block_for(risk))
+                dispatcher.utter_message(response=block_for(risk, text))
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):
                     dispatcher.utter_message(response="utter_risk_domestic_abuse")
                 answer = risk.as_value()
-            opening_line(dispatcher)
+            if answer != DANGER or not is_medical(text):  # an ambulance now: office hours can wait
+                opening_line(dispatcher)
 
         paused = tracker.get_slot("paused_form")
         active = (tracker.active_loop or {}).get("name")

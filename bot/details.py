@@ -350,6 +350,13 @@ MY_RELATIVE = re.compile(
 # "speak to her daughter", "best to ring his son": someone else to contact, in the caller's words
 THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their|the)\s+{REL}\b", re.IGNORECASE)
 CONTACT_THEM = "contact them directly, not me"
+# "please DONT ring the tenant", "do not contact him directly, he'll kick off": only the caller
+DO_NOT_CONTACT_THEM = re.compile(
+    rf"\b(?:do\s*n'?t|dont|do\s+not|never|please\s+don'?t|not\s+to)\s+(?:ever\s+)?{CONTACT_VERB}\s+"
+    rf"(?:her|him|them|the\s+{CLIENT_NOUN}|(?:the|my)\s+{REL}|{CLIENT_NOUN})(?:\s+(?:directly|direct|himself|herself|themselves))?\b",
+    re.IGNORECASE,
+)
+ONLY_ME = "do not contact them directly, only me"
 # "9 Ship Lane", "flat 2, 14 high street": a street address (no field of its own: kept with contact)
 STREET_ADDRESS = re.compile(
     r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)(?:[A-Za-z][a-z'’]+\s+){1,3}?"
@@ -602,7 +609,7 @@ way we well went were what whatever when where which while who why with without 
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings mornings afternoons evenings nights lunchtime
 lunchtimes anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
-tbh lol idk omg isnt isn't wasnt wasn't wrong incorrect correct rubbish anonymous anon important private
+tbh lol idk omg isnt isn't wasnt wasn't wrong incorrect correct rubbish anonymous anon important private tho tho. thou innit haha hehe cheers
 """.split()
     )
     | set(RELATION_NAMES)
@@ -1320,6 +1327,12 @@ def _organisation(text: Text) -> Optional[Found]:
             )
     for match in ORGANISATION_AFTER.finditer(text):
         words: List[Text] = []
+        role_before = re.search(
+            rf"\b(?:{ROLE_WORDS})\s*$", text[max(0, match.start() - 40) : match.start()].lower()
+        )
+        lower = _lower_case_workplace(match.group(1)) if role_before and not shouting else None
+        if lower:  # "a discharge coordinator at basildon hospital": where they work, in lower case
+            return Found("organisation", lower, match.start(1), match.start(1) + len(lower))
         for word in match.group(1).split():
             if word.lower() in ORGANISATION_STOP or (
                 words and not (word[0].isupper() or word.lower() in ORGANISATION_WORDS)
@@ -1346,6 +1359,27 @@ def _organisation(text: Text) -> Optional[Found]:
             start = match.start(1)
             return Found("organisation", phrase, start, start + len(phrase))
     return None
+
+
+def _lower_case_workplace(phrase: Text) -> Optional[Text]:
+    """ "basildon hospital, i need to…" after a role: the words up to and including the last
+    organisation word ("basildon hospital", "thurrock council housing"), as typed; else None."""
+    words = []
+    for word in re.split(r"\s+", phrase.strip()):
+        bare = re.sub(r"[^\w'&-]", "", word)
+        if not bare or bare.lower() in ORGANISATION_STOP:
+            break
+        words.append(bare)
+        if bare != word:  # a comma or full stop ends it
+            break
+    while words and words[-1].lower() not in ORGANISATION_WORDS:
+        words.pop()
+    named = [word for word in words if word.lower() != "the"]
+    if len(named) < 2 or " ".join(named).lower() in places():
+        return None  # "at the ward", "at home": no name
+    return " ".join(
+        word if word.lower() == "the" or not word.islower() else word.capitalize() for word in words
+    )
 
 
 def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -> List[Found]:
@@ -1523,6 +1557,12 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
     them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text)
     if them and not_by_phone and not_by_phone.start() >= them.start():
         not_by_phone = None  # "don't ring me, ring her": a wish about who, not about the phone
+    not_them = DO_NOT_CONTACT_THEM.search(text)
+    if not_them:  # "don't ring the tenant": who not to contact, never "contact them" or "not by phone"
+        if them and not_them.start() <= them.start() <= not_them.end():
+            them = None
+        if not_by_phone and not_them.start() <= not_by_phone.start() < not_them.end():
+            not_by_phone = NOT_BY_PHONE.search(text, not_them.end())
     for value, pattern in CONTACT_PREFERENCES:
         match = not_by_phone if value == "not by phone" else pattern.search(text)
         if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
@@ -1537,7 +1577,9 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
             continue  # "please ring him directly": a wish about who, not about the caller's phone
         if match:
             found.append(Found("contact_preference", value, match.start(), match.end()))
-    mine = MY_RELATIVE.search(text)
+    if not_them:
+        found.append(Found("contact_preference", ONLY_ME, not_them.start(), not_them.end()))
+    mine = MY_RELATIVE.search(text) if them else None
     if mine:
         relation = relation_word(mine.group(1) or mine.group(2))
         found.append(Found("contact_preference", f"contact my {relation}, not me", mine.start(), mine.end()))
@@ -1548,6 +1590,10 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         found = [f for f in found if not f.value.startswith("contact ")] + [through]
         return found
     relative = THEIR_RELATIVE.search(text)
+    if relative and re.search(
+        r"\b(?:do\s*n'?t|dont|do\s+not|never|not)\s+(?:\w+\s+)?$", text[: relative.start()], re.I
+    ):
+        relative = None  # "please dont contact his daughter": not a wish to contact her
     if relative:
         wish = f"contact their {relation_word(relative.group(1))}"
         found.append(Found("contact_preference", wish, relative.start(), relative.end()))

@@ -3,7 +3,11 @@
 - `says_send_now`: a send said anywhere with a change ("his postcode is SS17 0LN, then yes send it");
 - `says_save_it`: a yes to the read-back said anywhere ("so is it saved or not? yes save it"), or an
   order to save it even after other things were said ("this is useless. just save it");
-- `says_only_send`: the whole message is "send it" (as the answer to a question, it answers nothing).
+- `says_only_send`: the whole message is "send it" (as the answer to a question, it answers nothing);
+- `asks_urgent` / `asks_if_urgent`: "can you mark it urgent", "she's out friday, it's urgent" / "is it
+  marked urgent?";
+- `withdraws_consent`: they no longer want it shared at all ("forget it, i dont want it sent",
+  "please don't pass it on"), never "don't send it yet".
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
 """
 
@@ -40,3 +44,53 @@ def says_save_it(text: Text) -> bool:
 
 def says_only_send(text: Text) -> bool:
     return bool(SEND_ONLY.match(text or ""))
+
+
+# "i dont want it sent", "please don't pass it on", "dont share anything", "I've changed my mind about
+# sharing": consent taken back; "don't send it yet", "don't tell him it was me" are not
+WITHDRAWN = re.compile(
+    r"\b(?:don'?t|do\s+not|dont|never)\s+(?:want\s+(?:it|this|that|them|you|anything|my\s+\w+|the\s+request)\s+(?:to\s+be\s+)?)?"
+    r"(?:send|sent|share|shared|pass(?:ed)?\s+(?:it\s+|this\s+|that\s+|anything\s+|(?:any|all|some)\s+of\s+(?:it|this|that)\s+)?on|forward(?:ed)?)\b"
+    r"(?:\s+(?:it|this|that|anything|my\s+\w+|the\s+request|them))?(?!\s+(?:yet|until|till|before|now\b\s*,?\s*i))|"
+    r"\b(?:don'?t|do\s+not|dont)\s+(?:want|agree)\s+to\s+(?:share|send|pass)\b|"
+    r"\bchanged\s+my\s+mind\s+about\s+(?:sharing|sending|it|the\s+request|passing)\b|"
+    r"\b(?:take|withdraw)\w*\s+(?:back\s+)?my\s+(?:consent|permission|yes)\b",
+    re.I,
+)
+STILL_TO_COME = re.compile(
+    r"\b(?:yet|until|till|before|first|later|tomorrow|in\s+the\s+morning)\b|"
+    # "don't share my address with him": a limit on who is told, not consent taken back
+    r"\b(?:with|to)\s+(?:him|her|the\s+\w+|my\s+\w+|his\s+\w+|their\s+\w+)\b",
+    re.I,
+)
+
+
+def withdraws_consent(text: Text) -> bool:
+    return bool(WITHDRAWN.search(text or "")) and not STILL_TO_COME.search(text or "")
+
+
+# "can you mark it urgent?", "this is urgent", "needs a package asap", "discharge tomorrow urgently"
+URGENT_ASKED = re.compile(
+    r"\b(?:mark|flag|make|put|treat|label|class|send)\w*\s+(?:it|this|that|her|him|them|(?:my|the|our)\s+(?:request|referral))?\s*"
+    r"(?:down\s+)?(?:as\s+|through\s+as\s+)?(?:urgent|a\s+priority|high\s+priority|priority|an?\s+emergency)\b|"
+    r"\b(?:it's|it\s+is|this\s+is|its|very|quite|really|extremely|is)\s+urgent\b|\burgent(?:ly)?\s+(?:please|pls|help|care|referral|request|package)\b|"
+    r"\bas\s+soon\s+as\s+possible\b|\basap\b|\burgently\b|\bcan'?t\s+wait\b",
+    re.I,
+)
+NOT_URGENT_SAID = re.compile(
+    r"\b(?:not|isn'?t|no)\s+(?:\w+\s+)?(?:urgent|rush|hurry|emergency)\b|\bcan\s+wait\b", re.I
+)
+URGENT_QUESTION = re.compile(
+    r"\b(?:is|was|has|did|have)\s+(?:it|this|that|my\s+request|the\s+request|the\s+referral|she|he)\s+"
+    r"(?:been\s+|got\s+|still\s+)?(?:marked|flagged|put|sent|down|treated|classed)?\s*(?:as\s+|down\s+as\s+)?(?:urgent|a\s+priority)\b",
+    re.I,
+)
+
+
+def asks_if_urgent(text: Text) -> bool:
+    return bool(URGENT_QUESTION.search(text or ""))
+
+
+def asks_urgent(text: Text) -> bool:
+    text = text or ""
+    return bool(URGENT_ASKED.search(text)) and not NOT_URGENT_SAID.search(text) and not asks_if_urgent(text)

@@ -714,3 +714,39 @@ def test_a_relatives_number_is_how_to_reach_them_never_the_person_helped():
     assert ("contact_preference", "contact their mum Debbie on 07700 900552", None) in _found(
         "you can reach his mum Debbie on 07700 900 552"
     )
+
+
+def test_who_not_to_contact_is_kept_never_turned_into_contact_them():
+    """Sarah, a housing officer: "please DONT ring the tenant" became "not by phone", then "contact
+    them directly, not me": the opposite of what she asked, for a tenant who would kick off."""
+    wishes = {
+        v
+        for k, v in found("whatever you do dont phone the tenant, he gets aggressive")
+        if k == "contact_preference"
+    }
+    assert wishes == {"do not contact them directly, only me"}
+    wishes = {
+        v for k, v in found("call ME please. do not contact the patient herself") if k == "contact_preference"
+    }
+    assert "do not contact them directly, only me" in wishes and "contact them directly, not me" not in wishes
+    assert not {v for k, v in found("please don't text his son") if k == "contact_preference"}
+    assert ("contact_preference", "contact them directly, not me") in found("ring him directly not me")
+
+
+def test_a_word_tacked_on_after_a_name_is_not_part_of_it():
+    """Karen: "its for my dad Ronald Whitfield tho" was saved as "Ronald Whitfield Tho"."""
+    names = {v for k, v in found("its for my nan Doris Clarke tho") if k == "person_name"}
+    assert names == {"Doris Clarke"}
+    names = {v for k, v in found("its for my brother Lee Hunt haha") if k == "person_name"}
+    assert names == {"Lee Hunt"}
+
+
+def test_a_workplace_typed_in_lower_case_after_a_role_is_kept():
+    """Priya: "im a discharge coordinator at basildon hospital" was then asked which organisation."""
+    orgs = {
+        v
+        for k, v in found("hiya im a care coordinator at grays medical centre, referring a lady")
+        if k == "organisation"
+    }
+    assert orgs == {"Grays Medical Centre"}
+    assert not {v for k, v in found("im a support worker at the hub") if k == "organisation"}

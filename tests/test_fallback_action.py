@@ -166,3 +166,28 @@ def test_you_said_that_already_gets_a_sorry_and_a_way_on():
         latest["parse_data"]["text"] = latest["text"] = text
         [message] = run_fallback(user("greet"), latest)
         assert message["response"] == "utter_sorry_not_what_you_asked", text
+
+
+def test_a_half_yes_half_request_to_the_offer_of_contact_starts_the_request():
+    """Paul: "yes please pass it on", after the urgent answer offered "Ask someone to contact me",
+    read between yes and a request and so not understood. Either way it means the same there; the
+    same unsure reading without that offer is still not understood."""
+    torn = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "affirm", "confidence": 0.49},
+        {"name": "request_callback", "confidence": 0.48},
+    ]
+    offer = {
+        "event": "bot",
+        "text": "...",
+        "metadata": {"utter_action": "utter_risk_abuse"},
+        "data": {"buttons": [{"title": "Ask someone to contact me", "payload": "/request_callback"}]},
+    }
+    events = (user("safeguarding_concern"), offer, user("nlu_fallback", torn))
+    tracker = Tracker("resident", {}, events[-1]["parse_data"], list(events), False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionHandleFallback().run(dispatcher, tracker, {}))
+    assert result == [{"event": "followup", "timestamp": None, "name": "action_start_handover"}]
+    assert not dispatcher.messages
+    messages = run_fallback(user("greet"), bot("utter_menu"), user("nlu_fallback", torn))
+    assert messages and messages[0]["response"].startswith("utter_fallback")

@@ -547,3 +547,49 @@ def test_out_of_hours_says_plainly_whether_there_is_a_council_team_at_night(monk
     settings.cache_clear()
     assert said() == ["utter_out_of_hours", "utter_emergency_duty_team"]
     settings.cache_clear()
+
+
+def test_a_medical_emergency_gets_an_ambulance_and_its_minutes_after_are_read_as_part_of_it():
+    """Rose's husband collapsed: she got "press 55" (the silent call for violence), then "didn't
+    understand" to "what do i do now", "i dropped the phone", "he died". A body in trouble gets the
+    ambulance and the call handler's help; what she writes in the minutes after is answered as part
+    of it; a death gets sorrow, never "not understood"."""
+    from bot.safety.risk import is_medical, read_message
+
+    first = "my wife just fell down in the kitchen and she isnt breathing properly"
+    assert read_message(first).kind == "danger" and is_medical(first)
+    said, _, _, _ = run([user(first, "danger")])
+    assert said[0] == "utter_risk_medical_emergency" and "utter_risk_danger" not in said
+    assert "utter_thurrock_first_open" not in said  # office hours are not what she needs now
+    history = [user(first, "danger"), bot("utter_risk_medical_emergency")]
+    steps = [
+        ("ok theyre sending someone what do i do", "utter_risk_followup_emergency_now"),
+        ("oh god the line went dead", "utter_risk_followup_emergency_now"),
+        ("the ambulance men have arrived", "utter_risk_followup_help_arrived"),
+        ("they worked on her for ages. she's gone", "utter_risk_followup_bereaved"),
+    ]
+    for text, expected in steps:
+        history.append(user(text))
+        said, _, _, _ = run(history, {"concerns": [concern("danger", first)], "last_risk_answer": "danger"})
+        assert said[0] == expected, (text, said)
+        history.append(bot(said[0]))
+
+
+def test_a_threat_is_still_the_danger_answer_and_what_do_i_do_means_nothing_medical_after_it():
+    """Only a medical emergency changes the answer; after a threat, "what do i do" is not CPR talk."""
+    threat = "he's got a knife and says he'll kill me"
+    said, _, _, _ = run([user(threat, "danger")])
+    assert said[0] == "utter_risk_danger"
+    from bot.safety.dialogue import read_turn
+
+    for text in ("what do i do", "my nan passed away last year, she was lovely"):
+        turn = read_turn([user(threat, "danger"), bot("utter_risk_danger"), user(text)])
+        assert turn.followup not in ("emergency_now", "help_arrived", "bereaved"), text
+
+
+def test_a_death_said_with_a_wish_to_die_gets_the_self_harm_answer():
+    first = "my husband collapsed, not breathing"
+    events = [user(first, "danger"), bot("utter_risk_medical_emergency")]
+    events.append(user("he died. i dont want to live without him", "self_harm"))
+    said, _, _, _ = run(events, {"concerns": [concern("danger", first)], "last_risk_answer": "danger"})
+    assert said[0].startswith("utter_risk_self_harm") and "utter_risk_followup_bereaved" not in said

@@ -108,3 +108,53 @@ def test_a_save_it_after_a_question_in_between_still_answers_the_waiting_read_ba
     nothing was ever saved: while a request waits for its yes, "save it" is that yes."""
     assert answer_step(read_back_then("whats my reference", text)) == step
     assert answer_step(read_back_then("whats my reference", text, stage=None)) is None
+
+
+@pytest.mark.parametrize(
+    "text, withdrawn",
+    [
+        ("forget it, i dont want it sent anywhere, dont share anything", True),
+        ("please don't pass any of this on", True),
+        ("I've changed my mind about sharing", True),
+        ("no dont send it yet, i want to ask my sister first", False),  # only not yet
+        ("please dont tell him it was me", False),  # who is told, a safety question
+        ("don't share my address with my son", False),  # a limit on who is told
+        ("RM17 6SL", False),
+    ],
+)
+def test_consent_taken_back_while_a_request_is_made_stops_it(text, withdrawn):
+    """Dave said "forget it, i dont want it sent… dont share anything" in the middle of his request:
+    "not understood", then "You're welcome", and a later request never asked again."""
+    from rasa.shared.core.events import SlotSet
+
+    events = [ActionExecuted("action_listen"), UserUttered("can someone ring me")]
+    events += [SlotSet("handover_stage", "collecting"), SlotSet("share_consent", True)]
+    events += [ActionExecuted("action_listen"), UserUttered(text)]
+    tracker = DialogueStateTracker.from_events("web:withdraw", events)
+    assert (answer_step(tracker) == "action_withdraw_consent") is withdrawn
+    quiet = DialogueStateTracker.from_events(
+        "web:no-request", [ActionExecuted("action_listen"), UserUttered(text)]
+    )
+    assert answer_step(quiet) != "action_withdraw_consent"
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("can you put it down as urgent please, she's home on friday", "action_mark_urgent"),
+        ("is it flagged as urgent?", "action_mark_urgent"),
+        ("yes send it, and it's urgent", "action_submit_handover"),  # the yes is the answer
+        ("it's not urgent really", None),
+    ],
+)
+def test_urgency_asked_for_or_asked_about_at_the_read_back(text, step):
+    """Priya, a discharge coordinator, asked twice for her referral to be marked urgent and once
+    whether it was: "not understood", then a reply about Reviews."""
+    from rasa.shared.core.events import SlotSet
+
+    events = [ActionExecuted("action_listen"), UserUttered("save my request")]
+    events += [SlotSet("handover_stage", "confirming")]
+    events += [ActionExecuted("action_confirm_handover")]
+    events += [BotUttered("Shall I save it?", metadata={"utter_action": "utter_handover_readback_saved"})]
+    events += [ActionExecuted("action_listen"), UserUttered(text)]
+    assert answer_step(DialogueStateTracker.from_events("web:urgent", events)) == step

@@ -22,7 +22,7 @@ from bot.safety.followups import (
     says_someone_else,
     says_unsure,
 )
-from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, Risk, in_context, tidy
+from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, SOMEONE_ELSE, Risk, in_context, tidy
 
 RISK_ENTITY = "risk"
 # Answers that end with "Are you safe right now?" / "Is it safe for us to contact you, and how?"
@@ -34,6 +34,10 @@ ASKS_SAFE_CONTACT = (
     "utter_risk_followup_contact_safely",
 )
 RISK_ANSWER_PREFIX = "utter_risk_"
+# A medical emergency answered, and for how many messages after it "what do i do now", "i dropped the
+# phone", "he died" are read as part of it
+MEDICAL_ANSWER = "utter_risk_medical_emergency"
+MEDICAL_MESSAGES = 10
 # A button that asks for the urgent answer itself ("Report abuse or neglect" on the menu).
 URGENT_BUTTONS = {"/safeguarding_concern": Risk(ABUSE), "/urgent_self_harm": Risk(SELF_HARM)}
 QUESTION = re.compile(
@@ -49,6 +53,7 @@ class SafetyTurn:
     followup: Optional[Text] = None  # a kind from bot.safety.followups
     answers: Optional[Text] = None  # "are_you_safe", "not_me", "safe_contact" or "carry_on"
     concern_raised: bool = False  # an urgent answer was given earlier in the conversation
+    medical: bool = False  # a medical emergency was answered a few messages ago
 
     @property
     def needs_answer(self) -> bool:
@@ -72,6 +77,19 @@ def bot_actions_since_last_user_turn(turns: Sequence[Dict[Text, Any]]) -> List[T
         if turn.get("event") == "bot":
             said.append((turn.get("metadata") or {}).get("utter_action") or "")
     return said
+
+
+def just_after_medical_emergency(turns: Sequence[Dict[Text, Any]]) -> bool:
+    """Whether a medical emergency was answered in the last few messages before the latest."""
+    users = 0
+    for turn in reversed(list(turns)[:-1]):
+        if turn.get("event") == "user":
+            users += 1
+            if users > MEDICAL_MESSAGES:
+                return False
+        elif (turn.get("metadata") or {}).get("utter_action") == MEDICAL_ANSWER:
+            return True
+    return False
 
 
 def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
@@ -131,9 +149,14 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         answers = "safe_contact"
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:
         answers = "carry_on"  # back to what the urgent answer interrupted
-    asked = followup_kind(text) if not answers else None
+    medical = just_after_medical_emergency(turns)
+    # "he died, i dont want to be here without him": the self-harm is answered, not the sorrow alone
+    medical = medical and risk.kind not in (SELF_HARM, SOMEONE_ELSE)
+    asked = followup_kind(text, medical) if not answers else None
+    if medical and asked == "bereaved":
+        risk = NO_RISK  # "he died", after the ambulance came: sorrow, not a carer gone
     followup = asked if answered_before or answered_any_time(asked, text) else None
-    return SafetyTurn(risk, followup, answers, answered_before)
+    return SafetyTurn(risk, followup, answers, answered_before, medical)
 
 
 def told_again_for_the_request(turn: SafetyTurn, concerns: Sequence[Dict[Text, Any]]) -> bool:

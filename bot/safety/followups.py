@@ -11,7 +11,40 @@ from typing import List, Optional, Text
 
 from bot.safety.risk import tidy
 
+# Asked only in the minutes after a medical emergency (bot.safety.dialogue reads them in that
+# context alone): "what do i do now", "i dropped the phone", "theyre here", "he died"
+MEDICAL_FOLLOWUPS = ("bereaved", "help_arrived", "emergency_now")
+
 FOLLOWUPS = [
+    # "he died", "they couldnt save her", "hes gone": sorrow first, nothing to sort out tonight
+    (
+        "bereaved",
+        re.compile(
+            r"\b(he|she|they|(my|our)\s+\w+)\s+(has\s+|have\s+|just\s+)?(died|passed(\s+away)?|gone)\b(?!\s+(to|in|into|out|back|home|up|down|off|for|with))|"
+            r"\b(couldn't|could\s+not|can't|cannot|didn't|did\s+not)\s+(save|revive|bring)\s+(him|her|them)\b|"
+            r"\b(didn't|did\s+not)\s+make\s+it\b|\b(he's|she's|he\s+is|she\s+is)\s+(dead|gone)\b(?!\s+(to|in|into|out|back|home|up|down|off|for|with))|\bthey're\s+dead\b|"
+            r"\bpronounced\b|\bpassed\s+away\b"
+        ),
+    ),
+    # "the paramedics are here now", "theyve arrived": the crew takes over
+    (
+        "help_arrived",
+        re.compile(
+            r"\b(ambulance|paramedics?|crew|they|police|doctor|responders?)(\s+(men|people|crew|staff|lot))?\s*('re|'s|\s+are|\s+is|\s+have|\s+has|\s+just)?\s*"
+            r"(here|arrived|at\s+the\s+door|come|turned\s+up|taken\s+over|working\s+on\s+(him|her|them))\b"
+        ),
+    ),
+    # "what do i do now", "i dropped the phone", "they said push on his chest", "still not breathing"
+    (
+        "emergency_now",
+        re.compile(
+            r"\bwhat\s+(do|should|shall|can|must)\s+i\s+do\b|\b(dropped|lost|hung\s+up|cut\s+off|ended|went\s+dead|gone\s+dead)\b|"
+            r"\b(push|pushing|press|pressing|pump|pumping)\w*\s+(on\s+)?(his|her|their|the)\s+chest\b|\bcpr\b|\bcompressions?\b|"
+            r"\b(coming|on\s+(their|its|the)\s+way|how\s+long)\b|\bstill\s+(not|isn't|won't|on\s+the\s+floor|unconscious)\b|"
+            r"\b(breathing|awake|moving|talking|responding)\s+(again|now)\b|\b(help\s+me|please\s+help|hurry|panic\w*|shaking|scared)\b|"
+            r"\bi('m|\s+am)\s+doing\s+(it|that|what)\b|\bwhat\s+if\b"
+        ),
+    ),
     # "it's not abuse, he's on warfarin", "nobody is hurt, take that off", "you've got it wrong"
     (
         "not_a_concern",
@@ -122,7 +155,18 @@ FOLLOWUPS = [
         "carer_in_trouble",
         re.compile(
             r"\b(i|i'll|i'm|me)\s+(\w+\s+){0,2}?((get|be|am|being)\s+)?(in|into)\s+trouble\b|\bget\s+me\s+(in|into)\s+trouble\b|\btake\s+(him|her|them|my\s+\w+)\s+away\b|\bthink\s+(i'm|i\s+am)\s+neglect\w*|\b(blame|accuse)\w*\s+me\b|\b(take|taking|took)\s+(him|her|them|my\s+\w+)\s+(off|away\s+from)\s+me\b|"
-            r"\b(i|i'll|i'm|me)\b[^.?!]{0,15}\b(arrest|arrested|prosecuted)\b"
+            r"\b(i|i'll|i'm|me)\b[^.?!]{0,15}\b(arrest|arrested|prosecuted)\b|"
+            # "wdym report neglect?? im not neglecting her": a carer who hears blame
+            r"\b(i'm|i\s+am|im)\s+not\s+(the\s+one\s+)?(neglect\w*|abus\w*|hurting|harming)\b|\bare\s+you\s+saying\s+(it's\s+|it\s+is\s+)?(me|i'm|i\s+am|my\s+fault)\b|"
+            r"\bnot\s+my\s+fault\b|\bi('m|\s+am)\s+doing\s+my\s+best\b"
+        ),
+    ),
+    # "should i ring 111 for mum?", "is it a 111 thing": answered even before a concern
+    (
+        "call_111",
+        re.compile(
+            r"\b(should|do|shall|can|could)\s+i\s+(call|ring|phone|dial|try)\s+(nhs\s+)?111\b|\b111\s+or\s+(999|the\s+gp|a\s*&\s*e)\b|"
+            r"\b(999|the\s+gp)\s+or\s+111\b|\bis\s+(it|this|that)\s+(a\s+)?111\b"
         ),
     ),
     # "can he see this chat?", "how do I delete this"
@@ -208,7 +252,7 @@ NO_PHONE_OF_THEIR_OWN = re.compile(
 
 
 # Asked with or without a concern told first: a person may be in danger now.
-ANSWERED_ANY_TIME = ("call_999",)
+ANSWERED_ANY_TIME = ("call_999", "call_111")
 # Also asked before any concern: what abuse or safeguarding is, and whether a safeguarding referral
 # means trouble for a worried relative ("the police said it's a safeguarding thing, am I in trouble?")
 ABOUT_SAFEGUARDING = re.compile(r"\b(abus\w*|neglect\w*|safeguard\w*)\b")
@@ -221,15 +265,20 @@ def answered_any_time(kind: Optional[Text], text: Text) -> bool:
     return kind in ("is_it_abuse", "carer_in_trouble") and bool(ABOUT_SAFEGUARDING.search(tidy(text or "")))
 
 
-def followup_kinds(text: Text) -> List[Text]:
-    """Every follow-up question a message asks ("999 or 101? and will they tell him it was me?")."""
+def followup_kinds(text: Text, medical: bool = False) -> List[Text]:
+    """Every follow-up question a message asks ("999 or 101? and will they tell him it was me?");
+    those of a medical emergency only just after one (`medical`)."""
     tidied = tidy(text or "")
-    return [kind for kind, pattern in FOLLOWUPS if pattern.search(tidied)]
+    return [
+        kind
+        for kind, pattern in FOLLOWUPS
+        if (medical or kind not in MEDICAL_FOLLOWUPS) and pattern.search(tidied)
+    ]
 
 
-def followup_kind(text: Text) -> Optional[Text]:
+def followup_kind(text: Text, medical: bool = False) -> Optional[Text]:
     """Which follow-up question a message asks first, if any."""
-    kinds = followup_kinds(text)
+    kinds = followup_kinds(text, medical)
     return kinds[0] if kinds else None
 
 

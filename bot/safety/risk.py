@@ -229,6 +229,23 @@ NOBODY_TO_HELP = (
 )
 
 
+# Danger that is a body in trouble (collapsed, not breathing, a stroke now): an ambulance, and the
+# 999 call handler's help until it comes; never the silent-call advice for violence ("press 55")
+MEDICAL_EMERGENCY = re.compile(
+    r"\b(collapsed|unconscious|(not|isn't|is\s+not|stopped)\s+(breathing|responding|conscious)|"
+    r"(can't|cannot|won't|will\s+not)\s+(wake|rouse)\s+(him|her|them|my\s+\w+)|(can't|cannot)\s+breathe|"
+    r"(having|had)\s+a\s+(heart\s+attack|stroke|fit|seizure)\s+(now|right\s+now|just\s+now)|"
+    r"(is|he's|she's|they're)\s+(having\s+a\s+(heart\s+attack|stroke|fit|seizure)|fitting|choking|turning\s+blue|going\s+blue)|"
+    r"(chest\s+pains?|crushing\s+pain)\b[^.?!]{0,30}\b(now|won't\s+go|bad|sweating)|"
+    r"(fallen|fell|on\s+the\s+floor)\b[^.?!]{0,40}\b(bleed\w*|blood|hit\s+(his|her|my|their)\s+head))\b"
+)
+
+
+def is_medical(text: Text) -> bool:
+    """A medical emergency, not a threat from a person (both are danger now)."""
+    return bool(MEDICAL_EMERGENCY.search(tidy(text or "")))
+
+
 def _compile(patterns: Iterable[Text]) -> List[Pattern]:
     return [re.compile(pattern) for pattern in patterns]
 
@@ -237,8 +254,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     CARER_HARM: _compile(
         [
             r"\b(scared|afraid|frightened|terrified|worried|worry|fear)\b[^.?!]{0,40}\b(i'll|i will|i'm going to|i am going to|i might|i could|i may|what i('ll| will| might| could)?)\b[^.?!]{0,30}\b(hurt|harm|hit|lash out|do|snap|lose it|shake|smother)\b",
-            r"\bi('ve)?\s+(shook|shaken|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b(?!\s+(head|knee|arm|leg|elbow|toe|foot|hand)\b)(?!'s\s+(head|knee|elbow)\b)",
-            r"\b(lost\s+my\s+temper|snapped|lashed\s+out)\s+and\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b",
+            r"\bi('ve)?\s+(shook|shaken|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her|mum|dad|nan|gran|grandad)\b(?!\s+(head|knee|arm|leg|elbow|toe|foot|hand)\b)(?!'s\s+(head|knee|elbow)\b)",
+            r"\b(lost\s+my\s+temper|lost\s+it|snapped|lashed\s+out|flipped)\s+and\s+(shook|slapped|hit|smacked|shoved|pinched|grabbed|pushed|punched|kicked)\s+(my\s+\w+|him|her)\b",
             r"\b(feel like|think)\s+i\s+(could|might|will)\s+(hurt|harm|hit|kill|strangle|smother)\s+(him|her|them|my)\b",
             r"\bi\s+(could|want to)\s+(hurt|harm|hit|strangle|smother)\s+(him|her|them|my\s+\w+)\b",
             r"\bpillow\s+over\s+(his|her|their)\s+face\b",
@@ -257,7 +274,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(feel\s+like|felt\s+like|tempted\s+to|want\s+to)\s+(just\s+)?(walk\w*|run\w*|go\w*)\s+(out|away|off)\b"
             r"[^.?!]{0,25}\b(leav\w+|on)\s+(her|him|them|my\s+\w+)\b",
             r"^(?=.*\b(him|her|them|husband|wife|mum|dad|mother|father|partner|son|daughter)\b)"
-            r".*\b(walk|walking|run|running|get|getting|go|going)\s+(out|away|off)\b[^.?!]{0,30}\b(not|never)\s+(come|coming)\s+back\b",
+            r".*\b(walk|walking|run|running|get|getting|go|going|drive|driving|drove)\s+(out|away|off)\b[^.?!]{0,30}\b(not|never)\s+(come|coming)\s+back\b",
             r"\bi\s+(have\s+|'ve\s+|had\s+)?(been\s+)?(shouted|shouting|screamed|screaming|yelled|yelling|snapped|snapping|swore|swearing)\s+at\s+"
             r"(him|her|them|my\s+(husband|wife|partner|mum|mother|dad|father|nan|gran|grandad|nana))\b",
             r"\bi\s+(have\s+|'ve\s+)?lost\s+my\s+temper\s+with\s+(him|her|them|my\s+\w+)\b",
@@ -270,6 +287,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
         [
             r"\b(kill|killing|killed|harm|harming|harmed|hurt|hurting|cut|cutting|burn|burning|burnt|hang|hanging|drown|drowning|starve|starving)\s+(my|him|her|them)sel(f|ves)\b",
             r"\bsuicid",
+            # "some days i feel like just driving off and not coming back" (said of nobody they look after)
+            r"\b(feel\s+like|felt\s+like|want\s+to|tempted\s+to|could)\s+(just\s+)?(driv\w*|walk\w*|run\w*|go|going|get\w*)\s+(out|away|off)\b"
+            r"[^.?!]{0,30}\b(not|never)\s+(come|coming)\s+back\b",
             r"\b(a\s+)?danger\s+to\s+(my|him|her|them)sel(f|ves)\b",
             r"\bself[- ]?harm",
             r"\boverdos",
@@ -389,13 +409,17 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?=.*\b((nobody|no\s+one|no-one)\s+(has\s+)?(come|came|been|turned\s+up)|still\s+(nobody|no\s+one|no-one|no\s+carer|no\s+sign))\b)"
             r"(?=.*\b((still|stuck)\s+in\s+(bed|my\s+chair|the\s+chair)|(can't|cannot)\s+get\s+(out\s+of\s+bed|up)|wet\s+through|soaked|need\s+(the\s+)?(toilet|loo)|without\s+the\s+carer)\b)",
             r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|(do|should|would)\s+(i|we|you)\s+do\s+(if|when)|happens\s+(if|when))\b)"
-            r"(?=.*\b(carers?|agency|care\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
+            r"(?=.*\b(carers?|agency|care\s+worker|pa|personal\s+assistant|support\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
             r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair"
             # a missed visit to someone who cannot manage without it: tablets missed, memory problems
             r"|miss(ed|es|ing)\s+(his|her|their|my)\s+(tablets|medication|meds|medicine|insulin|pills)|dementia|memory\s+problems|confused"
             # nothing to eat because nobody came, or a diabetic left without a meal
             r"|(had|has|got)\s+nothing\s+to\s+(eat|drink)|(hasn't|has\s+not|not)\s+(eaten|had\s+(any\s+)?(lunch|dinner|breakfast|tea))|diabetic|diabetes)\b)",
+            # "she was spose to do my tablets today. i not had them": a visit's task not done, told plainly
+            r"^(?=.*\b(supposed|suppose|spose|suposed|meant|due)\s+to\s+(come|do|give|bring|sort|help\s+with)\b)"
+            r"(?=.*\b(not|never|haven't|hasn't|didn't)\s+(had|come|came|been|turned\s+up|done)\b)"
+            r"(?=.*\b(tablets|meds|medication|medicine|insulin|pills|food|dinner|lunch|breakfast|tea|toilet|bed)\b)",
         ]
     ),
     # the person who cares for them is suddenly away and nobody helps with bed, the toilet or meals
@@ -439,6 +463,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(crash|bang|thud|scream\w*|smash\w*)\b[^.?!]{0,60}\b(silent|silence|quiet|nothing\s+since|no\s+answer|not\s+answering)\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
             r"\bunconscious\b",
+            r"\bstopped\s+breathing\b|\b(can't|cannot|won't)\s+(wake|rouse)\s+(him|her|them|my\s+\w+)(\s+up)?\b",
+            r"\b(is|he's|she's|they're|think\s+(he's|she's|he\s+is|she\s+is|it's))\s+(having\s+a\s+(heart\s+attack|stroke|fit|seizure)|fitting|choking|turning\s+blue|going\s+blue)\b",
             r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
             r"\b(he'll|she'll|they'll|he\s+will|she\s+will|they\s+will|going\s+to|threaten\w*\s+to)\s+(kill|stab|batter|hurt)\s+(me|her|him|us|them|his|her)\b",
             r"\b(is|he's|she's|they're|are)\s+(hitting|beating|hurting|attacking|kicking|strangling)\s+(me|her|him|them|my\s+\w+)\s+(right\s+)?now\b",

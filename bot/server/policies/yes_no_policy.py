@@ -1,4 +1,5 @@
-"""A yes or a no to a yes/no question is that answer, whatever else the message says.
+"""A yes or a no to a yes/no question is that answer, whatever else the message says; consent to
+share taken back is that, whatever else it says.
 
 "Do you want me to delete everything?" answered "yes delete it. does that include the complaint I
 typed?" was read as a complaint (the words after the yes), started the complaint form, and deleted
@@ -18,7 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
-from bot.sending import says_save_it
+from bot.sending import asks_if_urgent, asks_urgent, says_save_it, withdraws_consent
 
 # the question (the response that asks it) -> the step for yes, the step for no
 QUESTIONS = {"utter_confirm_forget": ("action_forget_me", "utter_forget_cancelled")}
@@ -40,7 +41,13 @@ READBACKS = {
     "utter_handover_readback": "action_submit_handover",
     "utter_handover_readback_saved": "action_submit_handover",
 }
+# "forget it, i dont want it sent", while a request is being made or waits to be sent: consent taken
+# back, whatever else the message is read as (it was "not understood", or even a request for contact)
+WITHDRAW = "action_withdraw_consent"
+# "can you mark it urgent?" or "is it marked urgent?" at the read-back: marked or answered, then shown again
+MARK_URGENT = "action_mark_urgent"
 STEPS = {step for steps in QUESTIONS.values() for step in steps} | set(READBACKS.values())
+STEPS |= {WITHDRAW, MARK_URGENT}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
@@ -65,14 +72,22 @@ class YesNoPolicy(FixedPolicy):
         if action is None:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities)
+        # consent taken back mid-form outranks the form's own next question, as safety does
+        return self._prediction(probabilities, is_no_user_prediction=action in (WITHDRAW, MARK_URGENT))
 
 
 def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
     """The step the latest message's yes or no leads to, if it answers a question above."""
     text = (tracker.latest_message.text if tracker.latest_message else "") or ""
-    if not text or text.startswith("/") or forgotten_detail(text):
-        return None  # a button carries its own intent; "no, just the email" is a change of its own
+    if not text or text.startswith("/"):
+        return None  # a button carries its own intent
+    stage = tracker.get_slot("handover_stage")
+    if stage in ("collecting", "confirming") and withdraws_consent(text):
+        return WITHDRAW  # "forget it, i dont want it sent": not a detail to forget
+    if forgotten_detail(text):
+        return None  # "no, just the email" is a change of its own
+    if stage == "confirming" and (asks_urgent(text) or asks_if_urgent(text)) and not says_save_it(text):
+        return MARK_URGENT
     asked, latest_seen = None, False
     for event in reversed(tracker.applied_events()):  # what was said between the last two messages
         if isinstance(event, UserUttered):
