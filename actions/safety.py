@@ -156,6 +156,20 @@ def about_someone_else(concern: Dict[Text, Any]) -> bool:
     )
 
 
+def freshest(response: Text, tracker: Tracker, domain: DomainDict) -> Text:
+    """A follow-up's answer, or its shorter "again" wordings (`_again`, `_again_2`) when it was given
+    in either of the last two turns: never the same text as either of the two replies before."""
+    wordings = [response] + [
+        name
+        for name in (f"{response}_again", f"{response}_again_2")
+        if name in (domain.get("responses") or {})
+    ]
+    recent, last = last_responses(tracker, 2), last_responses(tracker, 1)
+    return next(
+        (w for w in wordings if w not in recent), next((w for w in wordings if w not in last), response)
+    )
+
+
 def block_for(risk: Risk, text: Text = "") -> Text:
     if risk.kind == SELF_HARM and risk.imminent:
         return "utter_risk_self_harm_imminent"
@@ -241,18 +255,19 @@ class ActionRespondToRisk(Action):
             if "keep_private" in asked and concerns and about_someone_else(concerns[-1]):
                 # "please don't tell him it was me" from a neighbour: staying anonymous, not a victim's wishes
                 asked = list(dict.fromkeys("anonymous" if kind == "keep_private" else kind for kind in asked))
-            asked.sort(key=lambda kind: kind not in ("call_999", "call_111"))  # whether to call is answered first
+            asked.sort(
+                key=lambda kind: kind not in ("call_999", "call_111")
+            )  # whether to call is answered first
             for kind in asked[:MOST_FOLLOWUPS_ANSWERED]:  # "999 or 101? and will they tell him it was me?"
                 saved = saved_only(requests_made(tracker)) if kind == "what_next" else None
                 if saved:  # "when will they ring me?" of a request only saved: nobody will, phone them
                     tell_nobody_told(dispatcher, saved)
                 else:  # the same question again straight after: its shorter "again" answer, if it has one
                     response = FOLLOWUP_ANSWERS[kind]
-                    again = f"{response}_again"
-                    if response in last_responses(tracker, 1) and again in (domain.get("responses") or {}):
-                        response = again
-                    dispatcher.utter_message(response=response)
+                    dispatcher.utter_message(response=freshest(FOLLOWUP_ANSWERS[kind], tracker, domain))
             topic = asked_too(tracker)
+            if topic == "contacts" and set(asked) & {"call_999", "call_111"}:
+                topic = None  # "should i ring 111 or someone": who to ring is what was answered
             if topic:  # "could she go somewhere for a week? and am I in trouble?": both answered
                 dispatcher.utter_message(response=f"utter_{topic}")
             if (turn.risk.urgent or turn.followup == "why_flagged") and concerns:

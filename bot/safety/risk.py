@@ -638,7 +638,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(isn't|is\s+not|not|aren't)\s+(being|getting)\s+(looked\s+after|cared\s+for|fed)\b",
             r"(\bnot|n't)\s+(feeding|giving\s+(him|her|them|me)\s+(food|water|drinks?))\b",
             r"\b(don't|doesn't|do\s+not|does\s+not)\s+(give|change|wash|feed|turn)\s+(him|her|them|me)\b(?!\s+a\s+choice)",
-            r"\b(hasn't|has\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
+            r"\b(hasn't|has\s+not|(she|he|they)('s|\s+is|\s+has|'ve|\s+have)\s+not)\s+(eaten|been\s+seen)\b|\b(haven't|not)\s+eaten\s+(properly\s+)?(for|in)\s+(days|a\s+week|weeks|\w+\s+days)\b",
             r"\b(haven't|hasn't|not|nobody\s+has|no\s+one\s+has)\s+(seen|heard\s+from)\s+(?!(my|the|our)\s+(social\s+worker|worker|assessor|ot)\b)(?!(you|anyone|the\s+council|thurrock)\b)[^.?!]*\b(days|week|weeks|since)\b",
             r"^(?=.*\b((knock\w*|rang\s+the\s+(bell|doorbell)|banged\s+on)\b[^.?!]{0,40}\b(no\s+answer|not\s+answer\w*|doesn't\s+answer|didn't\s+answer|nobody\s+(came|answered))|"
             r"(no\s+one|nobody|noone|she|he|they)\s+(answers|answered|is\s+answering|won't\s+answer|doesn't\s+answer|didn't\s+answer|wont\s+come\s+to|won't\s+come\s+to)\s+(the\s+)?door)\b)"
@@ -787,6 +787,8 @@ NOT_SO = re.compile(
     r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
     r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
     r"\bnot\s+(suicidal|abuse|neglect)\b|"
+    # "wdym neglect?? im not neglecting her": a question about the word, not a worry told
+    r"\b(wdym|wym|what\s+do\s+you\s+mean|what\s+you\s+mean|what\s+d'?ya\s+mean)\b[^.?!]{0,20}\b(abus\w*|neglect\w*|safeguarding)\b[?!]*|"
     r"\b(self[- ]?harmed|overdosed|tried\s+to\s+kill\s+(him|her|them)self)\s+(when\s+(he|she|they)\s+(was|were)\s+(a\s+)?(teenager|child|kid|young|at\s+school|little)|years\s+ago)\b(?=[^.?!]*\b(doing\s+(great|well|fine|ok|better)|fine\s+now|better\s+now)\b)|"
     r"\b(don't|do\s+not)\s+want\s+to\s+be\s+here\s+any\s?more\s+in\s+(this|the|my)\s+(flat|house|home|area|place|town|bungalow|care\s+home)\b|"
     r"\b(difference\s+between|meaning\s+of|definition\s+of|types\s+of|examples\s+of)\b[^.?!]*\b(abus\w*|neglect\w*)\b|"
