@@ -1154,11 +1154,15 @@ class DetailAnswers:
             return {"need": None}
 
         told_again = TOLD_ALREADY_ONLY.match(text or "") or (
-            TOLD_CROSSLY.search(text or "") and len((text or "").split()) < NEED_WORDS * 3
+            TOLD_CROSSLY.search(text or "")
+            and (len((text or "").split()) < NEED_WORDS * 3 or "?" in (text or ""))
         )  # "i TOLD you already!! why do you keep asking me the same things": never kept as their need
         if asked_now and told_again:
             earlier = need_told_before(tracker)
             if earlier:  # "I told you already": what they said before, in their words
+                topic = question_topic(tracker) if "?" in (text or "") else None
+                if topic:  # "i told you in my first message. does she need to consent?": answered too
+                    dispatcher.utter_message(response=f"utter_{topic}")
                 dispatcher.utter_message(
                     response="utter_details_noted_in_passing", noted="what you need help with"
                 )

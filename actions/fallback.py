@@ -100,6 +100,13 @@ NOT_ANSWERED = re.compile(
 FALLING = re.compile(r"\b(fall|falls|fell|falen|fallen|falling|faling|fallin)\b", re.I)
 
 
+def deleted_or_not(tracker: Tracker) -> Text:
+    """The answer to "did you delete it?": deleting empties the chat, so an earlier message still
+    here means nothing was deleted (said plainly, with how); else what deleting left."""
+    told_before = sum(1 for event in tracker.events if event.get("event") == "user") > 1
+    return "utter_not_deleted" if told_before else "utter_deleted_check"
+
+
 class ActionHandleFallback(Action):
     """Answers a message the assistant could not understand."""
 
@@ -115,8 +122,9 @@ class ActionHandleFallback(Action):
         if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
             return at_the_read_back(dispatcher, tracker)
         if ASKS_IF_DELETED.search(tracker.latest_message.get("text") or ""):
-            # "is it actually gone? will anyone see what i said": after deleting, what is left
-            dispatcher.utter_message(response="utter_deleted_check")
+            # "is it actually gone? will anyone see what i said": after deleting, what is left; with
+            # what they told us still here (nothing was deleted), a plain no and how to
+            dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
         if NOT_ANSWERED.search(tracker.latest_message.get("text") or ""):
             # "you said that already", "this is pointless, you're not answering": sorry, and a way on

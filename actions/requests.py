@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.details import full_text
 from actions.privacy import ASKS_IF_DELETED
+from actions.fallback import deleted_or_not
 from bot.settings import settings
 from bot.store.database import shared_database
 from actions.request_state import requests_made, saved_only, tell_nobody_told, tell_requests
@@ -128,7 +129,7 @@ class ActionTellRequestStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         if ASKS_IF_DELETED.search(full_text(tracker)):  # "is it actually gone?" after deleting the chat
-            dispatcher.utter_message(response="utter_deleted_check")
+            dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
         made = requests_made(tracker)
         if made is None:
@@ -148,7 +149,9 @@ class ActionTellRequestStatus(Action):
 # "pass it on", "tell them", "let the council know", "report it for me"
 PASS_ON = re.compile(
     r"\b(?:pass|send)\s+(?:it|this|that|them|my\s+\w+)\s+on\b|\b(?:tell|inform|let)\s+(?:them|the\s+council|"
-    r"thurrock\s+first|someone|somebody|social\s+services)\b|\breport\s+(?:it|this|him|her|them)\b",
+    r"thurrock\s+first|someone|somebody|social\s+services)\b|\breport\s+(?:it|this|him|her|them)\b|"
+    # "save my request please", "make a referral", "send my request": a request to make one
+    r"\b(?:save|send|make|start|do|put\s+in|submit|log|raise)\s+(?:my|a|the|this)\s+(?:request|referral)\b",
     re.I,
 )
 

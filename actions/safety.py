@@ -93,6 +93,7 @@ FOLLOWUP_ANSWERS = {
     "waiting_to_call": "utter_risk_followup_waiting_to_call",
     "call_999": "utter_risk_followup_welfare_check",
     "call_111": "utter_risk_followup_call_111",
+    "take_words_out": "utter_risk_followup_take_words_out",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
     "somewhere_safe": "utter_risk_followup_somewhere_safe",

@@ -43,7 +43,17 @@ CHANNELS = {
     "telegram": ("rest", "tg-{number}"),
     "speech": ("speech", "resident-{id}"),
 }
-TURN_KEYS = {"say", "contains", "contains_any", "lacks", "buttons", "lacks_buttons", "urgent", "restart"}
+TURN_KEYS = {
+    "say",
+    "starts_with",
+    "contains",
+    "contains_any",
+    "lacks",
+    "buttons",
+    "lacks_buttons",
+    "urgent",
+    "restart",
+}
 FILE_KEYS = {"who", "channel", "clock", "turns", "stored", "known_failure"}
 # Details the resident gives and the question that asks for each (utter_ask_<slot>).
 DETAIL_SLOTS = (
@@ -87,6 +97,7 @@ URGENT_PREFIXES = (
     "utter_risk_without_carer",
     "utter_risk_unsafe_alone",
     "utter_risk_not_safe_now",
+    "utter_risk_medical_emergency",
 )
 
 
@@ -333,6 +344,9 @@ def turn_problems(step: Dict[str, Any], turn: Turn) -> List[str]:
     words = folded(turn.text)
     if not turn.replies or not words:
         problems.append("no reply")
+    first = folded(turn.replies[0].get("text") or "") if turn.replies else ""
+    if "starts_with" in step and not first.startswith(folded(step["starts_with"])):
+        problems.append(f"the first thing read is not {step['starts_with']!r} but {first[:60]!r}")
     for expected in as_list(step.get("contains")):
         if folded(expected) not in words:
             problems.append(f"the reply does not say {expected!r}")

@@ -191,3 +191,13 @@ def test_a_half_yes_half_request_to_the_offer_of_contact_starts_the_request():
     assert not dispatcher.messages
     messages = run_fallback(user("greet"), bot("utter_menu"), user("nlu_fallback", torn))
     assert messages and messages[0]["response"].startswith("utter_fallback")
+
+
+def test_did_you_delete_it_with_the_chat_still_here_is_a_plain_no():
+    """Dave asked "did you delete it or not" having never deleted anything, and was told "Did you
+    ask me to delete this chat, and say yes? Then it is gone": no use to him."""
+    latest = user("nlu_fallback", RANKING)
+    latest["parse_data"]["text"] = latest["text"] = "did you delete it or not"
+    earlier = {"event": "user", "text": "i lost it and shoved him", "parse_data": {"intent": {"name": "x"}}}
+    [message] = run_fallback(earlier, bot("utter_risk_carer_harm"), latest)
+    assert message["response"] == "utter_not_deleted"

@@ -732,3 +732,20 @@ def test_can_i_complain_for_her_at_the_rating_is_answered_and_the_rating_asked_a
     """Terry's "can i complain on her behalf tho?" was kept as his feedback and the form ended."""
     result, responses = rate("can i complain on her behalf tho? she cant do it herself", "give_feedback")
     assert responses == ["utter_complain_for_someone"] and result["feedback_rating"] is None
+
+
+def test_i_told_you_in_my_first_message_with_a_question_takes_the_story_and_answers_the_question():
+    """Priya: "i told you already in my first message... you didn't answer me - does she need to
+    consent?" was saved as what she needs; her story was in her first message."""
+    story = "referring mrs ellis, 81, fractured hip, lives alone, needs four calls a day before discharge on friday"
+    text = "i told you already in my first message. does she need to consent?"
+    tracker = asked("need", text, {}, intent="professional_referral")
+    tracker.events = [
+        {"event": "user", "text": story, "parse_data": {"intent": {"name": "professional_referral"}}},
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_professional_referral"}},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "professional_referral"}}},
+    ]
+    dispatcher = CollectingDispatcher()
+    result = ValidateHandoverForm().validate_need(text, dispatcher, tracker, {})
+    assert result == {"need": story}
+    assert "utter_professional_referral" in [m.get("response") for m in dispatcher.messages]

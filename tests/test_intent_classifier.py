@@ -116,3 +116,17 @@ def test_what_to_do_if_i_fall_is_the_alarms_answer_never_an_assessment():
         message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
         ScaledLogisticRegressionClassifier._what_if_i_fall(message)
         assert message.get("intent")["name"] == first, text
+
+
+def test_a_pa_who_is_not_off_sick_but_not_wanted_is_changing_the_pa():
+    """Daniel: "she not sick. she just dont come. i want a diffrent pa" got the sick-cover answer twice."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    for text, first in [
+        ("shes not ill, she just never turns up. i want a different pa", "dp_change_pa"),
+        ("my pa is off sick this week who covers", "dp_pa_cover"),
+    ]:
+        ranking = [{"name": "dp_pa_cover", "confidence": 0.8}]
+        message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+        ScaledLogisticRegressionClassifier._pa_not_off(message)
+        assert message.get("intent")["name"] == first, text

@@ -79,6 +79,7 @@ def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_req
     for asked, slots in [
         ("can you pass it on to the council", {}),
         ("i want you to tell them so someone checks on him", {}),
+        ("save my request please, im a professional", {}),  # Femi: "no request to add to yet"
         ("can I add that he's not eaten", {"concerns": [{"kind": "neglect"}]}),  # after a worry
     ]:
         messages, events = run(ActionAddToRequest(), state(slots, said(asked, "add_to_request")))

@@ -593,3 +593,18 @@ def test_a_death_said_with_a_wish_to_die_gets_the_self_harm_answer():
     events.append(user("he died. i dont want to live without him", "self_harm"))
     said, _, _, _ = run(events, {"concerns": [concern("danger", first)], "last_risk_answer": "danger"})
     assert said[0].startswith("utter_risk_self_harm") and "utter_risk_followup_bereaved" not in said
+
+
+def test_asking_for_the_words_of_a_worry_to_be_taken_out_is_told_why_they_stay_and_how_to_delete():
+    """Dave: "take that out" (that he had shoved his son) got "I've kept what you said", with no why
+    and no way to have nothing kept."""
+    first = "i lost my temper and pushed him over"
+    events = [
+        user(first, "carer_harm"),
+        bot("utter_risk_carer_harm"),
+        user("please take that out, i dont want it written down"),
+    ]
+    said, _, _, messages = run(
+        events, {"concerns": [concern("carer_harm", first)], "last_risk_answer": "carer_harm"}
+    )
+    assert said[0] == "utter_risk_followup_take_words_out"

@@ -61,6 +61,15 @@ FOLLOWUPS = [
             r"\b(he|she)\s+bruises\s+(very\s+|so\s+|really\s+)?(easy|easily)\b|\b(warfarin|blood\s+thinners?)\b"
         ),
     ),
+    # "take that out", "i dont want that written down": their words of a worry, asked to be removed
+    (
+        "take_words_out",
+        re.compile(
+            r"\b(take|cross|rub|strike|delete|remove|scrub|wipe)\s+(that|it|this|what\s+i\s+(said|wrote|typed)|those\s+words|that\s+(bit|part|line))\s+out\b|"
+            r"\b(don't|do\s+not|dont)\s+want\s+(that|it|this|what\s+i\s+said)\s+(to\s+be\s+)?(written|put|kept|recorded|saved|on\s+(there|record|the\s+request)|down)\b|"
+            r"\b(don't|dont|do\s+not)\s+(write|put|record|keep|save)\s+(that|it|this|what\s+i\s+said)(\s+(down|on|in))?\b"
+        ),
+    ),
     # "is this abuse or am I making a fuss?", "does that count as abuse", "is that neglect"
     (
         "is_it_abuse",

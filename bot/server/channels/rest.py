@@ -31,6 +31,39 @@ from bot.settings import settings
 from bot.speech.synthesizer import forget_private_speech
 
 logger = logging.getLogger(__name__)
+INTRO = "utter_intro"
+URGENT_ANSWER_PREFIX = "utter_risk_"
+
+
+class UrgentFirstOutput(CollectingOutputChannel):
+    """Collects the replies with the response each came from, so that a first message that needs
+    the urgent answer ("my husband has collapsed, he's not breathing") gets it before the
+    four-line introduction of a new conversation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.responses: List[Optional[Text]] = []
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        response = message.get("utter_action")
+        before = len(self.messages)
+        await super().send_response(recipient_id, message)
+        self.responses += [response] * (len(self.messages) - before)
+
+    def urgent_first(self) -> List[Dict[Text, Any]]:
+        """The replies, the introduction moved after the urgent answer when both are there."""
+        tagged = list(zip(self.messages, self.responses))
+        urgent = [i for i, (_, name) in enumerate(tagged) if str(name or "").startswith(URGENT_ANSWER_PREFIX)]
+        intro = [i for i, (_, name) in enumerate(tagged) if name == INTRO]
+        if not urgent or not intro or intro[0] > urgent[0]:
+            return list(self.messages)
+        after = max(urgent)
+        order = [i for i in range(len(tagged)) if i not in intro]
+        at = order.index(after) + 1
+        order[at:at] = intro
+        return [tagged[i][0] for i in order]
+
+
 SESSION_COOKIE = "front_door_session"
 SESSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 RESERVED_NAMESPACES = ("web:", "telegram:")
@@ -195,7 +228,7 @@ class CappedRestInput(InputChannel):
             )
             logger.debug("Details", exc_info=True)
             return [self.reply(inbound.sender, "unavailable")]
-        replies = list(output.messages)
+        replies = output.urgent_first() if isinstance(output, UrgentFirstOutput) else list(output.messages)
         if any(is_forget_message(reply.get("custom")) for reply in replies):
             forget_private_speech(
                 settings().speech_cache_dir, inbound.sender
@@ -219,7 +252,7 @@ class CappedRestInput(InputChannel):
         async def receive(request: Request) -> HTTPResponse:
             inbound = read_inbound(request.body, self.limits)
             session = self.identify(request, inbound)
-            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(request, inbound, on_new_message, UrgentFirstOutput())
             return self.respond(replies, inbound, session, request)
 
         return webhook

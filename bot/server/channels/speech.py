@@ -13,7 +13,7 @@ import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, FrozenSet, Optional, Set, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -21,7 +21,7 @@ from sanic.response import HTTPResponse
 from bot.content import channel_messages
 from bot.server.channels.hardening import NO_STORE
 from bot.server.channels.inbound import Inbound, Limits, read_inbound
-from bot.server.channels.rest import CappedRestInput
+from bot.server.channels.rest import CappedRestInput, UrgentFirstOutput
 from bot.settings import settings
 from bot.speech.speakable import speakable
 from bot.speech.synthesizer import RATES, SpeechError, Synthesizer
@@ -102,7 +102,7 @@ class SpeechInput(CappedRestInput):
                 if not inbound.problem:
                     inbound.problem, inbound.status = "malformed", 400
             session = self.identify(request, inbound)
-            replies = await self.answer(request, inbound, on_new_message, CollectingOutputChannel())
+            replies = await self.answer(request, inbound, on_new_message, UrgentFirstOutput())
             if self.wants_speech(inbound):
                 replies = [await self.add_speech(request, reply, rate, inbound.sender) for reply in replies]
             return self.respond(replies, inbound, session, request)

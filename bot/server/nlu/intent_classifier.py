@@ -59,6 +59,13 @@ FALL_QUESTION = re.compile(
     re.I,
 )
 READ_AS_FALLS = ("assessment_needs", "assessment_ot", "assessment_overview", "home_care")
+# "she not sick. she just dont come. i want a diffrent pa": a PA who is not off, read as cover for one
+# who is (the words "sick", "away"), is changing the PA
+PA_NOT_OFF = re.compile(
+    r"\b(?:not|isn'?t|is\s+not|aint|ain'?t|never)\s+(?:off\s+)?(?:sick|ill|poorly|away|on\s+holiday)\b|"
+    r"\b(?:new|different|diffrent|another|other)\s+(?:pa|p\.a\.|personal\s+assistant)\b",
+    re.I,
+)
 # A long message read as one of these gives way to a question asked in one of its sentences.
 NOT_A_QUESTION = {"give_details", "greet", "thank", "goodbye"}
 
@@ -129,6 +136,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             self._paying_a_person(message)
             self._cared_for_not_carer(message)
             self._what_if_i_fall(message)
+            self._pa_not_off(message)
             self._two_topics_at_once(message)
         return messages
 
@@ -158,6 +166,15 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             message.get(TEXT) or ""
         ):
             _read_as(message, "telecare")
+
+    @staticmethod
+    def _pa_not_off(message: Message) -> None:
+        """ "She's not sick, she just doesn't come. I want a different PA" read as cover for a PA off
+        sick: changing the PA."""
+        if (message.get(INTENT) or {}).get("name") == "dp_pa_cover" and PA_NOT_OFF.search(
+            message.get(TEXT) or ""
+        ):
+            _read_as(message, "dp_change_pa")
 
     @staticmethod
     def _cared_for_not_carer(message: Message) -> None:
