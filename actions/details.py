@@ -522,7 +522,10 @@ BOOK_ME = re.compile(
 ASKS_FOR_CONTACT = re.compile(
     r"\b(?:call|ring|phone|contact|email|text)\s+me\b(?!\s+(?:if|when))|"
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|they)\s+(?:call|ring|phone|contact|get\s+in\s+touch\s+with)\s+me\b|"
-    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b",
+    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b|"
+    # "can someone from the council go and see her?", "could a social worker visit him"
+    r"\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|a\s+social\s+worker|a\s+worker|you|they)\s+(?:from\s+(?:the\s+)?(?:\w+\s+){1,3}?)?"
+    r"(?:go\s+(?:and\s+)?(?:see|visit|check\s+on)|come\s+(?:and\s+)?(?:see|visit)|visit|pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
     re.I,
 )
 

@@ -103,19 +103,19 @@ class ActionAskHelpful(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        given = noted(details_set_this_turn(tracker), tracker)
-        if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
-            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
-        if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
-            # a question asked at the read-back: answered, then the request waits to be sent, shown again
-            return [FollowupAction("action_confirm_handover")]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if (
             intent in TOPIC_TITLES
             and tracker.get_slot("handover_stage") not in ("collecting", "confirming")
             and asks_for_contact(full_text(tracker))
         ):  # "book me a carer's assessment please, call me evenings": answered, and the request started
-            return [FollowupAction("action_start_handover")]
+            return [FollowupAction("action_start_handover")]  # which says what details it noted
+        given = noted(details_set_this_turn(tracker), tracker)
+        if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
+        if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
+            # a question asked at the read-back: answered, then the request waits to be sent, shown again
+            return [FollowupAction("action_confirm_handover")]
         history = topic_answers(tracker)
         second = second_question(tracker)
         if second:

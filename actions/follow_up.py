@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.feedback import topic_answers
 from actions.topics import TOPIC_TITLES
+from bot.sending import says_send_now
 
 
 class ActionAnswerFollowUp(Action):
@@ -98,5 +99,9 @@ class ActionAnswerYes(Action):
             return [FollowupAction("action_start_handover")]
         if tracker.get_slot("handover_stage") == "confirming":  # a request waits for its yes: shown again
             return [FollowupAction("action_confirm_handover")]
+        if says_send_now(tracker.latest_message.get("text") or "") and (
+            tracker.get_slot("concerns") or topic_answers(tracker)
+        ):  # "can you send it for me then", after telling us what is wrong: the request, started
+            return [FollowupAction("action_start_handover")]
         dispatcher.utter_message(response="utter_menu")
         return []

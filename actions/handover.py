@@ -285,6 +285,9 @@ class ActionStartHandover(Action):
             intro = "utter_handover_intro_urgent" if delivered else "utter_handover_intro_urgent_saved"
         else:
             intro = "utter_handover_intro" if delivered else "utter_handover_intro_saved"
+        given = noted(details_set_this_turn(tracker), tracker)
+        if given:  # "please don't come to the house, ring my mobile 07700 900717": said kept, once
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
         dispatcher.utter_message(response=intro, topic=topic.lower())
         resuming = tracker.get_slot("paused_form") == "handover_form"
         consent = tracker.get_slot("share_consent")

@@ -157,6 +157,13 @@ def about_someone_else(concern: Dict[Text, Any]) -> bool:
     )
 
 
+def only_followups(text: Text) -> bool:
+    """Every sentence of the message is a follow-up question about the worry ("what will happen if i
+    report it? will they take him away?"): nothing else was asked, so no topic is answered too."""
+    parts = [part for part in re.split(r"[.?!]+", text or "") if len(part.split()) >= 3]
+    return bool(parts) and all(followup_kinds(part) for part in parts)
+
+
 def freshest(response: Text, tracker: Tracker, domain: DomainDict) -> Text:
     """A follow-up's answer, or its shorter "again" wordings (`_again`, `_again_2`) when it was given
     in either of the last two turns: never the same text as either of the two replies before."""
@@ -176,7 +183,9 @@ def block_for(risk: Risk, text: Text = "") -> Text:
         return "utter_risk_self_harm_imminent"
     if risk.kind == DANGER and is_medical(text):  # an ambulance, not the silent call for violence
         return MEDICAL_ANSWER
-    return BLOCKS[risk.kind]
+    # read as urgent where the policy decided, not here (the conversation read a moment apart): never
+    # a failure, the answer for more of a worry
+    return BLOCKS.get(risk.kind, "utter_risk_more")
 
 
 def topic_without(tracker: Tracker, concern: Dict[Text, Any]) -> Text:
@@ -266,7 +275,7 @@ class ActionRespondToRisk(Action):
                 else:  # the same question again straight after: its shorter "again" answer, if it has one
                     response = FOLLOWUP_ANSWERS[kind]
                     dispatcher.utter_message(response=freshest(FOLLOWUP_ANSWERS[kind], tracker, domain))
-            topic = asked_too(tracker)
+            topic = None if only_followups(text) else asked_too(tracker)
             if topic == "contacts" and set(asked) & {"call_999", "call_111"}:
                 topic = None  # "should i ring 111 or someone": who to ring is what was answered
             if topic:  # "could she go somewhere for a week? and am I in trouble?": both answered

@@ -130,3 +130,18 @@ def test_a_pa_who_is_not_off_sick_but_not_wanted_is_changing_the_pa():
         message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
         ScaledLogisticRegressionClassifier._pa_not_off(message)
         assert message.get("intent")["name"] == first, text
+
+
+def test_asking_for_someone_to_go_and_see_her_is_a_request_not_a_phone_number():
+    """Jean: "Can someone from the council go and see her?" (after a retraining, read as "talk to a
+    person") got Thurrock First's number instead of the request she asked for."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    for text, first in [
+        ("could somebody from social services pop round to my dad", "request_callback"),
+        ("can i talk to a real person please", "talk_to_person"),
+    ]:
+        ranking = [{"name": "talk_to_person", "confidence": 0.7}]
+        message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+        ScaledLogisticRegressionClassifier._visit_asked(message)
+        assert message.get("intent")["name"] == first, text

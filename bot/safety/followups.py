@@ -42,7 +42,10 @@ FOLLOWUPS = [
             r"\b(push|pushing|press|pressing|pump|pumping)\w*\s+(on\s+)?(his|her|their|the)\s+chest\b|\bcpr\b|\bcompressions?\b|"
             r"\b(coming|on\s+(their|its|the)\s+way|how\s+long)\b|\bstill\s+(not|isn't|won't|on\s+the\s+floor|unconscious)\b|"
             r"\b(breathing|awake|moving|talking|responding)\s+(again|now)\b|\b(help\s+me|please\s+help|hurry|panic\w*|shaking|scared)\b|"
-            r"\bi('m|\s+am)\s+doing\s+(it|that|what)\b|\bwhat\s+if\b"
+            r"\bi('m|\s+am)\s+doing\s+(it|that|what)\b|\bwhat\s+if\b|"
+            # "should i tell her to try and get up", "shes cold and shivering", "hes getting worse"
+            r"\bshould\s+(i|she|he|we|they)\b[^.?!]{0,30}\b(get\s+up|move|lift|try|sit\s+up|give|stay)\b|"
+            r"\b(cold|shivering|confused|worse|getting\s+worse|more\s+pain|in\s+agony|hours)\b"
         ),
     ),
     # "it's not abuse, he's on warfarin", "nobody is hurt, take that off", "you've got it wrong"
@@ -66,6 +69,8 @@ FOLLOWUPS = [
         "take_words_out",
         re.compile(
             r"\b(take|cross|rub|strike|delete|remove|scrub|wipe)\s+(that|it|this|what\s+i\s+(said|wrote|typed)|those\s+words|that\s+(bit|part|line))\s+out\b|"
+            r"\b(take|cross|rub|strike)\s+out\s+(what\s+i\s+(said|wrote|typed|told\s+you)|the\s+(bit|part|line))\b|"
+            r"\b(delete|remove|erase|wipe)\s+(the\s+(bit|part|line)|what\s+i\s+(said|wrote|typed|told\s+you))\s+about\b|"
             r"\b(don't|do\s+not|dont)\s+want\s+(that|it|this|what\s+i\s+said)\s+(to\s+be\s+)?(written|put|kept|recorded|saved|on\s+(there|record|the\s+request)|down)\b|"
             r"\b(don't|dont|do\s+not)\s+(write|put|record|keep|save)\s+(that|it|this|what\s+i\s+said)(\s+(down|on|in))?\b"
         ),

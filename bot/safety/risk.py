@@ -237,7 +237,8 @@ MEDICAL_EMERGENCY = re.compile(
     r"(having|had)\s+a\s+(heart\s+attack|stroke|fit|seizure)\s+(now|right\s+now|just\s+now)|"
     r"(is|he's|she's|they're)\s+(having\s+a\s+(heart\s+attack|stroke|fit|seizure)|fitting|choking|turning\s+blue|going\s+blue)|"
     r"(chest\s+pains?|crushing\s+pain)\b[^.?!]{0,30}\b(now|won't\s+go|bad|sweating)|"
-    r"(fallen|fell|on\s+the\s+floor)\b[^.?!]{0,40}\b(bleed\w*|blood|hit\s+(his|her|my|their)\s+head))\b"
+    r"(fallen|fell|had\s+a\s+fall|on\s+the\s+floor)\b[^.?!]{0,60}\b(bleed\w*|blood|hit\s+(his|her|my|their)\s+head|"
+    r"(can't|cannot|unable\s+to)\s+(get\s+up(?!\s+(the\s+)?(stairs|steps))|move)|hip|broken|broke))\b"
 )
 
 
@@ -428,6 +429,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     WITHOUT_CARER: _compile(
         [
             LONG_AGO + r"(?=.*" + CARER_AWAY + r")(?=.*" + NOBODY_TO_HELP + r")",
+            # care about to stop with nobody after it: "her last day is friday. i cant get up or washed
+            # without someone. what if i havent got anyone by then"
+            r"^(?=.*\b(no\s*one|nobody|no-one|no\s+help|no\s+carers?|anyone|anybody)\b[^.?!]{0,20}\b(from|after|by|on|then)\b)"
+            r"(?=.*\b(can't|cannot|unable\s+to)\s+(get\s+up|get\s+washed|wash|dress|get\s+dressed|get\s+out\s+of\s+bed|get\s+to\s+the\s+toilet)\b)",
             LONG_AGO
             + r"(?=.*"
             + WHO_CARED
@@ -445,7 +450,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(hob|cooker|oven|gas\s+ring)s?\b[^.?!]{0,20}\bon\b[^.?!]{0,25}\b(nothing\s+on\s+it|empty|all\s+(day|night)|unattended|for\s+hours)\b",
             # a fall with harm now ("can't get up", "bleeding"), whenever it happened
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)(?!.*\b(recovered|healed|fine\s+now|better\s+now|all\s+better)\b)"
-            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
+            r"(?!.*\b(last\s+(week|month|year)|years?\s+ago|months?\s+ago|since\s+(then|my|her|his))\b)"
+            r".*\b(fallen|fell|had\s+a\s+fall|has\s+a\s+fall)\b.*\b((can't|cannot|unable\s+to)\s+(get\s+up(?!\s+(the\s+)?(stairs|steps))|move|breathe)|bleed|blood|hit\s+(his|her|my|their)\s+head|broke|broken|stuck)",
             # a fall with a vaguer harm, unless told as a history ("fell twice last week and can't
             # manage the stairs" is a need for an assessment, not 999)
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)"
@@ -740,6 +746,13 @@ HARM_SIGN = re.compile(
     r"unsafe|danger\w*|threat\w*|push\w*|grab\w*|slap\w*|kick\w*|punch\w*|forc\w*|control\w*|touch\w*)\b"
 )
 # Someone else at risk of self-harm: told about by a relative or friend, not in the first person.
+# Strain said of someone else ("her daughter is exhausted", "the family are at the end of their tether")
+OTHERS_STRAIN = re.compile(
+    r"\b(he|she|they|(his|her|their|the|my)\s+\w+|\w+'s\s+\w+|"
+    + RELATIVE
+    + r")\s*('s|\s+is|\s+are|'re|\s+was|\s+has\s+been|\s+have\s+been)\s+"
+    r"(so\s+|really\s+|very\s+|completely\s+)?(exhausted|worn\s+out|shattered|at\s+the\s+end\s+of|struggling|not\s+coping|burnt\s+out|on\s+(her|his|their)\s+knees)\b"
+)
 THIRD_PERSON = re.compile(
     r"\b(he|she|they|him|her|his|himself|herself|themselves|says|said|saying|talks|told\s+me|keeps\s+saying|sent\s+me)\b"
 )
@@ -930,6 +943,13 @@ def in_context(latest: Risk, earlier: Sequence[Risk], latest_text: Text = "") ->
         return Risk(
             worrying[-1].kind
         )  # "she comes tomorrow. i am scared", after "my support worker shouts at me"
+    if (
+        worrying
+        and worrying[-1].kind not in (SELF_HARM, SOMEONE_ELSE, CARER_HARM)
+        and OTHERS_STRAIN.search(tidied)
+        and not FIRST_PERSON_HARM.search(tidied)
+    ):
+        return latest  # "her daughter is exhausted", in a referral after a worry: not the writer's life
     kind = (
         worrying[-1].kind
         if worrying and worrying[-1].kind in (SELF_HARM, SOMEONE_ELSE, CARER_HARM)

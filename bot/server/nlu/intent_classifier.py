@@ -59,6 +59,14 @@ FALL_QUESTION = re.compile(
     re.I,
 )
 READ_AS_FALLS = ("assessment_needs", "assessment_ot", "assessment_overview", "home_care")
+# "can someone from the council go and see her?": a visit asked for, read as wanting to talk to a person,
+# is a request for Thurrock First to get in touch (the request starts, with its consent question)
+VISIT_ASKED = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|a\s+social\s+worker|a\s+worker|you|they)\s+"
+    r"(?:from\s+(?:the\s+)?(?:\w+\s+){1,3}?)?(?:go\s+(?:and\s+)?(?:see|visit|check\s+on)|come\s+(?:and\s+)?(?:see|visit)|visit|"
+    r"pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
+    re.I,
+)
 # "she not sick. she just dont come. i want a diffrent pa": a PA who is not off, read as cover for one
 # who is (the words "sick", "away"), is changing the PA
 PA_NOT_OFF = re.compile(
@@ -137,6 +145,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             self._cared_for_not_carer(message)
             self._what_if_i_fall(message)
             self._pa_not_off(message)
+            self._visit_asked(message)
             self._two_topics_at_once(message)
         return messages
 
@@ -162,10 +171,19 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     @staticmethod
     def _what_if_i_fall(message: Message) -> None:
         """ "What do I do if I fall again?" read as an assessment: the alarms answer (999 if hurt)."""
-        if (message.get(INTENT) or {}).get("name") in READ_AS_FALLS and FALL_QUESTION.search(
+        name = (message.get(INTENT) or {}).get("name")
+        if (name in READ_AS_FALLS or name in topic_titles()) and FALL_QUESTION.search(
             message.get(TEXT) or ""
         ):
-            _read_as(message, "telecare")
+            _read_as(message, "telecare")  # whatever topic it was read as ("turning 18" after a retraining)
+
+    @staticmethod
+    def _visit_asked(message: Message) -> None:
+        """ "Can someone from the council go and see her?" read as wanting a person: a request."""
+        if (message.get(INTENT) or {}).get("name") == "talk_to_person" and VISIT_ASKED.search(
+            message.get(TEXT) or ""
+        ):
+            _read_as(message, "request_callback")
 
     @staticmethod
     def _pa_not_off(message: Message) -> None:
@@ -175,6 +193,8 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             message.get(TEXT) or ""
         ):
             _read_as(message, "dp_change_pa")
+            ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e["name"] != "dp_pa_cover"]
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)  # never offered: it is not so
 
     @staticmethod
     def _cared_for_not_carer(message: Message) -> None:
