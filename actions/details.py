@@ -684,10 +684,18 @@ class ActionShowDetails(Action):
     def show(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         details = known_details(tracker)
         made = requests_made(tracker) or []
+        worries = [
+            f'• "{said}"'
+            for concern in tracker.get_slot("concerns") or []
+            for said in concern.get("their_words") or []
+            if said
+        ]
         if details:
             dispatcher.utter_message(response="utter_your_details", details=details_as_lines(details))
-        elif not made:
+        elif not made and not worries:
             dispatcher.utter_message(response="utter_no_details")
+        if worries:  # what they told us of a worry is held too: never hidden here, shown at the read-back
+            dispatcher.utter_message(response="utter_your_worries", worries="\n".join(worries))
         tell_requests(dispatcher, made)  # "so I can check the insulin bit is on it"
 
 

@@ -365,19 +365,29 @@ CONSENT_REFUSED = re.compile(
 )
 CONSENT_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dunno|maybe|what)\b", re.I)
 CONSENT_YES = re.compile(rf"\b{YES}\b", re.I)
+# "I did not say yes", "i never agreed": no consent, whatever words follow
+CONSENT_DENIED = re.compile(
+    r"\b(did\s*n'?t|did\s+not|never|not)\s+(say|said)\s+(yes|ok|okay|that)\b|\bi\s+(did\s*n'?t|did\s+not|never)\s+(agree|consent)",
+    re.I,
+)
+# "is it ok if i say no?", "which one is true?": a question about sharing, never a yes
+CONSENT_QUESTION = re.compile(
+    r"\?|^\W*(is|are|can|could|will|would|what|which|why|how|do|does|should|who)\b|\bwhich\s+(one|is\s+it)\b",
+    re.I,
+)
 
 
 def consent_in(text: Text) -> Optional[bool]:
     """True, False, or None when the answer is neither ("what will you share?")."""
     if CONSENT_YES_ALWAYS.search(text):
         return True
-    if CONSENT_NO_FIRST.search(text):
+    if CONSENT_NO_FIRST.search(text) or CONSENT_DENIED.search(text):
         return False
     if CONSENT_YES_FIRST.search(text):
         return True
     if CONSENT_REFUSED.search(text):
         return False
-    if CONSENT_UNSURE.search(text):
+    if CONSENT_UNSURE.search(text) or CONSENT_QUESTION.search(text):
         return None
     return True if CONSENT_YES.search(text) else None
 

@@ -54,7 +54,9 @@ WITHDRAWN = re.compile(
     r"(?:\s+(?:it|this|that|anything|my\s+\w+|the\s+request|them))?(?!\s+(?:yet|until|till|before|now\b\s*,?\s*i))|"
     r"\b(?:don'?t|do\s+not|dont)\s+(?:want|agree)\s+to\s+(?:share|send|pass)\b|"
     r"\bchanged\s+my\s+mind\s+about\s+(?:sharing|sending|it|the\s+request|passing)\b|"
-    r"\b(?:take|withdraw)\w*\s+(?:back\s+)?my\s+(?:consent|permission|yes)\b",
+    r"\b(?:take|withdraw)\w*\s+(?:back\s+)?my\s+(?:consent|permission|yes)\b|"
+    # "I did not say yes", "i never agreed to that": consent they say they never gave
+    r"\b(?:did\s*n'?t|did\s+not|never)\s+(?:say\s+yes|agree(?:d)?(?:\s+to)?|consent)\b",
     re.I,
 )
 STILL_TO_COME = re.compile(

@@ -67,6 +67,15 @@ def test_show_details_lists_what_is_held_and_says_when_nothing_is():
     assert message["response"] == "utter_no_details"
 
 
+def test_what_you_know_about_me_shows_a_worry_told_as_well(database):
+    """Joan asked "what do you have saved about me": only "The help is for: your husband" was shown,
+    and then the read-back quoted what she had said about him hitting her."""
+    worry = {"kind": "abuse", "their_words": ["he hits me when hes confused, i have a bruise"]}
+    messages, _ = run(ActionShowDetails(), tracker({"asking_for": "family", "concerns": [worry]}))
+    shown = [m for m in messages if m["response"] == "utter_your_worries"]
+    assert shown and "he hits me when hes confused" in shown[0]["worries"]
+
+
 def test_change_something_pressed_after_seeing_the_details_asks_which_one():
     """'Change something' under 'what do you have about me': a button for each detail held, and
     never the form with nothing to ask (which answered with silence)."""

@@ -749,3 +749,15 @@ def test_i_told_you_in_my_first_message_with_a_question_takes_the_story_and_answ
     result = ValidateHandoverForm().validate_need(text, dispatcher, tracker, {})
     assert result == {"need": story}
     assert "utter_professional_referral" in [m.get("response") for m in dispatcher.messages]
+
+
+def test_a_question_or_a_denial_at_the_consent_question_is_never_a_yes():
+    """Sam asked "You said it is not sent... is it ok to share it. Which one is true." and was asked
+    his name: the question had been taken as a yes. "I did not say yes" was then a name."""
+    from actions.handover import consent_in
+
+    assert consent_in("you said it isnt sent. then you ask is it ok to share. which one is true") is None
+    assert consent_in("is it ok if i say no?") is None
+    assert consent_in("i did not say yes") is False
+    assert consent_in("i never agreed to that") is False
+    assert consent_in("yes, will they ring me today?") is True

@@ -30,8 +30,8 @@ FOLLOWUPS = [
     (
         "help_arrived",
         re.compile(
-            r"\b(ambulance|paramedics?|crew|they|police|doctor|responders?)(\s+(men|people|crew|staff|lot))?\s*('re|'s|\s+are|\s+is|\s+have|\s+has|\s+just)?\s*"
-            r"(here|arrived|at\s+the\s+door|come|turned\s+up|taken\s+over|working\s+on\s+(him|her|them))\b"
+            r"\b(ambulance|paramedics?|crew|they|police|doctor|responders?)(\s+(men|people|crew|staff|lot))?\s*('re|'s|\s+are|\s+is|\s+have|\s+has)?\s*(just\s+)?"
+            r"(here|arrived|got\s+(here|there)|at\s+the\s+door|come|turned\s+up|taken\s+over|working\s+on\s+(him|her|them))\b"
         ),
     ),
     # "what do i do now", "i dropped the phone", "they said push on his chest", "still not breathing"
