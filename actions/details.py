@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.request_state import requests_made, tell_requests
 from actions.topics import TOPIC_TITLES
-from bot.sending import asks_urgent, says_only_send
+from bot.sending import VISIT_ASKED, asks_urgent, says_only_send
 from bot.details import (
     ALONE,
     POSTCODE,
@@ -522,10 +522,7 @@ BOOK_ME = re.compile(
 ASKS_FOR_CONTACT = re.compile(
     r"\b(?:call|ring|phone|contact|email|text)\s+me\b(?!\s+(?:if|when))|"
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|they)\s+(?:call|ring|phone|contact|get\s+in\s+touch\s+with)\s+me\b|"
-    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b|"
-    # "can someone from the council go and see her?", "could a social worker visit him"
-    r"\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|a\s+social\s+worker|a\s+worker|you|they)\s+(?:from\s+(?:the\s+)?(?:\w+\s+){1,3}?)?"
-    r"(?:go\s+(?:and\s+)?(?:see|visit|check\s+on)|come\s+(?:and\s+)?(?:see|visit)|visit|pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
+    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b",
     re.I,
 )
 
@@ -534,7 +531,7 @@ def asks_for_contact(text: Text) -> bool:
     """Whether a message asks for a person to contact them or to book something for them."""
     text = text or ""
     booked = BOOK_ME.search(text) and not QUESTION_START.search(text)  # not "how do I book one?"
-    return bool(booked or ASKS_FOR_CONTACT.search(text))
+    return bool(booked or ASKS_FOR_CONTACT.search(text) or VISIT_ASKED.search(text))
 
 
 def for_themselves(tracker: Tracker, slot: Text) -> bool:

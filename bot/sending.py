@@ -6,6 +6,7 @@
 - `says_only_send`: the whole message is "send it" (as the answer to a question, it answers nothing);
 - `asks_urgent` / `asks_if_urgent`: "can you mark it urgent", "she's out friday, it's urgent" / "is it
   marked urgent?";
+- `VISIT_ASKED`: "can someone go and see her?", a request for contact in other words;
 - `withdraws_consent`: they no longer want it shared at all ("forget it, i dont want it sent",
   "please don't pass it on"), never "don't send it yet".
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
@@ -96,3 +97,12 @@ def asks_if_urgent(text: Text) -> bool:
 def asks_urgent(text: Text) -> bool:
     text = text or ""
     return bool(URGENT_ASKED.search(text)) and not NOT_URGENT_SAID.search(text) and not asks_if_urgent(text)
+
+
+# "can someone from the council go and see her?", "could a social worker visit him": a visit asked for
+VISIT_ASKED = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|a\s+social\s+worker|a\s+worker|you|they)\s+"
+    r"(?:from\s+(?:the\s+)?(?:\w+\s+){1,3}?)?(?:go\s+(?:and\s+)?(?:see|visit|check\s+on)|come\s+(?:and\s+)?(?:see|visit)|visit|"
+    r"pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
+    re.I,
+)

@@ -21,6 +21,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 from bot.content import topic_titles
+from bot.sending import VISIT_ASKED
 from bot.safety.risk import URGENT_INTENTS
 from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
 from bot.server.nlu.topic_part import YES_FIRST
@@ -59,14 +60,6 @@ FALL_QUESTION = re.compile(
     re.I,
 )
 READ_AS_FALLS = ("assessment_needs", "assessment_ot", "assessment_overview", "home_care")
-# "can someone from the council go and see her?": a visit asked for, read as wanting to talk to a person,
-# is a request for Thurrock First to get in touch (the request starts, with its consent question)
-VISIT_ASKED = re.compile(
-    r"\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|a\s+social\s+worker|a\s+worker|you|they)\s+"
-    r"(?:from\s+(?:the\s+)?(?:\w+\s+){1,3}?)?(?:go\s+(?:and\s+)?(?:see|visit|check\s+on)|come\s+(?:and\s+)?(?:see|visit)|visit|"
-    r"pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
-    re.I,
-)
 # "she not sick. she just dont come. i want a diffrent pa": a PA who is not off, read as cover for one
 # who is (the words "sick", "away"), is changing the PA
 PA_NOT_OFF = re.compile(
@@ -179,7 +172,8 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     @staticmethod
     def _visit_asked(message: Message) -> None:
-        """ "Can someone from the council go and see her?" read as wanting a person: a request."""
+        """ "Can someone from the council go and see her?" read as wanting a person: a request for
+        Thurrock First to get in touch (it starts, with its consent question)."""
         if (message.get(INTENT) or {}).get("name") == "talk_to_person" and VISIT_ASKED.search(
             message.get(TEXT) or ""
         ):
