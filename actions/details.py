@@ -697,6 +697,7 @@ class ActionShowDetails(Action):
 
 
 def other_details_told(tracker: Tracker, slot: Text) -> List[Text]:
+    """The details this message set besides the one asked for (told in passing, or a correction)."""
     return [other for other in details_set_this_turn(tracker) if other != slot]
 
 
@@ -733,7 +734,7 @@ class DetailAnswers:
             tracker.get_slot("requested_slot") != slot
             or slot == "need"
             or tracker.get_slot("need")
-            or [other for other in details_set_this_turn(tracker) if other != slot]  # a correction
+            or other_details_told(tracker, slot)  # a correction
             or NOT_A_NEED.search(text)
             or (len(text.split()) < NEED_WORDS and not ASKS_FOR_HELP.match(text))
             or "?" in text
@@ -772,7 +773,7 @@ class DetailAnswers:
             # "dunno it": never "that doesn't look like a postcode", never asked again
             dispatcher.utter_message(response="utter_moving_on")
             return {slot: NOT_GIVEN}
-        other_details = [other for other in details_set_this_turn(tracker) if other != slot]
+        other_details = other_details_told(tracker, slot)
         failures = dict(tracker.get_slot("failed_answers") or {})
         if other_details:  # they told us something else: say it is kept, then ask this again (once)
             dispatcher.utter_message(

@@ -37,7 +37,7 @@ from actions.opening_hours import opening_line
 from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.sending import asks_urgent, says_send_now
+from bot.sending import NEVER_AGREED, asks_urgent, says_send_now
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES, active_concerns
 from bot.settings import settings
@@ -365,11 +365,6 @@ CONSENT_REFUSED = re.compile(
 )
 CONSENT_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dunno|maybe|what)\b", re.I)
 CONSENT_YES = re.compile(rf"\b{YES}\b", re.I)
-# "I did not say yes", "i never agreed": no consent, whatever words follow
-CONSENT_DENIED = re.compile(
-    r"\b(did\s*n'?t|did\s+not|never|not)\s+(say|said)\s+(yes|ok|okay|that)\b|\bi\s+(did\s*n'?t|did\s+not|never)\s+(agree|consent)",
-    re.I,
-)
 # "is it ok if i say no?", "which one is true?": a question about sharing, never a yes
 CONSENT_QUESTION = re.compile(
     r"\?|^\W*(is|are|can|could|will|would|what|which|why|how|do|does|should|who)\b|\bwhich\s+(one|is\s+it)\b",
@@ -381,7 +376,7 @@ def consent_in(text: Text) -> Optional[bool]:
     """True, False, or None when the answer is neither ("what will you share?")."""
     if CONSENT_YES_ALWAYS.search(text):
         return True
-    if CONSENT_NO_FIRST.search(text) or CONSENT_DENIED.search(text):
+    if CONSENT_NO_FIRST.search(text) or NEVER_AGREED.search(text):  # "I did not say yes"
         return False
     if CONSENT_YES_FIRST.search(text):
         return True

@@ -55,9 +55,13 @@ WITHDRAWN = re.compile(
     r"(?:\s+(?:it|this|that|anything|my\s+\w+|the\s+request|them))?(?!\s+(?:yet|until|till|before|now\b\s*,?\s*i))|"
     r"\b(?:don'?t|do\s+not|dont)\s+(?:want|agree)\s+to\s+(?:share|send|pass)\b|"
     r"\bchanged\s+my\s+mind\s+about\s+(?:sharing|sending|it|the\s+request|passing)\b|"
-    r"\b(?:take|withdraw)\w*\s+(?:back\s+)?my\s+(?:consent|permission|yes)\b|"
-    # "I did not say yes", "i never agreed to that": consent they say they never gave
-    r"\b(?:did\s*n'?t|did\s+not|never)\s+(?:say\s+yes|agree(?:d)?(?:\s+to)?|consent)\b",
+    r"\b(?:take|withdraw)\w*\s+(?:back\s+)?my\s+(?:consent|permission|yes)\b",
+    re.I,
+)
+# "I did not say yes", "i never agreed to that": consent they say they never gave
+NEVER_AGREED = re.compile(
+    r"\b(?:did\s*n'?t|did\s+not|never|not)\s+(?:say|said)\s+(?:yes|ok|okay)\b|"
+    r"\b(?:did\s*n'?t|did\s+not|never)\s+(?:agree(?:d)?|consent(?:ed)?)\b",
     re.I,
 )
 STILL_TO_COME = re.compile(
@@ -69,7 +73,8 @@ STILL_TO_COME = re.compile(
 
 
 def withdraws_consent(text: Text) -> bool:
-    return bool(WITHDRAWN.search(text or "")) and not STILL_TO_COME.search(text or "")
+    said = text or ""
+    return bool(WITHDRAWN.search(said) or NEVER_AGREED.search(said)) and not STILL_TO_COME.search(said)
 
 
 # "can you mark it urgent?", "this is urgent", "needs a package asap", "discharge tomorrow urgently"

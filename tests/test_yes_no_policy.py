@@ -120,6 +120,7 @@ def test_a_save_it_after_a_question_in_between_still_answers_the_waiting_read_ba
         ("please dont tell him it was me", False),  # who is told, a safety question
         ("don't share my address with my son", False),  # a limit on who is told
         ("RM17 6SL", False),
+        ("i never said that, its RM17 6SL", False),  # a correction, not consent taken back
     ],
 )
 def test_consent_taken_back_while_a_request_is_made_stops_it(text, withdrawn):
