@@ -229,6 +229,8 @@ CONTRADICTS = {
     "not at home": {"at home is fine"},
     "letter": {"no letters"},
     "no letters": {"letter"},
+    "email": {"no email"},
+    "no email": {"email"},
     ONLY_ME: {CONTACT_THEM},
     CONTACT_THEM: {ONLY_ME},
 }
@@ -383,6 +385,8 @@ def contact_slots(tracker: Tracker) -> List[Text]:
         return []  # "contact her, not me", "speak to his son": the caller asked not to be contacted
     if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
         return []  # "a letter is best": written to at their address, no number or email asked for
+    if "no email" in wishes:  # "no email, he reads it": never asked for
+        return [] if wishes & NO_PHONE and "text message" not in wishes else ["phone"]
     if wishes & NO_PHONE and "text message" not in wishes:  # "text only, don't ring": texts need the number
         return ["email"]
     if not wishes & {"phone call", "text message"} and tracker.get_slot("email") not in (
@@ -413,7 +417,11 @@ def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
         else ""
     )
     texts = held("phone") and "text message" in wishes
-    if held("email") and ("email" in wishes or (set(wishes) & NO_PHONE and not texts) or not held("phone")):
+    if (
+        held("email")
+        and "no email" not in wishes
+        and ("email" in wishes or (set(wishes) & NO_PHONE and not texts) or not held("phone"))
+    ):
         how = f"by email at {details['email']}"
     elif held("phone") and "text message" in wishes:
         how = f"by text message to {details['phone']}"
@@ -430,7 +438,15 @@ def how_we_contact(details: Dict[Text, Any], asked_for: bool = False) -> Text:
             f". If they need you, they can reach you {how}." if how else "."
         )
     if how is None:
-        return "I don't have a way for them to contact you, so please contact them yourself and give your reference."
+        if asked_for:  # no phone, no email: a letter, or someone they trust, before it is sent
+            return (
+                'I don\'t have a way for them to contact you. They can write to you: say "by letter" '
+                "and give your address. Or ask someone you trust to contact them for you with your reference."
+            )
+        return (
+            "I don't have a way for them to contact you. Please contact them with your reference, "
+            "or ask someone you trust to do it for you."
+        )
     lead = "I'll ask them to contact you" if asked_for else "They will contact you"
     return f"{lead} {how}" + (f" ({', '.join(avoid)})" if avoid else "") + "."
 

@@ -37,7 +37,7 @@ from actions.opening_hours import opening_line
 from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.sending import NEVER_AGREED, asks_urgent, says_send_now
+from bot.sending import NEVER_AGREED, asks_urgent, says_send_now, sharing_limit
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES, active_concerns
 from bot.settings import settings
@@ -203,6 +203,12 @@ def conversation_summary(tracker: Tracker) -> Text:
     return "\n".join(lines[-SUMMARY_TURNS:]) or "- No questions before asking for contact."
 
 
+def sharing_said(tracker: Tracker) -> Text:
+    """A yes given with a limit ("yes but only about the day centre"), first in the summary, in their words."""
+    limit = tracker.get_slot("sharing_limit")
+    return f"- Agreed to share, with a limit (their words): {limit[:SUMMARY_TEXT_CHARS]}\n" if limit else ""
+
+
 def within_daily_handovers(tracker: Tracker) -> bool:
     """Whether this client (address or chat, named by the channel) may send another handover today.
     If the count cannot be read, yes: a resident's handover is never lost over a counter."""
@@ -341,6 +347,7 @@ class ActionWithdrawConsent(Action):
             SlotSet("requested_slot", None),
             SlotSet("handover_stage", None),
             SlotSet("share_consent", False),
+            SlotSet("sharing_limit", None),
             SlotSet("paused_form", None),
         ]
 
@@ -454,9 +461,13 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         """Yes or no in their words ("yes, the patient has agreed"). Anything else gets a reply of
         its own (never the bare question again): a question is answered, details given early are
         said to be kept; after that a plain "we'll leave it", so the question cannot loop."""
-        if isinstance(value, bool):
-            return {"share_consent": value}
-        consent = consent_in(str(value or ""))
+        text = full_text(tracker) if isinstance(value, bool) else str(value or "")
+        consent = value if isinstance(value, bool) else consent_in(text)
+        if consent is None and sharing_limit(text) and not CONSENT_QUESTION.search(text):
+            consent = True  # "only if you don't tell my son": a yes, with its limit
+        if consent and sharing_limit(text):  # "yes but only about the day centre": kept in their words
+            dispatcher.utter_message(response="utter_sharing_limit_noted")
+            return {"share_consent": True, "sharing_limit": text}
         if consent is not None:
             return {"share_consent": consent}
         asked = question_topic(tracker)
@@ -498,6 +509,8 @@ class ActionConfirmHandover(Action):
         ):  # "his postcode is the same as mine, SS17 0LN, then yes send it": changed, then sent
             return [FollowupAction("action_submit_handover")]
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
+        if tracker.get_slot("sharing_limit"):
+            lines.append(f"• What you said about sharing: “{tracker.get_slot('sharing_limit')}”")
         if concern_lines(tracker):
             lines.insert(0, concern_lines(tracker))
         if tracker.get_slot("handover_urgency") == "urgent":
@@ -636,7 +649,7 @@ class ActionSubmitHandover(Action):
             "urgency": tracker.get_slot("handover_urgency") or "routine",
             "communication_needs": ", ".join(needs),
             "contact_preference": preference,
-            "summary": conversation_summary(tracker),
+            "summary": sharing_said(tracker) + conversation_summary(tracker),
             **{
                 slot: "declined to say" if details[slot] == DECLINED else shown(details[slot])
                 for slot in (

@@ -10,7 +10,7 @@ from bot.settings import settings
 
 # "is it actually gone?", "have you deleted it?", "will anyone see what i said?"
 ASKS_IF_DELETED = re.compile(
-    r"\b(is|has)\s+(it|that|everything|my\s+(stuff|chat|data|details))\s+(really\s+|actually\s+|definitely\s+|all\s+)?(gone|deleted|wiped|removed)\b|"
+    r"\b(is|has)\s+(it|that|everything|my\s+(stuff|chat|data|details))\s+(really\s+|actually\s+|definitely\s+|all\s+)?(gone(?!\s+(?:to|through|off|over|in|on|out|anywhere))|deleted|wiped|removed)\b|"
     r"\b(have|did)\s+you\s+(really\s+|actually\s+)?(delete|deleted|wipe|wiped|remove|removed)\s+(it|that|everything|my)\b|"
     r"\b(will|can|could)\s+(anyone|anybody|someone|staff|they|the\s+council)\s+(still\s+)?(see|read)\s+what\s+i\s+(said|wrote|typed|told)\b",
     re.I,

@@ -30,8 +30,10 @@ NOTE_LEAD = re.compile(
     r"^\s*(?:(?:hi|hello|oh|sorry|also|and|ok|okay|another thing|one more thing|i forgot to (?:say|mention))[\s,.:!-]+)*"
     r"(?:(?:can|could|would|will) (?:i|you|u)(?: please)? |please |i(?:'d| would) like to |i want(?: you)? to |i need to )?"
     r"(?:also )?(?:add|put|include|note|mention|say|tell (?:them|thurrock first)|let (?:them|thurrock first) know|update (?:it|my request|my referral)(?: with)?)"
+    # "can i add something, he gets up in the night": the note is what follows the "something"
+    r"(?: (?:something|something else|some more|a bit more)(?: (?:to|on) (?:it|that|my request|the request))?(?=[\s,.:;-]+\w))?"
     r"(?: (?:on|to|in|onto) (?:my|the|that) (?:request|referral|form|message))?(?: (?:as well|too|also))?"
-    r"(?: that| this| on)?\s*[:,-]?\s*",
+    r"(?: that| this| on)?\s*[:,.-]?\s*",
     re.IGNORECASE,
 )
 NOT_A_NOTE = re.compile(
@@ -119,6 +121,13 @@ def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note
     return [SlotSet("request_note", None)]
 
 
+def deleting_asked(tracker: Tracker) -> bool:
+    """Whether deleting was asked for in this chat (before it was emptied, or just now)."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    intents = [(e.get("parse_data") or {}).get("intent", {}).get("name") for e in said]
+    return "forget_me" in intents or len(intents) <= 1
+
+
 class ActionTellRequestStatus(Action):
     """ "What's my reference?", "did it send?": every reference, and each one's state, plainly."""
 
@@ -128,7 +137,8 @@ class ActionTellRequestStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        if ASKS_IF_DELETED.search(full_text(tracker)):  # "is it actually gone?" after deleting the chat
+        if ASKS_IF_DELETED.search(full_text(tracker)) and deleting_asked(tracker):
+            # "is it actually gone?" after asking to delete the chat; else "gone" is "sent"
             dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
         made = requests_made(tracker)

@@ -381,8 +381,12 @@ class ActionRespondToRisk(Action):
             return "followup:why_flagged"
         concern = concerns[-1]
         heard = [said for said in concern["their_words"] if read_message(said).kind == SELF_HARM]
+        # raised by strain or distress alone ("i cant do this much longer, i sit and cry"), never by
+        # words of ending their life
         strain = (
-            concern["kind"] == SELF_HARM and bool(heard) and all(said_only_strain(said) for said in heard)
+            concern["kind"] == SELF_HARM
+            and bool(concern["their_words"])
+            and all(said_only_strain(said) for said in heard)
         )
         concern["their_words"].append(text.strip()[:2000])
         if not strain and (

@@ -260,7 +260,9 @@ NOT_PHONE_MENUS = r"(?!\s+(?:menus?|options?|system|queues?|lines?|trees?|button
 HOME_PHONE = r"(?:the\s+|my\s+|our\s+)?(?:landline|home\s+phone|house\s+phone|home\s+number|house\s+number)"
 NOT_LANDLINE = re.compile(
     rf"\b(?:do\s*n'?t|dont|do not|never|not|please don'?t)\s+(?:call|ring|phone|use)\s+(?:me\s+|us\s+)?(?:on\s+)?{HOME_PHONE}\b|"
-    rf"\bnot\s+(?:on\s+)?{HOME_PHONE}\b|\bmobile\s+only\b|\bonly\s+(?:on\s+)?(?:my\s+|the\s+)?mobile\b",
+    rf"\bnot\s+(?:on\s+)?{HOME_PHONE}\b|\bmobile\s+(?:phone\s+)?(?:calls?\s+)?only\b|\bonly\s+(?:on\s+)?(?:my\s+|the\s+)?mobile\b|"
+    rf"\bno\s+landline\b|\b(?:house|home)\s+phone\b[^.?!]{{0,20}}\bnot\s+safe\b|"
+    r"\bmobile\b[^.?!]{0,10}\b(?:is|'s)\s+(?:fine|ok|okay|safe|best)\b",
     re.IGNORECASE,
 )
 NOT_BY_PHONE = re.compile(
@@ -304,7 +306,7 @@ BY_TEXT = re.compile(
     re.IGNORECASE,
 )
 BY_LETTER = re.compile(
-    r"\bby\s+(?:letter|post)\b|\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b|"
+    r"(?<!\bnot )(?<!n't )(?<!dont )\bby\s+(?:letter|post)\b|(?<!n't )(?<!dont )(?<!not )(?<!never )\bwrite\s+to\s+me\b|\ba\s+letter\s+would\b|\bletters?\s+(?:is|are)\s+better\b|"
     r"\b(?:rather|prefer|like)\s+(?:have\s+|get\s+)?a\s+letter\b|\bletters?\s+only\b|\bonly\s+(?:by\s+)?letters?\b",
     re.IGNORECASE,
 )
@@ -318,9 +320,25 @@ NOT_AT_HOME = re.compile(
 )
 # "no letters to the house", "nothing posted to me": no post (a phone call at home is still fine)
 NO_LETTERS = re.compile(
+    r"\bnot\s+by\s+(?:letter|post)\b|\b(?:do\s*n'?t|dont|do\s+not|never)\s+write\s+to\s+me\b|"
     r"\bno\s+(?:letters|post|mail)(?:\s+(?:to|at)\s+(?:the|my|our)\s+(?:house|home|address|flat))?\b|"
     r"\bnothing\s+(?:posted|sent\s+by\s+post|sent)\s+to\s+(?:the|my|our|me)\b(?:\s+(?:house|home|address|flat))?|"
     r"\b(?:do\s*n'?t|dont|do\s+not|please\s+don'?t|never)\s+(?:send|post|write)\s+(?:me\s+)?(?:any\s+)?(?:letters|post|to\s+me)\b",
+    re.IGNORECASE,
+)
+# "no email, he reads it", "i dont do email", "I haven't got email either": never asked for, never used
+NO_EMAIL = re.compile(
+    r"\bno\s+e-?mails?\b(?!\s+(?:address\s+)?(?:yet|back|from))|\bnot\s+(?:by\s+)?e-?mail\b|"
+    r"\b(?:do\s*n'?t|dont|do\s+not|never)\s+(?:do|use|send(?:\s+me)?(?:\s+an?)?|want(?:\s+an?)?)\s+e-?mails?\b|"
+    r"\b(?:do\s*n'?t|dont|do\s+not|never|please\s+don'?t)\s+e-?mail\s+me\b|"
+    r"\b(?:do\s*n'?t|dont|do\s+not)\s+have\s+(?:an?\s+)?e-?mail\b|\b(?:haven'?t|havent|have\s+not)\s+got\s+(?:an?\s+)?e-?mail\b|"
+    r"\be-?mail\b[^.?!]{0,25}\b(?:he|she|they)\s+(?:reads?|checks?|sees?|looks\s+at)\s+(?:it|them|my)\b",
+    re.IGNORECASE,
+)
+# "please don't leave a message", "no voicemails": a call only when they answer themselves
+NO_VOICEMAIL = re.compile(
+    r"\b(?:do\s*n'?t|dont|do\s+not|never|no|please\s+don'?t)\s+(?:leave\s+(?:a\s+|any\s+)?(?:message|voicemail|voice\s+mail)s?|"
+    r"voice\s*mails?|answer\s*phone\s+messages?|messages?\s+on\s+(?:the|my)\s+(?:phone|answerphone))\b",
     re.IGNORECASE,
 )
 # "at home is fine", "ring me at home": the opposite of "not at home", said to put it right
@@ -408,6 +426,8 @@ CONTACT_PREFERENCES = [
     ("at home is fine", AT_HOME_FINE),
     ("no letters", NO_LETTERS),
     ("not at work", NOT_AT_WORK),
+    ("no email", NO_EMAIL),
+    ("no voicemail", NO_VOICEMAIL),
 ]
 NO_PHONE = {"not by phone"}  # preferences that mean: never ask for, or use, a phone number
 

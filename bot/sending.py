@@ -8,7 +8,9 @@
   marked urgent?";
 - `VISIT_ASKED`: "can someone go and see her?", a request for contact in other words;
 - `withdraws_consent`: they no longer want it shared at all ("forget it, i dont want it sent",
-  "please don't pass it on"), never "don't send it yet".
+  "please don't pass it on"), never "don't send it yet";
+- `sharing_limit`: a yes with a limit on what is shared ("yes but only about the day centre", "ok, just
+  don't mention the money"), kept in their words for Thurrock First.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
 """
 
@@ -111,3 +113,18 @@ VISIT_ASKED = re.compile(
     r"pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
     re.I,
 )
+
+
+# "yes but only about the day centre", "ok but leave out the bit about his drinking", "only if you
+# don't tell my son": what may be shared, limited in the resident's words
+SHARE_LIMIT = re.compile(
+    r"\bonly\s+(?:about|the|share|tell|pass|mention|send|what|his|her|my|if|for)\b|"
+    r"\b(?:don'?t|do\s+not|dont|never|not\s+to)\s+(?:tell|mention|share|pass|include|say|send|put|involve|contact|ring|call)\b|"
+    r"\bnot\s+(?:the|about|anything\s+about)\b[^.?!]*\b(?:bit|part|stuff|thing|things)\b|"
+    r"\b(?:leave|keep)\b[^.?!]*\bout\b|\bexcept\b|\bapart\s+from\b|\bbetween\s+us\b|\bkeep\b[^.?!]*\bprivate\b",
+    re.I,
+)
+
+
+def sharing_limit(text: Text) -> bool:
+    return bool(SHARE_LIMIT.search(text or ""))

@@ -750,3 +750,30 @@ def test_a_workplace_typed_in_lower_case_after_a_role_is_kept():
     }
     assert orgs == {"Grays Medical Centre"}
     assert not {v for k, v in found("im a support worker at the hub") if k == "organisation"}
+
+
+@pytest.mark.parametrize(
+    "text, wishes, never",
+    [
+        (
+            "not by letter he opens the post. only my mobile, please dont leave a message",
+            {"no letters", "no voicemail"},
+            {"letter"},
+        ),
+        (
+            "dont write to me and dont ring the landline",
+            {"no letters", "mobile, not the landline"},
+            {"letter", "not by phone"},
+        ),
+        (
+            "the MOBILE is fine, its the house phone thats not safe. i dont do email he reads it",
+            {"mobile, not the landline", "no email"},
+            {"not by phone"},
+        ),
+        ("i havent got email either. no phone no email", {"not by phone", "no email"}, {"email"}),
+    ],
+)
+def test_wishes_said_with_a_no_are_never_recorded_as_their_opposite(text, wishes, never):
+    """Janet's "not by letter" was stored as "letter"; Bill's "no email" was asked for again."""
+    found = {f.value for f in find_details(text) if f.kind == "contact_preference"}
+    assert wishes <= found and not (never & found), found

@@ -761,3 +761,44 @@ def test_a_question_or_a_denial_at_the_consent_question_is_never_a_yes():
     assert consent_in("i did not say yes") is False
     assert consent_in("i never agreed to that") is False
     assert consent_in("yes, will they ring me today?") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes but only about the day centre",
+        "ok, but leave out the bit about his drinking",
+        "yeah go on. just dont mention the money side",
+        "only if you don't tell my son",
+        "yes, except the part about the fall",
+    ],
+)
+def test_a_yes_with_a_limit_on_what_is_shared_keeps_the_limit_in_their_words(text):
+    """Rosa said "yes but only about the day centre" and everything went, as if she had said yes."""
+    result, responses, _ = validate("share_consent", text)
+    assert result == {"share_consent": True, "sharing_limit": text}
+    assert responses == ["utter_sharing_limit_noted"]
+
+
+@pytest.mark.parametrize(
+    "text, consent",
+    [
+        ("yes just send it", True),
+        ("yes please", True),
+        ("yes, will they ring me today?", True),
+        ("please don't share it", False),
+        ("is it ok if it's only about the day centre?", None),
+    ],
+)
+def test_a_yes_without_a_limit_or_a_no_or_a_question_keeps_no_limit(text, consent):
+    result, _, _ = validate("share_consent", text)
+    assert result.get("share_consent") is consent and "sharing_limit" not in result, (text, result)
+
+
+def test_the_limit_is_read_back_and_sent_first_in_the_summary():
+    from actions.handover import sharing_said
+
+    limit = "yes but only about the day centre"
+    tracker = asked("need", "x", {"sharing_limit": limit})
+    assert limit in sharing_said(tracker)
+    assert sharing_said(asked("need", "x", {})) == ""

@@ -343,3 +343,30 @@ def test_asking_for_easy_read_in_passing_switches_this_chat_to_easy_read():
         "can you say it in easy read please", ["Easy Read"]
     )
     assert not [e for e in note("my son needs easy read letters", ["Easy Read"]) if e["name"] == "easy_read"]
+
+
+def test_someone_with_no_phone_and_no_email_is_offered_a_letter_before_it_is_sent():
+    """Bill, with no phone and no email, was told to phone or email Thurrock First himself."""
+    details = {"phone": DECLINED, "email": DECLINED}
+    assert "by letter" in how_we_contact(details, asked_for=True)
+    assert "someone you trust" in how_we_contact(details)
+    assert how_we_contact({**details, "contact_preference": ["letter"]}, asked_for=True) == (
+        "I'll ask them to contact you by letter."
+    )
+
+
+def test_no_email_is_never_asked_for_nor_offered():
+    """Janet: "no email, he reads it" was followed by "What email address should go with...?"."""
+    from rasa_sdk import Tracker
+
+    def slots_asked(wishes):
+        tracker = Tracker.from_dict(
+            {"sender_id": "x", "slots": {"contact_preference": wishes}, "latest_message": {}, "events": []}
+        )
+        return contact_slots(tracker)
+
+    assert slots_asked(["no email"]) == ["phone"]
+    assert slots_asked(["not by phone", "no email"]) == []
+    assert "by email" not in how_we_contact(
+        {"email": "j@example.com", "phone": "07700 900417", "contact_preference": ["no email"]}
+    )

@@ -18,6 +18,12 @@ from actions.requests import note_in
         ("I forgot to say she is diabetic, can you add that", "she is diabetic"),
         ("can you add that hes diabetic to the request, i forgot", "hes diabetic"),
         ("can you add that she uses a walking frame too thanks", "she uses a walking frame"),
+        # "can i add something, ...": the something is the asking, never the start of the note
+        ("oh can i add something, my sister works days", "my sister works days"),
+        (
+            "can i add something to it. he said hed stop me seeing my daughter",
+            "he said hed stop me seeing my daughter",
+        ),
         (
             "Thanks. Sorry, whats my reference again? And can I add her NHS number, its 943 476 5919",
             "her NHS number, its 943 476 5919",
@@ -54,3 +60,19 @@ def test_the_state_is_said_plainly():
     assert resident_state(handover()) == "utter_request_saved"
     assert resident_state(handover("pending")) == "utter_request_sending"
     assert resident_state(handover("sent", "failed")) == "utter_request_not_sent_yet"
+
+
+@pytest.mark.parametrize(
+    "said, about_deleting",
+    [
+        ("so has it gone to them or not?", False),
+        ("has it actually gone through to the council", False),
+        ("is it gone? is everything deleted now", True),
+        ("has it really gone, will anyone see what i said", True),
+    ],
+)
+def test_gone_to_them_is_sent_never_deleted(said, about_deleting):
+    """Bill's "so has it gone to them or not?" got "No, nothing has been deleted yet"."""
+    from actions.privacy import ASKS_IF_DELETED
+
+    assert bool(ASKS_IF_DELETED.search(said)) is about_deleting

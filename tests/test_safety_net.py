@@ -496,3 +496,75 @@ def test_round_e_a_carer_who_died_in_the_night_and_money_gone_with_a_card():
         == "abuse"
     )
     assert read_message("i cant do this much longer").kind == "distress"
+
+
+@pytest.mark.parametrize(
+    "text, medical",
+    [
+        ("my mum wont wake up properly shes had loads to drink and she took some of her tablets", True),
+        ("please shes not waking up what do i do", True),
+        ("its my mum. shes breathing but its weird and slow", True),
+        ("i think dad has taken too many of his pills", True),
+        ("my dad is not waking up in time for his carers", False),
+        ("she takes a lot of tablets every day", False),
+    ],
+)
+def test_someone_who_will_not_wake_or_has_overdosed_is_an_ambulance(text, medical):
+    """Kayden (14): "my mum wont wake up properly... took some of her tablets" got "did you mean"."""
+    from bot.safety.risk import DANGER, is_medical
+
+    assert is_medical(text) is medical
+    assert (read_message(text).kind == DANGER) is medical
+
+
+def test_the_writers_own_overdose_stays_a_risk_to_their_life():
+    assert read_message("i took a handful of my tablets about an hour ago").kind != "danger"
+    assert read_message("some days i hope i dont wake up").kind == SELF_HARM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUICIDE?? i never said that. i told you im safe. take that out",
+        "you're not listening. i do NOT have those thoughts. i want a break thats all",
+        "it says neglect on it, nobody is neglecting me. can you change that",
+        "abuse?? my mum didnt abuse us. are u saying shes abusing us",
+    ],
+)
+def test_the_label_said_back_in_protest_is_never_a_new_worry(text):
+    """Marie's "SUICIDE?? i never said that" was answered "If you might act on these thoughts, call 999"
+    and added to her request as more of the worry."""
+    assert read_message(text) == NO_RISK
+    assert followup_kind(text) == "not_a_concern"
+
+
+@pytest.mark.parametrize(
+    "text, how",
+    [
+        (
+            "not by letter he opens the post. and not the landline. only my mobile 07700 900417. please dont leave a message",
+            ["not by letter", "not the landline", "no voicemail", "mobile only"],
+        ),
+        (
+            "i never said the phone doesnt work. the MOBILE is fine, its the house phone thats not safe. i dont do email he reads it",
+            ["not by email", "not the landline"],
+        ),
+    ],
+)
+def test_a_safe_way_to_contact_is_written_as_said_never_its_opposite(text, how):
+    """Janet ("only my mobile ... not the landline") was written down as "not by phone; not by text"."""
+    said = safe_contact(text).split(" (their words")[0].split("; ")
+    assert all(part in said for part in how), said
+    assert "not by phone" not in said and "not by text" not in said
+
+
+def test_a_victims_fear_of_him_finding_out_is_never_a_welfare_check():
+    """Janet's "what happens if he finds out? will someone come round or talk to him?" got "call the
+    police on 101 and ask them to check on the person"."""
+    from bot.safety.followups import followup_kinds
+
+    kinds = followup_kinds(
+        "what happens if he finds out? will someone come round to the house or talk to him?"
+    )
+    assert "welfare_check" not in kinds and "keep_private" in kinds
+    assert followup_kinds("can the police check on her") == ["welfare_check"]

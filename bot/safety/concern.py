@@ -74,14 +74,30 @@ OTHER_PERSON_HARMED = re.compile(
     r"\b(he's|she's|he\s+is|she\s+is|hes|shes)\s+(about\s+|nearly\s+|over\s+)?\d{2}\b"
 )
 FIRST_PERSON = re.compile(r"\b(me|i|i'm|i've|myself|my\s+(money|pension|card|bank))\b")
+# (never the landline alone: "not the landline, only my mobile" is a call to the mobile; nor an email
+# he reads: "i dont do email he reads it")
 NOT_BY_PHONE = re.compile(
-    r"\b(not|don't|do\s+not|never|no|can't|cannot)\b[^.?!]{0,15}\b(phone|ring|call|calls|mobile|landline)\b|\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check|see|read)s?\b|"
+    r"\b(not|don't|do\s+not|never|no|can't|cannot)\b[^.?!]{0,15}\b(phone|ring|call|calls)\b(?!\s+(the\s+|my\s+|our\s+)?(landline|house|home))"
+    r"(?![^.?!]{0,25}\b(landline|house\s+phone|home\s+phone)\b)|"
+    r"\b(he|she|they)\s+(will\s+|would\s+|might\s+)?(answer|check)s?\s+(it|my\s+(phone|mobile)|the\s+phone)\b|"
     r"\b(he|she|they)\s+(has|have|took|takes|keeps)\s+(got\s+)?(it|my\s+(phone|mobile))\b"
 )
-NOT_BY_POST = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(letters?|post|posted|write|mail)\b")
-NOT_BY_TEXT = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(text|texts|sms|message)\b")
+NOT_LANDLINE = re.compile(
+    r"\b(not|don't|do\s+not|never|no)\b[^.?!]{0,20}\b(landline|house\s+phone|home\s+phone)\b|"
+    r"\b(landline|house\s+phone|home\s+phone)\b[^.?!]{0,20}\bnot\s+safe\b"
+)
+NOT_BY_POST = re.compile(
+    r"\b(not|don't|no)\b[^.?!]{0,15}\b(letters?|post|posted|write|mail)\b|\b(he|she|they)\s+(opens|reads)\s+(my\s+|the\s+)?(post|letters|mail)\b"
+)
+NOT_BY_TEXT = re.compile(r"\b(not|don't|no)\b[^.?!]{0,15}\b(text|texts|sms|text\s+message)\b")
+NOT_BY_EMAIL = re.compile(
+    r"\b(not|don't|do\s+not|no|never)\b[^.?!]{0,15}\be-?mails?\b|\be-?mail\b[^.?!]{0,25}\b(he|she|they)\s+(reads?|checks?|sees?)\b"
+)
+NO_VOICEMAIL = re.compile(
+    r"\b(don't|do\s+not|never|no)\b[^.?!]{0,10}\b(leave\s+(a\s+|any\s+)?(message|voicemail)s?|voice\s*mails?|answerphone)\b"
+)
 ONLY_WAY = re.compile(
-    r"\b(email|e-mail|text|letter|phone|ring|call)\b[^.?!]{0,30}\b(only|is\s+(safe|best|fine))\b|\bonly\s+(by\s+)?(email|e-mail|text|letter|phone)\b"
+    r"\b(email|e-mail|text|letter|phone|ring|call|mobile)\b[^.?!]{0,30}\b(only|is\s+(safe|best|fine))\b|\bonly\s+(by\s+|on\s+)?(my\s+)?(email|e-mail|text|letter|phone|mobile)\b"
 )
 NOT_SAFE_TO_CONTACT = re.compile(
     r"^(no|nope|not\s+really)\b|\bnot\s+safe\b|\bdon't\s+contact\b|\bdo\s+not\s+contact\b"
@@ -138,7 +154,8 @@ def at_risk(text: Text, risk: Risk) -> Text:
 
 def safe_contact(text: Text) -> Optional[Text]:
     """What the person said about contacting them safely, in plain words for staff."""
-    tidied = tidy(text)
+    # "i never said the phone doesnt work": what they did not say is no wish
+    tidied = re.sub(r"\b(never|didn't|did\s+not)\s+(said|say)\b[^.?!]*", " ", tidy(text))
     parts: List[Text] = []
     if NOT_BY_PHONE.search(tidied) or NO_PHONE_OF_THEIR_OWN.search(tidied):  # "he's got my phone"
         parts.append("not by phone")
@@ -146,9 +163,15 @@ def safe_contact(text: Text) -> Optional[Text]:
         parts.append("not by letter")
     if NOT_BY_TEXT.search(tidied):
         parts.append("not by text")
+    if NOT_BY_EMAIL.search(tidied):
+        parts.append("not by email")
+    if NOT_LANDLINE.search(tidied):
+        parts.append("not the landline")
+    if NO_VOICEMAIL.search(tidied):
+        parts.append("no voicemail")
     only = ONLY_WAY.search(tidied)
     if only:
-        parts.append(f"{(only.group(1) or only.group(5) or '').replace('e-mail', 'email')} only")
+        parts.append(f"{(only.group(1) or only.group(6) or '').replace('e-mail', 'email')} only")
     if not parts and NOT_SAFE_TO_CONTACT.search(tidied):
         parts.append("not safe to contact now")
     if not parts:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from bot.safety.concern import safe_contact, urgency_of
+from bot.sending import says_save_it, says_send_now
 from bot.safety.followups import (
     NO_PHONE_OF_THEIR_OWN,
     reassures,
@@ -130,6 +131,9 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
         and not QUESTION.search(text)
         and (names_a_way_to_contact(text) or not risk.urgent)  # "i am scared of her": more of the concern
         and followup_kind(text) != "not_a_concern"  # "no no it's not abuse, he's my boy": not about contact
+        and (
+            names_a_way_to_contact(text) or not (says_save_it(text) or says_send_now(text))
+        )  # "ok. yes save it"
     ):
         answers = "safe_contact"
     elif (

@@ -53,6 +53,10 @@ FOLLOWUPS = [
         "not_a_concern",
         re.compile(
             r"\b(take|remove|delete)\s+(that|it|this|the\s+(\w+\s+)?(label|flag|bit|word|line|danger|abuse))\s+off\b|"
+            # "i do NOT have those thoughts", "nobody is neglecting me", "are u saying shes abusing us"
+            r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"
+            r"\b(nobody|no\s+one|no-one)('s|\s+is)?\s+(neglecting|abusing|hurting)\s+(me|him|her|them)\b|"
+            r"\bare\s+(you|u)\s+saying\s+(she's|he's|she\s+is|he\s+is|i'm|i\s+am|it's|they're)\b|"
             r"\b(take|remove)\s+(off\s+)?(the|that)\s+(danger|abuse|neglect|urgent|label|flag)\b|"
             r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect|a\s+safeguarding|an\s+emergency|like\s+that)\b|"
             r"\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect|like\s+that)\b|"
@@ -111,7 +115,9 @@ FOLLOWUPS = [
             r"\b(will|would|are|do)\s+you\s+(be\s+)?(going\s+to\s+|gonna\s+)?(tell|telling)\s+(her|him|them|my\s+\w+)\s+(what|that)\s+i\b|"
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+(to\s+(get|be)\s+)?(in|into)\s+trouble\b|"
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b|"
-            r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when|it\s+was\s+me|who|that\s+i)\b)"
+            r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when|it\s+was\s+me|who|that\s+i)\b)|"
+            r"\bwhat\s+(happens|will\s+happen|would\s+happen)\s+if\s+(he|she|they|my\s+\w+)\s+(finds?|found)\s+out\b|"
+            r"\b(will|would)\s+(they|you|someone|anyone)\s+(tell|talk\s+to|speak\s+to)\s+(him|her)\b(?!\s+(it\s+was\s+me|i|i've|ive|that\s+i|who)\b)"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
@@ -140,7 +146,8 @@ FOLLOWUPS = [
     (
         "welfare_check",
         re.compile(
-            r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?)\b)"
+            # (never a victim's fear: "what if he finds out? will someone come round and talk to him?")
+            r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?|finds?\s+out|found\s+out|talk\s+to\s+(him|her)|tell\s+(him|her))\b)"
             r".*(\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in(?!\s+(months|weeks|years|ages|days|a\s+(long\s+)?while)\b))|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
             r"\b(police|someone|somebody|anyone|anybody)\s+(\w+\s+){0,3}?(go|going|come|coming|get|getting)\s+(round|over|to\s+(him|her|them))\b|"
             r"\b(police|someone)\s+(visit|look\s+in)\b)"

@@ -233,6 +233,18 @@ NOBODY_TO_HELP = (
 )
 
 
+# "she's not waking up", "won't wake up properly, she's had loads to drink and took her tablets",
+# "breathing but it's weird and slow", "took a load of her pills": unconscious, or an overdose
+UNRESPONSIVE = (
+    r"\b(she's|he's|they're|she\s+is|he\s+is|mum's|dad's|nan's|is)\s+not\s+waking\b(?!(\s+up)?\s+(in\s+time|early|till|until|before|for|when|on\s+time))|"
+    r"\b(won't|will\s+not|not|isn't|can't)\s+wak(e|ing)\s+(up\s+)?(properly\s+)?[^?!]{0,80}\b(drink|drunk|drank|tablets|pills|meds|medication|breath\w*)\b|"
+    r"\b(drink|drunk|drank|tablets|pills|meds|medication)\b[^?!]{0,80}\b(won't|will\s+not|not|isn't|can't)\s+wak(e|ing)\b|"
+    r"\bbreathing\b[^.?!]{0,20}\b(weird|strange|funny|odd|really\s+slow|slow\s+and|shallow|rattl\w*|gurgl\w*)\b|"
+    # (someone else's: "i took a handful of my tablets" is the writer's own, answered as self-harm)
+    r"\b(she|he|they|mum|dad|nan|my\s+\w+)('s|\s+has|\s+have|'ve)?\s+(just\s+)?(took|taken|swallowed|had)\s+(loads|lots|a\s+lot|a\s+load|all|a\s+handful|the\s+whole\s+(box|packet|bottle)|too\s+many|some)\s+(of\s+)?(her|his|their|the|them)?\s*(tablets|pills|meds|medication)\b|"
+    r"\b(she|he|they|mum|dad|nan|my\s+\w+)('s|\s+has|\s+have|'ve)?\s+(taken\s+an\s+|had\s+an\s+)?over\s*dos(e|ed)\b"
+)
+
 # Danger that is a body in trouble (collapsed, not breathing, a stroke now): an ambulance, and the
 # 999 call handler's help until it comes; never the silent-call advice for violence ("press 55")
 MEDICAL_EMERGENCY = re.compile(
@@ -242,7 +254,8 @@ MEDICAL_EMERGENCY = re.compile(
     r"(is|he's|she's|they're)\s+(having\s+a\s+(heart\s+attack|stroke|fit|seizure)|fitting|choking|turning\s+blue|going\s+blue)|"
     r"(chest\s+pains?|crushing\s+pain)\b[^.?!]{0,30}\b(now|won't\s+go|bad|sweating)|"
     r"(fallen|fell|had\s+a\s+fall|on\s+the\s+floor)\b[^.?!]{0,60}\b(bleed\w*|blood|hit\s+(his|her|my|their)\s+head|"
-    r"(can't|cannot|unable\s+to)\s+(get\s+up(?!\s+(the\s+)?(stairs|steps))|move)|hip|broken|broke))\b"
+    r"(can't|cannot|unable\s+to)\s+(get\s+up(?!\s+(the\s+)?(stairs|steps))|move)|hip|broken|broke))\b|"
+    + UNRESPONSIVE
 )
 
 
@@ -304,7 +317,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bwant(s)?\s+(it\s+all|everything)\s+to\s+(end|stop|be over)\b",
             r"\b(don't|do not|doesn't|does not|no longer|not)\s+want\s+to\s+(live|be alive|be here|exist|wake up|go on|be around)\b",
             r"\b(hope|hoping|wish|pray|praying)\b[^.?!]{0,15}\b(won't|don't|never|not)\s+wake\s+up\b",
-            r"\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
+            # (never someone else not waking: "she's not waking up" is an ambulance)
+            r"^(?!.*\b(she's|he's|they're|she\s+is|he\s+is|mum's|dad's|nan's|is)\s+not\s+waking)"
+            r".*\b(never|not)\s+wak(e|ing)\s+up\b(?!\s+(early|on time|in time|before))",
             r"\bif\s+(i|we)\s+(just\s+)?(didn't|did\s+not|don't|do\s+not|never|wouldn't)\s+wake\s+up\b",
             # tablets kept back and saved up; "i won't be a trouble to anyone much longer"
             r"\b(keeping|kept|saving|saved|stockpil\w*|hoarding|storing|stored)\s+(up\s+)?(my\s+|all\s+my\s+)?"
@@ -473,6 +488,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(crash|bang|thud|scream\w*|smash\w*)\b[^.?!]{0,60}\b(silent|silence|quiet|nothing\s+since|no\s+answer|not\s+answering)\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
             r"\bunconscious\b",
+            UNRESPONSIVE,
             r"\bstopped\s+breathing\b|\b(can't|cannot|won't)\s+(wake|rouse)\s+(him|her|them|my\s+\w+)(\s+up)?\b",
             r"\b(is|he's|she's|they're|think\s+(he's|she's|he\s+is|she\s+is|it's))\s+(having\s+a\s+(heart\s+attack|stroke|fit|seizure)|fitting|choking|turning\s+blue|going\s+blue)\b",
             r"\b(has|have|had|got|with|holding|waving|pulled|grabbed|carrying|threaten\w*\s+\w+\s+with)\s+(a|the|his|her|their)\s+(knife|gun|weapon|machete|blade)\b",
@@ -804,6 +820,12 @@ NOT_SO = re.compile(
     r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
     r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
     r"\bnot\s+(suicidal|abuse|neglect)\b|"
+    # the label said back in protest: "SUICIDE?? i never said that", "why does it say neglect??"
+    r"\b(suicid\w*|self[- ]?harm\w*|abus\w*|neglect\w*|danger)\s*\?{2,}|"
+    r"\b(says?|said|put|puts|marked|labelled|called)\s+(it\s+|that\s+)?(is\s+|as\s+)?(neglect|abuse|danger|suicide)\b|"
+    r"\b(didn't|did\s+not|doesn't|does\s+not|never|hasn't|has\s+not)\s+(abus|neglect|hurt|hit)\w*\s+(me|us|him|her|them)\b|"
+    r"\bare\s+(you|u)\s+saying\b[^.?!]*|"
+    r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"
     # "wdym neglect?? im not neglecting her": a question about the word, not a worry told
     r"\b(wdym|wym|what\s+do\s+you\s+mean|what\s+you\s+mean|what\s+d'?ya\s+mean)\b[^.?!]{0,20}\b(abus\w*|neglect\w*|safeguarding)\b[?!]*|"
     r"\b(self[- ]?harmed|overdosed|tried\s+to\s+kill\s+(him|her|them)self)\s+(when\s+(he|she|they)\s+(was|were)\s+(a\s+)?(teenager|child|kid|young|at\s+school|little)|years\s+ago)\b(?=[^.?!]*\b(doing\s+(great|well|fine|ok|better)|fine\s+now|better\s+now)\b)|"

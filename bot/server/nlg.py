@@ -143,7 +143,7 @@ def phone_does_not_work(tracker: DialogueStateTracker) -> bool:
     for event in tracker.events:
         if isinstance(event, SlotSet) and event.key == "contact_preference" and isinstance(event.value, list):
             if "not by phone" in event.value:
-                said = True
+                said = "no email" not in event.value  # "no phone, no email": never "email them instead"
             elif {"phone call", "mobile, not the landline"} & set(event.value):
                 said = False
     return bool(said)
