@@ -116,7 +116,9 @@ NOT_A_NEED = re.compile(
 # "dunno it", "not sure of it", "no idea sorry": they cannot give this one; moved on from kindly
 CANNOT_SAY = re.compile(
     r"^\W*(?:i\s+)?(?:dunno|don'?t\s+know|do\s+not\s+know|not\s+sure|no\s+idea|can'?t\s+remember|"
-    r"cannot\s+remember|forgot(?:ten)?|not\s+known|no\s+clue)\b(?:\W+\w+){0,4}\W*$",
+    r"cannot\s+remember|forgot(?:ten)?|not\s+known|no\s+clue|"
+    # "i give up", "whatever", "i dont get it": never "that is not a UK phone number"
+    r"(?:just\s+)?give\s+up|whatever|don'?t\s+get\s+it|do\s+not\s+get\s+it|don'?t\s+understand)\b(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 # An answer to "when is a good time?" this long, with no time in it, is what they need, told early.

@@ -15,6 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.details import detail_named
 from actions.privacy import ASKS_IF_DELETED
+from actions.request_state import requests_made
+from bot.sending import withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.follow_up import CONTACT_OFFER, offered
 from actions.topics import TOPIC_TITLES
@@ -125,6 +127,17 @@ class ActionHandleFallback(Action):
             # "is it actually gone? will anyone see what i said": after deleting, what is left; with
             # what they told us still here (nothing was deleted), a plain no and how to
             dispatcher.utter_message(response=deleted_or_not(tracker))
+            return []
+        if withdraws_consent(tracker.latest_message.get("text") or ""):
+            # "ok. i dont want it sent today", with nothing being sent: said plainly; a request
+            # already saved stays with Thurrock First, and how to cancel it is said
+            made = requests_made(tracker)
+            if made:
+                dispatcher.utter_message(
+                    response="utter_request_not_cancelled", reference=made[-1]["reference"]
+                )
+            else:
+                dispatcher.utter_message(response="utter_consent_withdrawn")
             return []
         if NOT_ANSWERED.search(tracker.latest_message.get("text") or ""):
             # "you said that already", "this is pointless, you're not answering": sorry, and a way on

@@ -274,3 +274,29 @@ class ActionWhatHappensNext(Action):
         if stage == "confirming":  # then what waits for their yes, with its buttons
             return [FollowupAction("action_confirm_handover")]
         return []
+
+
+# "cancel my request please", "can i cancel it?": a saved request, never "let's start again" over it
+CANCEL_REQUEST = re.compile(
+    r"\b(?:cancel|withdraw|call\s+off|take\s+back|undo|stop)\w*\s+(?:my\s+|the\s+|that\s+|this\s+)?"
+    r"(?:request|referral|it|that|reference)\b|\b(?:request|referral)\b[^.?!]{0,20}\bcancel",
+    re.IGNORECASE,
+)
+
+
+class ActionStartAgain(Action):
+    """ "Start again": the menu, keeping what we know; but "cancel my request" after one was saved is
+    told plainly that it stays with Thurrock First, and how to cancel it with them."""
+
+    def name(self) -> Text:
+        return "action_start_again"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        made = requests_made(tracker) if CANCEL_REQUEST.search(full_text(tracker)) else None
+        if made:
+            dispatcher.utter_message(response="utter_request_not_cancelled", reference=made[-1]["reference"])
+        else:
+            dispatcher.utter_message(response="utter_start_again")
+        return []

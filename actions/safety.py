@@ -93,6 +93,7 @@ FOLLOWUP_ANSWERS = {
     "waiting_to_call": "utter_risk_followup_waiting_to_call",
     "call_999": "utter_risk_followup_welfare_check",
     "call_111": "utter_risk_followup_call_111",
+    "for_young_people": "utter_risk_followup_for_young_people",
     "take_words_out": "utter_risk_followup_take_words_out",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
@@ -323,6 +324,9 @@ class ActionRespondToRisk(Action):
                 response = (
                     fresh or [r for r in repeats if not any(r in said for said in recent)] or list(repeats)
                 )[0]
+                if risk.kind == DANGER and is_medical(text):  # "she's breathing but it's weird": the same
+                    # emergency, still happening: what to do until help comes, never "press 55"
+                    response = freshest(FOLLOWUP_ANSWERS["emergency_now"], tracker, domain)
                 dispatcher.utter_message(response=response)
                 answer = response
             else:
@@ -332,7 +336,7 @@ class ActionRespondToRisk(Action):
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):
                     dispatcher.utter_message(response="utter_risk_domestic_abuse")
                 answer = risk.as_value()
-            if answer != DANGER or not is_medical(text):  # an ambulance now: office hours can wait
+            if risk.kind != DANGER or not is_medical(text):  # an ambulance now: office hours can wait
                 opening_line(dispatcher)
 
         paused = tracker.get_slot("paused_form")

@@ -331,7 +331,7 @@ NO_EMAIL = re.compile(
     r"\bno\s+e-?mails?\b(?!\s+(?:address\s+)?(?:yet|back|from))|\bnot\s+(?:by\s+)?e-?mail\b|"
     r"\b(?:do\s*n'?t|dont|do\s+not|never)\s+(?:do|use|send(?:\s+me)?(?:\s+an?)?|want(?:\s+an?)?)\s+e-?mails?\b|"
     r"\b(?:do\s*n'?t|dont|do\s+not|never|please\s+don'?t)\s+e-?mail\s+me\b|"
-    r"\b(?:do\s*n'?t|dont|do\s+not)\s+have\s+(?:an?\s+)?e-?mail\b|\b(?:haven'?t|havent|have\s+not)\s+got\s+(?:an?\s+)?e-?mail\b|"
+    r"\b(?:do\s*n'?t|dont|do\s+not)\s+have\s+(?:an?\s+)?(?:(?:phone|mobile|computer)\s+(?:or|nor|and)\s+(?:an?\s+)?)?e-?mail\b|\b(?:haven'?t|havent|have\s+not)\s+got\s+(?:an?\s+)?e-?mail\b|"
     r"\be-?mail\b[^.?!]{0,25}\b(?:he|she|they)\s+(?:reads?|checks?|sees?|looks\s+at)\s+(?:it|them|my)\b",
     re.IGNORECASE,
 )
@@ -392,15 +392,18 @@ DECEASED = re.compile(
 # "ring my son Peter on 07700 900461", "contact is via his daughter Grace 07812 553019": the person to
 # contact, named or with their number; that name is not the person the help is for, nor that number
 # the caller's or the patient's (never "I'll ring my son Peter": the caller's own plan)
+# someone who supports them, named by their role ("ring my support worker Sam")
+SUPPORTER = r"support\s+worker|suport\s+worker|key\s*worker|social\s+worker|care\s+worker|carer|advocate"
 THROUGH_SOMEONE = re.compile(
     rf"(?<![\w'])(?:{CONTACT_VERB}|via|through|go\s+through|contact\s+(?:is|will\s+be)\s+(?:via|through)|"
+    r"(?P<main>main\s+contact|first\s+contact|best\s+contact)\s+(?:is|will\s+be|'s)|"
     r"(?P<kin>next\s+of\s+kin)(?:\s+is|\s*:|\s*,)?)\s+"
-    rf"(?P<whose>my|his|her|their|the)\s+(?P<rel>{REL})\b"
+    rf"(?P<whose>my|his|her|their|the)\s+(?P<rel>{REL}|{SUPPORTER})\b"
     rf"(?:\s*,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?=\s|[,.!?]|$))?",
     re.IGNORECASE,
 )
 THEIR_NUMBER_AFTER = re.compile(
-    r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|,|:|-)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
+    r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|her|his|their|own|,|:|-)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
     re.IGNORECASE,
 )
 # "my son Will might ring you about it", "my daughter Sarah will call you for me": someone who may
@@ -1574,7 +1577,7 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         asked == "phone"
         and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I)
     )
-    them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text)
+    them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text) or NAMED_INSTEAD.search(text)
     if them and not_by_phone and not_by_phone.start() >= them.start():
         not_by_phone = None  # "don't ring me, ring her": a wish about who, not about the phone
     not_them = DO_NOT_CONTACT_THEM.search(text)
@@ -1661,11 +1664,26 @@ def through_someone(text: Text) -> Optional[Found]:
         if not (name or phone):
             continue
         whose = "my" if match.group("whose").lower() == "my" else "their"
-        who = f"{whose} {relation_word(match.group('rel'))}" + (f" {name}" if name else "")
+        rel = match.group("rel")
+        role = relation_word(rel) if re.sub(r"[\s-]+", "-", rel.lower()) in RELATION_NAMES else rel.lower()
+        who = f"{whose} {role.replace('suport', 'support')}" + (f" {name}" if name else "")
         end = number.end() if phone else after
         lead = "next of kin: " if match.group("kin") else "contact "
         wish = f"{lead}{who}" + (f" on {phone}" if phone else "")
         return Found("contact_preference", wish, match.start(), end, THROUGH)
+    instead = NAMED_INSTEAD.search(text)
+    if instead:  # "ring sam not me. sam 07700 900552": Sam, on his number, never the caller's
+        said = instead.group("name") or instead.group("name2") or instead.group("name3")
+        name = tidy_name(said)
+        number = re.search(
+            rf"\b{re.escape(said)}\b[^.?!\d]{{0,40}}?(?P<phone>(?:\+44\s?|0)[\d\s()-]{{8,16}}\d)",
+            text[instead.start() :],
+            re.IGNORECASE,
+        )
+        phone = tidy_phone(number.group("phone")) if number else None
+        end = instead.start() + number.end() if phone else instead.end()
+        wish = f"contact {name}" + (f" on {phone}" if phone else "") + ", not me"
+        return Found("contact_preference", wish, instead.start(), end, THROUGH)
     owned = RELATIVES_NUMBER.search(text)
     if owned:  # "his mums is 01375 850 221, shes better to ring": his mum, on her number
         whose = "my" if owned.group("whose").lower() == "my" else "their"
@@ -1674,6 +1692,18 @@ def through_someone(text: Text) -> Optional[Found]:
             wish = f"contact {whose} {relation_word(owned.group('rel'))} on {phone}"
             return Found("contact_preference", wish, owned.start(), owned.end(), THROUGH)
     return None
+
+
+# "ring sam not me", "not me. sam my support worker 07700 900552": someone named, instead of the caller
+NOT_A_PERSON = (
+    r"(?!(?:me|her|him|them|us|my|his|the|a|an|someone|somebody|anyone|anybody|it|that|this|back|now)\b)"
+)
+NAMED_INSTEAD = re.compile(
+    rf"\b{CONTACT_VERB}\s+{NOT_A_PERSON}(?P<name>[A-Za-z][a-z']+)\s*,?\s*(?:and\s+|but\s+)?(?:not|instead\s+of|rather\s+than)\s+me\b|"
+    rf"\bnot\s+me\b[\s,.;:-]+(?:ring\s+|call\s+|contact\s+)?{NOT_A_PERSON}(?P<name2>[A-Za-z][a-z']+)\b(?=[^.?!]{{0,40}}?(?:\+44\s?|0)\d)|"
+    rf"{DO_NOT_CONTACT_ME}{NOT_A_PERSON}(?P<name3>[A-Za-z][a-z']+)\b(?!\s+(?:and|or|on|at|in|if|when|instead|about)\b)",
+    re.IGNORECASE,
+)
 
 
 # "his mum's number is 07700 900551", "her daughters is 01375 850221": a relative's number, told as the

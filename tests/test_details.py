@@ -777,3 +777,28 @@ def test_wishes_said_with_a_no_are_never_recorded_as_their_opposite(text, wishes
     """Janet's "not by letter" was stored as "letter"; Bill's "no email" was asked for again."""
     found = {f.value for f in find_details(text) if f.kind == "contact_preference"}
     assert wishes <= found and not (never & found), found
+
+
+@pytest.mark.parametrize(
+    "text, wish",
+    [
+        ("ring sam not me. sam 07700 900552", "contact Sam on 07700 900552, not me"),
+        ("not me. sam my suport worker 07700 900552", "contact Sam on 07700 900552, not me"),
+        ("dont ring me. ring sam", "contact Sam, not me"),
+        (
+            "main contact is his daughter Lisa Hale on her mobile 07700 900417",
+            "contact their daughter Lisa Hale on 07700 900417",
+        ),
+        (
+            "please ring my support worker Sam on 07700 900552",
+            "contact my support worker Sam on 07700 900552",
+        ),
+    ],
+)
+def test_someone_elses_number_is_the_way_to_reach_them_never_the_callers_phone(text, wish):
+    """Leon's "ring sam not me. sam 07700 900552" was kept as his own number, four times; a ward
+    sister's "main contact is his daughter Lisa on 07700 900417" as the patient's."""
+    found = find_details(text)
+    assert wish in [f.value for f in found if f.kind == "contact_preference"]
+    assert not [f for f in found if f.kind == "phone"]
+    assert "not by phone" not in [f.value for f in found]

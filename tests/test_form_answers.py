@@ -802,3 +802,10 @@ def test_the_limit_is_read_back_and_sent_first_in_the_summary():
     tracker = asked("need", "x", {"sharing_limit": limit})
     assert limit in sharing_said(tracker)
     assert sharing_said(asked("need", "x", {})) == ""
+
+
+@pytest.mark.parametrize("text", ["i give up", "whatever", "i dont get it"])
+def test_giving_up_at_a_question_is_let_go_never_told_it_is_not_a_phone_number(text):
+    """Leon typed "i give up" at the phone question and was told "That is not a UK phone number"."""
+    result, responses, _ = validate("phone", text)
+    assert responses == ["utter_moving_on"] and result["phone"] is not None, (result, responses)

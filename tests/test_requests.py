@@ -76,3 +76,20 @@ def test_gone_to_them_is_sent_never_deleted(said, about_deleting):
     from actions.privacy import ASKS_IF_DELETED
 
     assert bool(ASKS_IF_DELETED.search(said)) is about_deleting
+
+
+@pytest.mark.parametrize(
+    "said, cancels",
+    [
+        ("cancel my request please", True),
+        ("can i cancel it", True),
+        ("i want to withdraw my referral", True),
+        ("start again", False),
+        ("let's start over", False),
+    ],
+)
+def test_cancelling_a_request_is_told_apart_from_starting_again(said, cancels):
+    """Janet's "cancel my request please" got "OK, let's start again" and the request stayed."""
+    from actions.requests import CANCEL_REQUEST
+
+    assert bool(CANCEL_REQUEST.search(said)) is cancels

@@ -568,3 +568,20 @@ def test_a_victims_fear_of_him_finding_out_is_never_a_welfare_check():
     )
     assert "welfare_check" not in kinds and "keep_private" in kinds
     assert followup_kinds("can the police check on her") == ["welfare_check"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("is there anyone for kids like childline or something", "for_young_people"),
+        ("is there someone for young carers to talk to", "for_young_people"),
+        ("help for children with disabilities", "for_young_people"),
+        ("is there help for my mum", None),
+    ],
+)
+def test_a_young_person_asking_for_someone_of_their_own_is_answered_any_time(text, kind):
+    """Kayden (14), at night: "is there anyone for kids like childline" got "Turning 18"."""
+    from bot.safety.followups import answered_any_time
+
+    assert followup_kind(text) == kind
+    assert answered_any_time(kind, text) is (kind is not None)

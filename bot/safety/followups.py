@@ -43,6 +43,8 @@ FOLLOWUPS = [
             r"\b(coming|on\s+(their|its|the)\s+way|how\s+long)\b|\bstill\s+(not|isn't|won't|on\s+the\s+floor|unconscious)\b|"
             r"\b(breathing|awake|moving|talking|responding)\s+(again|now)\b|\b(help\s+me|please\s+help|hurry|panic\w*|shaking|scared)\b|"
             r"\bi('m|\s+am)\s+doing\s+(it|that|what)\b|\bwhat\s+if\b|"
+            # "ok im ringing them now": calling 999, never a request to be rung
+            r"\bi('m|\s+am|\s+will|'ll)\s+(ringing|calling|phoning|ring|call|phone)\s+(them|999|an\s+ambulance|the\s+ambulance)\b|"
             # "should i tell her to try and get up", "shes cold and shivering", "hes getting worse"
             r"\bshould\s+(i|she|he|we|they)\b[^.?!]{0,30}\b(get\s+up|move|lift|try|sit\s+up|give|stay)\b|"
             r"\b(cold|shivering|confused|worse|getting\s+worse|more\s+pain|in\s+agony|hours)\b"
@@ -190,6 +192,15 @@ FOLLOWUPS = [
             r"\b(999|the\s+gp)\s+or\s+111\b|\bis\s+(it|this|that)\s+(a\s+)?111\b"
         ),
     ),
+    # "is there anyone for kids like childline", "someone for young people to talk to": answered any time
+    (
+        "for_young_people",
+        re.compile(
+            r"\bchild\s*line\b|"
+            r"\b(anyone|anybody|someone|somebody|somewhere|help|anything|something|a\s+service|people|a\s+number)\b[^.?!]{0,25}"
+            r"\bfor\s+(kids|children|young\s+people|teenagers|teens|young\s+carers|someone\s+my\s+age|people\s+my\s+age)\b"
+        ),
+    ),
     # "can he see this chat?", "how do I delete this"
     (
         "chat_private",
@@ -273,7 +284,7 @@ NO_PHONE_OF_THEIR_OWN = re.compile(
 
 
 # Asked with or without a concern told first: a person may be in danger now.
-ANSWERED_ANY_TIME = ("call_999", "call_111")
+ANSWERED_ANY_TIME = ("call_999", "call_111", "for_young_people")
 # Also asked before any concern: what abuse or safeguarding is, and whether a safeguarding referral
 # means trouble for a worried relative ("the police said it's a safeguarding thing, am I in trouble?")
 ABOUT_SAFEGUARDING = re.compile(r"\b(abus\w*|neglect\w*|safeguard\w*)\b")
