@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.details import detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made
+from bot.safety.risk import DISTRESS, read_message
 from bot.sending import withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.follow_up import CONTACT_OFFER, offered
@@ -128,6 +129,19 @@ class ActionHandleFallback(Action):
             # what they told us still here (nothing was deleted), a plain no and how to
             dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
+        if read_message(tracker.latest_message.get("text") or "").kind == DISTRESS:
+            # "im so tired, i cant do this much longer, i sit and cry", not understood as a topic:
+            # someone to talk to now, never "did you mean"
+            log_unanswered(tracker)
+            dispatcher.utter_message(response="utter_risk_followup_someone_to_talk_to")
+            dispatcher.utter_message(
+                response="utter_risk_offer_contact",
+                buttons=[
+                    {"title": "Ask someone to contact me", "payload": "/request_callback"},
+                    {"title": "Main menu", "payload": "/show_menu"},
+                ],
+            )
+            return []
         if withdraws_consent(tracker.latest_message.get("text") or ""):
             # "ok. i dont want it sent today", with nothing being sent: said plainly; a request
             # already saved stays with Thurrock First, and how to cancel it is said
@@ -162,10 +176,14 @@ class ActionHandleFallback(Action):
             # "what do i do if i fall agen, im on my own": what to do after a fall, and an alarm
             dispatcher.utter_message(response="utter_telecare")
             return []
-        buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics]
+        buttons = [
+            {"title": TOPIC_TITLES[name], "payload": f"/{name}"}
+            for name in topics
+            if name != "talk_to_person"
+        ]
         buttons.append(
             {"title": "Talk to a person", "payload": "/talk_to_person"}
-        )  # help is always one press away
+        )  # help is always one press away (and once: never two "Talk to a person" buttons)
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []

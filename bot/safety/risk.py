@@ -374,8 +374,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\bwant\s+to\s+disappear\b(?!.*\b(records?|system|data|details|list)\b)",
             r"\bdisappear\s+(forever|for\s+good|and\s+never\s+come\s+back)\b",
             r"\b(feel|feels|feeling)\b.*\bno\s+way\s+out\b",
-            r"\b(can't|cannot)\s+(go\s+on|keep\s+going|carry\s+on)(\s+(like\s+this|any\s?more|living))?\s*([.!,]|$)|"
-            r"\b(can't|cannot)\s+do\s+(this|it)\s+(much\s+longer|for\s+much\s+longer|any\s+longer)\s*([.!,]|$)",
+            r"\b(can't|cannot)\s+(go\s+on|keep\s+going|carry\s+on)(\s+(like\s+this|any\s?more|living))?\s*([.!,]|$)",
             r"\b(can't|cannot)\s+carry\s+on\s+(living|any\s?more)\b",
             r"\bnot\s+safe\s+(with|around|by|from)\s+myself\b",
             r"\b(can't|cannot|don't\s+think\s+i\s+can)\s+keep\s+myself\s+safe\b",

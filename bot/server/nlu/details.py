@@ -63,6 +63,14 @@ INTRODUCING = {"person_name", "organisation", "phone", "email", "postcode", "con
 SMALL_TALK = {"greet", "goodbye", "start_again", "thank", "out_of_scope"}
 CONTACT_DETAILS = {"phone", "email", "postcode"}
 SURE_GOODBYE = 0.7
+# a "greeting" longer than this, with a detail in it, is someone telling us who they are
+GREETING_WORDS = 6
+# "no that's all ta", "no thats everything thanks": the end of a conversation, said plainly
+CLEAR_GOODBYE = re.compile(
+    r"^\W*(?:no|nope|nah)?[\s,.!]*(?:that'?s|thats|that\s+is)\s+(?:all|it|everything)\b[\s,.!]*"
+    r"(?:(?:for\s+now|thanks?|thank\s+you|ta|cheers|bye|then)\b[\s,.!]*)*$",
+    re.IGNORECASE,
+)
 # "skip this" typed where no Skip button was offered: no answer to that question, never "stop"
 SKIP = re.compile(
     r"^\W*(?:please\s+)?skip(?:\s+(?:this|that|it|this\s+one|(?:this|the)\s+question))?(?:\s+please)?\W*$",
@@ -130,7 +138,10 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
         )
         # "Hi, this is Claire from Tilbury Health Centre, I'm calling about a patient": not understood
         # as a question, but it tells us who is writing; thanked for, not met with "did you mean"
-        introduces = intent == "nlu_fallback" and any(found.kind in INTRODUCING for found in details)
+        # ("Hi I'm Raj Mistry, my dad Frank lives in Corringham and needs help": more than a hello)
+        introduces = (
+            intent == "nlu_fallback" or intent == "greet" and len(text.split()) > GREETING_WORDS
+        ) and any(found.kind in INTRODUCING for found in details)
         at_risk = any(entity.get("entity") == "risk" for entity in message.get(ENTITIES) or [])
         if not at_risk and forgotten_detail(text):  # "forget my email": that detail, not everything
             _set_intent(message, "update_detail")
@@ -182,6 +193,8 @@ def _unsure_goodbye(message: Message) -> bool:
     """ "she comes tomorrow" read as a goodbye at 0.56: a goodbye ends a request, so an unsure one is
     not understood instead (asked again, never "Goodbye")."""
     intent = message.get(INTENT) or {}
+    if CLEAR_GOODBYE.match(message.get(TEXT) or ""):  # "no that's all ta": a goodbye however sure
+        return False
     return intent.get("name") == "goodbye" and intent.get("confidence", 0.0) < SURE_GOODBYE
 
 

@@ -36,6 +36,16 @@ DONT_KNOW = re.compile(
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"
+# a long message's sentence (one that asks, else one that tells) read this much surer than the whole
+# (itself under the sentences' own bar) is what the message is about
+QUESTION_SURER_BY = 0.25
+# "i want sum one help me", "need somebody to talk to me": a person wanted, however it is spelt
+SOMEONE_TO_HELP = re.compile(
+    r"^\W*(?:i\s+)?(?:want|need|would\s+like|like)\s+(?:some\s*one|sum\s*one|somebody|sumbody|sum\s*body|a\s+person|"
+    r"a\s+human|a\s+real\s+person)\s+(?:to\s+)?(?:help|talk\s+to|speak\s+to)\s+(?:me|us)\W*$",
+    re.IGNORECASE,
+)
+SURE = 0.9
 # paying a named person with a direct payment: "pay my daughter", "pay a friend", "employ someone"
 PAY_A_PERSON = re.compile(
     r"\bpay\s+(?:my|a|our|his|her|their)\s+(?:own\s+)?(?:daughter|son|wife|husband|partner|mum|mother|dad|father|sister|"
@@ -139,6 +149,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             self._what_if_i_fall(message)
             self._pa_not_off(message)
             self._visit_asked(message)
+            self._someone_to_help(message)
             self._two_topics_at_once(message)
         return messages
 
@@ -178,6 +189,20 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             message.get(TEXT) or ""
         ):
             _read_as(message, "request_callback")
+
+    @staticmethod
+    def _someone_to_help(message: Message) -> None:
+        """ "i want sum one help me", read unsurely between a person and the menu: a person."""
+        if SOMEONE_TO_HELP.match(message.get(TEXT) or "") and (message.get(INTENT) or {}).get("name") in (
+            "talk_to_person",
+            "show_menu",
+            "request_callback",
+            "greet",
+        ):
+            intent = {"name": "talk_to_person", "confidence": SURE}
+            ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e["name"] != intent["name"]]
+            message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            message.set(INTENT, intent, add_to_output=True)
 
     @staticmethod
     def _pa_not_off(message: Message) -> None:
@@ -283,7 +308,16 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         asked_elsewhere = (
             whole in topics and whole not in {r[0] for r in read} and any(r[2] for r in answerable)
         )
-        if answerable and (whole in NOT_A_QUESTION or sure < self.config["unsure_below"] or asked_elsewhere):
+        # "my brother lives in supported living. they want to cut his hours, can they do that?": the
+        # whole read unsurely (a break for carers, 0.50), one sentence surely (a cut in care)
+        question_surer = (
+            answerable
+            and sure < self.config["question_part_confidence"]
+            and answerable[0][1] >= sure + QUESTION_SURER_BY
+        )
+        if answerable and (
+            whole in NOT_A_QUESTION or sure < self.config["unsure_below"] or asked_elsewhere or question_surer
+        ):
             answered, confidence, _ = answerable[0]
             message.set(INTENT, {"name": answered, "confidence": confidence}, add_to_output=True)
             # the whole message's own reading shares what is left, so it never ties with the answer
