@@ -1577,6 +1577,9 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         asked == "phone"
         and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I)
     )
+    theirs = THEIR_NO_PHONE.search(text)
+    if theirs and not_by_phone and theirs.start() <= not_by_phone.start() < theirs.end():
+        not_by_phone = None  # "he has no phone so ring me": his, never the caller's wish
     them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text) or NAMED_INSTEAD.search(text)
     if them and not_by_phone and not_by_phone.start() >= them.start():
         not_by_phone = None  # "don't ring me, ring her": a wish about who, not about the phone
@@ -1694,6 +1697,13 @@ def through_someone(text: Text) -> Optional[Found]:
     return None
 
 
+# "he has no phone at all", "she can't use the phone": the other person's, never the caller's wish
+THEIR_NO_PHONE = re.compile(
+    r"\b(?:he|she|they|mum|dad|nan|gran|grandad|uncle|aunt|auntie)\s+(?:has|have|'s)\s+(?:got\s+)?no\s+(?:phone|mobile)\b|"
+    r"\b(?:he|she|they)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+have\s+a\s+(?:phone|mobile)\b|"
+    r"\b(?:he|she|they)\s+(?:can'?t|cannot|can\s+not)\s+(?:use|hear\s+on|answer)\s+(?:the|a)\s+phone\b",
+    re.IGNORECASE,
+)
 # "ring sam not me", "not me. sam my support worker 07700 900552": someone named, instead of the caller
 NOT_A_PERSON = (
     r"(?!(?:me|her|him|them|us|my|his|the|a|an|someone|somebody|anyone|anybody|it|that|this|back|now)\b)"

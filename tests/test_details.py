@@ -802,3 +802,16 @@ def test_someone_elses_number_is_the_way_to_reach_them_never_the_callers_phone(t
     assert wish in [f.value for f in found if f.kind == "contact_preference"]
     assert not [f for f in found if f.kind == "phone"]
     assert "not by phone" not in [f.value for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you add that he has no phone at all so they shouldnt try ring him, ring me",
+        "he doesnt have a phone, please call me on 07700 900426",
+    ],
+)
+def test_the_other_persons_lack_of_a_phone_is_never_the_callers_wish(text):
+    """Karen (Bill's niece): "add that he has no phone so ring me" set her own wish to "not by phone"."""
+    found = [f.value for f in find_details(text) if f.kind == "contact_preference"]
+    assert "not by phone" not in found and "phone call" in found
