@@ -1725,6 +1725,23 @@ RELATIVES_NUMBER = re.compile(
 )
 
 
+# "so will someone ring me tomorrow after 2 or not", "will they ring me tomorrow morning?": asking
+ASKS_WHEN_THEY_CALL = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:will|would|are|is|when\s+will|do|does)\s+(?:they|you|someone|somebody|anyone|thurrock\s+first)\s+"
+    r"(?:\w+\s+)?(?:ring|call|phone|contact|text|get\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+CLAUSE_END = re.compile(r"[.!?,;\n]")
+
+
+def _clause_of(text: Text, at: int) -> Text:
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in CLAUSE_END.finditer(text, at)), len(text))
+    return text[start:end]
+
+
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
     if asked == "contact_time" and WHENEVER.search(text):
         return Found("contact_time", "any time", 0, len(text))
@@ -1747,6 +1764,8 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
+        if asked != "contact_time" and ASKS_WHEN_THEY_CALL.search(_clause_of(text, match.start())):
+            continue  # "will they ring me tomorrow morning?": a question, never a wish
         if (
             asked != "contact_time"
             and not cued(match.start())

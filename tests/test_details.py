@@ -815,3 +815,18 @@ def test_the_other_persons_lack_of_a_phone_is_never_the_callers_wish(text):
     """Karen (Bill's niece): "add that he has no phone so ring me" set her own wish to "not by phone"."""
     found = [f.value for f in find_details(text) if f.kind == "contact_preference"]
     assert "not by phone" not in found and "phone call" in found
+
+
+@pytest.mark.parametrize(
+    "text, time",
+    [
+        ("what was my reference? will they ring me tomorrow morning", None),
+        ("has it gone to them now, will they ring me tomorrow morning", None),
+        ("so will someone ring me tomorrow after 2 or not", None),
+        ("ring me tomorrow morning please", "tomorrow morning"),
+    ],
+)
+def test_asking_when_they_will_call_is_never_a_best_time(text, time):
+    """Harpreet's "will they ring me tomorrow morning?" replaced her "weekday mornings, before 12"."""
+    found = [f.value for f in find_details(text) if f.kind == "contact_time"]
+    assert found == ([time] if time else [])
