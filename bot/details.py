@@ -377,7 +377,10 @@ DO_NOT_CONTACT_THEM = re.compile(
 ONLY_ME = "do not contact them directly, only me"
 # "9 Ship Lane", "flat 2, 14 high street": a street address (no field of its own: kept with contact)
 STREET_ADDRESS = re.compile(
-    r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)(?:[A-Za-z][a-z'’]+\s+){1,3}?"
+    # (never "he is 84, cannot walk": a street's name is never a verb, an age or a count)
+    r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)"
+    r"(?:(?!(?:cannot|can|cant|can't|could|not|to|and|or|but|i|he|she|they|we|you|it|years?|yrs|old|times?|days?|"
+    r"weeks?|months?|hours?|and|so|then|is|was|has|had|will|would)\b)[A-Za-z][a-z'’]+\s+){1,3}?"
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|gardens|court|place|grove|hill|walk|"
     r"terrace|park|row|mews|view|rise|green|square|parade|chase|meadow|fields)\b\.?",
     re.IGNORECASE,

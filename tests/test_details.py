@@ -830,3 +830,11 @@ def test_asking_when_they_will_call_is_never_a_best_time(text, time):
     """Harpreet's "will they ring me tomorrow morning?" replaced her "weekday mornings, before 12"."""
     found = [f.value for f in find_details(text) if f.kind == "contact_time"]
     assert found == ([time] if time else [])
+
+
+def test_an_age_before_a_verb_is_never_an_address():
+    """Agnieszka's "he is 84, cannot walk good" was read back as "Their address: 84, Cannot Walk"."""
+    assert not [f for f in find_details("he is 84, cannot walk good") if "address" in f.value]
+    assert [f.value for f in find_details("letters only, to 9 Ship Lane") if "address" in f.value] == [
+        "address: 9 Ship Lane"
+    ]
