@@ -585,3 +585,10 @@ def test_a_young_person_asking_for_someone_of_their_own_is_answered_any_time(tex
 
     assert followup_kind(text) == kind
     assert answered_any_time(kind, text) is (kind is not None)
+
+
+def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect():
+    """Bill (79): "i havent had a proper wash in weeks. i need somone to help me" got "if you think they
+    may be hurt inside, call 999; ask the police to check on the person"."""
+    assert read_message("i havent had a proper wash in weeks. i need somone to help me") == NO_RISK
+    assert read_message("he hasnt had a wash in weeks and the flat stinks").kind == NEGLECT

@@ -679,7 +679,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(not|hasn't|haven't|has\s+not)\s+had\s+(a\s+)?(proper\s+)?(meal|food|anything\s+to\s+eat|drink|(his|her|their)\s+(tablets|medication|insulin))\s+(in|for)\s+(a\s+week|days|weeks|\w+\s+days)\b",
             r"\bnot\s+(answering|come\s+out|been\s+out|opened)\b[^.?!]*\b(days|week)\b|\bhas\s+not\s+come\s+out\b|\bhasn't\s+come\s+out\b",
             r"\bthere's\s+a\s+smell\b",
-            r"\b(haven't|hasn't|have\s+not|has\s+not|not)\s+had\s+a\s+(proper\s+)?(wash|bath|shower)\s+(in|for)\s+(\w+\s+)?(weeks|months)\b",
+            r"(?<!\bi\s)(?<!\bwe\s)\b(haven't|hasn't|have\s+not|has\s+not|not)\s+had\s+a\s+(proper\s+)?(wash|bath|shower)\s+(in|for)\s+(\w+\s+)?(weeks|months)\b",
             # not eating at all is a concern; "isn't eating properly" is a need, told as one
             r"\b(she's|he's|they're|is|are|been|i'm|isn't|aren't)\s+not\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
             r"\b(isn't|aren't)\s+eating\b(?!\s+(as\s+much|properly|well|enough|much)\b)|"
