@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.details import detail_named
 from actions.privacy import ASKS_IF_DELETED
-from actions.request_state import requests_made
+from actions.request_state import requests_made, tell_not_cancelled
 from bot.safety.risk import DISTRESS, read_message
 from bot.sending import withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
@@ -147,9 +147,7 @@ class ActionHandleFallback(Action):
             # already saved stays with Thurrock First, and how to cancel it is said
             made = requests_made(tracker)
             if made:
-                dispatcher.utter_message(
-                    response="utter_request_not_cancelled", reference=made[-1]["reference"]
-                )
+                tell_not_cancelled(dispatcher, made)
             else:
                 dispatcher.utter_message(response="utter_consent_withdrawn")
             return []

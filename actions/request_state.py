@@ -68,3 +68,9 @@ def tell_nobody_told(dispatcher: CollectingDispatcher, saved: Dict[str, Any]) ->
     """ "Will someone ring me?" of a request only saved: a plain no, the reference, and the ways to
     reach Thurrock First (also for someone who cannot phone)."""
     dispatcher.utter_message(response="utter_request_saved_nobody_told", reference=saved["reference"])
+
+
+def tell_not_cancelled(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]]) -> None:
+    """ "Cancel my request", "i dont want it sent" after saving: it stays with Thurrock First, and how
+    to cancel it with them (one place for the start-again action and the fallback)."""
+    dispatcher.utter_message(response="utter_request_not_cancelled", reference=made[-1]["reference"])

@@ -20,7 +20,13 @@ from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.settings import settings
 from bot.store.database import shared_database
-from actions.request_state import requests_made, saved_only, tell_nobody_told, tell_requests
+from actions.request_state import (
+    requests_made,
+    saved_only,
+    tell_not_cancelled,
+    tell_nobody_told,
+    tell_requests,
+)
 from bot.store.handovers import add_note
 
 logger = logging.getLogger(__name__)
@@ -296,7 +302,7 @@ class ActionStartAgain(Action):
     ) -> List[EventType]:
         made = requests_made(tracker) if CANCEL_REQUEST.search(full_text(tracker)) else None
         if made:
-            dispatcher.utter_message(response="utter_request_not_cancelled", reference=made[-1]["reference"])
+            tell_not_cancelled(dispatcher, made)
         else:
             dispatcher.utter_message(response="utter_start_again")
         return []

@@ -380,7 +380,7 @@ STREET_ADDRESS = re.compile(
     # (never "he is 84, cannot walk": a street's name is never a verb, an age or a count)
     r"\b(?:(?:flat|apartment)\s+\d{1,4}[a-z]?\s*,?\s*(?:\d{1,4}[a-z]?\s*,?\s+)?|\d{1,4}[a-z]?\s*,?\s+)"
     r"(?:(?!(?:cannot|can|cant|can't|could|not|to|and|or|but|i|he|she|they|we|you|it|years?|yrs|old|times?|days?|"
-    r"weeks?|months?|hours?|and|so|then|is|was|has|had|will|would)\b)[A-Za-z][a-z'’]+\s+){1,3}?"
+    r"weeks?|months?|hours?|so|then|is|was|has|had|will|would)\b)[A-Za-z][a-z'’]+\s+){1,3}?"
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|gardens|court|place|grove|hill|walk|"
     r"terrace|park|row|mews|view|rise|green|square|parade|chase|meadow|fields)\b\.?",
     re.IGNORECASE,
