@@ -37,7 +37,7 @@ from bot.safety.concern import (
     safe_contact,
     urgency_of,
 )
-from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds
+from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds, writer_is_young
 from bot.safety.dialogue import (
     ASKS_ARE_YOU_SAFE,
     MEDICAL_ANSWER,
@@ -177,6 +177,28 @@ def freshest(response: Text, tracker: Tracker, domain: DomainDict) -> Text:
     return next(
         (w for w in wordings if w not in recent), next((w for w in wordings if w not in last), response)
     )
+
+
+# Questions asked in the same message as the worry itself, answered after its urgent answer
+ASKED_WITH_A_WORRY = (
+    "is_it_abuse",
+    "care_continues",
+    "what_next",
+    "anonymous",
+    "keep_private",
+    "police_involved",
+    "for_young_people",
+)
+
+
+def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Text]:
+    """ "my dad's new friend takes his card… is this abuse? what would happen if i told you?": the
+    questions of a first telling (never beside a risk to life now, which needs the whole screen); a
+    child who told us their age ("im 15") is also given Childline."""
+    if risk.imminent or (risk.kind == DANGER and is_medical(text)):
+        return []
+    asked = [kind for kind in followup_kinds(text) if kind in ASKED_WITH_A_WORRY][:MOST_FOLLOWUPS_ANSWERED]
+    return asked + ["for_young_people"] if young and "for_young_people" not in asked else asked
 
 
 def block_for(risk: Risk, text: Text = "") -> Text:
@@ -335,6 +357,11 @@ class ActionRespondToRisk(Action):
                 dispatcher.utter_message(response=block_for(risk, text))
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):
                     dispatcher.utter_message(response="utter_risk_domestic_abuse")
+                young = writer_is_young(
+                    [t.get("text") or "" for t in turns(tracker) if t.get("event") == "user"]
+                )
+                for kind in asked_with_the_worry(text, risk, young):  # "…is this abuse? what would happen?"
+                    dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
                 answer = risk.as_value()
             if risk.kind != DANGER or not is_medical(text):  # an ambulance now: office hours can wait
                 opening_line(dispatcher)

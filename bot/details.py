@@ -194,6 +194,14 @@ PRESENCE_CLAUSE = re.compile(
     r"(?:is|are|gets|get|comes|come|goes|'s)\s+(?:home|in|back|around|about|there|here|out|at\s+work|asleep|away|up)\b",
     re.IGNORECASE,
 )
+# "it's not for my son, it's for my wife", "our son lives in Leeds so he can't help": a relative said
+# not to be, or named as unable to help, is not who the help is for
+NOT_WHO_FOR = re.compile(
+    rf"\b(?:not|isn'?t|isnt|is\s+not|wasn'?t|never)\s+(?:for|about)\s+(?:my|our|his|her)\s+{REL}\b|"
+    rf"\b(?:my|our)\s+(?:\w+\s+)?{REL}\b(?:(?!\b(?:my|our|and|but)\b)[^.?!,;]){{0,40}}?\b(?:can'?t|cannot|can\s+not|won'?t|couldn'?t|isn'?t\s+able\s+to|"
+    r"is\s+not\s+able\s+to|is\s+no)\s+(?:help|come|be\s+there)",
+    re.IGNORECASE,
+)
 # "I'm Nathan's mum", "I am the daughter of Mrs Green", "I'm a friend of Ann's": the other
 # person named, and what they are to the caller.
 RELATION_OF = re.compile(
@@ -416,6 +424,9 @@ CALLS_FOR_ME = re.compile(
     r"(?:also\s+)?(?:ring|call|phone|contact|email|speak\s+to|talk\s+to)\s+(?:you|them|thurrock\s+first|the\s+council|social\s+services)\b",
     re.IGNORECASE,
 )
+NOT_ME_AFTER = re.compile(
+    r"\s*,?\s*(?:and\s+|but\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:me|myself)\b", re.IGNORECASE
+)
 OWN_PLAN = re.compile(
     r"\b(?:i|we)(?:\s+(?:will|can|could|might|would|need\s+to|have\s+to|must|should|usually|always|just|am\s+going\s+to))?|"
     r"\b(?:i'll|i'm\s+going\s+to|we'll)\s*$",
@@ -561,7 +572,10 @@ THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "f
 ANY_DETAIL_WORD = rf"(?:name|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
 FORGET_ONE = re.compile(
     r"\b(?:forget|remove|delete|get rid of|wipe|clear|scrap)\b(?:\s+\w+){0,3}?\s+" + ANY_DETAIL_WORD + r"\b"
-    r"|\b" + ANY_DETAIL_WORD + r"\b(?:\s+\w+){0,4}?\s+(?:off|out|gone|removed|deleted)\b"
+    # "his address is gone" (from the read-back) is missing, not a wish to remove it
+    r"|\b"
+    + ANY_DETAIL_WORD
+    + r"\b(?:\s+\w+){0,4}?\s+(?:off|out|(?<!\bis )(?<!'s )(?<!\bhas )(?<!\bwas )gone|removed|deleted)\b"
     r"|\b" + ANY_DETAIL_WORD + r"\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
     r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b"
     r"|\bnot\s+(?:everything|evrything|everythin|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"
@@ -1418,11 +1432,12 @@ def _who_for(text: Text, asked: Optional[Text], organisation: Optional[Found]) -
     )
     relation: Optional[Tuple[Text, int, int]] = None
     inverse = INVERSE_CONTEXT.search(text)
-    around = [(m.start(), m.end()) for m in PRESENCE_CLAUSE.finditer(text)]
+    # "don't ring when my husband is home", "not for my son", "our son can't help": not who it is for
+    around = [(m.start(), m.end()) for m in (*PRESENCE_CLAUSE.finditer(text), *NOT_WHO_FOR.finditer(text))]
     for pattern in FAMILY_CONTEXTS:
-        match = pattern.search(text)
-        if match and any(s <= match.start() < e for s, e in around):
-            continue  # "don't ring when my husband is home": he is not who the help is for
+        match = next(
+            (m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in around)), None
+        )
         if match and (relation is None or match.start() < relation[1]):
             word = next(g for g in match.groups() if g)
             relation = (relation_word(word), match.start(), match.end())
@@ -1615,9 +1630,14 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
     elif them:
         found.append(Found("contact_preference", CONTACT_THEM, them.start(), them.end()))
     through = through_someone(text)
-    if through:
-        found = [f for f in found if not f.value.startswith("contact ")] + [through]
-        return found
+    if through:  # "please ring my support worker sam": a wish about who, never the caller's phone
+        found = [
+            f
+            for f in found
+            if not f.value.startswith("contact ")
+            and not (f.value == "phone call" and f.start <= through.end and through.start <= f.end)
+        ]
+        return found + [through]
     relative = THEIR_RELATIVE.search(text)
     if relative and re.search(
         r"\b(?:do\s*n'?t|dont|do\s+not|never|not)\s+(?:\w+\s+)?$", text[: relative.start()], re.I
@@ -1665,17 +1685,20 @@ def through_someone(text: Text) -> Optional[Found]:
                 kept.append(word)
             name = tidy_name(" ".join(kept)) if kept else None
         after = match.start("name") + len(" ".join(kept)) if name else match.end("rel")
-        number = THEIR_NUMBER_AFTER.match(text, after)
+        not_me = NOT_ME_AFTER.match(text, after)  # "ring my support worker sam instead of me on 07…"
+        number = THEIR_NUMBER_AFTER.match(text, not_me.end() if not_me else after)
         phone = tidy_phone(number.group("phone")) if number else None
         if not (name or phone):
             continue
+        not_me = not_me or NOT_ME_AFTER.match(text, number.end() if phone else after)
         whose = "my" if match.group("whose").lower() == "my" else "their"
         rel = match.group("rel")
         role = relation_word(rel) if re.sub(r"[\s-]+", "-", rel.lower()) in RELATION_NAMES else rel.lower()
         who = f"{whose} {role.replace('suport', 'support')}" + (f" {name}" if name else "")
         end = number.end() if phone else after
         lead = "next of kin: " if match.group("kin") else "contact "
-        wish = f"{lead}{who}" + (f" on {phone}" if phone else "")
+        wish = f"{lead}{who}" + (f" on {phone}" if phone else "") + (", not me" if not_me else "")
+        end = max(end, not_me.end()) if not_me else end
         return Found("contact_preference", wish, match.start(), end, THROUGH)
     instead = NAMED_INSTEAD.search(text)
     if instead:  # "ring sam not me. sam 07700 900552": Sam, on his number, never the caller's
@@ -1879,6 +1902,34 @@ def without_told_already(text: Text) -> Text:
 SELF_CORRECTION = re.compile(r"\b(?:sorry|no|not|actually|i\s+mean|i\s+meant|wait|oops|correction)\b", re.I)
 
 
+# "01375 900221 no wait thats the house phone, dont use that. mobile is 07700 900562", "07700 900452
+# is KAREN's number. MY number is 07700 900318": a number taken back or said to be someone else's
+NUMBER_TAKEN_BACK = re.compile(
+    r"^[\s,.;:-]*(?:(?:no|sorry|oops|wait|hang\s+on|actually)\b[\s,.!-]*)+(?!\d)|"
+    r"^[\s,.;:-]*(?:no\s+wait|(?:that'?s|thats|it'?s|its)\s+(?:the\s+|my\s+)?(?:house\s+phone|home\s+phone|land\s*line|old\s+(?:one|number)|wrong\s+(?:one|number))|"
+    r"(?:is|was)\s+(?:(?:\w+'?s|his|her|their)\s+(?:number|mobile|phone)|not\s+mine)|don'?t\s+use)",
+    re.IGNORECASE,
+)
+MY_NUMBER_BEFORE = re.compile(
+    r"\bmy\s+(?:own\s+|work\s+|new\s+|actual\s+|real\s+)?(?:mobile|number|phone|no\.?)(?:\s+number)?\s*(?:is|:|-)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _phones_in_order(text: Text) -> List["re.Match[str]"]:
+    """The message's numbers, best first: one said as "my number is …", then the others in order, a
+    number taken back ("… no wait, that's the house phone") or said to be someone else's last."""
+    candidates = list(PHONE_CANDIDATE.finditer(text))
+    taken_back = [m for m in candidates if NUMBER_TAKEN_BACK.search(text[m.end() : m.end() + 60])]
+    mine = [
+        m
+        for m in candidates
+        if m not in taken_back and MY_NUMBER_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    ]
+    rest = [m for m in candidates if m not in mine and m not in taken_back]
+    return mine + rest + taken_back
+
+
 def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     """Every detail in a message, e.g. name, postcode and phone from one sentence, each with whose
     it is. `asked`: the slot the assistant has just asked for, when this message answers it."""
@@ -1910,7 +1961,7 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         )
         break
     taken = [(f.start, f.end) for f in found if f.kind == "email"]
-    for match in PHONE_CANDIDATE.finditer(text):
+    for match in _phones_in_order(text):
         phone = tidy_phone(match.group(0))
         if phone and phone not in _service_numbers() and not any(s <= match.start() < e for s, e in taken):
             extension = EXTENSION.match(text, match.end())  # "the surgery line ... ext 214": kept

@@ -7,8 +7,12 @@
 - `asks_urgent` / `asks_if_urgent`: "can you mark it urgent", "she's out friday, it's urgent" / "is it
   marked urgent?";
 - `VISIT_ASKED`: "can someone go and see her?", a request for contact in other words;
+- `asks_to_send`: "you send for me?", "send it to Thurrock First please", "can you send the referral
+  through": a request to be made, said as sending;
 - `withdraws_consent`: they no longer want it shared at all ("forget it, i dont want it sent",
   "please don't pass it on"), never "don't send it yet";
+- `asks_to_change`: the whole message asks to change something ("change", "i want to change it", "that's
+  wrong"), with no new detail in it: the change menu, never "let's start again";
 - `sharing_limit`: a yes with a limit on what is shared ("yes but only about the day centre", "ok, just
   don't mention the money"), kept in their words for Thurrock First.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
@@ -27,7 +31,8 @@ SEND_NOW = re.compile(
 # a yes, please or "just" before it, or the start of a sentence: an order, not a mention
 SAVE_IT = re.compile(
     r"(?:^|[.!?,;]\s*|\b(?:yes|yeah|yep|yup|ok|okay|please|just|go\s+on|then|so|can\s+you|could\s+you)\b[\s,.!]*)"
-    r"(?:please\s+|just\s+)?(?:send|save)\s+(?:it|this|that|my\s+request|the\s+request)\b",
+    r"(?:please\s+|just\s+)?(?:send|save)\s+(?:it|this|that|my\s+request|the\s+request|now|please|pls)\b"
+    r"|^\W*(?:(?:ok|okay|yes|yeah|please|just)\W+)*(?:send|save)\W*$",  # "OK SAVE NOW", "save please", "save!"
     re.I,
 )
 SEND_ONLY = re.compile(
@@ -47,6 +52,23 @@ def says_save_it(text: Text) -> bool:
 
 def says_only_send(text: Text) -> bool:
     return bool(SEND_ONLY.match(text or ""))
+
+
+# at the read-back, "change" (a button's word typed) or "something's wrong" asks for the change menu
+CHANGE_ONLY = re.compile(
+    r"^\W*(?:(?:no|ok|okay|sorry|wait|hang\s+on|please|can\s+i|could\s+i|i\s+(?:want|need|would\s+like)\s+to|"
+    r"i'?d\s+like\s+to|let\s+me)\W+)*"
+    r"(?:(?:change|edit|amend|correct|fix|alter)(?:\W+(?:it|that|this|something|some\s*thing|a\s+bit|a\s+detail|"
+    r"details|one\s+thing|a\s+thing|please|pls))*"
+    r"|(?:something|some\s*thing|one\s+thing|a\s+bit|that|it|some\s+of\s+(?:it|that))\s*(?:'?s|is)\s+"
+    r"(?:wrong|not\s+right|incorrect)|(?:that'?s|thats|it'?s|its)\s+(?:wrong|not\s+right|incorrect)|not\s+right|wrong)"
+    r"\W*$",
+    re.I,
+)
+
+
+def asks_to_change(text: Text) -> bool:
+    return bool(CHANGE_ONLY.match(text or ""))
 
 
 # "i dont want it sent", "please don't pass it on", "dont share anything", "I've changed my mind about
@@ -113,6 +135,21 @@ VISIT_ASKED = re.compile(
     r"pop\s+round\s+to|check\s+on)\s+(?:me|her|him|them|my\s+\w+)\b",
     re.I,
 )
+
+
+# "YOU SEND FOR ME?", "send thurrock first please", "can you put the referral through": make a request
+SEND_ASKED = re.compile(
+    r"\b(?:you|u)\s+(?:send|pass)\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:on\s+)?(?:for\s+me|to\s+(?:them|thurrock\s+first))|"
+    r"\b(?:send|pass|forward)\s+(?:it\s+|this\s+|that\s+|everything\s+|(?:my|the)\s+\w+\s+)?(?:on\s+)?(?:to\s+)?thurrock\s+first\b|"
+    r"\b(?:send|put|pass)\s+(?:the|my|a|this)\s+(?:referral|request)\s+(?:through|on|in)\b|"
+    r"\bsend\s+(?:it|this|that)\s+for\s+me\b",
+    re.I,
+)
+
+
+def asks_to_send(text: Text) -> bool:
+    text = text or ""
+    return bool(SEND_ASKED.search(text)) and not NOT_NOW.search(text) and not withdraws_consent(text)
 
 
 # "yes but only about the day centre", "ok but leave out the bit about his drinking", "only if you

@@ -838,3 +838,48 @@ def test_an_age_before_a_verb_is_never_an_address():
     assert [f.value for f in find_details("letters only, to 9 Ship Lane") if "address" in f.value] == [
         "address: 9 Ship Lane"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("01375 900221 no wait thats the house phone, dont use that. mobile is 07700 900562", "07700 900562"),
+        ("my number is 07700 900111, sorry no, 07700 900222", "07700 900222"),
+        (
+            "no thats wrong. 07700 900452 is KARENs number (the daughter). MY number is 07700 900318",
+            "07700 900318",
+        ),
+        ("call me on 07700 900111 or the landline", "07700 900111"),
+    ],
+)
+def test_a_number_taken_back_or_said_to_be_someone_elses_is_never_the_callers(text, phone):
+    """Dennis gave the landline, took it back and gave his mobile: the landline he told us not to
+    use went on his request; a nurse's "07700 900452 is Karen's number. MY number is …" was refused."""
+    assert [f.value for f in find_details(text, "phone") if f.kind == "phone"] == [phone]
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("its not for my son!! its for my WIFE Margaret", "wife"),
+        ("the help isnt for my brother btw its for me and my mum", "mum"),
+        ("i'm in hospital on the 14th. our son lives in Leeds so he cant help. im exhausted", None),
+        ("my mum needs help, my brother cant help as he works", "mum"),
+    ],
+)
+def test_a_relative_said_not_to_be_or_unable_to_help_is_never_who_the_help_is_for(text, relation):
+    """A note that "our son lives in Leeds so he can't help" made the son the person the help is for;
+    "it's not for my son, it's for my wife" then set the son again."""
+    found = [f.value for f in find_details(text) if f.kind == "cared_for"]
+    assert found == ([relation] if relation else [])
+
+
+def test_someone_to_ring_instead_of_me_keeps_their_number_and_never_makes_it_a_phone_call_wish():
+    found = find_details("please ring my support worker sam instead of me on 07700 900552")
+    assert [f.value for f in found] == ["contact my support worker Sam on 07700 900552, not me"]
+
+
+def test_an_address_missing_from_the_read_back_is_not_a_wish_to_remove_it():
+    """Karen's "his address is gone" (from the read-back) took off her dad's postcode."""
+    assert forgotten_detail("his address is gone") is None
+    assert forgotten_detail("i want my email gone") == "email"

@@ -592,3 +592,50 @@ def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect(
     may be hurt inside, call 999; ask the police to check on the person"."""
     assert read_message("i havent had a proper wash in weeks. i need somone to help me") == NO_RISK
     assert read_message("he hasnt had a wash in weeks and the flat stinks").kind == NEGLECT
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("is it actually abuse if dad says its ok? and what happens next?", ["is_it_abuse", "what_next"]),
+        ("is taking his money abuse even if he says yes? what will happen?", ["is_it_abuse", "what_next"]),
+        ("does hoarding/self neglect count as a safeguarding thing?", ["is_it_abuse"]),
+        ("is there anyone i can talk to thats not the council. like a kids helpline", ["for_young_people"]),
+        ("pls hes really hot and wont stop crying", ["call_111"]),
+        ("my brother is ill and no adult can help", ["call_111"]),
+        ("its really hot in her flat and she wont stop complaining", []),
+        ("mum is really ill and nobody helps with her shopping", []),
+    ],
+)
+def test_questions_about_a_worry_or_someone_ill_now_are_heard(text, kinds):
+    """A daughter's "is this abuse? what would happen?" and a housing officer's "does self-neglect
+    count as safeguarding?" were never answered; a 15-year-old alone at night with a feverish brother
+    got a needs assessment and then "You're welcome"."""
+    from bot.safety.followups import ANSWERED_ANY_TIME, followup_kinds
+
+    found = followup_kinds(text)
+    assert [k for k in kinds if k in found] == kinds
+    if not kinds:
+        assert not set(found) & set(ANSWERED_ANY_TIME)
+
+
+def test_a_child_who_gave_their_age_is_heard_as_young():
+    from bot.safety.followups import fears_being_taken_away, writer_is_young
+
+    assert writer_is_young(["hi", "i look after my mum. im 15"])
+    assert not writer_is_young(["im 15 minutes away", "i am 17 stone", "im 78"])
+    assert fears_being_taken_away("if i tell social services will they take me and my brother away??")
+
+
+@pytest.mark.parametrize(
+    "text, urgent",
+    [
+        ("theres no gas leak, he just wont let the engineer in for the annual check", False),
+        ("he won't let anyone in, including the gas safety engineer", False),
+        ("i can smell gas in her flat", True),
+        ("she keeps letting strangers in at night", True),
+    ],
+)
+def test_danger_said_not_to_be_there_is_not_danger(text, urgent):
+    """A housing officer's "there's NO gas leak" was told "Please call 999 now"."""
+    assert read_message(text).urgent is urgent

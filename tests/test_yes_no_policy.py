@@ -159,3 +159,22 @@ def test_urgency_asked_for_or_asked_about_at_the_read_back(text, step):
     events += [BotUttered("Shall I save it?", metadata={"utter_action": "utter_handover_readback_saved"})]
     events += [ActionExecuted("action_listen"), UserUttered(text)]
     assert answer_step(DialogueStateTracker.from_events("web:urgent", events)) == step
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("OK SAVE NOW", "action_submit_handover"),  # it said goodbye, and nothing was saved
+        ("save please", "action_submit_handover"),
+        ("change", "action_ask_what_to_change"),  # it was "OK, let's start again"
+        ("i want to change something", "action_ask_what_to_change"),
+        ("that's wrong", "action_ask_what_to_change"),
+        ("change my phone to 07700 900123", None),  # a change of its own, read back again
+        ("did you save it?", None),
+    ],
+)
+def test_save_now_or_change_at_the_read_back_is_that_step(text, step):
+    """A Deaf resident's "OK SAVE NOW" at the read-back was read as goodbye and nothing was saved;
+    Leon's "change" (the button's word, typed) started the conversation again."""
+    assert answer_step(read_back_then("INTERPRETER?", text)) == step
+    assert answer_step(read_back_then("INTERPRETER?", text, stage=None)) is None

@@ -19,9 +19,11 @@ from bot.safety.followups import (
     names_a_way_to_contact,
     asks_to_carry_on,
     followup_kind,
+    fears_being_taken_away,
     says_safe_now,
     says_someone_else,
     says_unsure,
+    writer_is_young,
 )
 from bot.safety.risk import ABUSE, NO_RISK, SELF_HARM, SOMEONE_ELSE, Risk, in_context, tidy
 
@@ -41,8 +43,11 @@ MEDICAL_ANSWER = "utter_risk_medical_emergency"
 MEDICAL_MESSAGES = 10
 # A button that asks for the urgent answer itself ("Report abuse or neglect" on the menu).
 URGENT_BUTTONS = {"/safeguarding_concern": Risk(ABUSE), "/urgent_self_harm": Risk(SELF_HARM)}
+# a question anywhere ("he's not in danger now. but is it abuse if dad says it's ok? …"): not an answer
 QUESTION = re.compile(
-    r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b", re.I
+    r"\?\s*$|^\s*(what|how|where|when|who|why|can|could|is|are|will|would|do|does|should)\b|"
+    r"\b(what|how|where|when|who|why|is|are|will|would|does|should)\b[^.?!]{3,}\?",
+    re.I,
 )
 
 
@@ -159,6 +164,8 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     asked = followup_kind(text, medical) if not answers else None
     if medical and asked == "bereaved":
         risk = NO_RISK  # "he died", after the ambulance came: sorrow, not a carer gone
+    if fears_being_taken_away(text) and writer_is_young([turn.get("text") or "" for turn in users]):
+        asked = "for_young_people"  # a child's "will they take us away?": Childline, never a label taken off
     followup = asked if answered_before or answered_any_time(asked, text) else None
     return SafetyTurn(risk, followup, answers, answered_before, medical)
 

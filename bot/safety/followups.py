@@ -7,7 +7,7 @@ action_respond_to_risk only once a concern has been raised in the conversation.
 """
 
 import re
-from typing import List, Optional, Text
+from typing import List, Optional, Sequence, Text
 
 from bot.safety.risk import tidy
 
@@ -86,7 +86,12 @@ FOLLOWUPS = [
         "is_it_abuse",
         re.compile(
             r"\b(is|does|would|could)\s+(this|that|it|what\s+(she|he|they)('s|\s+is|\s+are)\s+doing)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abus\w*|neglect\w*|safeguarding)\b|"
-            r"\b(make|making)\s+(a\s+)?fuss\b|\bis\s+(it|that|this)\s+(abus\w*|neglect\w*)\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
+            # "is it actually abuse", "is taking his money abuse if he says yes?", "does hoarding count
+            # as a safeguarding thing?", "is self-neglect a safeguarding concern"
+            r"\bis\s+\w+ing\b[^.?!]{0,40}\b(abuse|neglect)\b[^.!]{0,60}\?|"
+            r"\b(does|do|would)\b[^.?!]{0,40}\b(count|counts|classed|class)\s+as\b[^.?!]{0,20}\b(abus\w*|neglect\w*|safeguarding)\b|"
+            r"\bis\s+(self[\s-]?neglect|hoarding|\w+\s+abuse)\s+(a\s+|an\s+)?(safeguarding|abuse|neglect)\b|"
+            r"\b(make|making)\s+(a\s+)?fuss\b|\bis\s+(it|that|this)\s+((actually|really|still|even)\s+)?(abus\w*|neglect\w*)\b|\boverreact\w*|\bam\s+i\s+(being\s+)?(silly|daft|paranoid|wrong)\b|"
             r"\bwasting\s+(your|their|anyone's)\s+time\b|"
             r"\bshould\s+i\s+(be\s+)?(worried|worry|concerned)(\s+about\s+(her|him|them|this|that|it))?\s*(\?|$|\bor\b)|\bworr(y|ying)\s+(over|about)\s+nothing\b|"
             r"\bam\s+i\s+(over\s*thinking|over\s*reacting|imagining)\b|\bis\s+(it|this|that)\s+(serious|bad|a\s+worry)\b|"
@@ -189,14 +194,21 @@ FOLLOWUPS = [
         "call_111",
         re.compile(
             r"\b(should|do|shall|can|could)\s+i\s+(call|ring|phone|dial|try)\s+(nhs\s+)?111\b|\b111\s+or\s+(999|the\s+gp|a\s*&\s*e)\b|"
-            r"\b(999|the\s+gp)\s+or\s+111\b|\bis\s+(it|this|that)\s+(a\s+)?111\b"
+            r"\b(999|the\s+gp)\s+or\s+111\b|\bis\s+(it|this|that)\s+(a\s+)?111\b|"
+            # someone ill now and nobody to help: "my little brother has a really high temperature … what
+            # do i do", "he's really hot and won't stop crying", "my brother is ill and no adult can help"
+            r"\b(high\s+temperature|temperature\s+is\s+(really\s+|so\s+|very\s+)?high|a\s+fever|feverish|burning\s+up|"
+            r"(he's|she's|he\s+is|she\s+is|they're|baby\s+is|feels?)\s+(really|so|very)\s+hot|(is|he's|she's|they're)\s+(really\s+|so\s+|very\s+)?(ill|i'll|poorly|unwell|sick)|being\s+sick|"
+            r"throwing\s+up|vomiting|can't\s+stop\s+(being\s+sick|coughing))\b"
+            r".{0,120}?\b(what\s+(do|should|can)\s+i\s+do|wat\s+do\s+i\s+do|no\s+(adult|adults|grown\s*ups?)\b|"
+            r"won't\s+stop\s+(crying|screaming|shaking|being\s+sick)|help\s+(me|now|please|pls)|please\s+help|pls\s+help)"
         ),
     ),
     # "is there anyone for kids like childline", "someone for young people to talk to": answered any time
     (
         "for_young_people",
         re.compile(
-            r"\bchild\s*line\b|"
+            r"\bchild\s*line\b|\b(kids|children'?s|young\s+people'?s|teen|teenage)\s+(help\s*line|line|charity|phone\s*line)\b|"
             r"\b(anyone|anybody|someone|somebody|somewhere|help|anything|something|a\s+service|people|a\s+number)\b[^.?!]{0,25}"
             r"\bfor\s+(kids|children|young\s+people|teenagers|teens|young\s+carers|someone\s+my\s+age|people\s+my\s+age)\b"
         ),
@@ -252,7 +264,9 @@ FOLLOWUPS = [
     (
         "what_next",
         re.compile(
-            r"\bwhat\s+(happens|will\s+happen)\s+(next|now)\b|\bhow\s+(long|soon|quickly)\b[^.?!]{0,30}\b(take|come|call|ring|contact|hear)\b|"
+            r"\bwhat\s+(happens|will\s+happen|would\s+happen)\s+(next|now|after|afterwards)\b|"
+            r"\bwhat\s+(will|would)\s+(actually\s+)?happen\b(\s+(if|when)\s+i\s+(told|tell|report\w*)\b|\s*\?)|"
+            r"\bhow\s+(long|soon|quickly)\b[^.?!]{0,30}\b(take|come|call|ring|contact|hear)\b|"
             r"\bwill\s+(someone|anyone|they)\s+(come|call|ring|visit)\b"
         ),
     ),
@@ -281,6 +295,28 @@ NO_PHONE_OF_THEIR_OWN = re.compile(
     r"\b(has|took|taken|got|keeps|hides|hid|broke|smashed)\s+my\s+(phone|mobile)\b|\b(can't|cannot)\s+(phone|ring|call|use\s+(the|my|a)\s+phone)\b|"
     r"\bno\s+phone\b|\b(don't|do\s+not)\s+have\s+a\s+phone\b"
 )
+
+
+# The writer says they are a child ("im 15", "i am 14", "i'm in year 10"): a young person's answers too
+YOUNG_WRITER = re.compile(
+    r"\b(i'm|im|i\s+am)\s+(only\s+)?(1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
+    r"(?!\s*(stone|st\b|kg|lbs?\b|pounds|weeks|months|minutes|mins|miles|hours|%|percent|quid|£|am\b|pm\b|o'clock))|"
+    r"\b(i'm|im|i\s+am)\s+in\s+year\s+([5-9]|1[0-3])\b"
+)
+# "will they take me and my brother away?", "will we be put in care": a child's fear of asking for help
+TAKEN_AWAY = re.compile(
+    r"\b(take|taken|taking|took|put|split)\s+(me|us|my\s+(little\s+|baby\s+)?(brother|sister|bro|sis))\b[^.?!]{0,30}\b(away|into\s+care|in\s+care|up)\b|"
+    r"\b(we|i)\s+(will|would|'ll)?\s*(be|get)\s+(taken\s+away|put\s+in(to)?\s+care|split\s+up)\b"
+)
+
+
+def writer_is_young(texts: Sequence[Text]) -> bool:
+    """Whether the writer said, in any message, that they are under 18."""
+    return any(YOUNG_WRITER.search(tidy(text or "")) for text in texts)
+
+
+def fears_being_taken_away(text: Text) -> bool:
+    return bool(TAKEN_AWAY.search(tidy(text or "")))
 
 
 # Asked with or without a concern told first: a person may be in danger now.

@@ -465,7 +465,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     DANGER: _compile(
         [
             # gas: a leak, or a hob left burning by someone who can't manage it
-            r"\b(smell(s|ing)?\s+of\s+gas|smells?\s+gas|gas\s+(is\s+)?leak\w*|gas\s+leak)\b",
+            # (never "there's NO gas leak", "can't smell gas")
+            r"^(?!.*\b(no|not\s+a|isn't\s+a|wasn't\s+a|never\s+a|not\s+any)\s+(gas\s+leak|smell\s+of\s+gas)\b)"
+            r"(?!.*\b(can't|cannot|don't|doesn't|didn't)\s+smell\s+(any\s+)?gas\b)"
+            r".*\b(smell(s|ing)?\s+of\s+gas|smells?\s+gas|gas\s+(is\s+)?leak\w*|gas\s+leak)\b",
             r"\b(hob|cooker|oven|gas\s+ring)s?\b[^.?!]{0,20}\bon\b[^.?!]{0,25}\b(nothing\s+on\s+it|empty|all\s+(day|night)|unattended|for\s+hours)\b",
             # a fall with harm now ("can't get up", "bleeding"), whenever it happened
             r"^(?!.*\b(not|wasn't|isn't|didn't|no|without)\s+(hurt|injur\w*|hurting)\b)(?!.*\b(recovered|healed|fine\s+now|better\s+now|all\s+better)\b)"
@@ -643,7 +646,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(police|someone|somebody|a\s+stranger|neighbours?)\s+(brought|found|took|walked)\s+(him|her|them)\s+(back|home)\b",
             r"\b(didn't|did\s+not|doesn't|does\s+not)\s+know\s+where\s+(she|he|they)\s+(lived|lives|was|were|is|are)\b",
             # strangers let in; the front door left open at night; the bath left running, a pan burnt
-            r"\b(letting|lets|let|keeps\s+letting)\s+(people|strangers|anyone|anybody|men|callers)\s+in\b(?!\s+to\s+(help|fix))",
+            # (never "he won't let anyone in": the door kept shut)
+            r"^(?!.*\b(won't|wont|will\s+not|doesn't|does\s+not|didn't|not|never|refuses?\s+to|refusing\s+to)\s+let\s+(people|strangers|anyone|anybody|men|callers)\s+in\b)"
+            r".*\b(letting|lets|let|keeps\s+letting)\s+(people|strangers|anyone|anybody|men|callers)\s+in\b(?!\s+to\s+(help|fix))",
             r"\b(front\s+|back\s+)?door\s+(wide\s+)?open\b[^.?!]{0,40}\b(at\s+night|all\s+night|in\s+the\s+(night|morning)|at\s+\d)|"
             r"\bleav\w*\s+the\s+(front\s+|back\s+)?door\s+(wide\s+)?open\b[^.?!]{0,20}\b(night|all\s+day|again|twice)",
             r"^(?!.*\b(once|it\s+was\s+fine|no\s+harm\s+done)\b).*\bleft\s+the\s+(bath|taps?|water|sink)\s+(running|on)\b|\b(pan|pot|kettle)s?\b[^.?!]{0,25}\b(burnt|burned|on\s+fire|caught\s+fire)\b|"

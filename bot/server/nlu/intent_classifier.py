@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 from bot.content import topic_titles
-from bot.sending import VISIT_ASKED
+from bot.sending import VISIT_ASKED, asks_to_send
 from bot.safety.risk import URGENT_INTENTS
 from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
 from bot.server.nlu.topic_part import YES_FIRST
@@ -137,6 +137,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             if DONT_KNOW.match(message.get(TEXT) or ""):
                 message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)
                 continue
+            self._send_asked(message)
             vector = message.get(TOPIC_PART_VECTOR)
             if vector is not None and (message.get(INTENT) or {}).get("name") == CALL_BACK:
                 self._name_the_topic(message, vector)
@@ -189,6 +190,14 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
             message.get(TEXT) or ""
         ):
             _read_as(message, "request_callback")
+
+    @staticmethod
+    def _send_asked(message: Message) -> None:
+        """ "YOU SEND FOR ME? CARER ASSESSMENT", "send thurrock first please", read as the topic named or
+        as details: a request for Thurrock First (its topic still read from the message)."""
+        name = (message.get(INTENT) or {}).get("name")
+        if name not in (CALL_BACK, "affirm", "deny", "goodbye") and asks_to_send(message.get(TEXT) or ""):
+            _read_as(message, CALL_BACK)
 
     @staticmethod
     def _someone_to_help(message: Message) -> None:

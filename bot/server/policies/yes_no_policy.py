@@ -19,7 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
-from bot.sending import asks_if_urgent, asks_urgent, says_save_it, withdraws_consent
+from bot.sending import asks_if_urgent, asks_to_change, asks_urgent, says_save_it, withdraws_consent
 
 # the question (the response that asks it) -> the step for yes, the step for no
 QUESTIONS = {"utter_confirm_forget": ("action_forget_me", "utter_forget_cancelled")}
@@ -46,8 +46,10 @@ READBACKS = {
 WITHDRAW = "action_withdraw_consent"
 # "can you mark it urgent?" or "is it marked urgent?" at the read-back: marked or answered, then shown again
 MARK_URGENT = "action_mark_urgent"
+# "change" or "that's wrong" at the read-back: the change menu (it was "let's start again")
+CHANGE = "action_ask_what_to_change"
 STEPS = {step for steps in QUESTIONS.values() for step in steps} | set(READBACKS.values())
-STEPS |= {WITHDRAW, MARK_URGENT}
+STEPS |= {WITHDRAW, MARK_URGENT, CHANGE}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
@@ -88,6 +90,8 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
         return None  # "no, just the email" is a change of its own
     if stage == "confirming" and (asks_urgent(text) or asks_if_urgent(text)) and not says_save_it(text):
         return MARK_URGENT
+    if stage == "confirming" and asks_to_change(text):
+        return CHANGE
     asked, latest_seen = None, False
     for event in reversed(tracker.applied_events()):  # what was said between the last two messages
         if isinstance(event, UserUttered):
