@@ -626,6 +626,18 @@ def noted(slots: List[Text], tracker: Tracker) -> Text:
 
 
 SHORT_ANSWER_WORDS = 4  # "weekday mornings please": an answer of its own, not a sentence about needs
+# "any time in office hours", said to the communication-needs question: still only a time
+ONLY_A_TIME_SAID = re.compile(
+    r"^\W*(?:any\s*time|anytime|mornings?|afternoons?|evenings?|weekdays?)?\W*(?:in|during|within)?\s*"
+    r"(?:office|working|work|business)\s+hours\W*$",
+    re.IGNORECASE,
+)
+# a question or a request said at a question about needs: answered elsewhere, never kept as a need
+ASKS_NOT_TELLS = re.compile(
+    r"\?|\b(?:can|could|would|will)\s+(?:you|u|they|someone)\b|\bplease\s+(?:take|remove|delete)\b|"
+    r"\b(?:take|remove|delete|get\s+rid\s+of)\b[^.?!]{0,30}\b(?:off|out)\b",
+    re.IGNORECASE,
+)
 # "say it in easy read", "easy read please", "can I have it in easy read": this chat, now
 IN_EASY_READ = re.compile(
     r"\b(?:say|put|write|have|give|explain|do)\s+(?:it|that|this|them|me\s+it)?\s*(?:in|as)\s+easy\s*read\b|"
@@ -1089,7 +1101,10 @@ class DetailAnswers:
         )
         if (
             when
-            and len(said.split()) <= SHORT_ANSWER_WORDS
+            and (
+                len(said.split()) <= SHORT_ANSWER_WORDS
+                or (len(said.split()) <= 8 and ONLY_A_TIME_SAID.match(said))
+            )
             and not communication_needs_from_answer(said)
             and tracker.get_slot("requested_slot") == "communication_needs"
         ):  # "weekdays" (the time asked before, said late): a time, never a communication need
@@ -1122,6 +1137,8 @@ class DetailAnswers:
             named = communication_needs_from_answer(text)
             if not named and NO_NEEDS.search(text):
                 return ["none"]  # "I said no, none already"
+            if not named and ASKS_NOT_TELLS.search(text):
+                return None  # "actually wait, can you take dad's address off?": a question, never a need
             if not named and [
                 other for other in details_set_this_turn(tracker) if other != "communication_needs"
             ]:
@@ -1271,15 +1288,17 @@ class ActionUpdateDetail(Action):
         if named:
             target = named
         if target in DETAIL_LABELS and forgotten_detail(full_text(tracker)) == target:
-            address = target == "postcode" and ADDRESS_SAID.search(full_text(tracker))
-            removed = "your address and postcode" if address else noted([target], tracker)
+            address = target in ("postcode", "cared_for_postcode") and ADDRESS_SAID.search(full_text(tracker))
+            removed = noted([target], tracker)
+            removed = removed.replace("postcode", "address and postcode") if address else removed
             dispatcher.utter_message(response="utter_detail_removed", detail=removed)
             events = [
                 SlotSet(target, ["none"] if target in NEEDS_SLOTS else DECLINED),
                 SlotSet("detail_to_change", None),
             ]
-            if address:  # "take my address off": the street address they gave goes too, not only the postcode
-                kept = [w for w in contact_wishes(tracker) if not str(w).startswith("address: ")]
+            if address:  # "take my (dad's) address off": the street address goes too, not only the postcode
+                street = "address: " if target == "postcode" else "their address: "
+                kept = [w for w in contact_wishes(tracker) if not str(w).startswith(street)]
                 events += [SlotSet("contact_preference", []), SlotSet("contact_preference", kept or None)]
             if tracker.get_slot("handover_stage") == "confirming":
                 return events + [FollowupAction("action_confirm_handover")]

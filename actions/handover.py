@@ -356,6 +356,26 @@ SAVED_ONLY = (
     "It isn't sent to Thurrock First by itself, so you'll need to phone or email them and give the "
     "reference. Then you won't need to repeat your story."
 )  # email too: a Deaf resident who said "not by phone" was told only to phone
+SAVED_ONLY_NO_PHONE = (
+    "It isn't sent to Thurrock First by itself, so you'll need to email them and give the reference. "
+    "Then you won't need to repeat your story."
+)
+SAVED_ONLY_NEITHER = (
+    "It isn't sent to Thurrock First by itself, so they will need the reference: someone you trust can "
+    "phone them for you, or you can use Relay UK (dial 18001 then 01375 511 000). Then you won't need "
+    "to repeat your story."
+)
+
+
+def saved_only_line(details: Dict[Text, Any]) -> Text:
+    """What to do with a saved request, said to suit them: never "phone or email them" to someone who
+    told us they can use neither (a man with no phone and no email, a Deaf woman who only emails)."""
+    wishes = set(details.get("contact_preference") or [])
+    no_phone = "not by phone" in wishes
+    no_email = "no email" in wishes or details.get("email") in (DECLINED,)
+    if no_phone and no_email:
+        return SAVED_ONLY_NEITHER
+    return SAVED_ONLY_NO_PHONE if no_phone else SAVED_ONLY
 
 
 # Consent to share, in a resident's own words: how the answer starts decides, then a refusal anywhere.
@@ -524,7 +544,7 @@ class ActionConfirmHandover(Action):
             + (
                 how_we_contact(details, asked_for=True)
                 if settings().delivery_methods()
-                else SAVED_ONLY  # nothing delivers it: never "I'll ask them to contact you"
+                else saved_only_line(details)  # nothing delivers it: never "I'll ask them to contact you"
             )
         )
         delivered = bool(settings().delivery_methods())

@@ -94,6 +94,9 @@ FOLLOWUP_ANSWERS = {
     "call_999": "utter_risk_followup_welfare_check",
     "call_111": "utter_risk_followup_call_111",
     "for_young_people": "utter_risk_followup_for_young_people",
+    "young_fears": "utter_risk_followup_young_fears",
+    "self_neglect": "utter_risk_followup_self_neglect",
+    "help_now": "utter_risk_followup_help_now",
     "take_words_out": "utter_risk_followup_take_words_out",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
@@ -181,6 +184,7 @@ def freshest(response: Text, tracker: Tracker, domain: DomainDict) -> Text:
 
 # Questions asked in the same message as the worry itself, answered after its urgent answer
 ASKED_WITH_A_WORRY = (
+    "self_neglect",
     "is_it_abuse",
     "care_continues",
     "what_next",

@@ -693,7 +693,7 @@ NAME_TRIGGERS = [
     (
         re.compile(
             rf"(?:\b(?:my|our)\s+|(?:^|[.!?;]\s*)(?=\w)){REL}(?:'?s)?\s*,?\s*(?:who\s+is\s+called|is\s+called|called|named|"
-            r"whose\s+name\s+is|name\s+is)\s+",
+            r"whose\s+name\s+is|name(?:\s+is|\s*[:-])?)\s+",  # "MUM NAME GRACE OKAFOR" (BSL's word order too)
             re.I,
         ),
         "intro",
@@ -909,6 +909,8 @@ def tidy_email(text: Text) -> Optional[Text]:
 
 
 def _capitalised(word: Text) -> Text:
+    if len(word) > 2 and word.isupper():  # "SAM OKAFOR", typed in capitals: "Sam Okafor"
+        word = word.lower()
     if any(c.isupper() for c in word[1:]) or word.lower() in {"de", "van", "von", "bin", "al"}:
         return word
     return re.sub(rf"(^|[-'’])({LETTER})", lambda m: m.group(1) + m.group(2).upper(), word.lower())
@@ -1293,7 +1295,7 @@ NOT_SURNAMES = {
     "society",
 }
 ORGANISATION_AFTER = re.compile(
-    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:[A-Za-z][\w'&-]*\s?){1,6})", re.IGNORECASE
+    r"\b(?:from|at|for|with|of)\s+((?:the\s+)?(?:(?:[A-Za-z][\w'&-]*|&)\s?){1,7})", re.IGNORECASE
 )
 ORGANISATION_STOP = {
     "reception",
@@ -1365,6 +1367,10 @@ def _organisation(text: Text) -> Optional[Found]:
                 segment.start(1),
                 segment.start(1) + len(segment.group(1).strip()),
             )
+    after_role = None if shouting else WORKPLACE_AFTER_ROLE.search(text)
+    lower = _lower_case_workplace(after_role.group(1)) if after_role else None
+    if lower:
+        return Found("organisation", lower, after_role.start(1), after_role.start(1) + len(lower))
     for match in ORGANISATION_AFTER.finditer(text):
         words: List[Text] = []
         role_before = re.search(
@@ -1398,6 +1404,21 @@ def _organisation(text: Text) -> Optional[Found]:
                 continue
             start = match.start(1)
             return Found("organisation", phrase, start, start + len(phrase))
+    return None
+
+
+# "Funmi Adeyemi, district nurse, basildon & thurrock community nursing team": after a role, in lower case
+WORKPLACE_AFTER_ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\s*,\s*([^,.?!]+)", re.IGNORECASE)
+
+
+def _workplace_answer(text: Text) -> Optional[Found]:
+    """ "I just told you, basildon and thurrock community nursing team", to "which organisation?": the
+    last part that ends in an organisation's word, as typed."""
+    for part in reversed(list(re.finditer(r"[^,.;!?]+", text))):
+        words = part.group(0).split()
+        if 2 <= len(words) <= 8 and words[-1].lower() in ORGANISATION_WORDS:
+            named = " ".join(w if w.lower() in ("and", "&", "the", "of") else _capitalised(w) for w in words)
+            return Found("organisation", named, part.start(), part.end())
     return None
 
 
@@ -1768,7 +1789,16 @@ def _clause_of(text: Text, at: int) -> Text:
     return text[start:end]
 
 
+# "in office hours", "working hours": when to contact them, as said
+OFFICE_HOURS = re.compile(  # (never "i work office hours, so after 5": when they are busy)
+    r"(?<!\bwork )(?<!\bworks )(?<!\bworking )\b(?:office|working|work|business)\s+hours\b", re.IGNORECASE
+)
+
+
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
+    office = OFFICE_HOURS.search(text)
+    if office and (asked in ("contact_time", "communication_needs") or TIME_CUE.search(text)):
+        return Found("contact_time", "office hours", office.start(), office.end())
     if asked == "contact_time" and WHENEVER.search(text):
         return Found("contact_time", "any time", 0, len(text))
     times: List["re.Match[str]"] = []
@@ -1976,7 +2006,7 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
             )
             break
     found.extend(_places(text, asked))
-    organisation = _organisation(text)
+    organisation = _organisation(text) or (_workplace_answer(text) if asked == "organisation" else None)
     if organisation:
         found.append(organisation)
     found.extend(_who_for(text, asked, organisation))
@@ -2003,7 +2033,7 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         ]
     street = STREET_ADDRESS.search(text)
     if street:  # "letters only, to 9 Ship Lane": where to write, kept with how to contact them
-        address = re.sub(r"\s+", " ", street.group(0)).strip().title()
+        address = re.sub(r"\s+", " ", street.group(0)).strip().rstrip(".,;:").title()
         whose = "their address" if _role(text, street.start(), street.end()) == CARED_FOR else "address"
         found.append(Found("contact_preference", f"{whose}: {address}", street.start(), street.end()))
     time = _contact_time(text, asked)

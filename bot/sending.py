@@ -13,6 +13,7 @@
   "please don't pass it on"), never "don't send it yet";
 - `asks_to_change`: the whole message asks to change something ("change", "i want to change it", "that's
   wrong"), with no new detail in it: the change menu, never "let's start again";
+- `asks_if_included`: "interpreter included yes?", "is my mobile on it?": shown the read-back again;
 - `sharing_limit`: a yes with a limit on what is shared ("yes but only about the day centre", "ok, just
   don't mention the money"), kept in their words for Thurrock First.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
@@ -65,6 +66,20 @@ CHANGE_ONLY = re.compile(
     r"\W*$",
     re.I,
 )
+
+
+# "INTERPRETER INCLUDED YES?", "is my mobile on it?", "have you put the address in?": the read-back again
+INCLUDED_ASKED = re.compile(
+    r"\b(?:interpreter|bsl|easy\s+read|large\s+print|address|postcode|number|mobile|phone|email|name|needs?)\b"
+    r"[^.?!]{0,30}\b(?:included|in\s+(?:it|there|the\s+request|my\s+request)|on\s+(?:it|there|the\s+request|my\s+request))\b|"
+    r"\b(?:is|are|did\s+you\s+(?:put|add|include)|have\s+you\s+(?:put|added|included))\b[^.?!]{0,30}\b"
+    r"(?:interpreter|bsl|easy\s+read|large\s+print|address|postcode|number|mobile|email|needs?)\b[^.?!]{0,20}\b(?:in|on|included)\b",
+    re.I,
+)
+
+
+def asks_if_included(text: Text) -> bool:
+    return bool(INCLUDED_ASKED.search(text or ""))
 
 
 def asks_to_change(text: Text) -> bool:

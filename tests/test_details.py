@@ -499,7 +499,7 @@ def test_a_verb_in_capitals_after_my_son_is_not_his_name():
     found = find_details("MY SON BORROWS MY BANK CARD AND MY PENSION IS GONE BY THE 10TH")
     assert not [f for f in found if f.kind == "person_name"]
     assert [f.value for f in find_details("MY WIFE GRACE HAS DEMENTIA") if f.kind == "person_name"] == [
-        "GRACE"
+        "Grace"  # typed in capitals, kept as a name is written
     ]
 
 
@@ -883,3 +883,30 @@ def test_an_address_missing_from_the_read_back_is_not_a_wish_to_remove_it():
     """Karen's "his address is gone" (from the read-back) took off her dad's postcode."""
     assert forgotten_detail("his address is gone") is None
     assert forgotten_detail("i want my email gone") == "email"
+
+
+def test_a_relatives_name_said_without_is_is_theirs():
+    """A Deaf resident's "SAM OKAFOR. MUM NAME GRACE OKAFOR" (BSL's word order): the mum's name was
+    asked for again."""
+    found = {(f.value, f.role) for f in find_details("SAM OKAFOR. MUM NAME GRACE OKAFOR", "full_name")}
+    assert found >= {("Sam Okafor", None), ("Grace Okafor", "cared_for")}
+
+
+@pytest.mark.parametrize(
+    "text, asked, organisation",
+    [
+        (
+            "Funmi Adeyemi, district nurse, basildon & thurrock community nursing team. the patient is Mr Harold Pike",
+            "full_name",
+            "Basildon & Thurrock Community Nursing Team",
+        ),
+        (
+            "I just told you, basildon and thurrock community nursing team",
+            "organisation",
+            "Basildon and Thurrock Community Nursing Team",
+        ),
+    ],
+)
+def test_a_workplace_typed_in_lower_case_after_a_role_or_as_the_answer_is_kept(text, asked, organisation):
+    """A district nurse gave her team with her name, then again at "which organisation?": asked twice."""
+    assert [f.value for f in find_details(text, asked) if f.kind == "organisation"] == [organisation]

@@ -418,3 +418,15 @@ def test_is_it_really_gone_read_as_a_status_question_is_answered_about_deleting(
     text = "is it actually gone? will anyone see what i said"
     messages, _ = run(ActionTellRequestStatus(), state({}, said(text, "ask_request_status")))
     assert [m["response"] for m in messages] == ["utter_deleted_check"]
+
+
+def test_a_saved_request_is_explained_to_suit_someone_who_cannot_phone_or_email():
+    """Harold (hard of hearing, no email) and Bill (no phone, no email) were told at the read-back
+    "you'll need to phone or email them"."""
+    from actions.details import DECLINED
+    from actions.handover import SAVED_ONLY, saved_only_line
+
+    neither = saved_only_line({"contact_preference": ["not by phone", "letter"], "email": DECLINED})
+    assert "someone you trust" in neither and "18001" in neither and "phone or email" not in neither
+    assert "email them" in saved_only_line({"contact_preference": ["not by phone"], "email": "a@example.com"})
+    assert saved_only_line({"contact_preference": ["phone call"], "phone": "07700 900123"}) == SAVED_ONLY

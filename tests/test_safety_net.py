@@ -599,7 +599,9 @@ def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect(
     [
         ("is it actually abuse if dad says its ok? and what happens next?", ["is_it_abuse", "what_next"]),
         ("is taking his money abuse even if he says yes? what will happen?", ["is_it_abuse", "what_next"]),
-        ("does hoarding/self neglect count as a safeguarding thing?", ["is_it_abuse"]),
+        ("does hoarding/self neglect count as a safeguarding thing?", ["self_neglect"]),
+        ("no!! i need help now", ["help_now"]),
+        ("i need help now with my direct payment form", []),
         ("is there anyone i can talk to thats not the council. like a kids helpline", ["for_young_people"]),
         ("pls hes really hot and wont stop crying", ["call_111"]),
         ("my brother is ill and no adult can help", ["call_111"]),

@@ -170,6 +170,7 @@ def test_urgency_asked_for_or_asked_about_at_the_read_back(text, step):
         ("i want to change something", "action_ask_what_to_change"),
         ("that's wrong", "action_ask_what_to_change"),
         ("change my phone to 07700 900123", None),  # a change of its own, read back again
+        ("is the interpreter included in my request?", "action_confirm_handover"),
         ("did you save it?", None),
     ],
 )

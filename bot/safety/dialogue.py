@@ -165,7 +165,7 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     if medical and asked == "bereaved":
         risk = NO_RISK  # "he died", after the ambulance came: sorrow, not a carer gone
     if fears_being_taken_away(text) and writer_is_young([turn.get("text") or "" for turn in users]):
-        asked = "for_young_people"  # a child's "will they take us away?": Childline, never a label taken off
+        asked = "young_fears"  # a child's "will they take us away?": answered, never a label taken off
     followup = asked if answered_before or answered_any_time(asked, text) else None
     return SafetyTurn(risk, followup, answers, answered_before, medical)
 

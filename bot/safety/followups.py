@@ -59,8 +59,8 @@ FOLLOWUPS = [
             r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"
             r"\b(nobody|no\s+one|no-one)('s|\s+is)?\s+(neglecting|abusing|hurting)\s+(me|him|her|them)\b|"
             r"\bare\s+(you|u)\s+saying\s+(she's|he's|she\s+is|he\s+is|i'm|i\s+am|it's|they're)\b|"
-            r"\b(take|remove)\s+(off\s+)?(the|that)\s+(danger|abuse|neglect|urgent|label|flag)\b|"
-            r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect|a\s+safeguarding|an\s+emergency|like\s+that)\b|"
+            r"\b(take|remove)\s+(off\s+)?(the\s+|that\s+)?(danger|abuse|neglect|urgent|label|flag)\b(\s+(bit|label|flag|mark))?(\s+off)?|"
+            r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect|a\s+safeguarding|an\s+emergency|like\s+that|urgent)\b|"
             r"\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect|like\s+that)\b|"
             r"\b(nobody|no\s+one|no-one)('s|\s+is|\s+was|\s+got|\s+has\s+been)?\s+(being\s+)?(hurt|in\s+danger|harmed|abused|at\s+risk)\b|"
             r"\bstop\s+saying\s+(it's|it\s+is|that|i'm|she's|he's)\b|"
@@ -79,6 +79,17 @@ FOLLOWUPS = [
             r"\b(delete|remove|erase|wipe)\s+(the\s+(bit|part|line)|what\s+i\s+(said|wrote|typed|told\s+you))\s+about\b|"
             r"\b(don't|do\s+not|dont)\s+want\s+(that|it|this|what\s+i\s+said)\s+(to\s+be\s+)?(written|put|kept|recorded|saved|on\s+(there|record|the\s+request)|down)\b|"
             r"\b(don't|dont|do\s+not)\s+(write|put|record|keep|save)\s+(that|it|this|what\s+i\s+said)(\s+(down|on|in))?\b"
+        ),
+    ),
+    # "does hoarding count as a safeguarding thing?", "is self-neglect a safeguarding concern", "what can
+    # the council do about someone hoarding": self-neglect
+    (
+        "self_neglect",
+        re.compile(
+            r"\b(self[\s-]?neglect\w*|hoard\w*)\b[^.!]{0,80}\?|"
+            r"\b(is|does|do|would|count\w*|classed)\b[^.?!]{0,40}\b(self[\s-]?neglect\w*|hoard\w*)\b|"
+            r"\b(self[\s-]?neglect\w*|hoard\w*)\b[^.?!]{0,40}\b(safeguarding|count\w*|classed)\b|"
+            r"\bwhat\s+(can|will|does|do)\s+(the\s+council|you|they|adult\s+social\s+care|social\s+services)\b[^.?!]{0,40}\b(self[\s-]?neglect\w*|hoard\w*)\b"
         ),
     ),
     # "is this abuse or am I making a fuss?", "does that count as abuse", "is that neglect"
@@ -213,6 +224,15 @@ FOLLOWUPS = [
             r"\bfor\s+(kids|children|young\s+people|teenagers|teens|young\s+carers|someone\s+my\s+age|people\s+my\s+age)\b"
         ),
     ),
+    # "no!! i need help now", "please help me now", "help me quick": someone who needs help this minute
+    (
+        "help_now",
+        re.compile(
+            r"^\W*(no\W+|please\W+|pls\W+)*(i\s+)?(need|want)\s+(some\s+)?help\s+(now|right\s+now|asap|urgently|quick(ly)?|straight\s+away)(\W+(please|pls|now))?\W*$|"
+            r"^\W*(please\W+|pls\W+)*help(\s+me)?\s+(now|right\s+now|quick(ly)?|asap|urgently)(\W+(please|pls|now))?\W*$|"
+            r"\bsomeone\s+(help|come)\s+(me\s+)?now\b|\bneed\s+(an\s+)?adult\s+now\b"
+        ),
+    ),
     # "can he see this chat?", "how do I delete this"
     (
         "chat_private",
@@ -320,7 +340,7 @@ def fears_being_taken_away(text: Text) -> bool:
 
 
 # Asked with or without a concern told first: a person may be in danger now.
-ANSWERED_ANY_TIME = ("call_999", "call_111", "for_young_people")
+ANSWERED_ANY_TIME = ("call_999", "call_111", "for_young_people", "help_now", "young_fears")
 # Also asked before any concern: what abuse or safeguarding is, and whether a safeguarding referral
 # means trouble for a worried relative ("the police said it's a safeguarding thing, am I in trouble?")
 ABOUT_SAFEGUARDING = re.compile(r"\b(abus\w*|neglect\w*|safeguard\w*)\b")
@@ -330,18 +350,23 @@ def answered_any_time(kind: Optional[Text], text: Text) -> bool:
     """Whether a follow-up question is answered even when no concern was told before it."""
     if kind in ANSWERED_ANY_TIME:
         return True
-    return kind in ("is_it_abuse", "carer_in_trouble") and bool(ABOUT_SAFEGUARDING.search(tidy(text or "")))
+    return kind in ("is_it_abuse", "carer_in_trouble", "self_neglect") and bool(
+        ABOUT_SAFEGUARDING.search(tidy(text or ""))
+    )
 
 
 def followup_kinds(text: Text, medical: bool = False) -> List[Text]:
     """Every follow-up question a message asks ("999 or 101? and will they tell him it was me?");
     those of a medical emergency only just after one (`medical`)."""
     tidied = tidy(text or "")
-    return [
+    kinds = [
         kind
         for kind, pattern in FOLLOWUPS
         if (medical or kind not in MEDICAL_FOLLOWUPS) and pattern.search(tidied)
     ]
+    if "self_neglect" in kinds:  # "does hoarding count as safeguarding?": answered as self-neglect alone
+        kinds = [kind for kind in kinds if kind != "is_it_abuse"]
+    return kinds
 
 
 def followup_kind(text: Text, medical: bool = False) -> Optional[Text]:

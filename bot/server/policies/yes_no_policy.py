@@ -19,7 +19,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
-from bot.sending import asks_if_urgent, asks_to_change, asks_urgent, says_save_it, withdraws_consent
+from bot.sending import (
+    asks_if_included,
+    asks_if_urgent,
+    asks_to_change,
+    asks_urgent,
+    says_save_it,
+    withdraws_consent,
+)
 
 # the question (the response that asks it) -> the step for yes, the step for no
 QUESTIONS = {"utter_confirm_forget": ("action_forget_me", "utter_forget_cancelled")}
@@ -92,6 +99,8 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
         return MARK_URGENT
     if stage == "confirming" and asks_to_change(text):
         return CHANGE
+    if stage == "confirming" and asks_if_included(text) and not says_save_it(text):
+        return "action_confirm_handover"  # "INTERPRETER INCLUDED YES?": what will be saved, shown again
     asked, latest_seen = None, False
     for event in reversed(tracker.applied_events()):  # what was said between the last two messages
         if isinstance(event, UserUttered):
