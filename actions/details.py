@@ -87,7 +87,7 @@ SHORT_YES = re.compile(
 # "no phone calls, email or text only", said of the person the help is for: their needs
 THEIR_CONTACT_WISH = {"not by phone": "no phone calls", "text message": "text messages", "email": "email"}
 NO_NEEDS = re.compile(
-    r"^\W*(?:i\s+(?:said|told\s+you)\W*)?(?:no\W+)?(?:none|nothing|no\s+needs?|nope)\b"
+    r"^\W*(?:i\s+(?:said|told\s+you)\W*)?(?:(?:ok|okay|thanks)\W+)*(?:no\W+)?(?:none|nothing|no\s+(?:communication\s+|special\s+)?needs?|nope)\b"
     r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
     re.I,
 )
@@ -1272,6 +1272,23 @@ def change_buttons(tracker: Tracker) -> List[Dict[Text, Text]]:
 ADDRESS_SAID = re.compile(r"\b(?:address|adress|addres|adres|addresss)\b", re.I)
 
 
+def removal(target: Text, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """ "Take my (dad's) address off": the detail taken off, said so; the street address goes with
+    the postcode when the address was named."""
+    address = target in ("postcode", "cared_for_postcode") and ADDRESS_SAID.search(full_text(tracker))
+    removed = noted([target], tracker)
+    dispatcher.utter_message(
+        response="utter_detail_removed",
+        detail=removed.replace("postcode", "address and postcode") if address else removed,
+    )
+    events: List[EventType] = [SlotSet(target, ["none"] if target in NEEDS_SLOTS else DECLINED)]
+    if address:
+        street = "address: " if target == "postcode" else "their address: "
+        kept = [w for w in contact_wishes(tracker) if not str(w).startswith(street)]
+        events += [SlotSet("contact_preference", []), SlotSet("contact_preference", kept or None)]
+    return events
+
+
 class ActionUpdateDetail(Action):
     """ "My number has changed": takes the new value if given, else asks for it (once)."""
 
@@ -1288,18 +1305,7 @@ class ActionUpdateDetail(Action):
         if named:
             target = named
         if target in DETAIL_LABELS and forgotten_detail(full_text(tracker)) == target:
-            address = target in ("postcode", "cared_for_postcode") and ADDRESS_SAID.search(full_text(tracker))
-            removed = noted([target], tracker)
-            removed = removed.replace("postcode", "address and postcode") if address else removed
-            dispatcher.utter_message(response="utter_detail_removed", detail=removed)
-            events = [
-                SlotSet(target, ["none"] if target in NEEDS_SLOTS else DECLINED),
-                SlotSet("detail_to_change", None),
-            ]
-            if address:  # "take my (dad's) address off": the street address goes too, not only the postcode
-                street = "address: " if target == "postcode" else "their address: "
-                kept = [w for w in contact_wishes(tracker) if not str(w).startswith(street)]
-                events += [SlotSet("contact_preference", []), SlotSet("contact_preference", kept or None)]
+            events = removal(target, dispatcher, tracker) + [SlotSet("detail_to_change", None)]
             if tracker.get_slot("handover_stage") == "confirming":
                 return events + [FollowupAction("action_confirm_handover")]
             return events

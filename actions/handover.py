@@ -18,6 +18,9 @@ from rasa_sdk.types import DomainDict
 from actions.details import (
     change_buttons,
     DECLINED,
+    DETAIL_LABELS,
+    held_before,
+    removal,
     NOT_GIVEN,
     TRIES,
     DetailAnswers,
@@ -37,7 +40,15 @@ from actions.opening_hours import opening_line
 from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
-from bot.sending import NEVER_AGREED, asks_urgent, says_send_now, sharing_limit
+from bot.details import forgotten_detail
+from bot.sending import (
+    NEVER_AGREED,
+    asks_if_included,
+    asks_urgent,
+    says_not_urgent,
+    says_send_now,
+    sharing_limit,
+)
 from bot.details import FAMILY, FRIEND, LIVING_TOGETHER, NAME_WITHHELD, PROFESSIONAL, SELF
 from bot.safety.concern import KIND_TITLES, active_concerns
 from bot.settings import settings
@@ -322,12 +333,24 @@ class ActionMarkUrgent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         urgent = tracker.get_slot("handover_urgency") == "urgent"
-        if asks_urgent(full_text(tracker)) and not urgent:
+        text = full_text(tracker)
+        concerns = [dict(c) for c in active_concerns(tracker.get_slot("concerns"))]
+        events: List[EventType] = []
+        if asks_urgent(text) and not urgent:
             dispatcher.utter_message(response="utter_marked_urgent")
-            events: List[EventType] = [SlotSet("handover_urgency", "urgent")]
+            events = [SlotSet("handover_urgency", "urgent")]
+        elif says_not_urgent(text) and urgent and concerns:
+            # "it is NOT urgent, take off urgent" about a worry told: it stays first for Thurrock First,
+            # with what they said about it, in their words
+            dispatcher.utter_message(response="utter_readback_urgent_kept")
+            kept = [dict(c) for c in tracker.get_slot("concerns") or []]
+            kept[-1]["their_words"] = list(kept[-1].get("their_words") or []) + [text.strip()[:2000]]
+            events = [SlotSet("concerns", kept)]
+        elif says_not_urgent(text) and urgent:  # marked only because they asked: taken off
+            dispatcher.utter_message(response="utter_is_not_urgent")
+            events = [SlotSet("handover_urgency", "routine")]
         else:
             dispatcher.utter_message(response="utter_is_urgent" if urgent else "utter_is_not_urgent")
-            events = []
         return events + [FollowupAction("action_confirm_handover")]
 
 
@@ -438,6 +461,11 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
 
     async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:
         """As the details do it; and "can you mark it urgent?" said while answering marks it."""
+        gone = forgotten_detail(full_text(tracker)) if tracker.get_slot("requested_slot") else None
+        if gone in DETAIL_LABELS and held_before(tracker, gone) not in (None, DECLINED, NOT_GIVEN):
+            # "actually wait, can you take dad's address off?" while answering: taken off, then asked on
+            asked = tracker.get_slot("requested_slot")
+            return removal(gone, dispatcher, tracker) + [SlotSet(asked, None)] * (asked != gone)
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if tracker.get_slot("handover_urgency") != "urgent" and asks_urgent(full_text(tracker)):
             dispatcher.utter_message(response="utter_marked_urgent")
@@ -509,6 +537,34 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         return {"share_consent": None, "failed_answers": failures}
 
 
+# what "is the interpreter included?" asks about, and the words of the read-back that show it
+INCLUDED_WORDS = {
+    "interpreter": "interpreter",
+    "bsl": "BSL",
+    "easy read": "Easy Read",
+    "large print": "large print",
+    "address": "address",
+    "postcode": "postcode",
+    "email": "Email address",
+    "mobile": "Phone number",
+    "number": "Phone number",
+    "phone": "Phone number",
+    "name": "Name",
+}
+
+
+def included_answer(text: Text, readback: Text) -> Text:
+    """ "INTERPRETER INCLUDED YES?": yes, in the line that shows it, or no, and how to add it."""
+    asked = next((word for word in INCLUDED_WORDS if re.search(rf"\b{word}\b", text, re.I)), None)
+    if asked is None:
+        return ""
+    lines = [line.strip("• ").strip() for line in readback.splitlines()]
+    shown = next((line for line in lines if INCLUDED_WORDS[asked].lower() in line.lower()), None)
+    if shown:
+        return f"Yes, it's there: {shown}\n"
+    return f"No, there is no {asked} in it yet. Type it, and I'll add it.\n"
+
+
 # "…, then yes send it", "send it now please" (never "don't send it yet")
 class ActionConfirmHandover(Action):
     """Reads back exactly what will be sent, with Yes / Change something."""
@@ -548,9 +604,10 @@ class ActionConfirmHandover(Action):
             )
         )
         delivered = bool(settings().delivery_methods())
+        answer = included_answer(full_text(tracker), readback) if asks_if_included(full_text(tracker)) else ""
         dispatcher.utter_message(
             response="utter_handover_readback" if delivered else "utter_handover_readback_saved",
-            readback=readback,
+            readback=answer + readback,
         )
         return [SlotSet("handover_stage", "confirming")]
 

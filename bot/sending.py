@@ -4,8 +4,8 @@
 - `says_save_it`: a yes to the read-back said anywhere ("so is it saved or not? yes save it"), or an
   order to save it even after other things were said ("this is useless. just save it");
 - `says_only_send`: the whole message is "send it" (as the answer to a question, it answers nothing);
-- `asks_urgent` / `asks_if_urgent`: "can you mark it urgent", "she's out friday, it's urgent" / "is it
-  marked urgent?";
+- `asks_urgent` / `asks_if_urgent` / `says_not_urgent`: "can you mark it urgent", "she's out friday,
+  it's urgent" / "is it marked urgent?" / "it is NOT urgent, take off urgent";
 - `VISIT_ASKED`: "can someone go and see her?", a request for contact in other words;
 - `asks_to_send`: "you send for me?", "send it to Thurrock First please", "can you send the referral
   through": a request to be made, said as sending;
@@ -125,7 +125,9 @@ URGENT_ASKED = re.compile(
     re.I,
 )
 NOT_URGENT_SAID = re.compile(
-    r"\b(?:not|isn'?t|no)\s+(?:\w+\s+)?(?:urgent|rush|hurry|emergency)\b|\bcan\s+wait\b", re.I
+    r"\b(?:not|isn'?t|no)\s+(?:\w+\s+)?(?:urgent|rush|hurry|emergency)\b|\bcan\s+wait\b|"
+    r"\b(?:take|remove)\s+(?:off\s+)?(?:the\s+)?urgent\b",
+    re.I,
 )
 URGENT_QUESTION = re.compile(
     r"\b(?:is|was|has|did|have)\s+(?:it|this|that|my\s+request|the\s+request|the\s+referral|she|he)\s+"
@@ -136,6 +138,11 @@ URGENT_QUESTION = re.compile(
 
 def asks_if_urgent(text: Text) -> bool:
     return bool(URGENT_QUESTION.search(text or ""))
+
+
+def says_not_urgent(text: Text) -> bool:
+    """ "it is NOT urgent, take off urgent" (never "is it urgent?")."""
+    return bool(NOT_URGENT_SAID.search(text or "")) and not asks_if_urgent(text)
 
 
 def asks_urgent(text: Text) -> bool:

@@ -17,6 +17,8 @@ supervisor; RSS of each process after a warm-up and at the end, errors, and p95 
 `python -m tests.bench --skip-nlu` leaves out the NLU part, the longest: each fold fine-tunes the sentence model.
 `python -m tests.bench --conversations-only` only holds the conversations, with the model there is.
 `python -m tests.bench --soak-only --soak-minutes 2 --soak-window-minutes 0.5` checks the soak on its own, briefly.
+`python -m tests.bench --speed-only` only puts ours and a bare assistant side by side (latency, the Rasa
+server's CPU per message read from /proc/<pid>/stat, a conversation of 300 turns), with the model there is.
 """
 
 import argparse
@@ -67,12 +69,26 @@ CONVERSATION = [
     "thanks, bye",
 ]
 CONCURRENCY = (20, 50)
+# one resident's long conversation of ordinary questions: does a turn cost more as it grows?
+LONG_CONVERSATION = [
+    "what is a direct payment",
+    "how do i get a carers assessment",
+    "what's the number for thurrock first",
+    "can i pay my daughter to look after me",
+    "what is telecare",
+    "do i have to pay for my care",
+    "thank you",
+]
+LONG_TURNS = 300
 CONVERSATIONS_PER_RESIDENT = 2
 TARGETS = {
     "macro_f1": ">= 0.95",
     "heldout_accuracy": ">= 0.95",
     "ready_s": "<= 45",
-    "p95_ratio_to_bare_20": "<= 1.3",
+    "p95_ratio_to_bare_20": "<= 1.5",
+    "cpu_ms_per_message_ratio_to_bare_20": "<= 1.3",
+    "messages_per_s_ratio_to_bare_20": ">= 0.8",
+    "long_conversation_growth": "<= 2",
     "errors_50": "0",
     "empty_replies_50": "0",
     "rss_rasa_mb": "<= 1536",
@@ -174,6 +190,22 @@ def rss_megabytes(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU a process has used so far (/proc/<pid>/stat), steadier than latency."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rasa_pid(pid: int) -> int:
+    """The Rasa server's process: `pid` itself (a bare `rasa run`), or the supervisor's child that
+    runs the model (`python -m bot serve`)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for child in children:
+        if b"--model" in Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0"):
+            return int(child)
+    return pid
+
+
 def process_memory(pid: int) -> Dict[str, float]:
     """RSS of each of our processes, found by what they run."""
     names = {
@@ -272,14 +304,34 @@ def serving(command: List[str], cwd: Path, port: int, env: Dict[str, str]) -> It
         process.wait(timeout=30)
 
 
-def measure(client: httpx.Client) -> Dict[str, float]:
+def long_conversation(client: httpx.Client) -> Dict[str, float]:
+    """One resident's conversation of LONG_TURNS ordinary questions: the median time of turns 11-20
+    and of the last ten, and how many times slower the last ten are."""
+    sender = f"bench-long-{uuid.uuid4().hex[:8]}"
+    times = []
+    for turn in range(LONG_TURNS):
+        message = LONG_CONVERSATION[turn % len(LONG_CONVERSATION)]
+        started = time.monotonic()
+        client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
+        times.append((time.monotonic() - started) * 1000)
+    early, late = percentile(times[10:20], 0.5), percentile(times[-10:], 0.5)
+    return {"long_turns_11_20_ms": early, "long_last_10_ms": late, "long_conversation_growth": late / early}
+
+
+def measure(client: httpx.Client, pid: int) -> Dict[str, float]:
+    """Latency one at a time and under load; the Rasa server's CPU per message at 20 at once."""
     sequential = [turn.ms for _ in range(10) for turn in converse(client) if not turn.failed]
     results = {
         "p50_sequential_ms": percentile(sequential, 0.5),
         "p95_sequential_ms": percentile(sequential, 0.95),
     }
+    server = rasa_pid(pid)
     for residents in CONCURRENCY:
+        used = cpu_seconds(server)
         results.update(load(client, residents))
+        messages = residents * CONVERSATIONS_PER_RESIDENT * len(CONVERSATION)
+        results[f"cpu_ms_per_message_{residents}"] = (cpu_seconds(server) - used) * 1000 / messages
+    results.update(long_conversation(client))
     return results
 
 
@@ -328,13 +380,16 @@ def our_server(workdir: Path) -> ContextManager[Dict]:
     return serving(command, PROJECT_DIR, RASA_PORT, env)
 
 
-def ours(workdir: Path, conversations_only: bool = False) -> Dict[str, float]:
+def ours(
+    workdir: Path, conversations_only: bool = False, with_conversations: bool = True
+) -> Dict[str, float]:
     with our_server(workdir) as server:
         if conversations_only:
             return conversations(server["client"], server["env"])
-        results = {"ready_s": server["ready_s"], **measure(server["client"])}
+        results = {"ready_s": server["ready_s"], **measure(server["client"], server["process"].pid)}
         results.update(process_memory(server["process"].pid))
-        results.update(conversations(server["client"], server["env"]))
+        if with_conversations:
+            results.update(conversations(server["client"], server["env"]))
     return results
 
 
@@ -441,7 +496,7 @@ def bare(workdir: Path) -> Dict[str, float]:
     }
     command = [RASA, "run", "--model", "models", "--port", str(BARE_PORT)]
     with serving(command, project, BARE_PORT, dict(os.environ)) as server:
-        measured = measure(server["client"])
+        measured = measure(server["client"], server["process"].pid)
         results["bare_ready_s"] = server["ready_s"]
         results["bare_rss_rasa_mb"] = rss_megabytes(server["process"].pid)
     results.update({f"bare_{name}": value for name, value in measured.items()})
@@ -493,6 +548,21 @@ def progress(results: Dict[str, float]) -> None:
     print(json.dumps({name: round(value, 3) for name, value in results.items()}), file=sys.stderr, flush=True)
 
 
+def side_by_side(workdir: Path, with_conversations: bool = True) -> Dict[str, float]:
+    """Ours and a bare `rasa init` under the same load, and ours as ratios of it (issue 30)."""
+    results = {**ours(workdir, with_conversations=with_conversations), **bare(workdir)}
+    for residents in CONCURRENCY:
+        for name in ("p95", "cpu_ms_per_message"):
+            results[f"{name}_ratio_to_bare_{residents}"] = (
+                results[f"{name}_{residents}_ms" if name == "p95" else f"{name}_{residents}"]
+                / results[f"bare_{name}_{residents}_ms" if name == "p95" else f"bare_{name}_{residents}"]
+            )
+        results[f"messages_per_s_ratio_to_bare_{residents}"] = (
+            results[f"messages_per_s_{residents}"] / results[f"bare_messages_per_s_{residents}"]
+        )
+    return results
+
+
 def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
     """Everything but the soak: details, training, our assistant and a bare one under load, speech, NLU."""
     results: Dict[str, float] = details_scores()
@@ -506,12 +576,7 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
         PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"
     )[0]
     progress(results)
-    results.update(ours(workdir))
-    results.update(bare(workdir))
-    for residents in CONCURRENCY:
-        results[f"p95_ratio_to_bare_{residents}"] = (
-            results[f"p95_{residents}_ms"] / results[f"bare_p95_{residents}_ms"]
-        )
+    results.update(side_by_side(workdir))
     progress(results)
     results.update(speech_timings(workdir))
     if not options.skip_nlu:
@@ -529,6 +594,12 @@ def main() -> int:
         "--conversations-only",
         action="store_true",
         help="only hold tests/conversations/ with the current model and say how many pass",
+    )
+    parser.add_argument(
+        "--speed-only",
+        action="store_true",
+        help="only ours and a bare assistant side by side (latency, CPU per message, a long conversation), "
+        "with the model there is",
     )
     parser.add_argument("--soak-minutes", type=float, default=30, help="length of the soak (0: no soak)")
     parser.add_argument("--soak-window-minutes", type=float, default=5, help="p95 is reported per window")
@@ -551,8 +622,11 @@ def main() -> int:
         return 0 if results["conversations_passed"] == results["conversations"] else 1
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        results = measure_all(workdir, options) if not options.soak_only else {}
-        if options.soak_minutes:
+        if options.speed_only:
+            results = side_by_side(workdir, with_conversations=False)
+        else:
+            results = measure_all(workdir, options) if not options.soak_only else {}
+        if options.soak_minutes and not options.speed_only:
             (workdir / "soak").mkdir()
             results.update(soak(workdir / "soak", options.soak_minutes, options.soak_window_minutes))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -430,3 +430,16 @@ def test_a_saved_request_is_explained_to_suit_someone_who_cannot_phone_or_email(
     assert "someone you trust" in neither and "18001" in neither and "phone or email" not in neither
     assert "email them" in saved_only_line({"contact_preference": ["not by phone"], "email": "a@example.com"})
     assert saved_only_line({"contact_preference": ["phone call"], "phone": "07700 900123"}) == SAVED_ONLY
+
+
+def test_is_it_included_is_answered_from_the_read_back():
+    """A Deaf resident asked three times "INTERPRETER INCLUDED YES?" and got the access answer."""
+    from actions.handover import included_answer
+
+    readback = (
+        "• About: Carer's assessment\nAbout you:\n• Name: Sam Okafor\n• Communication needs: BSL interpreter"
+    )
+    assert included_answer("INTERPRETER INCLUDED YES?", readback).startswith(
+        "Yes, it's there: Communication needs: BSL interpreter"
+    )
+    assert included_answer("is my address on it?", readback).startswith("No, there is no address")

@@ -145,7 +145,8 @@ def test_consent_taken_back_while_a_request_is_made_stops_it(text, withdrawn):
         ("can you put it down as urgent please, she's home on friday", "action_mark_urgent"),
         ("is it flagged as urgent?", "action_mark_urgent"),
         ("yes send it, and it's urgent", "action_submit_handover"),  # the yes is the answer
-        ("it's not urgent really", None),
+        ("it's not urgent really", "action_mark_urgent"),  # kept with a worry, in their words
+        ("it is NOT urgent, take off urgent", "action_mark_urgent"),
     ],
 )
 def test_urgency_asked_for_or_asked_about_at_the_read_back(text, step):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
+from bot.details import forgotten_detail
 from bot.safety.concern import safe_contact, urgency_of
 from bot.sending import says_save_it, says_send_now
 from bot.safety.followups import (
@@ -164,6 +165,8 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     asked = followup_kind(text, medical) if not answers else None
     if medical and asked == "bereaved":
         risk = NO_RISK  # "he died", after the ambulance came: sorrow, not a carer gone
+    if asked in ("anonymous", "keep_private", "contact_safely") and forgotten_detail(text):
+        asked = None  # "can you take dad's address off? he'll know it was me": the address comes off
     if fears_being_taken_away(text) and writer_is_young([turn.get("text") or "" for turn in users]):
         asked = "young_fears"  # a child's "will they take us away?": answered, never a label taken off
     followup = asked if answered_before or answered_any_time(asked, text) else None

@@ -38,6 +38,10 @@ OTHER_ANSWERS = {
     "utter_risk_followup_what_next": "what happens next",
     "utter_risk_followup_contact_safely": "how to contact you safely",
     "utter_risk_followup_someone_to_talk_to": "someone to talk to",
+    "utter_risk_followup_self_neglect": "self-neglect and hoarding",
+    "utter_risk_followup_young_fears": "this worry",
+    "utter_risk_followup_for_young_people": "Childline",
+    "utter_risk_followup_call_111": "when to call 999 or 111",
 }
 SAID_AGAIN = ("utter_answer_again", "utter_answer_again_person")
 

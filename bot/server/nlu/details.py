@@ -23,6 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.details import CARED_FOR, SAID_WRONG, TOLD_ALREADY, find_details, forgotten_detail
+from bot.sending import asks_if_included, asks_to_send
 
 NAME_ONLY_INTENTS_KEPT = {"safeguarding_concern", "urgent_self_harm", "give_details"}
 # "Can someone from Thurrock First contact us about a needs assessment?", "can someone go and see
@@ -105,6 +106,8 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             if text.startswith("/"):
                 continue  # a button payload carries its own entities
             details = find_details(text)
+            if asks_if_included(text):  # "INTERPRETER INCLUDED YES?": a question, never a new need
+                details = [found for found in details if found.kind != "communication_need"]
             entities = [
                 {
                     "entity": found.kind,
@@ -163,9 +166,15 @@ class DetailExtractor(GraphComponent, EntityExtractorMixin):
             ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != "give_feedback"]
             if ranking:
                 _set_intent(message, ranking[0]["name"])
-        elif (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text)) or (
-            intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text)
-        ):
+        elif (
+            (intent not in NEVER_A_CALL_BACK and not at_risk and ASKS_SOMEONE_TO_CONTACT.search(text))
+            or (intent in ("give_details", "nlu_fallback") and ASKS_TO_BE_CONTACTED.search(text))
+            or (
+                intent in ("request_callback", "nlu_fallback", "give_details")
+                and not at_risk
+                and asks_to_send(text)
+            )
+        ):  # "OK. YOU SEND FOR ME? CARER ASSESSMENT. MY EMAIL …": a request, with its details
             # "call me back please, I'm Gill Turner 07700 900314": the details are kept from the
             # entities either way; what the message asks for is a call
             _set_intent(message, "request_callback")

@@ -13,6 +13,8 @@ a yes, too unsure to answer; its words after the yes are read the same way, for 
 import re
 from typing import Optional, Text
 
+from bot.sending import SEND_ASKED, asks_to_send
+
 CALL_WORDS = (
     r"(?:ring|call|phone|contact|get\s+in\s+touch\s+with|get\s+back\s+to|speak\s+to|talk\s+to|text|email)"
 )
@@ -41,6 +43,10 @@ YES_FIRST = re.compile(
     r"^\W*(?:yes|yeah|yea|yep|yup|ok|okay|please|go\s+on|sure)\b(?:\W+(?:please|pls|ta|thanks|then|that|the)\b)*\W*",
     re.IGNORECASE,
 )
+# "my email sam@example.com": a detail, never what a request is about
+EMAIL_SAID = re.compile(
+    r"\b(?:my\s+)?(?:e-?mail|email\s+address)\s*(?:is|:)?\s*\S+@\S+|\S+@\S+", re.IGNORECASE
+)
 WORDS_TO_READ = 2  # a word alone left ("please", "today") says nothing about a topic
 
 
@@ -49,6 +55,8 @@ def topic_part(text: Text) -> Optional[Text]:
     once the yes is out, if enough."""
     if ASKING_FOR_A_CALL.search(text):
         rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", ASKING_FOR_A_CALL.sub(" , ", text))).strip()
+    elif asks_to_send(text):  # "OK. YOU SEND FOR ME? CARER ASSESSMENT": what to send is about
+        rest = LEFT_OVER.sub("", EMAIL_SAID.sub(" , ", SEND_ASKED.sub(" , ", text))).strip()
     elif YES_FIRST.match(text):
         rest = YES_FIRST.sub("", text, count=1).strip()
     else:

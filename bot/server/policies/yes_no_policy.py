@@ -24,6 +24,7 @@ from bot.sending import (
     asks_if_urgent,
     asks_to_change,
     asks_urgent,
+    says_not_urgent,
     says_save_it,
     withdraws_consent,
 )
@@ -95,7 +96,11 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
         return WITHDRAW  # "forget it, i dont want it sent": not a detail to forget
     if forgotten_detail(text):
         return None  # "no, just the email" is a change of its own
-    if stage == "confirming" and (asks_urgent(text) or asks_if_urgent(text)) and not says_save_it(text):
+    if (
+        stage == "confirming"
+        and (asks_urgent(text) or asks_if_urgent(text) or says_not_urgent(text))
+        and not says_save_it(text)
+    ):
         return MARK_URGENT
     if stage == "confirming" and asks_to_change(text):
         return CHANGE
