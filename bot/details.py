@@ -575,7 +575,7 @@ FORGET_ONE = re.compile(
     # "his address is gone" (from the read-back) is missing, not a wish to remove it
     r"|\b"
     + ANY_DETAIL_WORD
-    + r"\b(?:\s+\w+){0,4}?\s+(?:off|out|(?<!\bis )(?<!'s )(?<!\bhas )(?<!\bwas )gone|removed|deleted)\b"
+    + r"\b(?:\s+\w+){0,4}?\s+(?:off|out|(?<!\bis )(?<!'s )(?<!\bhas )(?<!\bwas )gone|removed|deleted)\b(?!\s+(?:me|her|him|them|us)\b)"
     r"|\b" + ANY_DETAIL_WORD + r"\b[^.?!]{0,60}?[,.]?\s*\b(?:take it (?:off|out)|"
     r"(?:want|need) it (?:gone|removed|deleted|taking off)|get rid of it|remove it|delete it|forget it)\b"
     r"|\bnot\s+(?:everything|evrything|everythin|all)\b.{0,20}?\b(?:just|only)\s+(?:the|my|his|her)\s+"

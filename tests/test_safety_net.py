@@ -641,3 +641,18 @@ def test_a_child_who_gave_their_age_is_heard_as_young():
 def test_danger_said_not_to_be_there_is_not_danger(text, urgent):
     """A housing officer's "there's NO gas leak" was told "Please call 999 now"."""
     assert read_message(text).urgent is urgent
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("he has my pip paid into his account and i never see any of it", "abuse"),
+        ("things are hard at home. when hes angry he takes my phone off me and shouts", "abuse"),
+        ("the carer takes my phone away from me to charge it", ""),
+        ("my pension goes into the joint account and i never see the statements", ""),
+    ],
+)
+def test_benefits_kept_from_someone_or_a_phone_taken_in_anger_is_abuse(text, kind):
+    """Janet's "he has my pip paid into his account… he takes my phone off me and shouts" was heard
+    only while the classifier was sure of it; after a retraining it was "change a detail"."""
+    assert read_message(text).kind == kind

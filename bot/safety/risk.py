@@ -512,6 +512,14 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|dont|do\s+not|never|doesn't|does\s+not|not\s+always|hardly\s+ever)\s+(always\s+)?(get|gets|give\s+(me|her|him)|gives\s+(me|her|him))\s+"
             r"(the|my|her|his|it|any\s+of\s+the)\s*(money|cash|pension|change|card)?\s+back\b",
             r"\b(he|she|they|\w+)\s+(keeps|won't\s+give\s+(me|her|him))\s+(my|her|his)\s+(pension|bank|post\s+office)\s+card\b",
+            # their benefits paid to someone else, never seen: "he has my pip paid into his account and i
+            # never see any of it"
+            r"\b(has|have|had|gets|got|keeps|takes|took)\s+(all\s+)?(my|her|his)\s+(pip|benefits?|pension|wages|universal\s+credit|"
+            r"attendance\s+allowance|dla|esa)\b[^.?!]{0,60}\b(never|don't|dont|do\s+not|doesn't|hardly\s+ever)\s+(see|get|have|touch)\b",
+            # the phone taken away in anger: "when he's angry he takes my phone off me"
+            # (in anger or to stop a call: never "takes my phone away to charge it")
+            r"^(?=.*\b(angry|drunk|cross|temper|in\s+a\s+mood|shouts?|shouting|screams?|threaten\w*|so\s+i\s+(can't|cannot)\s+(call|ring|phone|get\s+help))\b)"
+            r".*\b(takes?|took|taking|grabs?|grabbed|hides?|hid|smashe[sd]|smashing)\s+(my|her|his)\s+(phone|mobile)\s+(off|away\s+from)\s+(me|her|him)\b",
             r"^(?=.*\b(never\s+(have|see|get)\s+(any\s+)?(money|cash)|no\s+money\s+left|won't\s+give\s+(it|me|her|him)|without\s+(asking|me\s+knowing)|"
             r"which\s+i\s+(haven't|have\s+not|didn't)|can't\s+buy|always\s+skint|nothing\s+left)\b)"
             r".*\b(he|she|they|\w+)\s+(has|'s\s+got|has\s+got|has\s+had|'s\s+had|took|taken|holds)\s+(my|her|his)\s+(pension\s+|bank\s+|debit\s+|post\s+office\s+)?card\b",
