@@ -334,12 +334,12 @@ class ActionMarkUrgent(Action):
     ) -> List[EventType]:
         urgent = tracker.get_slot("handover_urgency") == "urgent"
         text = full_text(tracker)
-        concerns = [dict(c) for c in active_concerns(tracker.get_slot("concerns"))]
+        worried = bool(active_concerns(tracker.get_slot("concerns")))
         events: List[EventType] = []
         if asks_urgent(text) and not urgent:
             dispatcher.utter_message(response="utter_marked_urgent")
             events = [SlotSet("handover_urgency", "urgent")]
-        elif says_not_urgent(text) and urgent and concerns:
+        elif says_not_urgent(text) and urgent and worried:
             # "it is NOT urgent, take off urgent" about a worry told: it stays first for Thurrock First,
             # with what they said about it, in their words
             dispatcher.utter_message(response="utter_readback_urgent_kept")
@@ -460,7 +460,8 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         return slots + ["communication_needs", "need"]
 
     async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:
-        """As the details do it; and "can you mark it urgent?" said while answering marks it."""
+        """As the details do it; "can you mark it urgent?" said while answering marks it; "can you take
+        dad's address off?" said while answering takes it off, and the question is asked again."""
         gone = forgotten_detail(full_text(tracker)) if tracker.get_slot("requested_slot") else None
         if gone in DETAIL_LABELS and held_before(tracker, gone) not in (None, DECLINED, NOT_GIVEN):
             # "actually wait, can you take dad's address off?" while answering: taken off, then asked on
