@@ -305,6 +305,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
         [
             r"\b(kill|killing|killed|harm|harming|harmed|hurt|hurting|cut|cutting|burn|burning|burnt|hang|hanging|drown|drowning|starve|starving)\s+(my|him|her|them)sel(f|ves)\b",
             r"\bsuicid",
+            # "im ending it now", "i'm going to end it all" (never "ending it with him", "end it there")
+            r"\b(i'm|im|i\s+am|i'll|i\s+will)\s+(going\s+to\s+|gonna\s+)?end(ing)?\s+it(\s+all)?\b(?!\s+(with|there|here|for\s+(him|her|them)|early))",
             # "some days i feel like just driving off and not coming back" (said of nobody they look after)
             r"\b(feel\s+like|felt\s+like|want\s+to|tempted\s+to|could)\s+(just\s+)?(driv\w*|walk\w*|run\w*|go|going|get\w*)\s+(out|away|off)\b"
             r"[^.?!]{0,30}\b(not|never)\s+(come|coming)\s+back\b",
@@ -764,7 +766,9 @@ NOT_SAFE_SAID = re.compile(
 SAFE_SAID = re.compile(r"\b(i'm|i\s+am)\s+(ok|okay|fine|alright|safe)\b(?!\s+not)")
 # A self-harm message is imminent with a time, a plan, or the means at hand.
 IMMINENT = re.compile(
-    r"\b(tonight|today|right\s+now|now|this\s+(evening|weekend|morning|afternoon)|after\s+this|"
+    # ("and now the stairs are hard": a story, not a time)
+    r"\b(tonight|today|right\s+now|(?<!and\s)(?<!since\s)(?<!but\s)now(?!\s+(the|that|he|she|it|its|it's|they|we|you|a|an)\b)|"
+    r"this\s+(evening|weekend|morning|afternoon)|after\s+this|"
     r"when\s+everyone\s+is\s+asleep|in\s+front\s+of\s+me|lined\s+up|on\s+the\s+table|in\s+my\s+hand|"
     r"(already|just)\s+(taken|took|swallowed|drunk|had)|(took|taken|swallowed)\b[^.?!]{0,40}\b(ago|earlier)|planned\s+it|have\s+a\s+plan|my\s+plan|"
     r"written\s+(the|a|my)\s+(note|letters?|notes)|this\s+is\s+goodbye|this\s+is\s+my\s+last|it\s+will\s+(all\s+)?be\s+(done|over)\s+(before|by|tonight|today)|(have|got)\s+(a|the)\s+(knife|rope|gun|blade)|"
