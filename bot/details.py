@@ -1721,6 +1721,17 @@ def through_someone(text: Text) -> Optional[Found]:
         wish = f"{lead}{who}" + (f" on {phone}" if phone else "") + (", not me" if not_me else "")
         end = max(end, not_me.end()) if not_me else end
         return Found("contact_preference", wish, match.start(), end, THROUGH)
+    main = MAIN_CONTACT_NAMED.search(text) or MAIN_CONTACT_AFTER.search(text)
+    if main:  # "his daughter is his main contact, Karen Pike on 07700 …": theirs, never the caller's number
+        rel = main.groupdict().get("rel") or next(
+            (m.group("rel") for m in RELATIVES_NUMBER_SAID.finditer(text, 0, main.start())), None
+        )
+        name = tidy_name(main.group("name")) if main.group("name") else None
+        phone = tidy_phone(main.group("phone")) if main.group("phone") else None
+        if name or phone:
+            who = " ".join(w for w in (f"their {relation_word(rel)}" if rel else "", name or "") if w)
+            wish = f"contact {who}" + (f" on {phone}" if phone else "")
+            return Found("contact_preference", wish, main.start(), main.end(), THROUGH)
     instead = NAMED_INSTEAD.search(text)
     if instead:  # "ring sam not me. sam 07700 900552": Sam, on his number, never the caller's
         said = instead.group("name") or instead.group("name2") or instead.group("name3")
@@ -1744,6 +1755,20 @@ def through_someone(text: Text) -> Optional[Found]:
     return None
 
 
+# "his daughter is his main contact, Karen Pike on 07700 900452"; "Karen Pike 07700 900452, she is the main
+# contact for him": the person to contact for them, with their number
+PHONE_SAID = r"(?:\+44\s?|0)[\d\s()-]{8,16}\d"
+MAIN_CONTACT_AFTER = re.compile(
+    rf"\b(?:my|his|her|their)\s+(?P<rel>{REL})\s+(?:is|will\s+be|'s)\s+(?:his|her|their|my|the)\s+(?:main|first|best)\s+contact\b"
+    rf"[\s,:-]*(?:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\b)?(?:\s+on|\s*,|\s*:)?\s*(?P<phone>{PHONE_SAID})?",
+)
+MAIN_CONTACT_NAMED = re.compile(
+    rf"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\s*,?\s*(?:on\s+)?(?P<phone>{PHONE_SAID})\s*,?\s*"
+    r"(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re)\s+(?:the|his|her|their)\s+(?:main|first|best)\s+contact\b",
+)
+RELATIVES_NUMBER_SAID = re.compile(
+    rf"\b(?:his|her|their)\s+(?P<rel>{REL})(?:'s|’s|s)?\s+(?:number|mobile|phone)\b", re.IGNORECASE
+)
 # "he has no phone at all", "she can't use the phone": the other person's, never the caller's wish
 THEIR_NO_PHONE = re.compile(
     r"\b(?:he|she|they|mum|dad|nan|gran|grandad|uncle|aunt|auntie)\s+(?:has|have|'s)\s+(?:got\s+)?no\s+(?:phone|mobile)\b|"
@@ -2081,7 +2106,11 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
         theirs = (
             THEIR_DETAIL.get(detail.value) if _role(text, detail.start, detail.end) == CARED_FOR else None
         )
-        found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
+        number_with_a_wish = theirs == "cared_for_phone" and any(
+            f.kind == "contact_preference" and re.search(r"\d", f.value) for f in found
+        )  # "you've missed his daughter's number. Karen Pike 07700 …, she is the main contact": the wish's
+        if not number_with_a_wish:
+            found.append(Found("detail", theirs or detail.value, detail.start, detail.end))
     return _about_a_patient(text, found)
 
 

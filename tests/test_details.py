@@ -910,3 +910,26 @@ def test_a_relatives_name_said_without_is_is_theirs():
 def test_a_workplace_typed_in_lower_case_after_a_role_or_as_the_answer_is_kept(text, asked, organisation):
     """A district nurse gave her team with her name, then again at "which organisation?": asked twice."""
     assert [f.value for f in find_details(text, asked) if f.kind == "organisation"] == [organisation]
+
+
+@pytest.mark.parametrize(
+    "text, wish",
+    [
+        (
+            "his daughter is his main contact, Karen Pike on 07700 900452",
+            "contact their daughter Karen Pike on 07700 900452",
+        ),
+        (
+            "you've missed his daughters number. Karen Pike 07700 900452, she is the main contact for him",
+            "contact their daughter Karen Pike on 07700 900452",
+        ),
+    ],
+)
+def test_a_main_contact_named_with_their_number_is_never_the_callers_phone(text, wish):
+    """A district nurse gave the patient's daughter as his main contact: the daughter's number
+    replaced the nurse's own, then became the patient's."""
+    found = find_details(text, "phone")
+    assert wish in [f.value for f in found if f.kind == "contact_preference"]
+    assert not [
+        f for f in found if f.kind == "phone" or (f.kind == "detail" and f.value == "cared_for_phone")
+    ]
