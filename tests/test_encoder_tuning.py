@@ -29,7 +29,8 @@ CONFUSABLE = ("assessment_needs", "assessment_carer")
 
 @pytest.fixture(scope="module")
 def examples():
-    """Each intent's first 24 phrasings to tune on, the next 16 to measure with."""
+    """Each intent's first 24 phrasings to tune on, the next 16 to measure with (new phrasings go at
+    the end of an intent's list, so these stay the ones this test was set with)."""
     data = load_data("data/nlu/assessments.yml")
     by_intent = {
         intent: [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == intent]
