@@ -552,6 +552,22 @@ def asks_for_contact(text: Text) -> bool:
     return bool(booked or ASKS_FOR_CONTACT.search(text) or VISIT_ASKED.search(text))
 
 
+def help_is_for(text: Text, relation: Text) -> bool:
+    """Whether a message says the help is for this relative ("it's for my brother", "i look after my
+    brother", "my brother who needs help"), not only that they are there ("my brother is crying")."""
+    rel = re.escape(relation)
+    return bool(
+        re.search(
+            rf"\b(?:for|about|after|care\s+for|caring\s+for|carer\s+for|worried\s+about|concerned\s+about|"
+            rf"behalf\s+of)\s+(?:my|our)\s+(?:\w+\s+)?{rel}\b|"
+            rf"\b(?:it'?s|its|it\s+is)\s+(?:actually\s+|really\s+)?(?:for\s+|about\s+)?(?:my|our)\s+(?:\w+\s+)?{rel}\b|"
+            rf"\b(?:my|our)\s+(?:\w+\s+)?{rel}\s+(?:who|that)\s+needs\b|\b{rel}\s+(?:needs|is\s+the\s+one\s+who\s+needs)\s+(?:the\s+)?help\b",
+            text,
+            re.I,
+        )
+    )
+
+
 def for_themselves(tracker: Tracker, slot: Text) -> bool:
     """The help is for the caller, so a relative named in passing ("ring my mum first, her name is
     Grace", "my neighbour Jean has email") is not the person the help is for; asking for this
@@ -864,10 +880,15 @@ class DetailAnswers:
         return self._answer("asking_for", value, dispatcher, tracker, asking_for_from_answer)
 
     def validate_cared_for(self, value, dispatcher, tracker, domain):
-        """What the person is to the caller ("mum"); "my mum, Joan" also gives her name."""
+        """What the person is to the caller ("mum"); "my mum, Joan" also gives her name. Another
+        relative said in passing ("my brother is crying" from a girl who looks after her mum) is not
+        who the help is for, unless said to be ("it's actually for my brother")."""
         if for_themselves(tracker, "cared_for"):
             return {"cared_for": held_before(tracker, "cared_for")}
         if tracker.get_slot("requested_slot") != "cared_for":
+            before = held_before(tracker, "cared_for")
+            if before and value and value != before and not _changing(tracker, "cared_for"):
+                return {"cared_for": value if help_is_for(full_text(tracker), str(value)) else before}
             return {"cared_for": value}
         result = self._answer(
             "cared_for",

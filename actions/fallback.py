@@ -17,7 +17,7 @@ from actions.details import detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.safety.risk import DISTRESS, read_message
-from bot.sending import withdraws_consent
+from bot.sending import says_not_urgent, withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.follow_up import CONTACT_OFFER, offered
 from actions.topics import TOPIC_TITLES
@@ -206,12 +206,6 @@ def yes_or_request(tracker: Tracker) -> bool:
     )
 
 
-# "it's not urgent", "nobody is in danger": said at the read-back of an urgent request
-NOT_URGENT = re.compile(
-    r"\bnot\s+(urgent|an\s+emergency)\b|\b(nobody|no\s*one|no-one)\s+is\s+in\s+danger\b", re.I
-)
-
-
 # "don't send it yet, I'll ask my social worker first"
 NOT_YET = re.compile(r"\b(?:don'?t|do\s+not|not)\s+send\b|\bnot\s+yet\b|\bhold\s+on\b|\bwait\b", re.I)
 
@@ -225,7 +219,7 @@ def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List
         return [SlotSet("detail_to_change", slot), SlotSet(slot, None), FollowupAction("detail_form")]
     if NOT_YET.search(text):
         dispatcher.utter_message(response="utter_readback_not_yet")
-    elif NOT_URGENT.search(text) and tracker.get_slot("handover_urgency") == "urgent":
+    elif says_not_urgent(text) and tracker.get_slot("handover_urgency") == "urgent":
         dispatcher.utter_message(response="utter_readback_urgent_kept")
     else:
         dispatcher.utter_message(response="utter_readback_unclear")

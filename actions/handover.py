@@ -42,6 +42,7 @@ from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
 from bot.details import forgotten_detail
 from bot.sending import (
+    INCLUDED_WORDS,
     NEVER_AGREED,
     asks_if_included,
     asks_urgent,
@@ -509,7 +510,8 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
     def validate_share_consent(self, value, dispatcher, tracker, domain):
         """Yes or no in their words ("yes, the patient has agreed"). Anything else gets a reply of
         its own (never the bare question again): a question is answered, details given early are
-        said to be kept; after that a plain "we'll leave it", so the question cannot loop."""
+        said to be kept (however often: they are still telling us); after that a plain "we'll leave it", so
+        the question cannot loop."""
         text = full_text(tracker) if isinstance(value, bool) else str(value or "")
         consent = value if isinstance(value, bool) else consent_in(text)
         if consent is None and sharing_limit(text) and not CONSENT_QUESTION.search(text):
@@ -526,32 +528,16 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         their_need = self._keep_their_need("share_consent", str(value or ""), dispatcher, tracker)
         if their_need:  # "she needs someone to look at what help she needs": kept, then the question
             return their_need
+        given = details_set_this_turn(tracker)
+        if given:  # still telling us: kept and asked again, never counted as not answering
+            dispatcher.utter_message(response="utter_consent_before_details", noted=noted(given, tracker))
+            return {"share_consent": None}
         failures = dict(tracker.get_slot("failed_answers") or {})
         failures["share_consent"] = failures.get("share_consent", 0) + 1
         if failures["share_consent"] > TRIES:
             return {"share_consent": False, "failed_answers": failures}
-        given = details_set_this_turn(tracker)
-        if given:
-            dispatcher.utter_message(response="utter_consent_before_details", noted=noted(given, tracker))
-        else:
-            dispatcher.utter_message(response="utter_consent_yes_or_no")
+        dispatcher.utter_message(response="utter_consent_yes_or_no")
         return {"share_consent": None, "failed_answers": failures}
-
-
-# what "is the interpreter included?" asks about, and the words of the read-back that show it
-INCLUDED_WORDS = {
-    "interpreter": "interpreter",
-    "bsl": "BSL",
-    "easy read": "Easy Read",
-    "large print": "large print",
-    "address": "address",
-    "postcode": "postcode",
-    "email": "Email address",
-    "mobile": "Phone number",
-    "number": "Phone number",
-    "phone": "Phone number",
-    "name": "Name",
-}
 
 
 def included_answer(text: Text, readback: Text) -> Text:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.details import full_text
 from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
+from bot.details import PHONE_CANDIDATE, tidy_phone
 from bot.settings import settings
 from bot.store.database import shared_database
 from actions.request_state import (
@@ -37,14 +38,26 @@ NOTE_LEAD = re.compile(
     r"(?:(?:can|could|would|will) (?:i|you|u)(?: please)? |please |i(?:'d| would) like to |i want(?: you)? to |i need to )?"
     r"(?:also )?(?:add|put|include|note|mention|say|tell (?:them|thurrock first)|let (?:them|thurrock first) know|update (?:it|my request|my referral)(?: with)?)"
     # "can i add something, he gets up in the night": the note is what follows the "something"
-    r"(?: (?:something|something else|some more|a bit more)(?: (?:to|on) (?:it|that|my request|the request))?(?=[\s,.:;-]+\w))?"
+    r"(?: (?:something|something else|some more|a bit more)(?: (?:to|on) (?:it|that|my request|the request))?(?=[\s,.:;?!-]+\w))?"
     r"(?: (?:on|to|in|onto) (?:my|the|that) (?:request|referral|form|message))?(?: (?:as well|too|also))?"
-    r"(?: that| this| on)?\s*[:,.-]?\s*",
+    r"(?: that| this| on)?\s*[:,.?!-]?\s*",
+    re.IGNORECASE,
+)
+# "forgot to say he's diabetic", "one more thing, he has a dog": the note follows, with no "add"
+TOLD_LATE = re.compile(
+    r"^\s*(?:(?:oh|sorry|and|also|ok|okay|hi|hello)[\s,.!-]+)*"
+    r"(?:(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+(?:you|them))(?:\s+that)?|one\s+more\s+thing|another\s+thing)"
+    r"[\s,.:;!-]+(?=\w)",
+    re.IGNORECASE,
+)
+# "he's diabetic, forgot to say": the note comes first
+TOLD_LATE_TAIL = re.compile(
+    r"[\s,.;-]+(?:sorry\s+)?(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+you)(?:\s+(?:that|before|earlier))*\s*[?.!]*$",
     re.IGNORECASE,
 )
 NOT_A_NOTE = re.compile(
-    r"^(?:(?:her|his|my|their|the|mum's|dad's) (?:nhs number|number|phone number|mobile|email(?: address)?|address|"
-    r"date of birth|dob|gp's (?:name|details)|next of kin)(?: (?:please|too|as well))?\s*[?.!]*$|"
+    r"^(?:(?:her|his|my|their|the|\w+'?s) (?:nhs number|number|phone number|mobile(?: number)?|email(?: address)?|address|"
+    r"date of birth|dob|gp's (?:name|details)|next of kin)(?: (?:to|on) (?:it|my request|my referral|the request))?(?: (?:please|too|as well))?\s*[?.!]*$|"
     r"something|some more|more|a note|a bit more(?: information| info)?|something else|"
     r"some(?:thing)? (?:more|else)(?: details| info(?:rmation)?)?|it|to (?:it|my request)|"
     r"to what i sent|anything)?(?: (?:to|on) (?:it|my request|my referral|the request|what i sent))?"
@@ -81,7 +94,7 @@ ASKS_IF_ADDED = re.compile(
 NOTE_END = re.compile(
     r"(?:\s+(?:to|on|onto|in)\s+(?:my|the|that|his|her|our)\s+(?:request|referral|form|message|notes?))?"
     r"(?:\s+(?:too|as\s+well|also|please|pls))*"
-    r"(?:[\s,.;-]+(?:i|sorry\s+i)\s+(?:forgot|meant\s+to\s+say|should\s+have\s+said)(?:\s+(?:to\s+(?:say|mention)|that|before|earlier))*)?"
+    r"(?:[\s,.;-]+(?:i\s+|sorry\s+i\s+)?(?:forgot|meant\s+to\s+say|should\s+have\s+said)(?:\s+(?:to\s+(?:say|mention)|that|before|earlier))*)?"
     r"(?:[\s,.;-]+(?:thanks|thank\s+you|ta|please|pls|cheers))?\s*[?.!]*$",
     re.IGNORECASE,
 )
@@ -99,16 +112,42 @@ def note_in(text: Text) -> Optional[Text]:
 def _note_in(text: Text) -> Optional[Text]:
     if ASKS_IF_ADDED.search(text):
         return None
-    if NOTE_TAIL.search(text):
-        rest = FORGOT.sub("", NOTE_TAIL.sub("", text)).strip()
-        return rest[:NOTE_CHARS] if len(rest.split()) >= 2 else None
+    for tail in (NOTE_TAIL, TOLD_LATE_TAIL):
+        if tail.search(text):
+            rest = FORGOT.sub("", tail.sub("", text)).strip()
+            return rest[:NOTE_CHARS] if len(rest.split()) >= 2 else None
     rest = NOTE_LEAD.sub("", text, count=1).strip()
+    if rest == text.strip() and TOLD_LATE.match(text):  # "forgot to say he's diabetic"
+        rest = text[TOLD_LATE.match(text).end() :].strip()
     if rest == text.strip():  # "Thanks. What's my reference? And can I add her NHS number, it's …"
         later = ADD_LATER.search(text)
         rest = text[later.end() :].strip() if later else rest
     if rest == text.strip() or NOT_A_NOTE.match(rest) or len(rest.split()) < 2:
         return None
     return rest[:NOTE_CHARS]
+
+
+# "can you add Pat's number to my request": someone's number, said earlier in the chat
+NUMBER_ASKED = re.compile(
+    r"\b(?:add|put|include|give\s+them|pass\s+on)\s+(?:on\s+)?((?:her|his|their|(?!my\b)[a-z]+'?s)\s+(?:phone\s+|mobile\s+)?number)\b",
+    re.IGNORECASE,
+)
+
+
+def number_said_before(tracker: Tracker) -> Optional[Text]:
+    """The note "Pat's number: 07700 900552" when asked to add a number given earlier in this chat
+    (the latest other than the resident's own), so the number itself goes, not the words asking."""
+    asked = NUMBER_ASKED.search(full_text(tracker))
+    if not asked:
+        return None
+    said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][:-1]
+    own = tracker.get_slot("phone")
+    for text in reversed(said):
+        numbers = [tidy_phone(m.group(0)) for m in PHONE_CANDIDATE.finditer(text)]
+        others = [number for number in numbers if number and number != own]
+        if others:
+            return f"{asked.group(1)}: {others[-1]}"
+    return None
 
 
 def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note: Text) -> List[EventType]:
@@ -202,7 +241,7 @@ class ActionAddToRequest(Action):
         if not made:
             dispatcher.utter_message(response="utter_nothing_to_add_to")
             return []
-        note = None if said.startswith("/") else note_in(said)
+        note = None if said.startswith("/") else note_in(said) or number_said_before(tracker)
         if note:  # saved here: a follow-up action would leave the policies without a next step
             return save_note(dispatcher, made, note)
         return [SlotSet("request_note", None), FollowupAction("note_form")]

@@ -97,6 +97,7 @@ FOLLOWUP_ANSWERS = {
     "young_fears": "utter_risk_followup_young_fears",
     "self_neglect": "utter_risk_followup_self_neglect",
     "help_now": "utter_risk_followup_help_now",
+    "cant_phone": "utter_risk_followup_cant_phone",
     "take_words_out": "utter_risk_followup_take_words_out",
     "what_next": "utter_risk_followup_what_next",
     "no_answer": "utter_risk_followup_no_answer",
@@ -205,9 +206,19 @@ def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Te
     return asked + ["for_young_people"] if young and "for_young_people" not in asked else asked
 
 
+# "a tenant is hoarding, the flat is full to the ceiling": someone neglecting themselves, nobody missing
+SELF_NEGLECT_TOLD = re.compile(r"\b(hoard\w*|self[\s-]?neglect\w*)\b", re.I)
+NOT_SEEN = re.compile(
+    r"\b(not|n't|nobody\s+has|no\s*one\s+has)\s+(been\s+)?(seen|heard\s+from|answer\w*)\b|\bno\s+answer\b|\bnot\s+(been\s+)?out\b",
+    re.I,
+)
+
+
 def block_for(risk: Risk, text: Text = "") -> Text:
     if risk.kind == SELF_HARM and risk.imminent:
         return "utter_risk_self_harm_imminent"
+    if risk.kind == NEGLECT and SELF_NEGLECT_TOLD.search(text) and not NOT_SEEN.search(text):
+        return FOLLOWUP_ANSWERS["self_neglect"]  # what self-neglect is and who to tell, never "101 to check"
     if risk.kind == DANGER and is_medical(text):  # an ambulance, not the silent call for violence
         return MEDICAL_ANSWER
     # read as urgent where the policy decided, not here (the conversation read a moment apart): never
@@ -365,7 +376,8 @@ class ActionRespondToRisk(Action):
                     [t.get("text") or "" for t in turns(tracker) if t.get("event") == "user"]
                 )
                 for kind in asked_with_the_worry(text, risk, young):  # "…is this abuse? what would happen?"
-                    dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
+                    if FOLLOWUP_ANSWERS[kind] != block_for(risk, text):
+                        dispatcher.utter_message(response=FOLLOWUP_ANSWERS[kind])
                 answer = risk.as_value()
             if risk.kind != DANGER or not is_medical(text):  # an ambulance now: office hours can wait
                 opening_line(dispatcher)

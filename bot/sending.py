@@ -68,12 +68,29 @@ CHANGE_ONLY = re.compile(
 )
 
 
+# What "is the interpreter included?" can ask about, and the read-back's words that show it
+INCLUDED_WORDS = {
+    "interpreter": "interpreter",
+    "bsl": "BSL",
+    "easy read": "Easy Read",
+    "large print": "large print",
+    "address": "address",
+    "postcode": "postcode",
+    "email": "Email address",
+    "mobile": "Phone number",
+    "number": "Phone number",
+    "phone": "Phone number",
+    "name": "Name",
+    "needs": "communication needs",
+    "need": "communication needs",
+}
+_ASKED_ABOUT = "|".join(word.replace(" ", r"\s+") for word in INCLUDED_WORDS)
 # "INTERPRETER INCLUDED YES?", "is my mobile on it?", "have you put the address in?": the read-back again
 INCLUDED_ASKED = re.compile(
-    r"\b(?:interpreter|bsl|easy\s+read|large\s+print|address|postcode|number|mobile|phone|email|name|needs?)\b"
+    rf"\b(?:{_ASKED_ABOUT})\b"
     r"[^.?!]{0,30}\b(?:included|in\s+(?:it|there|the\s+request|my\s+request)|on\s+(?:it|there|the\s+request|my\s+request))\b|"
     r"\b(?:is|are|did\s+you\s+(?:put|add|include)|have\s+you\s+(?:put|added|included))\b[^.?!]{0,30}\b"
-    r"(?:interpreter|bsl|easy\s+read|large\s+print|address|postcode|number|mobile|email|needs?)\b[^.?!]{0,20}\b(?:in|on|included)\b",
+    rf"(?:{_ASKED_ABOUT})\b[^.?!]{{0,20}}\b(?:in|on|included)\b",
     re.I,
 )
 
@@ -124,8 +141,10 @@ URGENT_ASKED = re.compile(
     r"\bas\s+soon\s+as\s+possible\b|\basap\b|\burgently\b|\bcan'?t\s+wait\b",
     re.I,
 )
+# "it is NOT urgent", "it can wait", "nobody is in danger", "take off urgent"
 NOT_URGENT_SAID = re.compile(
     r"\b(?:not|isn'?t|no)\s+(?:\w+\s+)?(?:urgent|rush|hurry|emergency)\b|\bcan\s+wait\b|"
+    r"\b(?:nobody|no\s*one|no-one)\s+is\s+in\s+(?:any\s+)?danger\b|"
     r"\b(?:take|remove)\s+(?:off\s+)?(?:the\s+)?urgent\b",
     re.I,
 )

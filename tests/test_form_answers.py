@@ -154,6 +154,11 @@ def test_consent_never_loops_on_the_bare_question():
     assert result["share_consent"] is None and responses == ["utter_consent_yes_or_no"]
     result, responses, _ = validate("share_consent", "hmm", failed_answers={"share_consent": 2})
     assert result["share_consent"] is False and responses == []
+    # still giving details after two unclear answers: kept, and the question stays open
+    result, responses, _ = validate(
+        "share_consent", "07700 900461", phone="07700 900461", failed_answers={"share_consent": 2}
+    )
+    assert result["share_consent"] is None and responses == ["utter_consent_before_details"]
 
 
 def test_the_callers_own_full_name_where_the_other_persons_was_asked_is_taken_as_hers():
@@ -809,3 +814,35 @@ def test_giving_up_at_a_question_is_let_go_never_told_it_is_not_a_phone_number(t
     """Leon typed "i give up" at the phone question and was told "That is not a UK phone number"."""
     result, responses, _ = validate("phone", text)
     assert responses == ["utter_moving_on"] and result["phone"] is not None, (result, responses)
+
+
+def test_a_relative_there_in_passing_is_not_who_the_help_is_for():
+    """A girl who looks after her mum wrote "my little brother is crying": the request became about
+    her brother. Said to be for him, it is."""
+
+    def said_after_mum(text: str) -> Tracker:
+        return Tracker.from_dict(
+            {
+                "sender_id": "web:form-answers",
+                "slots": {"requested_slot": "phone", "cared_for": "brother", "asking_for": "family"},
+                "latest_message": {"text": text, "intent": {"name": "give_details"}, "entities": []},
+                "events": [
+                    {"event": "user", "text": "i look after my mum"},
+                    {"event": "slot", "name": "cared_for", "value": "mum"},
+                    {"event": "user", "text": text},
+                    {"event": "slot", "name": "cared_for", "value": "brother"},
+                ],
+                "active_loop": {"name": "handover_form"},
+            }
+        )
+
+    for text, kept in [
+        ("my little brother is crying and i dont know what to do", "mum"),
+        ("sorry my brother keeps asking me things", "mum"),
+        ("its actually for my brother, mum is ok", "brother"),
+        ("i look after my brother too, he needs help as well", "brother"),
+    ]:
+        result = ValidateHandoverForm().validate_cared_for(
+            "brother", CollectingDispatcher(), said_after_mum(text), {}
+        )
+        assert result == {"cared_for": kept}, text

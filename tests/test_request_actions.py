@@ -99,6 +99,14 @@ def test_a_note_is_taken_from_the_message_or_asked_for_and_added_to_the_last_req
     assert message["response"] == "utter_request_note_added" and message["reference"] == made.reference
     [stored] = list_handovers(database)
     assert [note["text"] for note in stored["notes"]] == ["he's on insulin", "he's on insulin"]
+    # "can you add Pat's number": the number said earlier goes, never the words asking for it
+    told = said("my daughter Pat can help, 07700 900552 is her mobile", "inform")
+    own = said("ring me on 07700 900461", "inform")
+    asked = said("can you add Pat's number to my request", "add_to_request")
+    [message], _ = run(ActionAddToRequest(), state({"phone": "07700 900461"}, told, own, asked))
+    assert message["note"] == "Pat's number: 07700 900552"
+    _, events = run(ActionAddToRequest(), state({"phone": "07700 900461"}, own, asked))
+    assert events[-1]["name"] == "note_form", "no other number said: asked for, never my own"
 
 
 def test_one_handover_per_need_and_a_question_is_answered_not_made_into_a_request(database):  # noqa: F811
@@ -443,3 +451,20 @@ def test_is_it_included_is_answered_from_the_read_back():
         "Yes, it's there: Communication needs: BSL interpreter"
     )
     assert included_answer("is my address on it?", readback).startswith("No, there is no address")
+
+
+def test_what_is_asked_about_is_what_the_answer_looks_for():
+    """Each thing "is it included?" is read for has an answer from the read-back, and "it's not
+    urgent, nobody is in danger" is read the same at the read-back wherever it is heard."""
+    from actions.handover import included_answer
+    from bot.sending import asks_if_included, says_not_urgent
+
+    readback = "• About: Help at home\nAbout you:\n• Communication needs: large print letters"
+    for asked in ("are my needs in it?", "is the large print on there?", "have you put my postcode in?"):
+        assert asks_if_included(asked), asked
+        assert included_answer(asked, readback), asked
+    assert included_answer("are my needs in it?", readback).startswith("Yes, it's there: Communication needs")
+    assert not asks_if_included("i need someone to help her in the house")
+    for said in ("nobody is in danger, it can wait", "its not urgent", "no one is in any danger"):
+        assert says_not_urgent(said), said
+    assert not says_not_urgent("is it marked urgent?")

@@ -28,6 +28,15 @@ from actions.requests import note_in
             "Thanks. Sorry, whats my reference again? And can I add her NHS number, its 943 476 5919",
             "her NHS number, its 943 476 5919",
         ),
+        # told late, with no "add": the note is what they forgot
+        ("forgot to say hes diabetic", "hes diabetic"),
+        (
+            "sorry i meant to mention, she's moving to her daughter's next month",
+            "she's moving to her daughter's next month",
+        ),
+        ("one more thing, he has a dog that bites", "he has a dog that bites"),
+        ("he is on warfarin, forgot to say", "he is on warfarin"),
+        ("Can I add something? He has a key safe", "He has a key safe"),
     ],
 )
 def test_the_note_is_the_residents_words_after_asking_to_add(said, note):
@@ -45,6 +54,9 @@ def test_the_note_is_the_residents_words_after_asking_to_add(said, note):
         "is it too late to add something",
         "can I add her NHS number",
         "could i add his date of birth please",
+        "can you add Pat's number to my request",
+        "one more thing",
+        "i forgot to say something",
     ],
 )
 def test_only_asking_to_add_is_not_a_note(said):

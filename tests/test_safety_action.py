@@ -608,3 +608,15 @@ def test_asking_for_the_words_of_a_worry_to_be_taken_out_is_told_why_they_stay_a
         events, {"concerns": [concern("carer_harm", first)], "last_risk_answer": "carer_harm"}
     )
     assert said[0] == "utter_risk_followup_take_words_out"
+
+
+def test_hoarding_told_as_neglect_is_answered_as_self_neglect_never_a_welfare_check():
+    """A housing officer told of a tenant hoarding was told "if nobody has seen them, call 101 and ask
+    them to check on the person"; someone not seen is still the welfare check."""
+    said, slots, _, _ = run(
+        [user("one of my tenants is hoarding, the flat is full to the ceiling, does this count?", "neglect")]
+    )
+    assert said.count("utter_risk_followup_self_neglect") == 1 and "utter_risk_neglect" not in said
+    assert slots["concerns"][0]["kind"] == "neglect"
+    said, _, _, _ = run([user("she hoards and nobody has seen her for a week", "neglect")])
+    assert said[0] == "utter_risk_neglect"

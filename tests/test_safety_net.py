@@ -607,6 +607,14 @@ def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect(
         ("my brother is ill and no adult can help", ["call_111"]),
         ("its really hot in her flat and she wont stop complaining", []),
         ("mum is really ill and nobody helps with her shopping", []),
+        # someone who cannot use a phone is given the ways without one (an older man who can't hear
+        # on the phone got the alarms page)
+        ("i cant hear on the phone so i cant ring samaritans", ["cant_phone"]),
+        ("IM DEAF. CANT PHONE THEM", ["cant_phone"]),
+        ("talking on the phone is too hard for me, is there another way", ["cant_phone"]),
+        ("phones are no good for me since the stroke", ["cant_phone"]),
+        ("i can't ring my son, he's at work", []),
+        ("he won't answer the phone to me", []),
     ],
 )
 def test_questions_about_a_worry_or_someone_ill_now_are_heard(text, kinds):

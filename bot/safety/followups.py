@@ -250,6 +250,18 @@ FOLLOWUPS = [
             r"\bwhy\b[^.?!]{0,40}\b(urgent|suicid\w*|self[- ]harm|abuse|safeguarding|999|flag\w*|marked|say\s+that)\b"
         ),
     ),
+    # "i cant hear on the phone so i cant ring samaritans", "im deaf", "phones are no good for me":
+    # the ways to get help without a call
+    (
+        "cant_phone",
+        re.compile(
+            r"\b(can't|cannot|can\s+not|unable\s+to|struggle\s+to|hard\s+to)\s+(hear|talk|speak)\s+(on|over|down)\s+(the|a)\s+(phone|fone)\b|"
+            r"\b(can't|cannot|can\s+not)\s+(ring|call|phone|fone)\s+(samaritans|them|anyone|anybody|111|999|a\s+helpline|the\s+helpline|that\s+number|those\s+numbers|it)\b|"
+            r"\b(i'm|i\s+am|im)\s+(deaf|hard\s+of\s+hearing|profoundly\s+deaf)\b|\bdeaf\s+(so|and)\s+(i\s+)?(can't|cannot)\b|"
+            r"\b(phones?|calls?|phoning|(talking|speaking|hearing)\s+on\s+the\s+phone)\s+(are|is)\s+(too\s+)?(hard|difficult|no\s+good|impossible)(\s+for\s+me)?\b|"
+            r"\bi\s+(don't|do\s+not)\s+(do|use)\s+(the\s+)?phones?\b"
+        ),
+    ),
     # "is there someone I can just talk to?", "I don't want police at my door"
     (
         "someone_to_talk_to",

@@ -42,6 +42,7 @@ OTHER_ANSWERS = {
     "utter_risk_followup_young_fears": "this worry",
     "utter_risk_followup_for_young_people": "Childline",
     "utter_risk_followup_call_111": "when to call 999 or 111",
+    "utter_risk_followup_cant_phone": "ways to get help without a phone",
 }
 SAID_AGAIN = ("utter_answer_again", "utter_answer_again_person")
 
