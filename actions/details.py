@@ -27,6 +27,7 @@ from bot.details import (
     POSTCODE,
     TOLD_ALREADY_ONLY,
     CONTACT_THEM,
+    NOT_DIRECTLY,
     ONLY_ME,
     LIVING_TOGETHER,
     CARED_FOR,
@@ -250,9 +251,25 @@ def contact_wishes(tracker: Tracker) -> List[Text]:
             if not told:
                 wishes = []
             for wish in told:
-                wishes = [w for w in wishes if w not in CONTRADICTS.get(wish, ()) and w != wish] + [wish]
+                wishes = [w for w in wishes if not _contradicts(wish, w) and w != wish] + [wish]
     latest = tracker.get_slot("contact_preference") or []
-    return [w for w in wishes if w not in latest] + list(latest) if latest else wishes
+    wishes = [w for w in wishes if w not in latest] + list(latest) if latest else wishes
+    if any(w.startswith("contact their ") for w in wishes):  # "only me" beside "contact their daughter"
+        wishes = list(dict.fromkeys(NOT_DIRECTLY if w == ONLY_ME else w for w in wishes))
+    return wishes
+
+
+def _contradicts(wish: Text, earlier: Text) -> bool:
+    """ "do not contact their daughter" after "contact their daughter Karen" (or the other way)."""
+    if earlier in CONTRADICTS.get(wish, ()):
+        return True
+    said, before = (re.match(r"(do not )?contact (their|my) (\w+)", w) for w in (wish, earlier))
+    return bool(
+        said
+        and before
+        and said.group(2, 3) == before.group(2, 3)
+        and bool(said.group(1)) != bool(before.group(1))
+    )
 
 
 def needs_told(tracker: Tracker) -> List[Text]:

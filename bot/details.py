@@ -374,7 +374,9 @@ MY_RELATIVE = re.compile(
     rf"\b{CONTACT_VERB}\s+my\s+{REL}{NOT_ME}|{DO_NOT_CONTACT_ME}my\s+{REL}\b", re.IGNORECASE
 )
 # "speak to her daughter", "best to ring his son": someone else to contact, in the caller's words
-THEIR_RELATIVE = re.compile(rf"\b{CONTACT_VERB}\s+(?:her|his|their|the)\s+{REL}\b", re.IGNORECASE)
+THEIR_RELATIVE = re.compile(
+    rf"\b{CONTACT_VERB}\s+(?:me\s+(?:or|and)\s+)?(?:her|his|their|the)\s+{REL}\b", re.IGNORECASE
+)
 CONTACT_THEM = "contact them directly, not me"
 # "please DONT ring the tenant", "do not contact him directly, he'll kick off": only the caller
 DO_NOT_CONTACT_THEM = re.compile(
@@ -383,6 +385,7 @@ DO_NOT_CONTACT_THEM = re.compile(
     re.IGNORECASE,
 )
 ONLY_ME = "do not contact them directly, only me"
+NOT_DIRECTLY = "do not contact them directly"  # with a relative of theirs to contact: "only me" is not so
 # "9 Ship Lane", "flat 2, 14 high street": a street address (no field of its own: kept with contact)
 STREET_ADDRESS = re.compile(
     # (never "he is 84, cannot walk": a street's name is never a verb, an age or a count)
@@ -1642,8 +1645,15 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
             continue  # "please ring him directly": a wish about who, not about the caller's phone
         if match:
             found.append(Found("contact_preference", value, match.start(), match.end()))
+    relative = THEIR_RELATIVE.search(text)
+    if relative and re.search(
+        r"\b(?:do\s*n'?t|dont|do\s+not|never|not)\s+(?:\w+\s+)?$", text[: relative.start()], re.I
+    ):
+        relative = None  # "please dont contact his daughter": not a wish to contact her
     if not_them:
-        found.append(Found("contact_preference", ONLY_ME, not_them.start(), not_them.end()))
+        found.append(
+            Found("contact_preference", _who_not(not_them, relative), not_them.start(), not_them.end())
+        )
     mine = MY_RELATIVE.search(text) if them else None
     if mine:
         relation = relation_word(mine.group(1) or mine.group(2))
@@ -1659,15 +1669,20 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
             and not (f.value == "phone call" and f.start <= through.end and through.start <= f.end)
         ]
         return found + [through]
-    relative = THEIR_RELATIVE.search(text)
-    if relative and re.search(
-        r"\b(?:do\s*n'?t|dont|do\s+not|never|not)\s+(?:\w+\s+)?$", text[: relative.start()], re.I
-    ):
-        relative = None  # "please dont contact his daughter": not a wish to contact her
     if relative:
         wish = f"contact their {relation_word(relative.group(1))}"
         found.append(Found("contact_preference", wish, relative.start(), relative.end()))
     return found
+
+
+def _who_not(not_them: "re.Match[str]", relative: Optional["re.Match[str]"]) -> Text:
+    """ "dont contact the daughter": not her; "dont ring the patient, contact me or his daughter": not
+    them directly (a relative is to be contacted); "dont ring the tenant": not them, only the caller."""
+    named = re.search(rf"\b(the|my)\s+{REL}\b", not_them.group(0), re.I)
+    if named:
+        whose = "their" if named.group(1).lower() == "the" else "my"
+        return f"do not contact {whose} {relation_word(next(g for g in named.groups()[1:] if g))}"
+    return NOT_DIRECTLY if relative else ONLY_ME
 
 
 def through_someone(text: Text) -> Optional[Found]:

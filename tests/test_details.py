@@ -733,6 +733,19 @@ def test_who_not_to_contact_is_kept_never_turned_into_contact_them():
     assert ("contact_preference", "contact them directly, not me") in found("ring him directly not me")
 
 
+def test_who_not_to_contact_never_contradicts_who_to_contact():
+    """A district nurse's read-back said "do not contact them directly, only me" beside "contact their
+    daughter", both from her words; "dont contact the daughter" was "do not contact them directly"."""
+    wishes = {
+        v for k, v in found("dont ring the patient, contact me or his daughter") if k == "contact_preference"
+    }
+    assert wishes == {"do not contact them directly", "contact their daughter"}
+    assert ("contact_preference", "do not contact their daughter") in found(
+        "actually dont contact the daughter, only me"
+    )
+    assert ("contact_preference", "do not contact my son") in found("please dont ring my son")
+
+
 def test_a_word_tacked_on_after_a_name_is_not_part_of_it():
     """Karen: "its for my dad Ronald Whitfield tho" was saved as "Ronald Whitfield Tho"."""
     names = {v for k, v in found("its for my nan Doris Clarke tho") if k == "person_name"}

@@ -170,6 +170,11 @@ def test_wishes_for_how_to_be_contacted_told_at_different_times_are_all_kept():
     assert contact_wishes(told(["not by phone"], ["not at home"])) == ["not by phone", "not at home"]
     assert contact_wishes(told(["not by phone", "email"], ["phone call"])) == ["email", "phone call"]
     assert contact_slots(told(["not by phone"], ["not at home"])) == ["email"], "never asked for a phone"
+    only_me, daughter = "do not contact them directly, only me", "contact their daughter Karen"
+    assert contact_wishes(told([only_me], [daughter])) == ["do not contact them directly", daughter]
+    assert contact_wishes(told([daughter], ["do not contact their daughter"])) == [
+        "do not contact their daughter"
+    ]
 
 
 def test_the_person_who_may_be_causing_harm_is_never_the_person_the_help_is_for():
