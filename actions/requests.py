@@ -15,7 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.details import full_text
+from actions.details import full_text, how_we_contact
+from actions.handover import handover_details
 from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.details import PHONE_CANDIDATE, tidy_phone
@@ -296,6 +297,14 @@ class ActionAnswerNoAfterSending(Action):
         return []
 
 
+# "who will they ring first, me or Karen?", "will they call me or his daughter?"
+WHO_THEY_CONTACT = re.compile(
+    r"\b(?:who|which\s+(?:of\s+us|one))\b[^.?!]{0,30}\b(?:ring|call|contact|phone|speak\s+to|get\s+in\s+touch)|"
+    r"\b(?:ring|call|contact|phone)\w*\s+(?:me|us|her|him)\s+or\b|\bme\s+or\s+(?:her|him|his\s+\w+|her\s+\w+|[a-z]+)\s*\?",
+    re.IGNORECASE,
+)
+
+
 class ActionWhatHappensNext(Action):
     """ "How long until they ring?": what happens after a request, said plainly of this chat's own
     request (being prepared, or nothing sent yet, so nobody thinks a call is coming)."""
@@ -316,6 +325,10 @@ class ActionWhatHappensNext(Action):
             tell_nobody_told(dispatcher, made[-1])
             return []
         dispatcher.utter_message(response="utter_what_happens_next")
+        if made and WHO_THEY_CONTACT.search(full_text(tracker)):  # who they were asked to contact, and how
+            dispatcher.utter_message(
+                response="utter_who_they_contact", how=how_we_contact(handover_details(tracker))
+            )
         if stage == "confirming":  # then what waits for their yes, with its buttons
             return [FollowupAction("action_confirm_handover")]
         return []

@@ -248,6 +248,12 @@ def test_what_happens_next_says_plainly_whether_anything_was_sent(database):  # 
     create_handover(database, SENDER, FIELDS, ["email"])
     messages, _ = run(ActionWhatHappensNext(), state({}, asked))
     assert [m["response"] for m in messages] == ["utter_what_happens_next"]
+    # "who will they ring first, me or Karen?": what the request asked for, from what they told us
+    first = said("who will they ring first, me or Karen?", "what_happens_next")
+    wishes = {"contact_preference": ["contact their daughter Karen"], "phone": "07700 900731"}
+    messages, _ = run(ActionWhatHappensNext(), state(wishes, first))
+    assert [m["response"] for m in messages] == ["utter_what_happens_next", "utter_who_they_contact"]
+    assert "daughter Karen" in messages[1]["how"] and "07700 900731" in messages[1]["how"]
 
 
 def test_a_note_on_a_request_that_is_not_sent_says_it_is_kept_not_going(database, monkeypatch):  # noqa: F811
