@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.request_state import requests_made, tell_requests
 from actions.topics import TOPIC_TITLES
-from bot.sending import VISIT_ASKED, asks_urgent, says_only_send
+from bot.sending import VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
 from bot.details import (
     ALONE,
     POSTCODE,
@@ -713,6 +713,8 @@ class ActionNoteDetails(Action):
         said = noted([slot for slot in slots if slot not in changed], tracker)
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
+        elif not changed and tells_something_late(full_text(tracker)) and requests_made(tracker):
+            return events + [FollowupAction("action_add_to_request")]  # "oh forgot to say i have a cat"
         elif not changed:  # never the same prompt twice in a row
             again = "utter_menu" in said_last_turn(tracker)
             dispatcher.utter_message(response="utter_menu_again" if again else "utter_menu")

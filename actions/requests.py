@@ -20,6 +20,7 @@ from actions.handover import handover_details
 from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.details import PHONE_CANDIDATE, tidy_phone
+from bot.sending import TOLD_LATE, TOLD_LATE_TAIL
 from bot.settings import settings
 from bot.store.database import shared_database
 from actions.request_state import (
@@ -42,18 +43,6 @@ NOTE_LEAD = re.compile(
     r"(?: (?:something|something else|some more|a bit more)(?: (?:to|on) (?:it|that|my request|the request))?(?=[\s,.:;?!-]+\w))?"
     r"(?: (?:on|to|in|onto) (?:my|the|that) (?:request|referral|form|message))?(?: (?:as well|too|also))?"
     r"(?: that| this| on)?\s*[:,.?!-]?\s*",
-    re.IGNORECASE,
-)
-# "forgot to say he's diabetic", "one more thing, he has a dog": the note follows, with no "add"
-TOLD_LATE = re.compile(
-    r"^\s*(?:(?:oh|sorry|and|also|ok|okay|hi|hello)[\s,.!-]+)*"
-    r"(?:(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+(?:you|them))(?:\s+that)?|one\s+more\s+thing|another\s+thing)"
-    r"[\s,.:;!-]+(?=\w)",
-    re.IGNORECASE,
-)
-# "he's diabetic, forgot to say": the note comes first
-TOLD_LATE_TAIL = re.compile(
-    r"[\s,.;-]+(?:sorry\s+)?(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+you)(?:\s+(?:that|before|earlier))*\s*[?.!]*$",
     re.IGNORECASE,
 )
 NOT_A_NOTE = re.compile(

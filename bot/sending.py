@@ -15,7 +15,9 @@
   wrong"), with no new detail in it: the change menu, never "let's start again";
 - `asks_if_included`: "interpreter included yes?", "is my mobile on it?": shown the read-back again;
 - `sharing_limit`: a yes with a limit on what is shared ("yes but only about the day centre", "ok, just
-  don't mention the money"), kept in their words for Thurrock First.
+  don't mention the money"), kept in their words for Thurrock First;
+- `tells_something_late`: "forgot to say he's diabetic", "one more thing, she has a key safe": something
+  to add to a request already made.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
 """
 
@@ -206,3 +208,22 @@ SHARE_LIMIT = re.compile(
 
 def sharing_limit(text: Text) -> bool:
     return bool(SHARE_LIMIT.search(text or ""))
+
+
+# "forgot to say he's diabetic", "one more thing, he has a dog": the note follows, with no "add"
+TOLD_LATE = re.compile(
+    r"^\s*(?:(?:oh|sorry|and|also|ok|okay|hi|hello)[\s,.!-]+)*"
+    r"(?:(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+(?:you|them))(?:\s+that)?|one\s+more\s+thing|another\s+thing)"
+    r"[\s,.:;!-]+(?=\w)",
+    re.IGNORECASE,
+)
+# "he's diabetic, forgot to say": the note comes first
+TOLD_LATE_TAIL = re.compile(
+    r"[\s,.;-]+(?:sorry\s+)?(?:i\s+)?(?:forgot|meant)\s+to\s+(?:say|mention|tell\s+you)(?:\s+(?:that|before|earlier))*\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def tells_something_late(text: Text) -> bool:
+    """ "forgot to say he's diabetic", "he's on warfarin, forgot to say": something to add."""
+    return bool(TOLD_LATE.match(text or "") or TOLD_LATE_TAIL.search(text or ""))

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.details import ActionShowDetails
+from actions.details import ActionNoteDetails, ActionShowDetails
 from actions.out_of_scope import ActionAnswerAccessRoutes
 from actions.handover import ActionStartHandover, ActionSubmitHandover, handover_topic
 from actions.requests import (
@@ -474,3 +474,13 @@ def test_what_is_asked_about_is_what_the_answer_looks_for():
     for said in ("nobody is in danger, it can wait", "its not urgent", "no one is in any danger"):
         assert says_not_urgent(said), said
     assert not says_not_urgent("is it marked urgent?")
+
+
+def test_something_told_late_after_a_request_is_added_to_it(database):  # noqa: F811
+    """ "oh forgot to say i have a cat, shes friendly", after sending, got the main menu."""
+    late = said("oh forgot to say i have a cat, shes friendly", "give_details")
+    messages, events = run(ActionNoteDetails(), state({}, late))
+    assert [m["response"] for m in messages] == ["utter_menu"], "no request yet: nothing to add to"
+    create_handover(database, SENDER, FIELDS, ["email"])
+    messages, events = run(ActionNoteDetails(), state({}, late))
+    assert messages == [] and events[-1]["name"] == "action_add_to_request"
