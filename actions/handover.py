@@ -223,9 +223,10 @@ def sharing_said(tracker: Tracker) -> Text:
 
 def within_daily_handovers(tracker: Tracker) -> bool:
     """Whether this client (address or chat, named by the channel) may send another handover today.
-    If the count cannot be read, yes: a resident's handover is never lost over a counter."""
+    If the count cannot be read, yes: a resident's handover is never lost over a counter; and an
+    urgent one (a risk told, or asked to be marked urgent) is always sent, whatever the count."""
     client = (tracker.latest_message.get("metadata") or {}).get("client_key")
-    if not client:
+    if not client or tracker.get_slot("handover_urgency") == "urgent":
         return True
     try:
         return take_handover_allowance(shared_database(), client, settings().handovers_per_address_per_day)
@@ -513,7 +514,9 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         said to be kept (however often: they are still telling us); after that a plain "we'll leave it", so
         the question cannot loop."""
         text = full_text(tracker) if isinstance(value, bool) else str(value or "")
-        consent = value if isinstance(value, bool) else consent_in(text)
+        said = consent_in(text) if not text.startswith("/") else None
+        # "yes but not with my son", read by the classifier as a no: what they typed decides
+        consent = said if said is not None or not isinstance(value, bool) else value
         if consent is None and sharing_limit(text) and not CONSENT_QUESTION.search(text):
             consent = True  # "only if you don't tell my son": a yes, with its limit
         if consent and sharing_limit(text):  # "yes but only about the day centre": kept in their words

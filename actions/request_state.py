@@ -12,7 +12,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.settings import settings
 from bot.store.database import shared_database
 from bot.store.handovers import conversation_handovers
 
@@ -26,8 +25,8 @@ def resident_state(handover: Dict[str, Any]) -> Text:
     with the reference (utter_handover_saved): asked later, they are told the same, never "sent".
     """
     statuses = {delivery["status"] for delivery in handover["deliveries"]}
-    if not statuses:
-        return "utter_request_sending" if settings().delivery_methods() else "utter_request_saved"
+    if not statuses:  # nothing delivers it (none set up, or held past the day's limit): saved for staff
+        return "utter_request_saved"
     if statuses == {"sent"}:
         return "utter_request_sent"
     return "utter_request_not_sent_yet" if "failed" in statuses else "utter_request_sending"

@@ -21,7 +21,6 @@ from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.details import PHONE_CANDIDATE, tidy_phone
 from bot.sending import TOLD_LATE, TOLD_LATE_TAIL
-from bot.settings import settings
 from bot.store.database import shared_database
 from actions.request_state import (
     requests_made,
@@ -149,7 +148,8 @@ def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note
         logger.error("Could not add a note to a handover: %s", type(error).__name__)
         dispatcher.utter_message(response="utter_handover_failed")
         return []
-    added = "utter_request_note_added" if settings().delivery_methods() else "utter_request_note_saved"
+    # going only where the request went: a request saved for staff keeps its notes with it
+    added = "utter_request_note_added" if made[-1].get("deliveries") else "utter_request_note_saved"
     dispatcher.utter_message(
         response=added, reference=reference, note=note
     )  # never "going" if nothing is sent

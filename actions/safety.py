@@ -208,16 +208,31 @@ def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Te
 
 # "a tenant is hoarding, the flat is full to the ceiling": someone neglecting themselves, nobody missing
 SELF_NEGLECT_TOLD = re.compile(r"\b(hoard\w*|self[\s-]?neglect\w*)\b", re.I)
+# "…and her son takes her money", "he hits her": someone else harming them, whatever the state of the home
+HURT_BY_SOMEONE = re.compile(
+    r"\b(hit|hits|hitting|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|threat\w*|takes?|took|taking|steal\w*|stole)\b"
+    r"[^.?!]{0,30}\b(her|him|them|money|card|pension|benefits)\b",
+    re.I,
+)
 NOT_SEEN = re.compile(
     r"\b(not|n't|nobody\s+has|no\s*one\s+has)\s+(been\s+)?(seen|heard\s+from|answer\w*)\b|\bno\s+answer\b|\bnot\s+(been\s+)?out\b",
     re.I,
 )
 
 
+def self_neglect_told(text: Text) -> bool:
+    """Someone neglecting themselves (hoarding), nobody missing and nobody named as hurting them."""
+    return (
+        bool(SELF_NEGLECT_TOLD.search(text))
+        and not NOT_SEEN.search(text)
+        and not HURT_BY_SOMEONE.search(text)
+    )
+
+
 def block_for(risk: Risk, text: Text = "") -> Text:
     if risk.kind == SELF_HARM and risk.imminent:
         return "utter_risk_self_harm_imminent"
-    if risk.kind == NEGLECT and SELF_NEGLECT_TOLD.search(text) and not NOT_SEEN.search(text):
+    if risk.kind in (NEGLECT, ABUSE) and self_neglect_told(text):
         return FOLLOWUP_ANSWERS["self_neglect"]  # what self-neglect is and who to tell, never "101 to check"
     if risk.kind == DANGER and is_medical(text):  # an ambulance, not the silent call for violence
         return MEDICAL_ANSWER
@@ -303,6 +318,11 @@ class ActionRespondToRisk(Action):
             if "keep_private" in asked and concerns and about_someone_else(concerns[-1]):
                 # "please don't tell him it was me" from a neighbour: staying anonymous, not a victim's wishes
                 asked = list(dict.fromkeys("anonymous" if kind == "keep_private" else kind for kind in asked))
+            if concerns and SELF_NEGLECT_TOLD.search(" ".join(concerns[-1].get("their_words") or [])):
+                # "so is this a safeguarding thing?" after telling of a tenant hoarding: self-neglect
+                asked = list(
+                    dict.fromkeys("self_neglect" if kind == "is_it_abuse" else kind for kind in asked)
+                )
             asked.sort(
                 key=lambda kind: kind not in ("call_999", "call_111")
             )  # whether to call is answered first

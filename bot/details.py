@@ -509,7 +509,7 @@ COMMUNICATION_NEEDS = [
         "deaf or hard of hearing",
         re.compile(
             r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely|going)|'s)\s+"
-            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b|\bhearing impair|^\W*(?:deaf|hard of hearing)\b|"
+            r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b(?!\s+people)|\bhearing impair|^\W*(?:deaf|hard of hearing)\b|"
             r"\b(?:can'?t|cannot|can\s+not|don'?t|doesn'?t)\s+hear\s+(?:well|very\s+well|properly|much|on\s+the\s+phone)",
             re.I,
         ),
@@ -559,7 +559,10 @@ COMMUNICATION_NEEDS = [
     ),
     (
         "a language interpreter",
-        re.compile(r"^(?!.*\b(?:bsl|sign)\b).*\b(?:interpreter|translator)\b", re.I | re.S),
+        re.compile(
+            r"^(?!.*\b(?:bsl|sign(?:\s+language)?|signing)\s+(?:interpreter|translator)).*\b(?:interpreter|translator)\b",
+            re.I | re.S,
+        ),
     ),
 ]
 # When a detail is named ("my number has changed"): which one.
@@ -2220,5 +2223,26 @@ def communication_needs_from_answer(text: Text) -> List[Text]:
     return [
         _interpreter(language.group(1)) if value == "a language interpreter" and language else value
         for value, pattern in COMMUNICATION_NEEDS
-        if pattern.search(text) and not (refuses_phone and value == "phone rather than letter")
+        if pattern.search(text)
+        and not (refuses_phone and value == "phone rather than letter")
+        and not _said_not_needed(text, pattern)
     ]
+
+
+# "not sign language", "no BSL!!", "nobody needs BSL", "i am not deaf": a need said not to be there
+NEED_DENIED_BEFORE = re.compile(
+    r"(?:\bnot|\bno|\bnever|\bnobody\s+needs?|\bno\s*one\s+needs?|\bdon'?t\s+need|\bdoesn'?t\s+need|"
+    r"\bwithout|\bneither)\s*[,:]?\s*(?:a\s+|an\s+|the\s+|any\s+)?$",
+    re.I,
+)
+NEED_DENIED_IN = re.compile(r"\bnot\s+(?:\w+\s+)?(?:deaf|hard of hearing|blind)\b", re.I)
+
+
+def _said_not_needed(text: Text, pattern: "re.Pattern[str]") -> bool:
+    """Whether a need is denied wherever it is named ("she not deaf", "no BSL"), as residents correct
+    a need that was never theirs."""
+    return any(
+        NEED_DENIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        or NEED_DENIED_IN.search(m.group(0)[-30:])
+        for m in pattern.finditer(text)
+    )

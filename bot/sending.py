@@ -201,6 +201,8 @@ SHARE_LIMIT = re.compile(
     r"\bonly\s+(?:about|the|share|tell|pass|mention|send|what|his|her|my|if|for)\b|"
     r"\b(?:don'?t|do\s+not|dont|never|not\s+to)\s+(?:tell|mention|share|pass|include|say|send|put|involve|contact|ring|call)\b|"
     r"\bnot\s+(?:the|about|anything\s+about)\b[^.?!]*\b(?:bit|part|stuff|thing|things)\b|"
+    # "yes but not with my son", "yes, just not to her husband": who it is not to be shared with
+    r"\bnot\s+(?:with|to)\s+(?:my|her|his|their|the|our)\s+\w+|"
     r"\b(?:leave|keep)\b[^.?!]*\bout\b|\bexcept\b|\bapart\s+from\b|\bbetween\s+us\b|\bkeep\b[^.?!]*\bprivate\b",
     re.I,
 )

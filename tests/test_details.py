@@ -946,3 +946,22 @@ def test_a_main_contact_named_with_their_number_is_never_the_callers_phone(text,
     assert not [
         f for f in found if f.kind == "phone" or (f.kind == "detail" and f.value == "cared_for_phone")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, needs",
+    [
+        ("that is about deaf people. i am not deaf. you did not answer my question", set()),
+        (
+            "not sign language. POLISH. she not deaf. is free or i must pay for polish interpreter?",
+            {"a Polish interpreter"},
+        ),
+        ("no BSL!! i told you she not deaf. me neither. only polish", set()),
+        ("nobody needs BSL, my nan needs polish", set()),
+        ("she is deaf and needs a BSL interpreter", {"BSL interpreter", "deaf or hard of hearing"}),
+    ],
+)
+def test_a_need_said_not_to_be_there_is_never_recorded(text, needs):
+    """A Polish daughter's "not sign language. POLISH. she not deaf" became "BSL interpreter"; an
+    autistic resident's "i am not deaf" became "deaf or hard of hearing"."""
+    assert {v for k, v in found(text) if k == "communication_need"} == needs

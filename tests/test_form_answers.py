@@ -144,6 +144,19 @@ def test_consent_to_share_is_read_in_a_residents_own_words():
         assert result == {"share_consent": consent} and responses == [], (text, result)
 
 
+def test_a_yes_with_who_not_to_tell_is_a_yes_whatever_the_classifier_read():
+    """Maureen, whose son takes her bank card: "yes but not with my son" got "That's fine, I haven't
+    shared anything" (the classifier read a no)."""
+    dispatcher = CollectingDispatcher()
+    state = asked("share_consent", "yes but not with my son", {})
+    result = ValidateHandoverForm().validate_share_consent(False, dispatcher, state, {})
+    assert result == {"share_consent": True, "sharing_limit": "yes but not with my son"}
+    state = asked("share_consent", "/deny", {})
+    assert ValidateHandoverForm().validate_share_consent(False, CollectingDispatcher(), state, {}) == {
+        "share_consent": False
+    }
+
+
 def test_consent_never_loops_on_the_bare_question():
     """A name typed instead is said to be kept; an unclear answer is told what is needed; the third
     unclear answer ends the request kindly (nothing is shared) instead of asking for ever."""

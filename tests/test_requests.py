@@ -105,3 +105,16 @@ def test_cancelling_a_request_is_told_apart_from_starting_again(said, cancels):
     from actions.requests import CANCEL_REQUEST
 
     assert bool(CANCEL_REQUEST.search(said)) is cancels
+
+
+def test_a_request_held_past_the_days_limit_is_saved_never_being_sent(monkeypatch):
+    """With a delivery set up, a request held for staff (no delivery made for it) was "being sent to
+    Thurrock First now: not sent yet", after the resident had been told to phone."""
+    from bot.settings import settings
+
+    monkeypatch.setenv("HANDOVER_EMAIL_TO", "thurrock.first@example.org")
+    settings.cache_clear()
+    try:
+        assert resident_state({"deliveries": []}) == "utter_request_saved"
+    finally:
+        settings.cache_clear()

@@ -620,3 +620,17 @@ def test_hoarding_told_as_neglect_is_answered_as_self_neglect_never_a_welfare_ch
     assert slots["concerns"][0]["kind"] == "neglect"
     said, _, _, _ = run([user("she hoards and nobody has seen her for a week", "neglect")])
     assert said[0] == "utter_risk_neglect"
+    # read as abuse by the classifier, the same: unless someone is said to hurt or take from them
+    told = "a tenant is hoarding badly, the flat is full to the ceiling, he wont let us clear anything"
+    said, slots, _, _ = run([user(told, "abuse")])
+    assert said[0] == "utter_risk_followup_self_neglect"
+    said, _, _, _ = run([user("she is hoarding and her son takes her pension", "abuse")])
+    assert said[0] == "utter_risk_abuse"
+    # "so is this a safeguarding thing or not?" after it: what self-neglect is, not what abuse is
+    events = [
+        user(told, "abuse"),
+        bot("utter_risk_followup_self_neglect"),
+        user("so is this a safeguarding thing or not?"),
+    ]
+    said, _, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "abuse"})
+    assert said[0] == "utter_risk_followup_self_neglect"

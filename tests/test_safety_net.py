@@ -600,6 +600,7 @@ def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect(
         ("is it actually abuse if dad says its ok? and what happens next?", ["is_it_abuse", "what_next"]),
         ("is taking his money abuse even if he says yes? what will happen?", ["is_it_abuse", "what_next"]),
         ("does hoarding/self neglect count as a safeguarding thing?", ["self_neglect"]),
+        ("so is this a safeguarding thing or not?", ["is_it_abuse"]),
         ("no!! i need help now", ["help_now"]),
         ("i need help now with my direct payment form", []),
         ("is there anyone i can talk to thats not the council. like a kids helpline", ["for_young_people"]),
@@ -682,3 +683,39 @@ def test_now_in_a_story_is_not_a_time_to_act(text, imminent):
     now, or go to A&E"; "im ending it now" was read as distress only."""
     risk = read_message(text)
     assert risk.kind == "self_harm" and risk.imminent is imminent
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the label or its answer pushed back: never a new self-harm answer (a GP receptionist got
+        # Samaritans three times)
+        ("what?? why are you giving me samaritans, nobody is suicidal. i just want to send the referal", ""),
+        ("NO take that suicide stuff off, thats completly wrong, i am not at risk and neither is she", ""),
+        ("right dr patel says yes she agreed at the apointment. can we do it now", ""),
+        ("i want to do it now", "distress"),
+        ("im not going to hurt myself dear. i just need my tea", ""),
+        ("i never said i wanted to hurt myself. please take that off. its about my carer not coming", ""),
+        ("can you change the request so it says about the missed visit not suicide, thats wrong", ""),
+        ("my carer. she didnt come tonight and i havent had nothing to eat", "missed_care"),
+        # a pension taken with the card, whatever comes after it ("he goes to the post office with his card")
+        (
+            "his grandson moved in and i'm fairly sure he's taking his pension - he goes to the post office "
+            "with mr fenwick's card and he hasn't got money for the electric",
+            "abuse",
+        ),
+        ("my daughter takes my pension to the post office for me", ""),
+    ],
+)
+def test_pushback_is_not_a_risk_and_a_pension_taken_is(text, kind):
+    assert read_message(text).kind == kind
+
+
+def test_a_carer_who_cannot_leave_her_is_not_asking_for_somewhere_safe():
+    """Lee, who cares for his wife: "i cant leave her" got the domestic abuse helpline."""
+    from bot.safety.followups import followup_kinds
+
+    assert "somewhere_safe" not in followup_kinds(
+        "do they come to the house or do i have to go somewhere, i cant leave her"
+    )
+    assert "somewhere_safe" in followup_kinds("i need to leave him, where can i go")

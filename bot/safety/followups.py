@@ -57,6 +57,9 @@ FOLLOWUPS = [
             r"\b(take|remove|delete)\s+(that|it|this|the\s+(\w+\s+)?(label|flag|bit|word|line|danger|abuse))\s+off\b|"
             # "i do NOT have those thoughts", "nobody is neglecting me", "are u saying shes abusing us"
             r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"
+            # "nobody is suicidal", "i dont need samaritans, i need someone to help with dad"
+            r"\b(nobody|no\s*one)('s|\s+is)\s+suicidal\b|"
+            r"\b(don't|dont|do\s+not)\s+need\s+(the\s+)?samaritans\b|\btake\s+(that|the|this|all\s+that)\s+(suicid\w*|self[- ]?harm)\s+(\w+\s+)?off\b|"
             r"\b(nobody|no\s+one|no-one)('s|\s+is)?\s+(neglecting|abusing|hurting)\s+(me|him|her|them)\b|"
             r"\bare\s+(you|u)\s+saying\s+(she's|he's|she\s+is|he\s+is|i'm|i\s+am|it's|they're)\b|"
             r"\b(take|remove)\s+(off\s+)?(the|that)\s+(danger|abuse|neglect|urgent|label|flag)\b|"
@@ -96,7 +99,7 @@ FOLLOWUPS = [
     (
         "is_it_abuse",
         re.compile(
-            r"\b(is|does|would|could)\s+(this|that|it|what\s+(she|he|they)('s|\s+is|\s+are)\s+doing)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(abus\w*|neglect\w*|safeguarding)\b|"
+            r"\b(is|does|would|could)\s+(this|that|it|what\s+(she|he|they)('s|\s+is|\s+are)\s+doing)\s+(count\s+as\s+|really\s+|classed\s+as\s+|called\s+)?(an?\s+)?(abus\w*|neglect\w*|safeguarding)\b|"
             # "is it actually abuse", "is taking his money abuse if he says yes?", "does hoarding count
             # as a safeguarding thing?", "is self-neglect a safeguarding concern"
             r"\bis\s+\w+ing\b[^.?!]{0,40}\b(abuse|neglect)\b[^.!]{0,60}\?|"
@@ -314,7 +317,9 @@ FOLLOWUPS = [
     (
         "somewhere_safe",
         re.compile(
-            r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|leave\s+(him|her|home))\b|"
+            r"\b(where\s+(can|could|do|should)\s+i\s+go|somewhere\s+(safe|to\s+go|to\s+stay|i\s+(could|can)\s+go)|refuge|get\s+away\s+from|"
+            # (never a carer's "i cant leave her", "i can't leave him on his own")
+            r"(?<!can't\s)(?<!cannot\s)(?<!cant\s)(?<!not\s)leave\s+(him|her|home)(?!\s+(on\s+(his|her)\s+own|alone|by\s+(him|her)self)))\b|"
             r"\b(can|could|should|shall)\s+i\s+(stay|go|sleep|move|live)\s+(at|to|with|in)\s+(my\s+\w+|a\s+friend|someone|a\s+mate)\b|"
             r"\bso\s+(he|she|they)('s|\s+is|\s+are|'re)?\s+not\s+(there|around|near)\b"
         ),

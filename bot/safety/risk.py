@@ -431,7 +431,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"^(?=.*\b((nobody|no\s+one|no-one)\s+(has\s+)?(come|came|been|turned\s+up)|still\s+(nobody|no\s+one|no-one|no\s+carer|no\s+sign))\b)"
             r"(?=.*\b((still|stuck)\s+in\s+(bed|my\s+chair|the\s+chair)|(can't|cannot)\s+get\s+(out\s+of\s+bed|up)|wet\s+through|soaked|need\s+(the\s+)?(toilet|loo)|without\s+the\s+carer)\b)",
             r"^(?!.*\bbut\s+(my|her|his|our|the)\s+\w+(\s+\w+)?\s+(sorted|is|was|came|helped|did|has)\b)(?!.*\bwhat\s+(if|(do|should|would)\s+(i|we|you)\s+do\s+(if|when)|happens\s+(if|when))\b)"
-            r"(?=.*\b(carers?|agency|care\s+worker|pa|personal\s+assistant|support\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^.?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
+            r"(?=.*\b(carers?|agency|care\s+worker|pa|personal\s+assistant|support\s+worker|call|visit|nobody|no\s+one|no-one|anyone)\b[^?!]{0,40}\b(didn't|did\s+not|never|hasn't|haven't|has\s+not|have\s+not|not|wasn't)\s+(turn(ed)?\s+up|come|came|show(ed)?\s+up|arrive[d]?|happen(ed)?|sent\s+anyone|been)\b"
             r"|.*\b(nobody|no\s+one|no-one|no\s+carers?)\s+(came|turned\s+up|showed\s+up|arrived)\b)"
             r"(?=.*\b(stuck|can't|cannot|unable|hasn't\s+had|haven't\s+had|not\s+had|no\s+(food|drink|insulin|medication)|sat\s+there|sitting\s+there|since\s+(lunch\w*|this\s+morning|breakfast|yesterday)|in\s+bed|on\s+(his|her)\s+own|alone|chair"
             # a missed visit to someone who cannot manage without it: tablets missed, memory problems
@@ -584,7 +584,7 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(stole|steals|stealing)\b",
             r"\b"
             + ACTOR
-            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(change|money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?!.*\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
+            + r"(s|'s)?\b[^.?!]{0,30}\b(takes|taking|took|taken|keeps\s+borrowing|borrows|borrowing|makes\s+(me|her|him)\s+give|spends|spending|uses|using)\b[^.?!]{0,25}\b(change|money|cash|pension|benefits?|savings|bank\s+card|card|purse|handbag|wallet|pin|pounds|quid|(?<!into\s)account|finances|house)\b(?![^.?!-]{0,30}\b(into\s+account|for\s+me|to\s+the\s+(bank|post\s+office)|with\s+(my|her|his)\s+(permission|agreement)|gives?\s+(me|her|him)\s+the\s+receipts)\b)",
             # "he's got her bank card" (someone else's), never "he's got about 30 grand in savings"
             r"\b"
             + ACTOR
@@ -733,7 +733,7 @@ DISTRESS_PATTERNS = _compile(
         r"\bhate\s+(my\s+life|myself)\b",
         r"\bcan't\s+(sleep|eat)\b",
         r"\bgiv(e|ing)\s+up\b",
-        r"\bdo\s+it\s+(today|tonight|now)\b",
+        r"(?<!can we )(?<!can you )(?<!could we )(?<!shall we )(?<!can i )\bdo\s+it\s+(today|tonight|now)\b",
         # "there's nothing left for me here if she goes", "no reason to carry on"
         r"\bnothing\s+(left\s+)?(for\s+me|to\s+live\s+for|to\s+look\s+forward\s+to)\b",
         r"\bno\s+(reason|point)\s+(to|in)\s+(go(ing)?\s+on|carry(ing)?\s+on|liv(e|ing)|anything|being\s+here)\b",
@@ -837,6 +837,14 @@ NOT_SO = re.compile(
     r"\b(not|never)\s+(reporting|saying\s+it's|calling\s+it)\s+(abuse|neglect)\b|"
     r"\b(think|thinks|say|says|said|accuse\w*|blame\w*)\s+(i'm|i\s+am|i\s+was|me\s+of)\s+neglect\w*(\s+(her|him|them))?\b|"
     r"\bnot\s+(suicidal|abuse|neglect)\b|"
+    # "nobody is suicidal", "take that suicide stuff off", "why are you giving me samaritans": the label
+    # or its answer pushed back, not a risk told
+    r"\b(nobody|no\s*one|no-one|not|isn't|aren't|never|neither)('s)?\s+(is\s+|are\s+|was\s+|being\s+|of\s+us\s+(is\s+)?)?(suicidal|self[- ]?harming)\b|"
+    r"\b(that|the|this|those|all\s+that|all\s+this)\s+(suicid\w*|self[- ]?harm|samaritans|crisis)\s+(stuff|bit|bits|thing|things|label|line|lines|part|nonsense|rubbish|business)\b|"
+    r"\bwhy\s+(are|r|do|did)\s+(you|u)\s+(keep\s+)?(giving|telling|sending|showing|saying|asking)\b[^.?!]*|"
+    r"\b(don't|do\s+not|dont)\s+need\s+(the\s+)?(samaritans|a\s+crisis\s+line|crisis\s+lines|999)\b|"
+    r"\b(i'm|im|i\s+am)\s+not\s+going\s+to\s+(hurt|harm|kill)\s+myself\b|\b(not|isn't|wasn't)\s+(about\s+)?suicid\w*\b|"
+    r"\bi\s+(never|didn't|did\s+not)\s+(said|say|mean|meant)\s+(that\s+)?(i\s+)?(wanted|want|was\s+going|meant)\s+to\s+(hurt|harm|kill)\s+myself\b|"
     # the label said back in protest: "SUICIDE?? i never said that", "why does it say neglect??"
     r"\b(suicid\w*|self[- ]?harm\w*|abus\w*|neglect\w*|danger)\s*\?{2,}|"
     r"\b(says?|said|put|puts|marked|labelled|called)\s+(it\s+|that\s+)?(is\s+|as\s+)?(neglect|abuse|danger|suicide)\b|"
