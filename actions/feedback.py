@@ -185,8 +185,10 @@ class ActionLogHelpful(Action):
         if answer is None:
             answer = (
                 "no"
-                if re.search(
-                    r"\b(no|not|didn'?t|wasn'?t|useless)\b", tracker.latest_message.get("text", ""), re.I
+                if re.search(  # "i dont understand": not helped, never "thank you for telling me"
+                    r"\b(no|not|didn'?t|wasn'?t|useless)\b|\b(don'?t|dont|do\s+not)\s+(understand|get\s+it)\b|\bconfus\w*",
+                    tracker.latest_message.get("text", ""),
+                    re.I,
                 )
                 else "yes"
             )

@@ -100,6 +100,7 @@ FOLLOWUP_ANSWERS = {
     "cant_phone": "utter_risk_followup_cant_phone",
     "take_words_out": "utter_risk_followup_take_words_out",
     "what_next": "utter_risk_followup_what_next",
+    "what_next_reporter": "utter_risk_followup_what_next_reporter",
     "no_answer": "utter_risk_followup_no_answer",
     "somewhere_safe": "utter_risk_followup_somewhere_safe",
     "emergency_now": "utter_risk_followup_emergency_now",
@@ -315,9 +316,15 @@ class ActionRespondToRisk(Action):
             asked = [turn.followup] + [
                 k for k in followup_kinds(text, turn.medical) if k not in (turn.followup, "not_a_concern")
             ]
-            if "keep_private" in asked and concerns and about_someone_else(concerns[-1]):
-                # "please don't tell him it was me" from a neighbour: staying anonymous, not a victim's wishes
-                asked = list(dict.fromkeys("anonymous" if kind == "keep_private" else kind for kind in asked))
+            if concerns and about_someone_else(concerns[-1]):
+                # told by a neighbour or a relative: "please don't tell him it was me" is staying
+                # anonymous, and "what happens if i report it?" is about the person, not their own care
+                reporter = {
+                    "keep_private": "anonymous",
+                    "what_next": "what_next_reporter",
+                    "care_continues": "what_next_reporter",
+                }
+                asked = list(dict.fromkeys(reporter.get(kind, kind) for kind in asked))
             if concerns and SELF_NEGLECT_TOLD.search(" ".join(concerns[-1].get("their_words") or [])):
                 # "so is this a safeguarding thing?" after telling of a tenant hoarding: self-neglect
                 asked = list(

@@ -484,3 +484,14 @@ def test_something_told_late_after_a_request_is_added_to_it(database):  # noqa: 
     create_handover(database, SENDER, FIELDS, ["email"])
     messages, events = run(ActionNoteDetails(), state({}, late))
     assert messages == [] and events[-1]["name"] == "action_add_to_request"
+
+
+def test_i_dont_understand_after_was_this_helpful_is_a_no(database):  # noqa: F811
+    """Danny (learning disability) typed "i dont understand" and was told "Thank you for telling me"."""
+    from actions.feedback import ActionLogHelpful
+
+    for text in ("i dont understand", "im confused"):
+        _, events = run(ActionLogHelpful(), state({}, said(text, "answer_feedback")))
+        assert events[-1]["name"] == "missing_form", text
+    messages, _ = run(ActionLogHelpful(), state({}, said("yes thanks", "answer_feedback")))
+    assert messages[0]["response"] == "utter_thanks_helpful"

@@ -634,3 +634,24 @@ def test_hoarding_told_as_neglect_is_answered_as_self_neglect_never_a_welfare_ch
     ]
     said, _, _, _ = run(events, {"concerns": slots["concerns"], "last_risk_answer": "abuse"})
     assert said[0] == "utter_risk_followup_self_neglect"
+
+
+def test_a_neighbour_asking_what_happens_if_they_report_is_told_about_the_person_not_their_care():
+    """A neighbour worried about Mr Fenwick's pension asked "what actually happens if I report it?"
+    and got "reporting is about keeping you safe, not taking your help away", then complaints."""
+    concerns = [
+        {
+            "kind": "abuse",
+            "urgency": "urgent",
+            "their_words": ["i think his grandson is stealing his money"],
+            "who_may_be_at_risk": "someone the writer knows (a neighbour)",
+        }
+    ]
+    events = [
+        user("i think his grandson is stealing his money", "abuse"),
+        bot("utter_risk_abuse"),
+        user("What actually happens if I report it? Will someone go round and talk to him?"),
+    ]
+    said, _, _, _ = run(events, {"concerns": concerns, "last_risk_answer": "abuse"})
+    assert said[0] == "utter_risk_followup_what_next_reporter"
+    assert "utter_risk_followup_care_continues" not in said

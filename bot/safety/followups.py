@@ -138,13 +138,17 @@ FOLLOWUPS = [
             r"\b(don't|do\s+not)\s+want\s+(her|him|them|my\s+\w+)\s+to\s+(know|find\s+out)\b|"
             r"\b(will|would|does|did|might|could)\s+(he|she|they)\s+(ever\s+)?(know|no|find\s+out|see|hear)\b(?!\s+(how|what|where|when|it\s+was\s+me|who|that\s+i)\b)|"
             r"\bwhat\s+(happens|will\s+happen|would\s+happen)\s+if\s+(he|she|they|my\s+\w+)\s+(finds?|found)\s+out\b|"
-            r"\b(will|would)\s+(they|you|someone|anyone)\s+(tell|talk\s+to|speak\s+to)\s+(him|her)\b(?!\s+(it\s+was\s+me|i|i've|ive|that\s+i|who)\b)"
+            r"\b(will|would)\s+(they|you|someone|anyone)\s+(tell|talk\s+to|speak\s+to)\s+(him|her)\b(?!\s+(it\s+was\s+me|i|i've|ive|that\s+i|who)\b)|"
+            # "will the council tell him i said this?", "will they tell my son what i said"
+            r"\b(will|would|do|does)\s+(the\s+council|they|you|thurrock\s+first|social\s+services|staff|anyone)\s+(tell|inform)\s+(him|her|them|my\s+\w+)\s+(i|what\s+i|that\s+i|about\s+(this|it|what\s+i))\b"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
     (
         "anonymous",
         re.compile(
+            # "will the grandson be told someone reported him?"
+            r"\b(will|would)\s+(he|she|they|the\s+\w+|his\s+\w+|her\s+\w+)\s+(be\s+told|find\s+out|know)\s+(someone|somebody|anyone|who)\s+(reported|told|rang|contacted)\b|"
             r"\banonymous\w*|\b(have\s+to|need\s+to|must\s+i)\s+(give|say|tell)\s+(you\s+|them\s+)?my\s+((sur|full\s+|real\s+|last\s+)?name|surname)\b|"
             r"\b(do|does|will)\s+(you|they|it)\s+(need|want|have\s+to\s+have)\s+my\s+(sur|full\s+|real\s+|last\s+)?name\b|"
             r"\b(just|only)\s+(give|say|use)\s+my\s+first\s+name\b|"

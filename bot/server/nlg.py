@@ -36,6 +36,7 @@ OTHER_ANSWERS = {
     "utter_risk_followup_police_involved": "the police",
     "utter_risk_followup_welfare_check": "calling 999 or 101",
     "utter_risk_followup_what_next": "what happens next",
+    "utter_risk_followup_what_next_reporter": "what happens next",
     "utter_risk_followup_contact_safely": "how to contact you safely",
     "utter_risk_followup_someone_to_talk_to": "someone to talk to",
     "utter_risk_followup_self_neglect": "self-neglect and hoarding",
