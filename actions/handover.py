@@ -457,8 +457,13 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
             slots.append("cared_for_name")
         slots += contact_slots(tracker)
         slots.append("cared_for_postcode" if someone_else else "postcode")
-        if tracker.get_slot("handover_urgency") != "urgent":
-            slots.append("contact_time")
+        by_email_only = contact_slots(tracker) == ["email"] and tracker.get_slot("phone") in (
+            None,
+            DECLINED,
+            NOT_GIVEN,
+        )
+        if tracker.get_slot("handover_urgency") != "urgent" and not by_email_only:
+            slots.append("contact_time")  # (an email is read when they can: "why do you need a time?")
         return slots + ["communication_needs", "need"]
 
     async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:

@@ -581,7 +581,10 @@ THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "f
 # everything ("forget me", "delete everything" ask to forget the whole conversation)
 ANY_DETAIL_WORD = rf"(?:name|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
 FORGET_ONE = re.compile(
-    r"\b(?:forget|remove|delete|get rid of|wipe|clear|scrap)\b(?:\s+\w+){0,3}?\s+" + ANY_DETAIL_WORD + r"\b"
+    # ("clear written communication by email" is how to write, never a wish to clear the email)
+    r"\b(?:forget|remove|delete|get rid of|wipe|clear(?=\s+(?:my|the|his|her|their|off|out|away)\b)|scrap)\b(?:\s+\w+){0,3}?\s+"
+    + ANY_DETAIL_WORD
+    + r"\b"
     # "his address is gone" (from the read-back) is missing, not a wish to remove it
     r"|\b"
     + ANY_DETAIL_WORD
@@ -623,12 +626,24 @@ FORGET_ALL = re.compile(
 )
 
 
+# "where has his number gone?", "are my name, email and postcode gone?": asking, never removing
+ASKED_WHERE_GONE = re.compile(r"\bgone\b[^.!?]{0,30}\?")
+REMOVE_VERB = re.compile(
+    r"\b(?:forget|remove|delete|get\s+rid\s+of|wipe)\s+(?:my|the|his|her|their|it|that|this)\b|\btake\s+(?:\w+\s+){0,3}(?:off|out)\b",
+    re.I,
+)
+
+
 def forgotten_detail(text: Text) -> Optional[Text]:
     """The one detail a message asks to take away ("forget my email", "his number, delete it"), not
     everything ("forget me", "delete everything" forget the whole conversation); None if none."""
     asked = FORGET_ONE.search(text)
     if not asked or FORGET_ALL.search(text):
         return None
+    if ASKED_WHERE_GONE.search(
+        asked.group(0) + text[asked.end() : asked.end() + 30]
+    ) and not REMOVE_VERB.search(text):
+        return None  # "where has dannys number gone?", "are my name, email and postcode gone?": a question
     detail = next(_first(DETAIL_WORDS, asked.group(0), "detail"), None)
     if detail is None:
         return None
@@ -660,6 +675,7 @@ yet you your yours afternoon evening night bit btw again also asap urgent speaki
 writing called named known hey hallo greetings mornings afternoons evenings nights lunchtime
 lunchtimes anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
 tbh lol idk omg isnt isn't wasnt wasn't wrong incorrect correct rubbish anonymous anon important private tho tho. thou innit haha hehe cheers
+full part time daily
 """.split()
     )
     | set(RELATION_NAMES)
@@ -1755,9 +1771,9 @@ def through_someone(text: Text) -> Optional[Found]:
             wish = f"contact {who}" + (f" on {phone}" if phone else "")
             return Found("contact_preference", wish, main.start(), main.end(), THROUGH)
     instead = NAMED_INSTEAD.search(text)
-    if instead:  # "ring sam not me. sam 07700 900552": Sam, on his number, never the caller's
-        said = instead.group("name") or instead.group("name2") or instead.group("name3")
-        name = tidy_name(said)
+    said = instead and (instead.group("name") or instead.group("name2") or instead.group("name3"))
+    name = tidy_name(said) if said else None
+    if instead and name:  # "ring sam not me. sam 07700 900552": Sam, on his number, never the caller's
         number = re.search(
             rf"\b{re.escape(said)}\b[^.?!\d]{{0,40}}?(?P<phone>(?:\+44\s?|0)[\d\s()-]{{8,16}}\d)",
             text[instead.start() :],

@@ -965,3 +965,33 @@ def test_a_need_said_not_to_be_there_is_never_recorded(text, needs):
     """A Polish daughter's "not sign language. POLISH. she not deaf" became "BSL interpreter"; an
     autistic resident's "i am not deaf" became "deaf or hard of hearing"."""
     assert {v for k, v in found(text) if k == "communication_need"} == needs
+
+
+def test_words_after_a_name_that_say_how_often_are_not_the_name():
+    """Lee's "i look after my wife sandra full time" made her "Sandra Full Time"; a half-said
+    "the name should be my mum ... not me" made the wish "contact None on 07700 …"."""
+    assert ("person_name", "Sandra") in found("i look after my wife sandra full time, she has MS")
+    assert ("person_name", "Tom Day") in found("my name is Tom Day")
+    wishes = [
+        v
+        for k, v in found("the name should be my mum Agnieszka Nowak not me, and 07700 900418 is MUMS phone")
+        if k == "contact_preference"
+    ]
+    assert not any("None" in wish for wish in wishes)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("it says communication needs: not given. i said i need clear written communication by email", None),
+        ("did the delete work? are my name, email and postcode gone?", None),
+        ("where has dannys number gone? they need to ring him too", None),
+        ("is my email gone? please delete my email", "email"),
+        ("clear my email please", "email"),
+    ],
+)
+def test_asking_whether_a_detail_is_gone_never_takes_it_off(text, gone):
+    """Sam (email only) asked for clear written communication by email and lost the email."""
+    from bot.details import forgotten_detail
+
+    assert forgotten_detail(text) == gone

@@ -140,7 +140,7 @@ FOLLOWUPS = [
             r"\bwhat\s+(happens|will\s+happen|would\s+happen)\s+if\s+(he|she|they|my\s+\w+)\s+(finds?|found)\s+out\b|"
             r"\b(will|would)\s+(they|you|someone|anyone)\s+(tell|talk\s+to|speak\s+to)\s+(him|her)\b(?!\s+(it\s+was\s+me|i|i've|ive|that\s+i|who)\b)|"
             # "will the council tell him i said this?", "will they tell my son what i said"
-            r"\b(will|would|do|does)\s+(the\s+council|they|you|thurrock\s+first|social\s+services|staff|anyone)\s+(tell|inform)\s+(him|her|them|my\s+\w+)\s+(i|what\s+i|that\s+i|about\s+(this|it|what\s+i))\b"
+            r"\b(will|would|do|does)\s+(the\s+council|they|you|thurrock\s+first|social\s+services|staff|anyone)\s+(tell|inform)\s+(him|her|them|my\s+\w+)\s+(what\s+i|that\s+i|i\s+(said|told|wrote)|about\s+(this|it|what\s+i))\b"
         ),
     ),
     # "do I have to give my name?", "will they tell him it was me?", "can I stay anonymous"
