@@ -20,7 +20,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.details import held_before
+from actions.details import ENTITY_OF, answer_detail, held_before
 from actions.fallback import last_responses
 from actions.handover import request_topic
 from actions.opening_hours import opening_line
@@ -195,6 +195,17 @@ ASKED_WITH_A_WORRY = (
     "police_involved",
     "for_young_people",
 )
+
+
+def answer_kept(tracker: Tracker, text: Text) -> List[EventType]:
+    """The answer to the form's question said in the same message as a worry ("lee hartley. honestly
+    some days i think everyone would be better off…"): kept, so it is never asked for again."""
+    asked = tracker.get_slot("requested_slot")
+    if asked not in ENTITY_OF or tracker.get_slot(asked) or text.startswith("/"):
+        return []
+    kind, role = ENTITY_OF[asked]
+    value = answer_detail(text, asked, kind, role)
+    return [SlotSet(asked, value)] if value else []
 
 
 def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Text]:
@@ -416,6 +427,7 @@ class ActionRespondToRisk(Action):
             events += save_note(dispatcher, made, text.strip()[:NOTE_CHARS])
         if active:
             paused = active
+            events += answer_kept(tracker, text)  # "lee hartley. honestly some days i think…": his name
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
             if tracker.get_slot("need") == text:  # the form took this message as the need: it is not
                 events.append(SlotSet("need", None))

@@ -655,3 +655,15 @@ def test_a_neighbour_asking_what_happens_if_they_report_is_told_about_the_person
     said, _, _, _ = run(events, {"concerns": concerns, "last_risk_answer": "abuse"})
     assert said[0] == "utter_risk_followup_what_next_reporter"
     assert "utter_risk_followup_care_continues" not in said
+
+
+def test_the_answer_said_with_a_worry_is_kept_for_when_the_form_carries_on():
+    """Lee typed his name with "honestly some days i think everyone would be better off if i just
+    wasnt around"; after "carry on" he was asked his name again."""
+    text = "lee hartley. honestly some days i think everyone would be better off if i just wasnt around"
+    _, slots, _, _ = run(
+        [user(text, "self_harm")],
+        {"requested_slot": "full_name"},
+        active_loop={"name": "handover_form"},
+    )
+    assert slots["full_name"] == "Lee Hartley" and slots["paused_form"] == "handover_form"
