@@ -325,9 +325,7 @@ BY_LETTER = re.compile(
 NOT_AT_HOME = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|please don'?t|never)\s+(?:come|visit|call round|send\s+\w+)\s+"
     r"(?:\w+\s+)?(?:to\s+)?(?:the|my|our)?\s*(?:house|home|flat|address)\b|"
-    r"\bnot\s+at\s+(?:my\s+)?home\b|\bno\s+home\s+visits?\b|\bdon'?t\s+visit\b|"
-    r"\b(?:he|she|they|my\s+\w+)\s+(?:opens|reads|sees|checks|goes\s+through)\s+(?:my\s+|the\s+|all\s+)?"
-    r"(?:post|letters|mail|them)\b",
+    r"\bnot\s+at\s+(?:my\s+)?home\b|\bno\s+home\s+visits?\b|\bdon'?t\s+visit\b",
     re.IGNORECASE,
 )
 # "no letters to the house", "nothing posted to me": no post (a phone call at home is still fine)
@@ -335,7 +333,9 @@ NO_LETTERS = re.compile(
     r"\bnot\s+by\s+(?:letter|post)\b|\b(?:do\s*n'?t|dont|do\s+not|never)\s+write\s+to\s+me\b|"
     r"\bno\s+(?:letters|post|mail)(?:\s+(?:to|at)\s+(?:the|my|our)\s+(?:house|home|address|flat))?\b|"
     r"\bnothing\s+(?:posted|sent\s+by\s+post|sent)\s+to\s+(?:the|my|our|me)\b(?:\s+(?:house|home|address|flat))?|"
-    r"\b(?:do\s*n'?t|dont|do\s+not|please\s+don'?t|never)\s+(?:send|post|write)\s+(?:me\s+)?(?:any\s+)?(?:letters|post|to\s+me)\b",
+    r"\b(?:do\s*n'?t|dont|do\s+not|please\s+don'?t|never)\s+(?:send|post|write)\s+(?:me\s+)?(?:any\s+)?(?:letters|post|to\s+me)\b|"
+    # "he opens my post": letters are not safe (a call at home, when he is out, still is)
+    r"\b(?:he|she|they|my\s+\w+)\s+(?:opens|reads|sees|checks|goes\s+through)\s+(?:my\s+|the\s+|all\s+)?(?:post|letters|mail)\b",
     re.IGNORECASE,
 )
 # "no email, he reads it", "i dont do email", "I haven't got email either": never asked for, never used
@@ -525,7 +525,7 @@ COMMUNICATION_NEEDS = [
         "phone rather than letter",
         re.compile(
             r"\b(?:phone|call|ring)\s+(?:rather than|not|instead of)\s+(?:a\s+)?(?:letters?|writing|write)\b|"
-            r"\bno letters\b|can'?t read letters|\bphone calls are better\b",
+            r"can'?t read (?:letters|my\s+post)|\bphone calls are better\b",
             re.I,
         ),
     ),

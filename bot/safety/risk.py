@@ -929,6 +929,7 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
             and confidence >= CLASSIFIER_CONFIDENCE
             and not vague
             and len(tidied.split()) > SHORT_MESSAGE_WORDS
+            and not NOT_SO.search(tidied)  # "im not going to hurt myself dear. i just need my tea"
         ):
             kind = SELF_HARM  # a vague or very short message is left to its context
         elif (
@@ -946,6 +947,7 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
         or THREAT_AGAIN.search(tidied)
         or intent == "urgent_self_harm"
         and confidence >= CLASSIFIER_CONFIDENCE
+        and not NOT_SO.search(tidied)
     ) and not ORDINARY.search(tidied):
         return Risk(DISTRESS)
     return NO_RISK
