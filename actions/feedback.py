@@ -207,7 +207,10 @@ def own_words(value: Any, tracker: Tracker) -> Text:
 
 
 # "whether my carer's allowance changes", "if I can pay my son": what they hoped to find out
-WANTED_TO_KNOW = re.compile(r"^\W*(?:whether|if|about|how|what|when|who|where|which|why)\b", re.I)
+WANTED_TO_KNOW = re.compile(
+    r"^\W*(?:whether|if|about|how|what|when|who|where|which|why|help\s+with|(?:i\s+)?need\s+help|(?:can|could)\s+i)\b",
+    re.I,
+)
 
 
 class ValidateMissingForm(FormValidationAction):

@@ -159,7 +159,10 @@ def about_someone_else(concern: Dict[Text, Any]) -> bool:
     """Told by someone worried about another person (a neighbour, a son), not by the person at risk."""
     at_risk = str(concern.get("who_may_be_at_risk") or "")
     return at_risk != "the person writing" and bool(
-        re.match(r"(someone|the\s+person\s+the\s+writer|my|his|her|their|our|a|an|the)\s", at_risk)
+        re.match(
+            r"(someone|the\s+person\s+the\s+writer|my|his|her|their|our|a|an|the|mr|mrs|ms|miss|dr)\s",
+            at_risk,
+        )
     )
 
 

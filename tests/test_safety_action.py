@@ -667,3 +667,10 @@ def test_the_answer_said_with_a_worry_is_kept_for_when_the_form_carries_on():
         active_loop={"name": "handover_form"},
     )
     assert slots["full_name"] == "Lee Hartley" and slots["paused_form"] == "handover_form"
+
+
+def test_someone_named_by_title_is_someone_else():
+    from actions.safety import about_someone_else
+
+    assert about_someone_else({"who_may_be_at_risk": "mr fenwick"})
+    assert not about_someone_else({"who_may_be_at_risk": "the person writing"})
