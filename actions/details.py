@@ -689,6 +689,14 @@ class ActionNoteDetails(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         slots, events = details_set_this_turn(tracker), []
+        relation = tracker.get_slot("cared_for") or ""
+        if (
+            held_before(tracker, "asking_for") == SELF
+            and tracker.get_slot("asking_for") not in (None, SELF)
+            and not help_is_for(full_text(tracker), relation)
+        ):  # "my neighbour Pat has a key", from someone asking for themselves: not who the help is for
+            events += [SlotSet("asking_for", SELF), SlotSet("cared_for", held_before(tracker, "cared_for"))]
+            slots = [slot for slot in slots if slot not in ("asking_for", "cared_for")]
         alone = next(tracker.get_latest_entity_values("person_name", entity_group=ALONE), None)
         if alone and not tracker.get_slot("full_name"):  # "Tom", typed on its own
             slots, events = ["full_name", *slots], [SlotSet("full_name", alone)]

@@ -232,8 +232,8 @@ class ActionAddToRequest(Action):
             dispatcher.utter_message(response="utter_nothing_to_add_to")
             return []
         note = None if said.startswith("/") else note_in(said) or number_said_before(tracker)
-        if note:  # saved here: a follow-up action would leave the policies without a next step
-            return save_note(dispatcher, made, note)
+        if note:  # saved here, then listen (also when "oh forgot to say…" was handed on from the details)
+            return save_note(dispatcher, made, note) + [FollowupAction("action_listen")]
         return [SlotSet("request_note", None), FollowupAction("note_form")]
 
 

@@ -375,3 +375,30 @@ def test_no_email_is_never_asked_for_nor_offered():
     assert "by email" not in how_we_contact(
         {"email": "j@example.com", "phone": "07700 900417", "contact_preference": ["no email"]}
     )
+
+
+def test_a_neighbour_with_a_key_is_not_who_the_help_is_for():
+    """Joan (74, help for herself) wrote "my neighbour Pat has a key, her number is 07700 900615"
+    after sending: "I've updated who the help is for. It's now: friend or neighbour"."""
+    from actions.details import ActionNoteDetails
+
+    text = "my neighbour Pat has a key, her number is 07700 900615 if they cant get me"
+    said = {"text": text, "intent": {"name": "give_details"}, "entities": []}
+    events = [
+        {"event": "slot", "name": "asking_for", "value": "self"},
+        {"event": "user", "text": text, "parse_data": said},
+        {"event": "slot", "name": "asking_for", "value": "friend or neighbour"},
+        {"event": "slot", "name": "cared_for", "value": "neighbour"},
+    ]
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "x",
+            "slots": {"asking_for": "friend or neighbour", "cared_for": "neighbour"},
+            "latest_message": said,
+            "events": events,
+        }
+    )
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionNoteDetails().run(dispatcher, tracker, {}))
+    assert {"event": "slot", "name": "asking_for", "value": "self", "timestamp": None} in result
+    assert "utter_detail_updated" not in [m["response"] for m in dispatcher.messages]
