@@ -254,7 +254,9 @@ def contact_wishes(tracker: Tracker) -> List[Text]:
                 wishes = [w for w in wishes if not _contradicts(wish, w) and w != wish] + [wish]
     latest = tracker.get_slot("contact_preference") or []
     wishes = [w for w in wishes if w not in latest] + list(latest) if latest else wishes
-    if any(w.startswith("contact their ") for w in wishes):  # "only me" beside "contact their daughter"
+    if any(
+        w.startswith(("contact their ", "contact me or their ")) for w in wishes
+    ):  # "only me" beside "contact their daughter"
         wishes = list(dict.fromkeys(NOT_DIRECTLY if w == ONLY_ME else w for w in wishes))
     return wishes
 
@@ -354,7 +356,12 @@ def details_as_lines(details: Dict[Text, Any]) -> Text:
         **(
             {
                 "contact_preference": [
-                    re.sub(r"^contact my ", "contact your ", w) for w in details["contact_preference"]
+                    re.sub(
+                        r"^contact (my|me or) ",
+                        lambda m: "contact your " if m.group(1) == "my" else "contact you or ",
+                        w,
+                    )
+                    for w in details["contact_preference"]
                 ]
             }
             if isinstance(details.get("contact_preference"), list)
@@ -400,7 +407,7 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     email address, unless they asked to be rung or texted; email first when they asked for email;
     the other if they skip the first."""
     wishes = set(contact_wishes(tracker))
-    if any(wish.startswith("contact ") for wish in wishes):
+    if any(wish.startswith("contact ") and not wish.startswith("contact me or ") for wish in wishes):
         return []  # "contact her, not me", "speak to his son": the caller asked not to be contacted
     if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
         return []  # "a letter is best": written to at their address, no number or email asked for
@@ -474,7 +481,9 @@ def whom(wish: Text, details: Dict[Text, Any]) -> Text:
     """A wish to contact someone other than the caller, told back to the caller: "contact Joan
     directly, by phone on 07700 900123", "contact your son", "contact their daughter"."""
     if wish != CONTACT_THEM:
-        return re.sub(r"^contact my ", "contact your ", wish).replace(", not me", "")
+        return re.sub(
+            r"^contact me or ", "contact you or ", re.sub(r"^contact my ", "contact your ", wish)
+        ).replace(", not me", "")
     name = details.get("cared_for_name")
     helped = who_for(details)
     person = (

@@ -1693,7 +1693,8 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         ]
         return found + [through]
     if relative:
-        wish = f"contact their {relation_word(relative.group(1))}"
+        also_me = re.search(r"\bme\s+(?:or|and)\s+(?:her|his|their|the)\b", relative.group(0), re.I)
+        wish = f"contact {'me or ' if also_me else ''}their {relation_word(relative.group(1))}"
         found.append(Found("contact_preference", wish, relative.start(), relative.end()))
     return found
 

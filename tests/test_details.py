@@ -739,7 +739,7 @@ def test_who_not_to_contact_never_contradicts_who_to_contact():
     wishes = {
         v for k, v in found("dont ring the patient, contact me or his daughter") if k == "contact_preference"
     }
-    assert wishes == {"do not contact them directly", "contact their daughter"}
+    assert wishes == {"do not contact them directly", "contact me or their daughter"}
     assert ("contact_preference", "do not contact their daughter") in found(
         "actually dont contact the daughter, only me"
     )

@@ -172,6 +172,8 @@ def test_wishes_for_how_to_be_contacted_told_at_different_times_are_all_kept():
     assert contact_slots(told(["not by phone"], ["not at home"])) == ["email"], "never asked for a phone"
     only_me, daughter = "do not contact them directly, only me", "contact their daughter Karen"
     assert contact_wishes(told([only_me], [daughter])) == ["do not contact them directly", daughter]
+    # "contact me or his daughter": the caller is still asked for a number
+    assert contact_slots(told(["do not contact them directly", "contact me or their daughter"]))[0] == "phone"
     assert contact_wishes(told([daughter], ["do not contact their daughter"])) == [
         "do not contact their daughter"
     ]
