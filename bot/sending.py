@@ -185,7 +185,9 @@ SEND_ASKED = re.compile(
     r"\b(?:you|u)\s+(?:send|pass)\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:on\s+)?(?:for\s+me|to\s+(?:them|thurrock\s+first))|"
     r"\b(?:send|pass|forward)\s+(?:it\s+|this\s+|that\s+|everything\s+|(?:my|the)\s+\w+\s+)?(?:on\s+)?(?:to\s+)?thurrock\s+first\b|"
     r"\b(?:send|put|pass)\s+(?:the|my|a|this)\s+(?:referral|request)\s+(?:through|on|in)\b|"
-    r"\bsend\s+(?:it|this|that)\s+for\s+me\b",
+    r"\bsend\s+(?:it|this|that)\s+for\s+me\b|"
+    # "yes please take it down here" (the answer to professionals offers to "take your referral down here")
+    r"\btake\s+(?:it|this|that|the\s+referral|my\s+referral|the\s+details|a\s+referral)\s+down\b(?!\s+(?:to|the|a)\b)",
     re.I,
 )
 

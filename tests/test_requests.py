@@ -118,3 +118,20 @@ def test_a_request_held_past_the_days_limit_is_saved_never_being_sent(monkeypatc
         assert resident_state({"deliveries": []}) == "utter_request_saved"
     finally:
         settings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "said, asks",
+    [
+        ("yes please take it down here, im a professional", True),
+        ("can you take the referral down here please", True),
+        ("send it to thurrock first please", True),
+        ("i'll take it down to the post office", False),
+    ],
+)
+def test_asking_for_the_referral_to_be_taken_down_here_is_a_request(said, asks):
+    """A housing officer typed what the professionals' answer offers ("take your referral down
+    here") and got "Sorry, I didn't understand that"."""
+    from bot.sending import asks_to_send
+
+    assert asks_to_send(said) is asks
