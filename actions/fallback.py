@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.details import detail_named
+from actions.details import DECLINED, NOT_GIVEN, detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.safety.risk import DISTRESS, read_message
@@ -210,6 +210,9 @@ def yes_or_request(tracker: Tracker) -> bool:
 NOT_YET = re.compile(r"\b(?:don'?t|do\s+not|not)\s+send\b|\bnot\s+yet\b|\bhold\s+on\b|\bwait\b", re.I)
 
 
+NEED_WORDS = 8  # a message this long at the read-back, with no question in it, says what they need
+
+
 def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Not understood while the request waits to be sent: never dropped. A detail it names is
     changed ("communication needs should say none"); anything else, the request is shown again."""
@@ -221,6 +224,13 @@ def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List
         dispatcher.utter_message(response="utter_readback_not_yet")
     elif says_not_urgent(text) and tracker.get_slot("handover_urgency") == "urgent":
         dispatcher.utter_message(response="utter_readback_urgent_kept")
+    elif (
+        tracker.get_slot("need") in ("none", DECLINED, NOT_GIVEN)
+        and len(text.split()) >= NEED_WORDS
+        and "?" not in text
+    ):  # "hoarding in his flat, he wont accept help…", typed when what they need was still empty
+        dispatcher.utter_message(response="utter_detail_updated", detail="what you need", value=text.strip())
+        return [SlotSet("need", text.strip()), FollowupAction("action_confirm_handover")]
     else:
         dispatcher.utter_message(response="utter_readback_unclear")
     return [FollowupAction("action_confirm_handover")]

@@ -409,7 +409,11 @@ class ActionRespondToRisk(Action):
                 answer = response
             else:
                 said = "" if text.startswith("/") else text  # a button says nothing of what happened
-                concerns.append(new_concern(said, risk, now_in_london().isoformat(timespec="minutes")))
+                # hoarding read as abuse, with nobody hurting or taking from them: kept as (self-)neglect
+                kept = (
+                    Risk(NEGLECT, risk.imminent) if risk.kind == ABUSE and self_neglect_told(text) else risk
+                )
+                concerns.append(new_concern(said, kept, now_in_london().isoformat(timespec="minutes")))
                 dispatcher.utter_message(response=block_for(risk, text))
                 if risk.kind in (ABUSE, DANGER) and is_domestic(text):
                     dispatcher.utter_message(response="utter_risk_domestic_abuse")

@@ -115,6 +115,17 @@ def test_an_unclear_message_at_the_read_back_never_drops_the_request():
     assert said == ["utter_readback_urgent_kept"] and result[-1]["name"] == "action_confirm_handover"
 
 
+def test_what_they_need_typed_at_the_read_back_fills_it_when_it_was_empty():
+    """A housing officer's "hoarding in his flat, he wont accept help clearing it…", typed at the
+    read-back after answering "none" to what they need, got "Sorry, I didn't follow that"."""
+    text = "hoarding in his flat, he wont accept help clearing it and the smell is affecting neighbours"
+    said, result = at_the_read_back(text, need="declined")
+    assert said == ["utter_detail_updated"]
+    assert {"event": "slot", "timestamp": None, "name": "need", "value": text} in result
+    said, _ = at_the_read_back(text, need="help with washing")
+    assert said == ["utter_readback_unclear"], "what they need is never written over"
+
+
 def test_a_detail_named_at_the_read_back_is_changed():
     said, result = at_the_read_back("communication needs should say none", communication_needs=["i said no"])
     assert said == []

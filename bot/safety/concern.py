@@ -27,7 +27,7 @@ KIND_TITLES = {
     SELF_HARM: "risk of suicide or self-harm (the person writing)",
     SOMEONE_ELSE: "risk of suicide or self-harm (someone the person knows)",
     ABUSE: "possible abuse or exploitation",
-    NEGLECT: "possible neglect, or someone not seen",
+    NEGLECT: "possible neglect or self-neglect, or someone not seen",
     DANGER: "someone in danger or hurt now",
     CARER_HARM: "a carer at breaking point: afraid of harming or leaving the person they look after",
     MISSED_CARE: "care visit missed and someone stuck or unsafe",
