@@ -215,7 +215,7 @@ ANSWER_RELATION = re.compile(rf"^\W*(?:it'?s\s+)?(?:for\s+)?(?:my|a|our)?\s*{REL
 SELF_CONTEXT = re.compile(
     r"\b(?:it'?s|its|it is|is it|this is|help is|help's|asking|enquiring|just)\s+(?:for\s+)?"
     r"(?:me|myself)\b(?!\s+(?:to|back|on|at|a))|^\W*(?:for\s+)?(?:me|myself)\b\W*(?:obviously|only|please)?\W*$|"
-    r"\bfor my\s?self\b|\bit'?s me who\b|\bme who needs\b|"
+    r"\bfor my\s?self\b|\bit'?s me who\b|\bme who needs\b|\b(?:for\s+)?my\s+own\s+(?:care|needs|support)\b|"
     # "i had a fall last month and im struggling with washing": their own need, said of themselves
     r"\bi\s+(?:had|have\s+had|'ve\s+had|ve\s+had)\s+a\s+fall\b|\bsince\s+my\s+fall\b|"
     r"\bi(?:'m|\s+am|m)\s+(?:really\s+)?struggling\s+(?:with|to)\s+(?:my\s+)?(?:wash|bath|shower|dress|cook|shop|get\s+(?:up|out|dressed|to\s+the)|the\s+stairs)|"
