@@ -728,6 +728,11 @@ class ActionNoteDetails(Action):
         ):  # "can you say it in easy read please": their need, and this chat in Easy Read from now
             events.append(SlotSet("easy_read", True))
         said = noted([slot for slot in slots if slot not in changed], tracker)
+        if tracker.get_slot("handover_stage") == "confirming" and (said or changed):
+            # typed at "what would you like to change?": changed, and the request read back again
+            if said:
+                dispatcher.utter_message(response="utter_details_noted_in_passing", noted=said)
+            return events + [SlotSet("detail_to_change", None), FollowupAction("action_confirm_handover")]
         if said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
         elif not changed and tells_something_late(full_text(tracker)) and requests_made(tracker):

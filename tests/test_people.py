@@ -404,3 +404,26 @@ def test_a_neighbour_with_a_key_is_not_who_the_help_is_for():
     result = asyncio.run(ActionNoteDetails().run(dispatcher, tracker, {}))
     assert {"event": "slot", "name": "asking_for", "value": "self", "timestamp": None} in result
     assert "utter_detail_updated" not in [m["response"] for m in dispatcher.messages]
+
+
+def test_a_detail_typed_at_what_would_you_like_to_change_goes_back_to_the_read_back():
+    """Typed at the change menu, a new detail was noted and then "What would you like help with?":
+    the request being read back was left behind."""
+    from actions.details import ActionNoteDetails
+
+    said = {"text": "my mobile is 07700 900999", "intent": {"name": "give_details"}, "entities": []}
+    events = [
+        {"event": "action", "name": "action_ask_what_to_change"},
+        {"event": "user", "text": said["text"], "parse_data": said},
+        {"event": "slot", "name": "phone", "value": "07700 900999"},
+    ]
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "x",
+            "slots": {"handover_stage": "confirming", "phone": "07700 900999"},
+            "latest_message": said,
+            "events": events,
+        }
+    )
+    result = asyncio.run(ActionNoteDetails().run(CollectingDispatcher(), tracker, {}))
+    assert result[-1] == {"event": "followup", "timestamp": None, "name": "action_confirm_handover"}
