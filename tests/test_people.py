@@ -411,8 +411,13 @@ def test_a_detail_typed_at_what_would_you_like_to_change_goes_back_to_the_read_b
     the request being read back was left behind."""
     from actions.details import ActionNoteDetails
 
-    said = {"text": "my mobile is 07700 900999", "intent": {"name": "give_details"}, "entities": []}
+    said = {
+        "text": "my mobile is 07700 900999",
+        "intent": {"name": "give_details"},
+        "entities": [{"entity": "phone", "value": "07700 900999"}],
+    }
     events = [
+        {"event": "slot", "name": "phone", "value": "07700 900111"},
         {"event": "action", "name": "action_ask_what_to_change"},
         {"event": "user", "text": said["text"], "parse_data": said},
         {"event": "slot", "name": "phone", "value": "07700 900999"},
