@@ -859,3 +859,13 @@ def test_a_relative_there_in_passing_is_not_who_the_help_is_for():
             "brother", CollectingDispatcher(), said_after_mum(text), {}
         )
         assert result == {"cared_for": kept}, text
+
+
+def test_no_rating_with_a_question_is_never_asked_for_a_number():
+    """Tom, furious that his mum's carers did not come: "i dont want to rate anything. whats she
+    supposed to do tonight?" got "Sorry, please choose a number from one to five"."""
+    said = "i dont want to rate anything. whats she supposed to do tonight? the agency goes to voicemail"
+    result, responses = rate(said, "out_of_hours", confidence=0.3)
+    assert responses == ["utter_rating_left"] and result["feedback_rating"] == "left"
+    result, responses = rate("i dont want to rate it. is there anyone independent?", "healthwatch")
+    assert responses == ["utter_healthwatch"] and result["feedback_rating"] == "left"
