@@ -433,16 +433,6 @@ class ValidateFeedbackForm(FormValidationAction):
         if asks(said) and COMPLAIN_FOR.search(said):  # "can i complain on her behalf?": yes, then the rating
             dispatcher.utter_message(response="utter_complain_for_someone")
             return {"feedback_rating": None, "failed_answers": failures}
-        if NO_RATING.search(said) and asks(said):
-            # "i dont want to rate anything. whats she supposed to do tonight?": never "choose a number"
-            answer = f"utter_{intent.get('name')}"
-            confident = (
-                intent.get("confidence", 0) >= QUESTION_CONFIDENCE
-                and intent.get("name") not in NOT_A_QUESTION
-            )
-            answered = confident and answer in domain.get("responses", {})
-            dispatcher.utter_message(response=answer if answered else "utter_rating_left")
-            return {**RATING_LEFT, "failed_answers": failures}
         if not a_number and intent.get("name") == "deny" and not long_enough:
             return {"feedback_rating": "skipped", "failed_answers": failures}
         own = without_the_rating_talk(said) if not asks(said) else None
@@ -468,7 +458,8 @@ class ValidateFeedbackForm(FormValidationAction):
             if intent.get("name") not in HANDED_ON:  # a call back is started once the rating is left
                 dispatcher.utter_message(response=answer)
             return {**RATING_LEFT, "failed_answers": failures}
-        if tried and not a_number:
+        if (tried or NO_RATING.search(said)) and not a_number:
+            # "i dont want to rate anything. whats she supposed to do tonight?": never "choose a number"
             dispatcher.utter_message(response="utter_rating_left")
             return {**RATING_LEFT, "failed_answers": failures}
         # "0", "ten", "6/5", or words: asked again kindly, never taken as a skip
