@@ -493,7 +493,9 @@ RESIDENT_CALLS = re.compile(
 # "don't ring in the evening", "never after 5, please": the time is one to avoid
 TIME_REFUSED = re.compile(
     r"(?:\b(?:don'?t|dont|do\s+not|never|no)\s+(?:\w+\s+)?(?:call|calls|calling|ring|phone|contact|text|bother)\b"
-    r"|\bavoid)[^.,;!?]{0,30}$|\b(?:never|no)\s+$",
+    r"|\bavoid"
+    # "can you take out the bit about evenings, any time is fine": a time taken back
+    r"|\b(?:take|taking)\s+(?:out|off)|\bremove|\bscrap|\bnot)[^.,;!?]{0,30}$|\b(?:never|no)\s+$",
     re.I,
 )
 WHENEVER = re.compile(r"\bwhenever\b|^\W*(?:any|anytime|don'?t mind|no preference)\W*$", re.IGNORECASE)
@@ -699,6 +701,23 @@ serious suicidal homeless pregnant housebound bedbound bedridden diabetic epilep
 NAME_TRIGGERS = [
     # (pattern whose end is where the name starts, how sure the words after it are a name, role);
     # the other person's first, so "his name is" is never read as the caller's "name is"
+    # "her names not sandra hartley its sandra hart": the name put right, after "it's"
+    (
+        re.compile(
+            r"\b(?:his|her|their)\s+(?:full\s+)?names?(?:'s|\s+is)?\s+(?:not|isn'?t|is\s+not)\s+[^.,;!?]{1,40}?[,.;]?\s*(?:it'?s|its|it\s+is)\s+",
+            re.I,
+        ),
+        "intro",
+        CARED_FOR,
+    ),
+    (
+        re.compile(
+            r"\bmy\s+(?:full\s+)?names?(?:'s|\s+is)?\s+(?:not|isn'?t|is\s+not)\s+[^.,;!?]{1,40}?[,.;]?\s*(?:it'?s|its|it\s+is)\s+",
+            re.I,
+        ),
+        "intro",
+        None,
+    ),
     (re.compile(rf"\b{CLIENT_NOUN}'?s?\s+(?:full\s+)?name\s*(?:is|:)?\s*", re.I), "intro", CARED_FOR),
     (
         re.compile(
@@ -1916,6 +1935,8 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
             dict.fromkeys(("not " if m.start() in refused else "") + (_tidy_time(m) or "") for m in times)
         )
         values.sort(key=lambda value: value.startswith("not "))  # "afternoons, not mornings"
+        if "any time" in values and all(v.startswith("not ") for v in values if v != "any time"):
+            values = ["any time"]  # "take out the bit about evenings, any time is fine"
         if len(values) > 1 and "any time" in values:
             values.remove("any time")
         return Found("contact_time", ", ".join(v for v in values if v), times[0].start(), times[-1].end())

@@ -995,3 +995,17 @@ def test_asking_whether_a_detail_is_gone_never_takes_it_off(text, gone):
     from bot.details import forgotten_detail
 
     assert forgotten_detail(text) == gone
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("her names not sandra hartley its sandra hart", ("person_name", "Sandra Hart")),
+        ("my name isnt tom its tim baker", ("person_name", "Tim Baker")),
+        ("can you take out the bit about evenings, any time is fine", ("contact_time", "any time")),
+    ],
+)
+def test_a_correction_typed_in_one_breath_is_what_is_kept(text, detail):
+    """Lee, at "what would you like to change?": "her names not sandra hartley its sandra hart. and
+    can you take out the bit about evenings" left both as they were."""
+    assert detail in found(text)
