@@ -615,6 +615,9 @@ def test_not_washed_for_weeks_said_of_oneself_is_a_need_not_a_report_of_neglect(
         ("talking on the phone is too hard for me, is there another way", ["cant_phone"]),
         ("phones are no good for me since the stroke", ["cant_phone"]),
         ("i can't ring my son, he's at work", []),
+        # feeling ill now (a diabetic alone who has not eaten): 999 or 111, never the self-harm answer
+        ("i feel a bit dizzy and shakey now", ["call_111"]),
+        ("i get dizzy spells, can i have a grab rail", []),
         ("he won't answer the phone to me", []),
     ],
 )
@@ -719,3 +722,9 @@ def test_a_carer_who_cannot_leave_her_is_not_asking_for_somewhere_safe():
         "do they come to the house or do i have to go somewhere, i cant leave her"
     )
     assert "somewhere_safe" in followup_kinds("i need to leave him, where can i go")
+
+
+def test_feeling_ill_in_the_body_is_never_self_harm_by_the_classifier_alone():
+    """Joan (81, diabetic, no tea): "i feel a bit dizzy and shakey now" got "move away from your pills"."""
+    assert read_message("i feel a bit dizzy and shakey now", "urgent_self_harm", 0.9) == NO_RISK
+    assert read_message("im so shaky, i want to end it all", "urgent_self_harm", 0.9).kind == "self_harm"

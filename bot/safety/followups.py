@@ -213,6 +213,9 @@ FOLLOWUPS = [
         re.compile(
             r"\b(should|do|shall|can|could)\s+i\s+(call|ring|phone|dial|try)\s+(nhs\s+)?111\b|\b111\s+or\s+(999|the\s+gp|a\s*&\s*e)\b|"
             r"\b(999|the\s+gp)\s+or\s+111\b|\bis\s+(it|this|that)\s+(a\s+)?111\b|"
+            # "i feel a bit dizzy and shakey now" (a diabetic who has not eaten): unwell now, told plainly
+            r"\b(i|i'm|i\s+am|im)\s+(feel\w*\s+|feeling\s+|going\s+|getting\s+)?(a\s+bit\s+|really\s+|very\s+|so\s+)?"
+            r"(dizzy|shak(y|ey|ing)|faint|light[\s-]?headed|wobbly|funny\s+in\s+my\s+head)\b|"
             # someone ill now and nobody to help: "my little brother has a really high temperature … what
             # do i do", "he's really hot and won't stop crying", "my brother is ill and no adult can help"
             r"\b(high\s+temperature|temperature\s+is\s+(really\s+|so\s+|very\s+)?high|a\s+fever|feverish|burning\s+up|"

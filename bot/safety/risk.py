@@ -915,6 +915,13 @@ def _self_harm_kind(text: Text) -> Text:
     return SELF_HARM
 
 
+# Feeling ill in the body, told plainly: NHS 111 or 999 (bot.safety.followups), never self-harm by the
+# classifier alone
+FEELING_UNWELL = re.compile(
+    r"\b(dizzy|shak(y|ey|ing)|faint|light[\s-]?headed|wobbly|hypo|blood\s+sugar|chest\s+pain|temperature|being\s+sick)\b"
+)
+
+
 def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 0.0) -> Risk:
     """The risk in one message, from patterns and the classifier's intent (without context)."""
     if not text or text.startswith("/"):
@@ -930,6 +937,9 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
             and not vague
             and len(tidied.split()) > SHORT_MESSAGE_WORDS
             and not NOT_SO.search(tidied)  # "im not going to hurt myself dear. i just need my tea"
+            and not FEELING_UNWELL.search(
+                tidied
+            )  # "i feel a bit dizzy and shakey now": the body, not a wish to die
         ):
             kind = SELF_HARM  # a vague or very short message is left to its context
         elif (
@@ -948,6 +958,7 @@ def read_message(text: Text, intent: Optional[Text] = None, confidence: float = 
         or intent == "urgent_self_harm"
         and confidence >= CLASSIFIER_CONFIDENCE
         and not NOT_SO.search(tidied)
+        and not FEELING_UNWELL.search(tidied)
     ) and not ORDINARY.search(tidied):
         return Risk(DISTRESS)
     return NO_RISK
