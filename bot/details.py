@@ -577,11 +577,24 @@ DETAIL_WORDS = [
     ("email", re.compile(rf"\b({EMAIL_WORD})\b", re.I)),
     ("postcode", re.compile(rf"\b({ADDRESS_WORD}|moved|move house)\b", re.I)),
     ("full_name", re.compile(r"\bname\b", re.I)),
+    # "remove that area line", "the area is wrong" (never "help in my area")
+    (
+        "area",
+        re.compile(
+            r"(?<!\bin\s)\b(?:the|that|my|his|her|their)\s+area\b(?!\s+(?:of|for|near|where))|\barea\s+(?:line|bit|is\s+wrong|off|out)\b",
+            re.I,
+        ),
+    ),
 ]
-THEIR_DETAIL = {"phone": "cared_for_phone", "postcode": "cared_for_postcode", "full_name": "cared_for_name"}
+THEIR_DETAIL = {
+    "phone": "cared_for_phone",
+    "postcode": "cared_for_postcode",
+    "full_name": "cared_for_name",
+    "area": "cared_for_area",
+}
 # "forget my email", "take my name off it", "remove the phone number": one detail taken away, not
 # everything ("forget me", "delete everything" ask to forget the whole conversation)
-ANY_DETAIL_WORD = rf"(?:name|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
+ANY_DETAIL_WORD = rf"(?:name|area|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
 FORGET_ONE = re.compile(
     # ("clear written communication by email" is how to write, never a wish to clear the email)
     r"\b(?:forget|remove|delete|get rid of|wipe|clear(?=\s+(?:my|the|his|her|their|off|out|away)\b)|scrap)\b(?:\s+\w+){0,3}?\s+"

@@ -1009,3 +1009,12 @@ def test_a_correction_typed_in_one_breath_is_what_is_kept(text, detail):
     """Lee, at "what would you like to change?": "her names not sandra hartley its sandra hart. and
     can you take out the bit about evenings" left both as they were."""
     assert detail in found(text)
+
+
+def test_the_area_line_can_be_taken_off():
+    """A discharge coordinator: "no I'm NOT in tilbury, remove that area line" left "Area: Tilbury"."""
+    from bot.details import forgotten_detail
+
+    assert forgotten_detail("no I'm NOT in tilbury, remove that area line") == "area"
+    assert forgotten_detail("take the area off") == "area"
+    assert not [v for k, v in found("is there a day centre in my area") if k == "detail"]
