@@ -17,7 +17,8 @@
 - `sharing_limit`: a yes with a limit on what is shared ("yes but only about the day centre", "ok, just
   don't mention the money"), kept in their words for Thurrock First;
 - `tells_something_late`: "forgot to say he's diabetic", "one more thing, she has a key safe": something
-  to add to a request already made.
+  to add to a request already made;
+- `asks_if_sent`: "what do you mean its not sent??", "has it gone or not?": the request's state, asked.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
 """
 
@@ -231,3 +232,16 @@ TOLD_LATE_TAIL = re.compile(
 def tells_something_late(text: Text) -> bool:
     """ "forgot to say he's diabetic", "he's on warfarin, forgot to say": something to add."""
     return bool(TOLD_LATE.match(text or "") or TOLD_LATE_TAIL.search(text or ""))
+
+
+# "what do you mean its not sent??", "so has it gone or not?", "did my request go?": its state, asked
+STATUS_ASKED = re.compile(
+    r"\b(?:is|has|was)\s+(?:it|my\s+request|the\s+request|my\s+referral|the\s+referral|that)\s+(?:not\s+)?(?:been\s+)?(?:sent|gone|through)\b|"
+    r"\b(?:it'?s|its|it\s+is|it\s+has)\s+not\s+(?:been\s+)?(?:sent|gone)\b|\bnot\s+sent\s*\?|"
+    r"\bdid\s+(?:it|my\s+request|the\s+request|my\s+referral)\s+(?:go|send|get\s+sent|go\s+through)\b",
+    re.I,
+)
+
+
+def asks_if_sent(text: Text) -> bool:
+    return bool(STATUS_ASKED.search(text or ""))

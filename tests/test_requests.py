@@ -135,3 +135,20 @@ def test_asking_for_the_referral_to_be_taken_down_here_is_a_request(said, asks):
     from bot.sending import asks_to_send
 
     assert asks_to_send(said) is asks
+
+
+@pytest.mark.parametrize(
+    "said, asks",
+    [
+        ("what do you mean its not sent?? ive only sent one. i cant ring in the day", True),
+        ("so has it gone or not?", True),
+        ("did my request go through", True),
+        ("has my address gone from it", False),
+        ("i sent my son round", False),
+    ],
+)
+def test_whether_the_request_went_is_heard_as_asking_its_state(said, asks):
+    """Lee: "what do you mean its not sent??" got "I've noted your wishes" and the main menu."""
+    from bot.sending import asks_if_sent
+
+    assert asks_if_sent(said) is asks

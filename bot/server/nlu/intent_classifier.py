@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 from bot.content import topic_titles
-from bot.sending import VISIT_ASKED, asks_to_send
+from bot.sending import VISIT_ASKED, asks_if_sent, asks_to_send
 from bot.safety.risk import URGENT_INTENTS
 from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
 from bot.server.nlu.topic_part import YES_FIRST
@@ -138,6 +138,7 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
                 message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)
                 continue
             self._send_asked(message)
+            self._sent_asked(message)
             vector = message.get(TOPIC_PART_VECTOR)
             if vector is not None and (message.get(INTENT) or {}).get("name") == CALL_BACK:
                 self._name_the_topic(message, vector)
@@ -198,6 +199,16 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         name = (message.get(INTENT) or {}).get("name")
         if name not in (CALL_BACK, "affirm", "deny", "goodbye") and asks_to_send(message.get(TEXT) or ""):
             _read_as(message, CALL_BACK)
+
+    @staticmethod
+    def _sent_asked(message: Message) -> None:
+        """ "what do you mean its not sent?? i cant ring in the day", read as details or not at all:
+        whether the request went (its state, and what to do), never a wish noted and the menu."""
+        name = (message.get(INTENT) or {}).get("name")
+        if name in ("give_details", FALLBACK_INTENT, "show_menu", "out_of_scope") and asks_if_sent(
+            message.get(TEXT) or ""
+        ):
+            _read_as(message, "ask_request_status")
 
     @staticmethod
     def _someone_to_help(message: Message) -> None:
