@@ -546,6 +546,21 @@ COMMUNICATION_NEEDS = [
         ),
     ),
     ("screen reader", re.compile(r"\bscreen\s*reader\b", re.I)),
+    # "autistic, written only, clear literal language" (an autistic resident's needs, in their words)
+    (
+        "in writing",
+        re.compile(
+            r"\b(?:written|in\s+writing)\s+(?:communication\s+|contact\s+)?only\b|\bonly\s+(?:in\s+writing|written)\b",
+            re.I,
+        ),
+    ),
+    (
+        "clear, literal language",
+        re.compile(
+            r"\b(?:clear|literal)\s+(?:and\s+literal\s+|literal\s+)?(?:written\s+)?(?:language|english|words|communication)\b",
+            re.I,
+        ),
+    ),
     ("face to face", re.compile(r"\bface[\s-]to[\s-]face\b|\bin person\b", re.I)),
     (
         "no phone calls",

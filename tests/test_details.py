@@ -1018,3 +1018,14 @@ def test_the_area_line_can_be_taken_off():
     assert forgotten_detail("no I'm NOT in tilbury, remove that area line") == "area"
     assert forgotten_detail("take the area off") == "area"
     assert not [v for k, v in found("is there a day centre in my area") if k == "detail"]
+
+
+def test_an_autistic_residents_needs_in_their_words_are_kept():
+    """Sam typed "autistic, written only, clear literal language" and the read-back said "not given"."""
+    needs = {
+        v
+        for k, v in found("communication needs: autistic, written only, clear literal language")
+        if k == "communication_need"
+    }
+    assert needs == {"in writing", "clear, literal language"}
+    assert not [v for k, v in found("please use plain english") if k == "communication_need"]
