@@ -379,56 +379,44 @@ def test_no_email_is_never_asked_for_nor_offered():
     )
 
 
-def test_a_neighbour_with_a_key_is_not_who_the_help_is_for():
-    """Joan (74, help for herself) wrote "my neighbour Pat has a key, her number is 07700 900615"
-    after sending: "I've updated who the help is for. It's now: friend or neighbour"."""
+def noted_in_passing(text, before, after, entities=(), slots=None):
+    """action_note_details for `text`, with the slots held `before` it and set `after` it."""
     from actions.details import ActionNoteDetails
 
-    text = "my neighbour Pat has a key, her number is 07700 900615 if they cant get me"
-    said = {"text": text, "intent": {"name": "give_details"}, "entities": []}
+    said = {"text": text, "intent": {"name": "give_details"}, "entities": list(entities)}
     events = [
-        {"event": "slot", "name": "asking_for", "value": "self"},
+        *({"event": "slot", "name": name, "value": value} for name, value in before.items()),
         {"event": "user", "text": text, "parse_data": said},
-        {"event": "slot", "name": "asking_for", "value": "friend or neighbour"},
-        {"event": "slot", "name": "cared_for", "value": "neighbour"},
+        *({"event": "slot", "name": name, "value": value} for name, value in after.items()),
     ]
     tracker = Tracker.from_dict(
-        {
-            "sender_id": "x",
-            "slots": {"asking_for": "friend or neighbour", "cared_for": "neighbour"},
-            "latest_message": said,
-            "events": events,
-        }
+        {"sender_id": "x", "slots": {**after, **(slots or {})}, "latest_message": said, "events": events}
     )
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ActionNoteDetails().run(dispatcher, tracker, {}))
+    return result, [m["response"] for m in dispatcher.messages]
+
+
+def test_a_neighbour_with_a_key_is_not_who_the_help_is_for():
+    """Joan (74, help for herself) wrote "my neighbour Pat has a key, her number is 07700 900615"
+    after sending: "I've updated who the help is for. It's now: friend or neighbour"."""
+    result, responses = noted_in_passing(
+        "my neighbour Pat has a key, her number is 07700 900615 if they cant get me",
+        before={"asking_for": "self"},
+        after={"asking_for": "friend or neighbour", "cared_for": "neighbour"},
+    )
     assert {"event": "slot", "name": "asking_for", "value": "self", "timestamp": None} in result
-    assert "utter_detail_updated" not in [m["response"] for m in dispatcher.messages]
+    assert "utter_detail_updated" not in responses
 
 
 def test_a_detail_typed_at_what_would_you_like_to_change_goes_back_to_the_read_back():
     """Typed at the change menu, a new detail was noted and then "What would you like help with?":
     the request being read back was left behind."""
-    from actions.details import ActionNoteDetails
-
-    said = {
-        "text": "my mobile is 07700 900999",
-        "intent": {"name": "give_details"},
-        "entities": [{"entity": "phone", "value": "07700 900999"}],
-    }
-    events = [
-        {"event": "slot", "name": "phone", "value": "07700 900111"},
-        {"event": "action", "name": "action_ask_what_to_change"},
-        {"event": "user", "text": said["text"], "parse_data": said},
-        {"event": "slot", "name": "phone", "value": "07700 900999"},
-    ]
-    tracker = Tracker.from_dict(
-        {
-            "sender_id": "x",
-            "slots": {"handover_stage": "confirming", "phone": "07700 900999"},
-            "latest_message": said,
-            "events": events,
-        }
+    result, _ = noted_in_passing(
+        "my mobile is 07700 900999",
+        before={"phone": "07700 900111"},
+        after={"phone": "07700 900999"},
+        entities=[{"entity": "phone", "value": "07700 900999"}],
+        slots={"handover_stage": "confirming"},
     )
-    result = asyncio.run(ActionNoteDetails().run(CollectingDispatcher(), tracker, {}))
     assert result[-1] == {"event": "followup", "timestamp": None, "name": "action_confirm_handover"}
