@@ -28,6 +28,7 @@ from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
 from bot.details import SELF
 from bot.safety.concern import (
+    SELF_NEGLECT_TOLD,
     KIND_TITLES,
     active_concerns,
     at_risk,
@@ -35,6 +36,7 @@ from bot.safety.concern import (
     is_domestic,
     new_concern,
     safe_contact,
+    self_neglect_told,
     urgency_of,
 )
 from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds, writer_is_young
@@ -219,29 +221,6 @@ def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Te
         return []
     asked = [kind for kind in followup_kinds(text) if kind in ASKED_WITH_A_WORRY][:MOST_FOLLOWUPS_ANSWERED]
     return asked + ["for_young_people"] if young and "for_young_people" not in asked else asked
-
-
-# "a tenant is hoarding, the flat is full to the ceiling": someone neglecting themselves, nobody missing
-SELF_NEGLECT_TOLD = re.compile(r"\b(hoard\w*|self[\s-]?neglect\w*)\b", re.I)
-# "…and her son takes her money", "he hits her": someone else harming them, whatever the state of the home
-HURT_BY_SOMEONE = re.compile(
-    r"\b(hit|hits|hitting|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|threat\w*|takes?|took|taking|steal\w*|stole)\b"
-    r"[^.?!]{0,30}\b(her|him|them|money|card|pension|benefits)\b",
-    re.I,
-)
-NOT_SEEN = re.compile(
-    r"\b(not|n't|nobody\s+has|no\s*one\s+has)\s+(been\s+)?(seen|heard\s+from|answer\w*)\b|\bno\s+answer\b|\bnot\s+(been\s+)?out\b",
-    re.I,
-)
-
-
-def self_neglect_told(text: Text) -> bool:
-    """Someone neglecting themselves (hoarding), nobody missing and nobody named as hurting them."""
-    return (
-        bool(SELF_NEGLECT_TOLD.search(text))
-        and not NOT_SEEN.search(text)
-        and not HURT_BY_SOMEONE.search(text)
-    )
 
 
 def block_for(risk: Risk, text: Text = "") -> Text:

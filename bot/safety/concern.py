@@ -214,3 +214,26 @@ def is_domestic(text: Text) -> bool:
             who,
         )
     ) or bool(re.search(r"\bdomestic\b", tidy(text)))
+
+
+# "a tenant is hoarding, the flat is full to the ceiling": someone neglecting themselves, nobody missing
+SELF_NEGLECT_TOLD = re.compile(r"\b(hoard\w*|self[\s-]?neglect\w*)\b", re.I)
+# "…and her son takes her money", "he hits her": someone else harming them, whatever the state of the home
+HURT_BY_SOMEONE = re.compile(
+    r"\b(hit|hits|hitting|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|threat\w*|takes?|took|taking|steal\w*|stole)\b"
+    r"[^.?!]{0,30}\b(her|him|them|money|card|pension|benefits)\b",
+    re.I,
+)
+NOT_SEEN = re.compile(
+    r"\b(not|n't|nobody\s+has|no\s*one\s+has)\s+(been\s+)?(seen|heard\s+from|answer\w*)\b|\bno\s+answer\b|\bnot\s+(been\s+)?out\b",
+    re.I,
+)
+
+
+def self_neglect_told(text: Text) -> bool:
+    """Someone neglecting themselves (hoarding), nobody missing and nobody named as hurting them."""
+    return (
+        bool(SELF_NEGLECT_TOLD.search(text))
+        and not NOT_SEEN.search(text)
+        and not HURT_BY_SOMEONE.search(text)
+    )
