@@ -19,7 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.distress import answer_distress
 from actions.request_state import requests_made, tell_requests
+from bot.safety.risk import DISTRESS, read_message
 from actions.topics import TOPIC_TITLES
 from bot.sending import VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
 from bot.details import (
@@ -46,6 +48,7 @@ from bot.details import (
     tidy_email,
     tidy_postcode,
     without_told_already,
+    need_in_their_words,
     ONLY_A_ROLE,
 )
 from bot.forget import forget_message
@@ -407,6 +410,10 @@ def contact_slots(tracker: Tracker) -> List[Text]:
     email address, unless they asked to be rung or texted; email first when they asked for email;
     the other if they skip the first."""
     wishes = set(contact_wishes(tracker))
+    if "no phone calls" in (tracker.get_slot("communication_needs") or []):
+        wishes.add(
+            "not by phone"
+        )  # "i do not use the phone at all", told as a need: never asked for a number
     if any(wish.startswith("contact ") and not wish.startswith("contact me or ") for wish in wishes):
         return []  # "contact her, not me", "speak to his son": the caller asked not to be contacted
     if "letter" in wishes and not wishes & {"email", "phone call", "text message"}:
@@ -638,8 +645,10 @@ DETAIL_FILLER = set(
     "formats information info in for everything all of on "
     # a correction: "sorry dads postcode is wrong, its RM17 6YX"
     "wrong meant actually correct correction mistake typo not his her their dads dad's mums mum's "
-    "husbands husband's wifes wife's sons son's daughters daughter's nans nan's".split()
+    "husbands husband's wifes wife's sons son's daughters daughter's nans nan's no wait name hang hold".split()
 )
+# the value a correction replaces: "my name is Sam Whitfeld not Whitfield"
+REPLACED_VALUE = re.compile(r"\b(?:not|isn'?t|instead\s+of)\s+[\w.@'-]+(?:\s+\d\w*)?", re.I)
 
 
 def only_details(text: Text) -> bool:
@@ -650,7 +659,7 @@ def only_details(text: Text) -> bool:
     rest = list(text)
     for detail in found:
         rest[detail.start : detail.end] = " " * (detail.end - detail.start)
-    words = re.findall(r"[a-z'-]+", "".join(rest).lower())
+    words = re.findall(r"[a-z'-]+", REPLACED_VALUE.sub(" ", "".join(rest)).lower())
     return all(word in DETAIL_FILLER for word in words)
 
 
@@ -667,6 +676,12 @@ def noted(slots: List[Text], tracker: Tracker) -> Text:
     return joined(parts) if parts else ""
 
 
+# A time in words with no clock in them: "whenever suits", "not when i'm at work", "after the school run"
+SAYS_WHEN = re.compile(
+    r"\b(?:when(?:ever)?|after|before|until|till|not|except|only|any|during|between|around|about|school|work|"
+    r"lunch|tea|dinner|day|night|week|today|tomorrow|now|soon|later|early|late|free|home|in|out)\b",
+    re.I,
+)
 SHORT_ANSWER_WORDS = 4  # "weekday mornings please": an answer of its own, not a sentence about needs
 # "any time in office hours", said to the communication-needs question: still only a time
 ONLY_A_TIME_SAID = re.compile(
@@ -733,7 +748,11 @@ class ActionNoteDetails(Action):
             if said:
                 dispatcher.utter_message(response="utter_details_noted_in_passing", noted=said)
             return events + [SlotSet("detail_to_change", None), FollowupAction("action_confirm_handover")]
-        if said:
+        if said and read_message(full_text(tracker)).kind == DISTRESS:
+            # "its graham again... i cant do this anymore": noted, and someone to talk to, never the menu
+            dispatcher.utter_message(response="utter_details_noted_in_passing", noted=said)
+            answer_distress(dispatcher)
+        elif said:
             dispatcher.utter_message(response="utter_details_noted", noted=said)
         elif not changed and tells_something_late(full_text(tracker)) and requests_made(tracker):
             return events + [FollowupAction("action_add_to_request")]  # "oh forgot to say i have a cat"
@@ -1108,8 +1127,10 @@ class DetailAnswers:
                 return None  # a phone number or a postcode, not a time
             intent = tracker.latest_message.get("intent", {}).get("name")
             timely = tidy or TIME_WORDS.search(answer)
-            if not timely and (intent in ("deny", "affirm") or len(answer.split()) < 3):
-                return None  # "no", "skip this", "yes": not a time ("Best time: yes" was kept)
+            if not timely and (
+                intent in ("deny", "affirm") or len(answer.split()) < 3 or not SAYS_WHEN.search(answer)
+            ):
+                return None  # "no", "yes", "i like football": not a time ("Best time: yes" was kept)
             kept = tidy and all(word in answer.lower() for word in tidy.split())
             return (tidy if kept else answer.strip()[:120]) or None
 
@@ -1272,6 +1293,14 @@ class DetailAnswers:
                 dispatcher.utter_message(
                     response="utter_details_noted_in_passing", noted="what you need help with"
                 )
+                new = need_in_their_words(without_told_already(text or ""))
+                if (
+                    new != text
+                    and len(new.split()) >= 3
+                    and new.lower() not in earlier.lower()
+                    and "?" not in new
+                ):
+                    earlier = f"{earlier.rstrip(' .')}. {new}"  # "i told you, stairs and bathing. and he might need dp"
                 return {"need": earlier}
 
         def read(_: Text) -> Optional[Text]:
@@ -1281,7 +1310,7 @@ class DetailAnswers:
                 return None  # "BSL interpreter", "my number is …": noted, and the question comes again
             if asked_now and SHORT_YES.match(text or ""):
                 return None  # "yes", "ok send it": an answer to another question, not their need
-            return without_told_already((text or "").strip()) or None
+            return need_in_their_words((text or "").strip()) or None
 
         return self._answer("need", value, dispatcher, tracker, read)
 
@@ -1312,7 +1341,7 @@ def need_told_before(tracker: Tracker) -> Optional[Text]:
         if e.get("event") == "user"
     ]
     told = [text for text in told if not text.startswith("/") and len(text.split()) >= STORY_WORDS]
-    return max(told, key=len) if told else None
+    return need_in_their_words(max(told, key=len)) if told else None
 
 
 STORY_WORDS = 12  # a message this long, told before the request, is their story
@@ -1465,6 +1494,10 @@ def said_this_turn(tracker: Tracker, response: Text) -> bool:
     return False
 
 
+# What a phone number or an email address looks like once taken (a typed answer refused is not one)
+HELD_AS = {"phone": re.compile(r"^\+?[\d\s()-]{7,}$"), "email": re.compile(r"^\S+@\S+$")}
+
+
 def value_before_change(tracker: Tracker, slot: Text) -> Any:
     """What a detail held before "change it" emptied it: its value when the resident asked for the
     change (the message before the change form started), so what they typed while changing it, even
@@ -1486,6 +1519,8 @@ def value_before_change(tracker: Tracker, slot: Text) -> Any:
             continue
         if held in (DECLINED, NOT_GIVEN):
             value = None  # taken off ("forget my email"): nothing to keep
+        elif slot in HELD_AS and not HELD_AS[slot].match(str(held)):
+            continue  # "ring dawn not me. her number is ...", typed and refused: never "still" their number
         elif held not in (None, [], "") and not (isinstance(held, str) and held.startswith("/")):
             value = held
     return value

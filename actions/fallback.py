@@ -13,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.distress import answer_distress
 from actions.details import DECLINED, NOT_GIVEN, detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
@@ -133,14 +134,7 @@ class ActionHandleFallback(Action):
             # "im so tired, i cant do this much longer, i sit and cry", not understood as a topic:
             # someone to talk to now, never "did you mean"
             log_unanswered(tracker)
-            dispatcher.utter_message(response="utter_risk_followup_someone_to_talk_to")
-            dispatcher.utter_message(
-                response="utter_risk_offer_contact",
-                buttons=[
-                    {"title": "Ask someone to contact me", "payload": "/request_callback"},
-                    {"title": "Main menu", "payload": "/show_menu"},
-                ],
-            )
+            answer_distress(dispatcher)
             return []
         if withdraws_consent(tracker.latest_message.get("text") or ""):
             # "ok. i dont want it sent today", with nothing being sent: said plainly; a request

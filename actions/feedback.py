@@ -20,7 +20,9 @@ from actions.details import (
     known_details,
     noted,
 )
+from actions.request_state import requests_made
 from actions.topics import TOPIC_TITLES
+from bot.sending import asks_if_sent, asks_to_send, says_save_it, tells_something_late
 from actions.opening_hours import opening_line
 from bot.safety.risk import SAFEGUARDING_KINDS, read_message
 from bot.store.database import shared_database
@@ -247,11 +249,15 @@ class ActionLogMissing(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         comment = tracker.get_slot("missing_comment")
+        cleared = [SlotSet("feedback_topic", None), SlotSet("missing_comment", None)]
+        step = step_out_of_feedback(tracker)
+        if step:  # "ok can you just refer her then. Mrs Pike, 84": the request, never kept as feedback
+            return cleared + [FollowupAction(step)]
         if comment and comment != "none":
             save(tracker, "helpful", topic=tracker.get_slot("feedback_topic"), helpful=False, comment=comment)
         dispatcher.utter_message(response="utter_missing_logged")
         opening_line(dispatcher)  # "can help with your question": whether they are open now, said plainly
-        return [SlotSet("feedback_topic", None), SlotSet("missing_comment", None)]
+        return cleared
 
 
 def read_rating(text: Text) -> Optional[int]:
@@ -363,11 +369,77 @@ def rated_earlier(tracker: Tracker) -> bool:
     )
 
 
+# Asked while telling the council what they think, and answered by a step of its own, not kept as
+# their comment: "what happens if nobody comes tonight?", "has it gone to thurrock first or not?"
+STEP_FOR = {
+    "what_happens_next": "action_what_happens_next",
+    "ask_request_status": "action_tell_request_status",
+    "add_to_request": "action_add_to_request",
+    "request_callback": "action_start_handover",
+}
+STEP_CONFIDENCE = 0.5
+
+
+def step_out_of_feedback(tracker: Tracker) -> Optional[Text]:
+    """The step a message typed during the feedback questions asks for instead of being feedback:
+    "just send it to thurrock first" (a request waits: sent), "can you just refer her then", "can you
+    add my old reference to it", "did that get added or not"; None for what they think."""
+    said = full_text(tracker)
+    if not said or said.startswith("/"):
+        return None
+    intent = tracker.latest_message.get("intent", {})
+    waiting = tracker.get_slot("handover_stage") == "confirming"
+    if waiting and (says_save_it(said) or asks_to_send(said)):
+        return "action_submit_handover"
+    if tells_something_late(said) and requests_made(tracker) or ADD_TO_REQUEST.search(said):
+        return "action_add_to_request"
+    if asks_if_sent(said):
+        return "action_tell_request_status"
+    if asks_to_send(said) or REFER_THEM.search(said):
+        return "action_start_handover"
+    if (
+        intent.get("name") in STEP_FOR
+        and intent.get("confidence", 0) >= STEP_CONFIDENCE
+        and (intent["name"] != "request_callback" or not NO_RATING.search(said))
+    ):
+        return STEP_FOR[intent["name"]]
+    return None
+
+
+# "can you add my old reference to the new one", "add this to my request"
+ADD_TO_REQUEST = re.compile(
+    r"\badd\b[^.?!]{0,40}\b(?:to\s+(?:my|the)\s+(?:request|referral|new\s+one|reference)|to\s+it)\b", re.I
+)
+# "ok can you just refer her then", "can you pass it on to them for me"
+REFER_THEM = re.compile(
+    r"\b(?:can|could|will)\s+you\s+(?:just\s+)?(?:refer\s+(?:her|him|them|me)|pass\s+(?:it|this|that)\s+on)\b",
+    re.I,
+)
+
+
 class ValidateFeedbackForm(FormValidationAction):
     """Rating 1 to 5 (asked again kindly otherwise), comments (skippable), consent to contact."""
 
     def name(self) -> Text:
         return "validate_feedback_form"
+
+    async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:
+        """A request, "send it" or a question about their request, typed at any of these questions:
+        the feedback is left (nothing kept) and that step taken (action_submit_feedback)."""
+        left = [SlotSet(slot, value) for slot, value in RATING_LEFT.items()]
+        if step_out_of_feedback(tracker):
+            return left
+        said, intent = full_text(tracker), tracker.latest_message.get("intent", {})
+        if (
+            tracker.get_slot("requested_slot") != "feedback_rating"  # (the rating question answers its own)
+            and asks(said)
+            and intent.get("name") in TOPIC_TITLES
+            and intent.get("name") not in NOT_A_QUESTION
+            and intent.get("confidence", 0) >= STEP_CONFIDENCE
+        ):  # "who help me write complaint? advocate?" typed as their comment: answered, nothing kept
+            dispatcher.utter_message(response=f"utter_{intent['name']}")
+            return left
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         contact = {
@@ -487,10 +559,11 @@ class ActionSubmitFeedback(Action):
     ) -> List[EventType]:
         rating = tracker.get_slot("feedback_rating")
         comment = tracker.get_slot("feedback_comment")
-        if rating == LEFT:  # the rating was left for a question: nothing to keep
+        if rating == LEFT:  # the rating was left for a question or a step: nothing to keep
             intent = tracker.latest_message.get("intent", {}).get("name")
             left = [SlotSet(slot, None) for slot in RATING_LEFT]
-            return left + ([FollowupAction("action_start_handover")] if intent in HANDED_ON else [])
+            step = step_out_of_feedback(tracker) or ("action_start_handover" if intent in HANDED_ON else None)
+            return left + ([FollowupAction(step)] if step else [])
         contact = None
         if tracker.get_slot("feedback_contact_consent"):
             details = known_details(tracker)

@@ -8,7 +8,7 @@ import json
 import logging
 import re
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.details import (
     change_buttons,
+    detail_named,
     DECLINED,
     DETAIL_LABELS,
     held_before,
@@ -41,6 +42,7 @@ from actions.request_state import requests_made, resident_state
 from actions.topics import TOPIC_TITLES
 from bot.content import channel_messages
 from bot.details import forgotten_detail
+from bot.readback import FOR_ME, REMOVE, TOPIC, Edit, readback_edit, topics_named, with_addition, without_part
 from bot.sending import (
     INCLUDED_WORDS,
     NEVER_AGREED,
@@ -72,6 +74,8 @@ def user_turns(tracker: Tracker) -> List[Dict[Text, Any]]:
 NAMED_TOPIC_CONFIDENCE = 0.1
 RECENT_TURNS = 4  # topics asked about this many messages before the request count as its topic
 NOT_A_NAMED_TOPIC = NOT_A_TOPIC | {"contact_thurrock_first", "out_of_hours"}
+# How to reach Thurrock First: what a request is about only when nothing else was asked
+WAYS_TO_CONTACT = {"access_routes", "contact_thurrock_first"}
 
 
 def topic_named_in(event: Dict[Text, Any]) -> Optional[Text]:
@@ -101,6 +105,7 @@ def handover_topic(tracker: Tracker) -> Text:
         if named:
             return TOPIC_TITLES[named]
     recent: List[Text] = []
+    side: List[Text] = []  # "how can a Deaf person contact you": the request's topic only if nothing else was
     messages_ago = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -112,13 +117,15 @@ def handover_topic(tracker: Tracker) -> Text:
         if action in REQUEST_SENT:
             break  # what came before belongs to the request already sent
         intent = action.replace("utter_", "", 1)
-        if intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and TOPIC_TITLES[intent] not in recent:
+        if intent in WAYS_TO_CONTACT:
+            side.append(TOPIC_TITLES[intent])
+        elif intent in TOPIC_TITLES and intent not in NOT_A_TOPIC and TOPIC_TITLES[intent] not in recent:
             if recent and messages_ago > RECENT_TURNS:
                 break
             recent.append(TOPIC_TITLES[intent])
             if len(recent) == 2:
                 break
-    return " and ".join(recent) or "a general enquiry"
+    return " and ".join(recent or side[:1]) or "a general enquiry"
 
 
 # How many of the latest messages an asked-for urgency ("can it be marked urgent?") counts for
@@ -152,6 +159,16 @@ def request_topic(tracker: Tracker, concerns: Optional[List[Dict[Text, Any]]] = 
     if concern and asked != "a general enquiry" and asked.lower() not in concern.lower():
         return f"{concern}, and {asked}"
     return concern or asked
+
+
+def with_concern(tracker: Tracker, topic: Text) -> Text:
+    """A topic chosen at the read-back, after the concern it serves: choosing "Needs assessment"
+    never takes "Risk of suicide or self-harm" off what Thurrock First reads first."""
+    held = active_concerns(tracker.get_slot("concerns"))
+    if not held:
+        return topic
+    concern = KIND_TITLES[held[-1]["kind"]].capitalize()
+    return concern if topic == "a general enquiry" else f"{concern}, and {topic}"
 
 
 def concern_lines(tracker: Tracker) -> Text:
@@ -579,6 +596,20 @@ class ActionConfirmHandover(Action):
             and says_send_now(full_text(tracker))
         ):  # "his postcode is the same as mine, SS17 0LN, then yes send it": changed, then sent
             return [FollowupAction("action_submit_handover")]
+        edits: List[EventType] = []
+        if (
+            tracker.get_slot("handover_stage") == "confirming"
+            and tracker.latest_action_name == "action_listen"
+        ):
+            edit = readback_edit(full_text(tracker))
+            if edit and not (edit.kind == REMOVE and detail_named(full_text(tracker)) not in (None, "need")):
+                edits, follow = edited(edit, dispatcher, tracker)
+                if follow:
+                    return edits + [FollowupAction(follow)]
+                for event in edits:  # read back what it holds now
+                    tracker.slots[event["name"]] = event["value"]
+                if says_send_now(full_text(tracker)):  # "take the gas bit out and send it"
+                    return edits + [FollowupAction("action_submit_handover")]
         lines = [f"• About: {tracker.get_slot('handover_topic') or 'a general enquiry'}"]
         if tracker.get_slot("sharing_limit"):
             lines.append(f"• What you said about sharing: “{tracker.get_slot('sharing_limit')}”")
@@ -604,7 +635,46 @@ class ActionConfirmHandover(Action):
             response="utter_handover_readback" if delivered else "utter_handover_readback_saved",
             readback=answer + readback,
         )
-        return [SlotSet("handover_stage", "confirming")]
+        return edits + [SlotSet("handover_stage", "confirming")]
+
+
+def edited(
+    edit: Edit, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Tuple[List[EventType], Optional[Text]]:
+    """A change typed at the read-back that names no detail, made and said back: the events, and the
+    step to take instead of reading back (the topic buttons, when the words name no topic)."""
+    need = tracker.get_slot("need")
+    need = need if isinstance(need, str) and need not in (DECLINED, NOT_GIVEN) else None
+    if edit.kind == TOPIC:
+        named = topics_named(edit.words, TOPIC_TITLES)
+        if not named:
+            return [], "action_choose_topic"
+        topic = with_concern(tracker, " and ".join(TOPIC_TITLES[intent] for intent in named))
+        dispatcher.utter_message(response="utter_detail_updated", detail="what it's about", value=topic)
+        return [SlotSet("handover_topic", topic)], None
+    if edit.kind == FOR_ME:  # "the help is for ME not Susan": theirs was mine all along
+        events = [SlotSet(slot, None) for slot in ("cared_for", "cared_for_name", "cared_for_area")]
+        events.append(SlotSet("asking_for", SELF))
+        if tracker.get_slot("cared_for_postcode") and not tracker.get_slot("postcode"):
+            events.append(SlotSet("postcode", tracker.get_slot("cared_for_postcode")))
+        events.append(SlotSet("cared_for_postcode", None))
+        dispatcher.utter_message(response="utter_detail_updated", detail="who the help is for", value="you")
+        return events, None
+    if edit.kind == REMOVE:
+        kept = without_part(need, edit.words) if need else None
+        if kept is None:
+            dispatcher.utter_message(response="utter_readback_part_not_found", part=edit.words)
+            return [], None
+        dispatcher.utter_message(
+            response="utter_detail_updated", detail="what you need", value=kept or "nothing"
+        )
+        return [SlotSet("need", kept or NOT_GIVEN)], None
+    changed = with_addition(need, edit.words)
+    if changed == need:
+        dispatcher.utter_message(response="utter_readback_already_says")
+        return [], None
+    dispatcher.utter_message(response="utter_detail_updated", detail="what you need", value=changed)
+    return [SlotSet("need", changed)], None
 
 
 class ActionAskWhatToChange(Action):
@@ -648,7 +718,7 @@ class ActionChooseTopic(Action):
     ) -> List[EventType]:
         chosen = next(tracker.get_latest_entity_values("topic"), None)
         if chosen in TOPIC_TITLES or chosen == "general":
-            topic = TOPIC_TITLES.get(chosen, "a general enquiry")
+            topic = with_concern(tracker, TOPIC_TITLES.get(chosen, "a general enquiry"))
             events: List[EventType] = [SlotSet("handover_topic", topic)]
             if tracker.get_slot("handover_stage") == "confirming":
                 events.append(FollowupAction("action_confirm_handover"))

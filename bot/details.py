@@ -280,9 +280,11 @@ NOT_LANDLINE = re.compile(
 NOT_BY_PHONE = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
     r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)"
+    # "dont ring my mums phone": someone else's phone, never theirs
+    r"(?!\s+(?:on\s+)?(?:my|his|her|their)\s+\w+(?:'s|s)\s+(?:phone|number|mobile|landline)\b)"
     rf"(?!\s+(?:me\s+|us\s+)?{HOME_PHONE})|"
     r"\b(?:better|rather)\s+than\s+(?:phone\s*)?calls\b|"
-    r"\b(?:do\s*n'?t|dont|do not)\s+want\s+(?:a\s+|any\s+)?(?:phone\s*)?calls?\b|"
+    r"\b(?:do\s*n'?t|dont|do not)\s+want\s+(?:a\s+|any\s+)?(?:phone\s*)?calls?\b(?!\s*-?\s*back)|"
     r"\bprefer\s+(?:e-?mails?|texts?|letters?)\s+(?:to|over)\s+(?:phone|calls|ringing)\b|"
     r"\b(?:can'?t|cant|cannot|can not|unable to|don'?t|dont)\s+(?:use|hear on|hear|do|manage)\s+(?:the\s+|a\s+)?phones?\b"
     rf"{NOT_PHONE_MENUS}|"
@@ -1864,7 +1866,8 @@ THEIR_NO_PHONE = re.compile(
 )
 # "ring sam not me", "not me. sam my support worker 07700 900552": someone named, instead of the caller
 NOT_A_PERSON = (
-    r"(?!(?:me|her|him|them|us|my|his|the|a|an|someone|somebody|anyone|anybody|it|that|this|back|now)\b)"
+    r"(?!(?:me|her|him|them|us|my|his|the|a|an|someone|somebody|anyone|anybody|it|that|this|back|now|"
+    r"only|please|instead|just|first|then|is|me)\b)"  # "dont ring me, email only": a way, not a name
 )
 NAMED_INSTEAD = re.compile(
     rf"\b{CONTACT_VERB}\s+{NOT_A_PERSON}(?P<name>[A-Za-z][a-z']+)\s*,?\s*(?:and\s+|but\s+)?(?:not|instead\s+of|rather\s+than)\s+me\b|"
@@ -2039,6 +2042,26 @@ def without_told_already(text: Text) -> Text:
     """The answer without "I told you," before it; the text as it was if nothing else is left."""
     rest = TOLD_ALREADY_FIRST.sub("", text, count=1).strip()
     return rest if len(re.sub(r"\W", "", rest)) >= 2 else text
+
+
+# Said before what they need, to something else: "yes. patient is ...", "i dont want to rate anything.
+# my carer didnt come", "ok can you just refer her then. Mrs Pike, 84", "ive told you already. the agency ..."
+NEED_LEAD_IN = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|ok|okay|right|no|sorry)\s*[.,!]+\s*"
+    r"|(?:ok\s+|so\s+)?(?:can|could)\s+you\s+(?:just\s+)?(?:refer|pass|send)\s+(?:her|him|them|it|this|me)(?:\s+on)?(?:\s+then)?\s*[.,!]+\s*"
+    r"|i\s+(?:don'?t|dont|do\s+not)\s+want\s+to\s+rate\s+(?:anything|it|you|this)\s*[.,!]+\s*"
+    r"|(?:i'?ve|ive|i\s+have)\s+(?:already\s+)?told\s+(?:you|u)(?:\s+(?:already|before|this|all\s+this))*\s*[.,!]+\s*"
+    r"|i\s+tell\s+(?:you\s+)?(?:before|already)\s*[.,!]+\s*"
+    r"|like\s+i\s+(?:said|say)(?:\s+(?:at\s+the\s+start|before|already|earlier))?\s*[.,!]+\s*)+",
+    re.I,
+)
+
+
+def need_in_their_words(text: Text) -> Text:
+    """What they need, in their words, without what was said to something else before it."""
+    rest = without_told_already(text)
+    tidied = NEED_LEAD_IN.sub("", rest, count=1).strip()
+    return tidied if len(tidied.split()) >= 2 else rest
 
 
 # Between two values of one detail: the first was a slip ("RM16 2QL... sorry no, RM15 4QL").

@@ -332,6 +332,12 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             + r"\s+)?(saved|stored|put\s+by|hidden)\b",
             r"\b(won't|will\s+not|wont)\s+be\s+(a\s+(trouble|burden|bother|nuisance)\s+to\s+(anyone|anybody|you|them)|around|here)\s+(much\s+)?(longer|for\s+long)\b",
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
+            # "you won't have to worry about me much longer": a goodbye, said calmly
+            r"\b(won't|will\s+not|wont)\s+(have|need)\s+to\s+worry\s+about\s+(me|him|her)\s+(for\s+)?(much\s+)?(longer|for\s+long)\b",
+            # belongings given away by someone low or withdrawn: a warning sign told by family
+            r"^(?=.*\b(depress\w*|low|withdrawn|not\s+(himself|herself)|stopped\s+going\s+out|won't\s+go\s+out|said\s+goodbye)\b)"
+            r".*\b(gave|give|giving|given)\s+(away\s+)?(all\s+)?(his|her|their|my)\s+(things|stuff|possessions|belongings|\w+\s+and\s+(his|her)\s+\w+)\s+away\b"
+            r"|^(?=.*\b(depress\w*|low|withdrawn|not\s+(himself|herself)|stopped\s+going\s+out|said\s+goodbye)\b).*\b(gave|giving|given)\s+away\s+(all\s+)?(his|her|their)\s+(things|stuff|possessions|belongings|\w+)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
             r"\b(cope|manage|be\s+(fine|ok|okay|alright))\b[^.?!]{0,15}\bif\s+i\s+(was|were|'m)\s+(gone|dead|not\s+here)\b",
@@ -485,6 +491,10 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"look\s+after|cope|get\s+in(to)?\s+the\s+(bath|shower)|get\s+dressed|go\s+out|drive|do\s+(the\s+)?(stairs|shopping)))|"
             r"hurt|injur|get\s+up)",
             r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
+            # "i on floor. hurt leg", "i fall again now. on floor. no can stand up": in few words, now
+            r"\b(i|i'm|im|he|she|he's|she's|mum|dad|nan|grandad|husband|wife)\s+(is\s+|'s\s+)?(on|lying\s+on|stuck\s+on)\s+(the\s+)?floor\b",
+            r"\bon\s+(the\s+)?floor\b[^?]{0,40}\b(can't|cannot|cant|no\s+can|unable\s+to|not\s+able\s+to)\s+(stand|get\s+up|move)\b",
+            r"\b(fall|fell|fallen)\s+(again\s+)?(just\s+)?now\b[^?]{0,40}\b(can't|cannot|cant|no\s+can|unable\s+to)\s+(stand|get\s+up|move)\b",
             r"\bcollapsed\b",
             # someone heard calling for help inside, or unable to get to the door
             r"\b(hear|heard|hearing)\s+(him|her|them|someone|somebody)\s+(calling|crying|shouting|screaming|moaning|groaning|banging)\b"
@@ -799,10 +809,11 @@ SAID_BY_SOMEONE = re.compile(
 )
 HARM_TO_THEMSELVES = re.compile(
     r"\b(he|she|they)\b[^.?!]{0,30}\b(hurt|harm|kill|cut|hurting|harming|killing|cutting)\s+(him|her|them)sel(f|ves)\b|"
-    r"\b(bang|bangs|banging|banged|hit|hits|hitting)\s+(his|her|their)\s+head\s+(on|against)\b"
+    r"\b(bang|bangs|banging|banged|hit|hits|hitting)\s+(his|her|their)\s+head\s+(on|against)\b|"
+    r"\bdo\s+something\s+(stupid\s+)?to\s+(him|her|them)sel(f|ves)\b|\b(he|she|they)('s|\s+has|\s+have)?\s+(gave|given|giving)\s+away\b"
 )
 FIRST_PERSON_HARM = re.compile(
-    r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|myself|my\s+own\s+life|"
+    r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|(?<!bring\s)myself|my\s+own\s+life|"
     r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
 )
 # Plainly an ordinary need: never urgent on the classifier's word alone.

@@ -19,12 +19,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
 from bot.details import forgotten_detail
+from bot.readback import readback_edit
 from bot.sending import (
     asks_if_included,
     asks_if_urgent,
     asks_to_change,
     asks_urgent,
     says_not_urgent,
+    says_only_send,
     says_save_it,
     withdraws_consent,
 )
@@ -106,6 +108,8 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
         return CHANGE
     if stage == "confirming" and asks_if_included(text) and not says_save_it(text):
         return "action_confirm_handover"  # "INTERPRETER INCLUDED YES?": what will be saved, shown again
+    if stage == "confirming" and readback_edit(text) and not says_only_send(text):
+        return "action_confirm_handover"  # "take the gas bit out", "it's not dp, it's an assessment": made, shown
     asked, latest_seen = None, False
     for event in reversed(tracker.applied_events()):  # what was said between the last two messages
         if isinstance(event, UserUttered):
