@@ -12,6 +12,7 @@ NOT_ON_THE_MENU = {
     "bot_challenge",
     "easy_read_on",
     "easy_read_off",
+    "read_aloud",  # how to hear the answers: the chat page's own "Read aloud" button is always there
     "out_of_scope",
     "other_council_service",
     "goodbye",

@@ -192,7 +192,9 @@ FOLLOWUPS = [
     (
         "call_999",
         re.compile(
-            r"\b(should|do|shall|can)\s+i\s+(call|ring|phone|dial)\s+(999|an\s+ambulance|the\s+police)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
+            r"\b(should|do|shall|can)\s+i\s+(just\s+)?(call|ring|phone|dial)\s+(999|an\s+ambulance|the\s+police)\b|\b(call|ring|dial)\s+999\s+(now\s+)?or\b|"
+            # "what if she's fallen?", of someone not seen
+            r"\bwhat\s+if\s+(she|he|they)('s|\s+has|\s+have|'ve)?\s+(fallen|collapsed|had\s+a\s+fall)\b|"
             r"\b999\s+or\s+101\b|\b101\s+or\s+999\b|\bis\s+(it|this|that)\s+(an\s+)?emergency\b"
         ),
     ),
@@ -231,7 +233,8 @@ FOLLOWUPS = [
         re.compile(
             r"\bchild\s*line\b|\b(kids|children'?s|young\s+people'?s|teen|teenage)\s+(help\s*line|line|charity|phone\s*line)\b|"
             r"\b(anyone|anybody|someone|somebody|somewhere|help|anything|something|a\s+service|people|a\s+number)\b[^.?!]{0,25}"
-            r"\bfor\s+(kids|children|young\s+people|teenagers|teens|young\s+carers|someone\s+my\s+age|people\s+my\s+age)\b"
+            # ("is there any help for young carers": the carer's answer, with the young carer's assessment)
+            r"\bfor\s+(kids|children|young\s+people|teenagers|teens|young\s+carers(?=[^.?!]{0,15}\btalk)|someone\s+my\s+age|people\s+my\s+age)\b"
         ),
     ),
     # "no!! i need help now", "please help me now", "help me quick": someone who needs help this minute
@@ -300,6 +303,14 @@ FOLLOWUPS = [
             r"\bwill\s+(they|you|someone|anyone|the\s+council)\s+(write\s+to|send\s+(me\s+)?(a\s+)?letters?|post\s+(me\s+)?anything|come\s+(to\s+(the|my|our)\s+(house|home|flat)|round))\b|"
             r"\b(he|she|they|my\s+\w+)\s+(reads|opens|checks|goes\s+through|answers|sees)\s+(my|all\s+my|the)\s+(letters|post|mail|phone|emails|messages)\b|"
             r"\b(he|she)\s+(might|will|could|would|may)\s+(see|read|find|open|answer)\b[^.?!]{0,15}\b(letter|post|mail|phone|email|message|text)s?\b"
+        ),
+    ),
+    # "what do i do if he's worse tonight, the office won't be open": after a worry, who is there at night
+    (
+        "worse_tonight",
+        re.compile(
+            r"\b(worse|bad|kicks?\s+off|does\s+something)\b[^.?!]{0,40}\b(tonight|overnight|at\s+night|in\s+the\s+night|at\s+the\s+weekend)\b|"
+            r"\b(office|they|thurrock\s+first|council)\b[^.?!]{0,25}\b(closed|shut|won'?t\s+be\s+open|not\s+(be\s+)?open|won'?t\s+be\s+there)\b"
         ),
     ),
     # "what happens next?", "how long will it take", "will someone come today"
