@@ -418,12 +418,13 @@ THROUGH_SOMEONE = re.compile(
     rf"(?<![\w'])(?:{CONTACT_VERB}|via|through|go\s+through|contact\s+(?:is|will\s+be)\s+(?:via|through)|"
     r"(?P<main>main\s+contact|first\s+contact|best\s+contact)\s+(?:is|will\s+be|'s)|"
     r"(?P<kin>next\s+of\s+kin)(?:\s+is|\s*:|\s*,)?)\s+"
-    rf"(?P<whose>my|his|her|their|the)\s+(?P<rel>{REL}|{SUPPORTER})\b"
+    # ("better call daughter Ola. 07700 900418": a name or number must follow, as below)
+    rf"(?:(?P<whose>my|his|her|their|the)\s+|(?=(?:{REL}|{SUPPORTER})\s+[A-Z]))(?P<rel>{REL}|{SUPPORTER})\b"
     rf"(?:\s*,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?=\s|[,.!?]|$))?",
     re.IGNORECASE,
 )
 THEIR_NUMBER_AFTER = re.compile(
-    r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|her|his|their|own|,|:|-)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
+    r"(?:\s*(?:'s|’s)?\s*(?:on|at|number|mobile|phone|is|her|his|their|own|,|:|-|\.)(?![a-z]))*\s*(?P<phone>(?:\+44\s?|0)[\d\s()-]{8,16}\d)",
     re.IGNORECASE,
 )
 # "my son Will might ring you about it", "my daughter Sarah will call you for me": someone who may
@@ -1758,10 +1759,31 @@ def _who_not(not_them: "re.Match[str]", relative: Optional["re.Match[str]"]) -> 
     return NOT_DIRECTLY if relative else ONLY_ME
 
 
+# "his niece Carol is next of kin, 07700 900412": the next of kin named first, then their number
+KIN_NAMED_FIRST = re.compile(
+    rf"(?<![\w'])(?P<whose>my|his|her|their)\s+(?P<rel>{REL}|{SUPPORTER})\b(?:\s*,?\s*(?P<name>{NAME_WORD}))?"
+    r"\s+is\s+(?:his|her|their|the)?\s*next\s+of\s+kin\b",
+    re.IGNORECASE,
+)
+
+
 def through_someone(text: Text) -> Optional[Found]:
     """ "Ring my son Peter on 07700 900461": the wish to be contacted through someone, with their name
     and number as said; "my son Will might ring you": someone who may call for the caller; None
     when no name or number is said with them (a wish found elsewhere)."""
+    kin = KIN_NAMED_FIRST.search(text)
+    if kin:
+        number = THEIR_NUMBER_AFTER.match(text, kin.end())
+        name = (
+            kin.group("name")
+            if kin.group("name") and kin.group("name").lower() not in NOT_NAME_WORDS
+            else None
+        )
+        whose = "my" if kin.group("whose").lower() == "my" else "their"
+        who = f"{whose} {kin.group('rel').lower()}" + (f" {tidy_name(name)}" if name else "")
+        phone = tidy_phone(number.group("phone")) if number else None
+        wish = f"next of kin: {who}" + (f" on {phone}" if phone else "")
+        return Found("contact_preference", wish, kin.start(), number.end() if phone else kin.end(), THROUGH)
     calls = CALLS_FOR_ME.search(text)
     if calls:
         name = calls.group("name")
@@ -1800,7 +1822,7 @@ def through_someone(text: Text) -> Optional[Found]:
         if not (name or phone):
             continue
         not_me = not_me or NOT_ME_AFTER.match(text, number.end() if phone else after)
-        whose = "my" if match.group("whose").lower() == "my" else "their"
+        whose = "my" if (match.group("whose") or "my").lower() == "my" else "their"
         rel = match.group("rel")
         role = relation_word(rel) if re.sub(r"[\s-]+", "-", rel.lower()) in RELATION_NAMES else rel.lower()
         who = f"{whose} {role.replace('suport', 'support')}" + (f" {name}" if name else "")
@@ -2096,6 +2118,50 @@ def _phones_in_order(text: Text) -> List["re.Match[str]"]:
     return mine + rest + taken_back
 
 
+# "ring dawn not me. her number is 07700 900418": the number of the one they asked us to contact
+THEIR_NUMBER_SAID = re.compile(r"\b(?:her|his|their|[a-z]+'?s)\s+(?:number|mobile|phone)\b", re.IGNORECASE)
+
+
+def _number_of_the_one_to_contact(text: Text, found: List[Found]) -> List[Found]:
+    """A number said to be theirs, after "contact Dawn, not me": Dawn's, kept with that wish, never
+    the caller's nor the person's the help is for."""
+    wish = next(
+        (
+            f
+            for f in found
+            if f.kind == "contact_preference"
+            and re.match(r"contact [A-Z]", f.value)
+            and f.value.endswith(", not me")
+            and not re.search(r"\d", f.value)
+        ),
+        None,
+    )
+    number = next(
+        (
+            f
+            for f in found
+            if wish
+            and f.kind == "phone"
+            and f.start > wish.start
+            and THEIR_NUMBER_SAID.search(text[wish.end : f.start])
+        ),
+        None,
+    )
+    if not number:
+        return found
+    said = Found(
+        "contact_preference",
+        f"{wish.value[: -len(', not me')]} on {number.value}, not me",
+        wish.start,
+        number.end,
+    )
+    return [
+        said if f is wish else f
+        for f in found
+        if f is not number and not (f.kind == "detail" and f.value == "cared_for_phone")
+    ]
+
+
 def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     """Every detail in a message, e.g. name, postcode and phone from one sentence, each with whose
     it is. `asked`: the slot the assistant has just asked for, when this message answers it."""
@@ -2167,6 +2233,7 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
                 and through.start <= f.start < through.end
             )
         ]
+    found = _number_of_the_one_to_contact(text, found)
     street = STREET_ADDRESS.search(text)
     if street:  # "letters only, to 9 Ship Lane": where to write, kept with how to contact them
         address = re.sub(r"\s+", " ", street.group(0)).strip().rstrip(".,;:").title()

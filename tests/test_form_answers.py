@@ -869,3 +869,41 @@ def test_no_rating_with_a_question_is_never_asked_for_a_number():
     assert responses == ["utter_rating_left"] and result["feedback_rating"] == "left"
     result, responses = rate("i dont want to rate it. is there anyone independent?", "healthwatch")
     assert responses == ["utter_healthwatch"] and result["feedback_rating"] == "left"
+
+
+def test_what_is_not_a_time_is_never_the_best_time():
+    result, _, _ = validate("contact_time", "i like football")
+    assert result["contact_time"] is None, "asked again, never 'Best time: i like football'"
+    for text, kept in [
+        ("after the school run", "after the school run"),
+        ("not when im at work", "not when im at work"),
+    ]:
+        result, _, _ = validate("contact_time", text)
+        assert result["contact_time"] == kept, text
+
+
+def test_a_correction_at_the_need_question_is_never_their_need():
+    said = "no wait my name is Sam Whitfeld not Whitfield and my postcode is RM19 1QS"
+    result, _, _ = validate("need", said, full_name="Sam Whitfield", postcode="RM19 1QA")
+    assert result["need"] is None, "the details are changed, and what they need is asked again"
+
+
+@pytest.mark.parametrize(
+    "said, kept",
+    [
+        (
+            "yes. patient is Mr Derek Holt, 79, lives alone, struggling with stairs",
+            "patient is Mr Derek Holt",
+        ),
+        ("ok can you just refer her then. Mrs Joan Pike, 84, discharge tomorrow", "Mrs Joan Pike, 84"),
+        ("i dont want to rate anything. my carer didnt come last night", "my carer didnt come"),
+    ],
+)
+def test_their_need_is_kept_without_what_was_said_to_something_else(said, kept):
+    result, _, _ = validate("need", said)
+    assert result["need"].startswith(kept), result
+
+
+def test_no_phone_number_is_asked_of_someone_who_does_not_use_the_phone():
+    tracker = asked("email", "", {"communication_needs": ["clear, literal language", "no phone calls"]})
+    assert contact_slots(tracker) == ["email"]

@@ -420,3 +420,22 @@ def test_a_detail_typed_at_what_would_you_like_to_change_goes_back_to_the_read_b
         slots={"handover_stage": "confirming"},
     )
     assert result[-1] == {"event": "followup", "timestamp": None, "name": "action_confirm_handover"}
+
+
+@pytest.mark.parametrize(
+    "text, wish",
+    [
+        # the number of the one to contact instead, said after the wish: theirs, kept with it
+        ("ring dawn not me. her number is 07700 900418", "contact Dawn on 07700 900418, not me"),
+        (
+            "better call daughter Ola. 07700 900418. she speak english",
+            "contact my daughter Ola on 07700 900418",
+        ),
+        # a next of kin named before the words "next of kin": never the patient's own number
+        ("his niece Carol is next of kin, 07700 900412", "next of kin: their niece Carol on 07700 900412"),
+    ],
+)
+def test_someone_elses_number_goes_with_them(text, wish):
+    found = find_details(text)
+    assert [f.value for f in found if f.kind == "contact_preference"] == [wish]
+    assert not [f for f in found if f.kind == "phone"], "never the caller's or the patient's number"

@@ -16,6 +16,7 @@ from bot.safety.risk import (
     NEGLECT,
     NO_RISK,
     SELF_HARM,
+    DANGER,
     SOMEONE_ELSE,
     Risk,
     in_context,
@@ -728,3 +729,33 @@ def test_feeling_ill_in_the_body_is_never_self_harm_by_the_classifier_alone():
     """Joan (81, diabetic, no tea): "i feel a bit dizzy and shakey now" got "move away from your pills"."""
     assert read_message("i feel a bit dizzy and shakey now", "urgent_self_harm", 0.9) == NO_RISK
     assert read_message("im so shaky, i want to end it all", "urgent_self_harm", 0.9).kind == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # on the floor now, in few words
+        ("i fall again now. on floor. no can stand up", DANGER),
+        ("i on floor. hurt leg", DANGER),
+        ("my dad is on the floor in the kitchen", DANGER),
+        # a calm goodbye and belongings given away, told by family: someone else's risk
+        ("he said to me 'you won't have to worry about me much longer mum'", SOMEONE_ELSE),
+        ("he's stopped going out and last week he gave away his guitar, hes been so low", SOMEONE_ELSE),
+        ("i cant bring myself to ask him if he might do something to himself", SOMEONE_ELSE),
+    ],
+)
+def test_warning_signs_told_plainly_are_read(text, kind):
+    assert read_message(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she gave away her old clothes to the charity shop",
+        "the carpet on the floor is loose",
+        "i fell last year and cant stand for long",
+        "she keeps her tablets on the floor",
+    ],
+)
+def test_ordinary_words_near_those_signs_are_not(text):
+    assert read_message(text).kind == ""

@@ -332,6 +332,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             + r"\s+)?(saved|stored|put\s+by|hidden)\b",
             r"\b(won't|will\s+not|wont)\s+be\s+(a\s+(trouble|burden|bother|nuisance)\s+to\s+(anyone|anybody|you|them)|around|here)\s+(much\s+)?(longer|for\s+long)\b",
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
+            # "i'm worried he might do something to himself"
+            r"\b(might|may|will|could|would|going\s+to|gonna|'ll)\s+do\s+something\s+(stupid\s+|silly\s+|daft\s+)?to\s+(him|her|them|my)sel(f|ves)\b",
             # "you won't have to worry about me much longer": a goodbye, said calmly
             r"\b(won't|will\s+not|wont)\s+(have|need)\s+to\s+worry\s+about\s+(me|him|her)\s+(for\s+)?(much\s+)?(longer|for\s+long)\b",
             # belongings given away by someone low or withdrawn: a warning sign told by family
