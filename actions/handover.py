@@ -452,7 +452,9 @@ def consent_in(text: Text) -> Optional[bool]:
     if CONSENT_REFUSED.search(text):
         return False
     if CONSENT_UNSURE.search(text) or CONSENT_QUESTION.search(text):
-        return None
+        # "i never said my phone doesnt work?? whatever. yes share it": the last sentence answers
+        last = [part for part in re.split(r"(?<=[?.!])\s+", text.strip()) if re.search(r"\w", part)]
+        return consent_in(last[-1]) if len(last) > 1 else None
     return True if CONSENT_YES.search(text) else None
 
 
@@ -536,6 +538,13 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         said to be kept (however often: they are still telling us); after that a plain "we'll leave it", so
         the question cannot loop."""
         text = full_text(tracker) if isinstance(value, bool) else str(value or "")
+        if (
+            value is False
+            and tracker.get_slot("requested_slot") != "share_consent"
+            and not text.startswith("/")
+        ):
+            # "no!! i said u CAN ring me", the message that started the request: the question is still to ask
+            return {"share_consent": None}
         said = consent_in(text) if not text.startswith("/") else None
         # "yes but not with my son", read by the classifier as a no: what they typed decides
         consent = said if said is not None or not isinstance(value, bool) else value

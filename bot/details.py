@@ -649,6 +649,7 @@ NAME_WITHHELD = re.compile(
     r"|\b(?:don'?t|dont|do\s+not|rather\s+not|prefer\s+not\s+to|won'?t|will\s+not|not)\s+(?:want\s+to\s+|wanting\s+to\s+)?"
     r"(?:give|giving|say|saying|share|sharing|leave|leaving|tell\s+you)\s+(?:you\s+)?(?:my|a|any)\s+names?\b"
     r"|\bkeep\s+my\s+name\s+(?:out|private|secret|quiet)\b|^\W*no\s+names?(?:\s+please)?\W*$"
+    r"|\b(?:yes|ok|okay|share\s+it|send\s+it|fine)\W+(?:\w+\W+){0,3}?(?:but\s+)?not\s+my\s+name\b|\bleave\s+my\s+name\s+(?:off|out)\b"
     r"|\bdon'?t\s+want\s+(?:them|anyone|her|him|the\s+family)\s+to\s+know\s+(?:it\s+was|it'?s)\s+me\b",
     re.I,
 )
