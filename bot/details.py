@@ -2389,9 +2389,23 @@ def communication_needs_from_answer(text: Text) -> List[Text]:
 # "not sign language", "no BSL!!", "nobody needs BSL", "i am not deaf": a need said not to be there
 NEED_DENIED_BEFORE = re.compile(
     r"(?:\bnot|\bno|\bnever|\bnobody\s+needs?|\bno\s*one\s+needs?|\bdon'?t\s+need|\bdoesn'?t\s+need|"
-    r"\bwithout|\bneither)\s*[,:]?\s*(?:a\s+|an\s+|the\s+|any\s+)?$",
+    r"\bwithout|\bneither)\s*[,:]?\s*(?:a\s+|an\s+|the\s+|any\s+)?(?:language\s+|spoken\s+|foreign\s+)?$",
     re.I,
 )
+# "interpreter free? me pay?", "advocate?", "who help me write complaint? advocate?": asked about, not asked for
+ASKED_ABOUT_ONLY = re.compile(r"\b(?:free|cost|costs|pay|paid|charge|who|what|how|does|do\s+i|is\s+there)\b", re.I)
+
+
+def _asked_about_only(text: Text, at: int) -> bool:
+    """Whether the need named at `at` is named in a question about it, not a request for it."""
+    start = max((m.end() for m in re.finditer(r"[.?!]", text[:at])), default=0)
+    end = next((m.end() for m in re.finditer(r"[.?!]", text[at:])), None)
+    if end is None or not text[at : at + end].endswith("?"):
+        return False
+    sentence = text[start : at + end]
+    if INTERPRETED.search(sentence):  # "must i pay for a polish interpreter?": a language asked for
+        return False
+    return bool(ASKED_ABOUT_ONLY.search(sentence)) or len(re.findall(r"\w+", sentence)) <= 2
 NEED_DENIED_IN = re.compile(r"\bnot\s+(?:\w+\s+)?(?:deaf|hard of hearing|blind)\b", re.I)
 
 
@@ -2400,6 +2414,14 @@ def _said_not_needed(text: Text, pattern: "re.Pattern[str]") -> bool:
     a need that was never theirs."""
     return any(
         NEED_DENIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        or NEED_DENIED_BEFORE.search(text[max(0, _named_at(m) - 30) : _named_at(m)])
         or NEED_DENIED_IN.search(m.group(0)[-30:])
+        or _asked_about_only(text, _named_at(m))
         for m in pattern.finditer(text)
     )
+
+
+def _named_at(match: "re.Match[str]") -> int:
+    """Where a need's own word begins in its match (a pattern may match from the message's start)."""
+    word = re.search(r"[\w'-]+\W*$", match.group(0))
+    return match.start() + (word.start() if word else 0)

@@ -439,3 +439,18 @@ def test_someone_elses_number_goes_with_them(text, wish):
     found = find_details(text)
     assert [f.value for f in found if f.kind == "contact_preference"] == [wish]
     assert not [f for f in found if f.kind == "phone"], "never the caller's or the patient's number"
+
+
+@pytest.mark.parametrize(
+    "text, needs",
+    [
+        ("interpreter free? me pay?", []),  # asked about, not asked for
+        ("who help me write complaint? advocate?", []),
+        ("i dont need an interpreter, only my dad does", []),
+        ("wrong. me no language interpreter. only BSL", ["BSL interpreter"]),
+        ("is it free or must i pay for a polish interpreter?", ["a Polish interpreter"]),  # a language asked for
+        ("can i have a BSL interpreter please?", ["BSL interpreter"]),
+    ],
+)
+def test_a_need_only_asked_about_or_denied_is_never_recorded(text, needs):
+    assert [f.value for f in find_details(text) if f.kind == "communication_need"] == needs
