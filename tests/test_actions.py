@@ -349,3 +349,18 @@ def test_what_they_said_when_asking_to_complain_is_their_comment():
     assert extracted("who do i complain to, the council or the care agency?") == {}, (
         "a question, not a comment"
     )
+
+
+def test_easy_read_asked_for_in_words_says_the_last_answer_again():
+    from actions.easy_read import ActionEasyReadOn
+    from tests.test_request_actions import said, state
+
+    answer = {"event": "bot", "metadata": {"utter_action": "utter_local_area_coordination"}}
+    typed = said("wat does that mean. i need easy words", "easy_read_on")
+    messages, _ = run(
+        ActionEasyReadOn(), state({"easy_read": True}, said("i want to lern cookin", "x"), answer, typed)
+    )
+    assert [m["response"] for m in messages] == ["utter_easy_read_on", "utter_local_area_coordination"]
+    pressed = said("/easy_read_on", "easy_read_on")
+    messages, _ = run(ActionEasyReadOn(), state({"easy_read": True}, said("hi", "greet"), answer, pressed))
+    assert [m["response"] for m in messages] == ["utter_easy_read_on"], "a button press: just switched on"

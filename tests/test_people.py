@@ -448,7 +448,10 @@ def test_someone_elses_number_goes_with_them(text, wish):
         ("who help me write complaint? advocate?", []),
         ("i dont need an interpreter, only my dad does", []),
         ("wrong. me no language interpreter. only BSL", ["BSL interpreter"]),
-        ("is it free or must i pay for a polish interpreter?", ["a Polish interpreter"]),  # a language asked for
+        (
+            "is it free or must i pay for a polish interpreter?",
+            ["a Polish interpreter"],
+        ),  # a language asked for
         ("can i have a BSL interpreter please?", ["BSL interpreter"]),
     ],
 )
