@@ -92,7 +92,10 @@ SHORT_YES = re.compile(
 THEIR_CONTACT_WISH = {"not by phone": "no phone calls", "text message": "text messages", "email": "email"}
 NO_NEEDS = re.compile(
     r"^\W*(?:i\s+(?:said|told\s+you)\W*)?(?:(?:ok|okay|thanks)\W+)*(?:no\W+)?(?:none|nothing|no\s+(?:communication\s+|special\s+)?needs?|nope)\b"
-    r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$",
+    r"(?:\W+(?:already|thanks|ta|thank\s+you|i\s+said|for\s+me|at\s+all))*\W*$"
+    # "i already said no", "u asked me that b4. no", "I said no": none, told again
+    r"|^\W*(?:i\s+(?:already\s+)?(?:said|told\s+(?:you|u))|(?:you|u)\s+(?:already\s+)?asked\s+(?:me\s+)?(?:that|this)(?:\s+(?:before|b4|already))?)"
+    r"\W+(?:no|none|nope|nothing)\W*$",
     re.I,
 )
 NO_EMAIL = re.compile(

@@ -907,3 +907,9 @@ def test_their_need_is_kept_without_what_was_said_to_something_else(said, kept):
 def test_no_phone_number_is_asked_of_someone_who_does_not_use_the_phone():
     tracker = asked("email", "", {"communication_needs": ["clear, literal language", "no phone calls"]})
     assert contact_slots(tracker) == ["email"]
+
+
+@pytest.mark.parametrize("text", ["i already said no", "I said no", "u asked me that b4. no"])
+def test_no_needs_said_again_is_none_never_their_words(text):
+    result, _, _ = validate("communication_needs", text, intent="inform")
+    assert result["communication_needs"] == ["none"]
