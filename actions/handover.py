@@ -286,6 +286,13 @@ class ActionStartHandover(Action):
             else:
                 dispatcher.utter_message(response="utter_someone_can_call")
             return [FollowupAction("action_listen")]
+        if tracker.get_slot("handover_stage") == "confirming" and tracker.get_slot("share_consent"):
+            # "how to contact me. phone me. on my mobile", typed while the request waits for its yes:
+            # a change to it (kept by the details), never a new request with a new topic
+            given = noted(details_set_this_turn(tracker), tracker)
+            if given:
+                dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
+            return [FollowupAction("action_confirm_handover")]
         topic, urgency = request_topic(tracker), handover_urgency(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         if (
