@@ -2393,7 +2393,9 @@ NEED_DENIED_BEFORE = re.compile(
     re.I,
 )
 # "interpreter free? me pay?", "advocate?", "who help me write complaint? advocate?": asked about, not asked for
-ASKED_ABOUT_ONLY = re.compile(r"\b(?:free|cost|costs|pay|paid|charge|who|what|how|does|do\s+i|is\s+there)\b", re.I)
+ASKED_ABOUT_ONLY = re.compile(
+    r"\b(?:free|cost|costs|pay|paid|charge|who|what|how|does|do\s+i|is\s+there)\b", re.I
+)
 
 
 def _asked_about_only(text: Text, at: int) -> bool:
@@ -2406,6 +2408,8 @@ def _asked_about_only(text: Text, at: int) -> bool:
     if INTERPRETED.search(sentence):  # "must i pay for a polish interpreter?": a language asked for
         return False
     return bool(ASKED_ABOUT_ONLY.search(sentence)) or len(re.findall(r"\w+", sentence)) <= 2
+
+
 NEED_DENIED_IN = re.compile(r"\bnot\s+(?:\w+\s+)?(?:deaf|hard of hearing|blind)\b", re.I)
 
 

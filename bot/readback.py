@@ -64,6 +64,11 @@ ADDITION = re.compile(
     r"(?:(?:in|down|on\s+it|as\s+well|also|too)\s+)*(?:that\s+|:\s*)(?P<what>.+)$",
     re.I,
 )
+# "and put number 14 on it or they wont know which house", "add his NHS number to it"
+PUT_ON_IT = re.compile(
+    r"\b(?:put|add|write)\s+(?!it\b|that\b|this\b)(?P<what>[^,.;!?]+?)\s+(?:on|in|to|onto)\s+(?:it|there|the\s+request|my\s+request)\b",
+    re.I,
+)
 # "the help is for ME not Susan", "it's for me, not my daughter", "not for Susan, it's for me"
 FOR_ME_SAID = re.compile(
     r"\b(?:the\s+help\s+is|help\s+is|it'?s|its|it\s+is|this\s+is|request\s+is)\s+for\s+me\b[^.?!]{0,30}\bnot\s+(?:for\s+)?\w+|"
@@ -110,8 +115,10 @@ def readback_edit(text: Text) -> Optional[Edit]:
         if match:
             new = next(value for name, value in match.groupdict().items() if name.startswith("new") and value)
             return Edit(TOPIC, new.strip())
-    added = ADDITION.search(text)
-    if added:
+    added = ADDITION.search(text) or PUT_ON_IT.search(text)
+    if added and not re.fullmatch(
+        r"(?:on|in|to)\s+(?:it|there)\W*|it|that|this", added.group("what").strip(), re.I
+    ):
         return Edit(ADD, added.group("what").strip())
     for pattern in REMOVALS:
         match = pattern.search(text)

@@ -37,6 +37,7 @@ READY = {
         ("dont mention the money please", REMOVE),
         ("put that he's 79 not 97", ADD),
         ("can you add that she is on insulin", ADD),
+        ("and put number 14 on it or they wont know which house", ADD),
         ("its not about direct payments, its a complaint about the agency", TOPIC),
         ("it's a carers assessment, not direct payments", TOPIC),
         ("no its meant to be a COMPLAINT about the agency", TOPIC),
