@@ -101,7 +101,7 @@ FOLLOWUP_ANSWERS = {
     "help_now": "utter_risk_followup_help_now",
     "cant_phone": "utter_risk_followup_cant_phone",
     "take_words_out": "utter_risk_followup_take_words_out",
-    "worse_tonight": "utter_risk_followup_someone_to_talk_to",
+    "worse_tonight": "utter_risk_followup_tonight",
     "what_next": "utter_risk_followup_what_next",
     "what_next_reporter": "utter_risk_followup_what_next_reporter",
     "no_answer": "utter_risk_followup_no_answer",

@@ -730,6 +730,13 @@ desperate frightened terrified anxious depressed low down coping managing fuming
 serious suicidal homeless pregnant housebound bedbound bedridden diabetic epileptic autistic dyslexic
 """.split()
 )
+# After a name: the one the writer is worried about or asking for, never the writer
+WORRIED_ABOUT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:that|who)\s+)?(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:so\s+|really\s+)?"
+    r"(?:worried|concerned|scared|frightened|asking|writing|ringing|calling|messaging)\s+(?:about|for)\b|"
+    r"\s*,?\s*who\s+(?:needs|is\s+(?:ill|struggling|not\s+coping))\b",
+    re.I,
+)
 NAME_TRIGGERS = [
     # (pattern whose end is where the name starts, how sure the words after it are a name, role);
     # the other person's first, so "his name is" is never read as the caller's "name is"
@@ -1275,6 +1282,9 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             result = _name_words(text, match.start(1), "soft")
             if result and result[1] >= match.end(1) - 1:
                 add(result[0], match.start(1), result[1], None)
+    for index, one in enumerate(found):  # "it's Liam i'm worried about": the one they write about
+        if one.role is None and WORRIED_ABOUT_AFTER.match(text, one.end):
+            found[index] = Found("person_name", one.value, one.start, one.end, CARED_FOR, one.group)
     for index, one in enumerate(found):  # "its karen, karen mills": the surname said with it again
         if len(one.value.split()) == 1:
             again = re.search(rf"\b{re.escape(one.value)}\s+([A-Za-z][\w'’-]+)\b", text[one.end :], re.I)

@@ -310,7 +310,9 @@ FOLLOWUPS = [
         "worse_tonight",
         re.compile(
             r"\b(worse|bad|kicks?\s+off|does\s+something)\b[^.?!]{0,40}\b(tonight|overnight|at\s+night|in\s+the\s+night|at\s+the\s+weekend)\b|"
-            r"\b(office|they|thurrock\s+first|council)\b[^.?!]{0,25}\b(closed|shut|won'?t\s+be\s+open|not\s+(be\s+)?open|won'?t\s+be\s+there)\b"
+            r"\b(office|they|thurrock\s+first|council)\b[^.?!]{0,25}\b(closed|shut|won'?t\s+be\s+open|not\s+(be\s+)?open|won'?t\s+be\s+there)\b|"
+            # "should i be ringing someone tonight or can it wait till the doctors?"
+            r"\bcan\s+it\s+wait\b|\bshould\s+i\s+(be\s+)?(ringing|calling|phoning|ring|call|phone)\s+(someone|anyone|somebody)\s+(tonight|now)\b"
         ),
     ),
     # "what happens next?", "how long will it take", "will someone come today"

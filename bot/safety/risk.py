@@ -816,7 +816,8 @@ HARM_TO_THEMSELVES = re.compile(
 )
 FIRST_PERSON_HARM = re.compile(
     r"\b(i\s+want|i'm\s+(going|thinking|planning)|i've\s+(thought|been\s+thinking)|(?<!bring\s)myself|my\s+own\s+life|"
-    r"i\s+don't\s+want|i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
+    r"i\s+don't\s+want\s+to\s+(?:live|be\s+here|be\s+alive|go\s+on|carry\s+on|wake|exist|be\s+around)|"
+    r"i\s+feel|i\s+keep|i\s+just|i'd|without\s+me|if\s+i\b|i\s+think\s+about|i\s+wish)"
 )
 # Plainly an ordinary need: never urgent on the classifier's word alone.
 ORDINARY = re.compile(
