@@ -576,7 +576,9 @@ BOOK_ME = re.compile(
 ASKS_FOR_CONTACT = re.compile(
     r"\b(?:call|ring|phone|contact|email|text)\s+me\b(?!\s+(?:if|when))|"
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|they)\s+(?:call|ring|phone|contact|get\s+in\s+touch\s+with)\s+me\b|"
-    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b",
+    r"\b(?:rather|prefer)\s+(?:someone|somebody|a\s+person)\s+(?:rang|phoned|called|contacted)\s+me\b|"
+    # "can you just pass it on to them for me", "can you refer her then"
+    r"\b(?:can|could|will|would)\s+(?:you|u)\s+(?:just\s+|please\s+)?(?:pass\s+(?:it|this|that|me)\s+on|refer\s+(?:her|him|them|me))\b",
     re.I,
 )
 

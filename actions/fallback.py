@@ -150,6 +150,10 @@ class ActionHandleFallback(Action):
             log_unanswered(tracker)
             dispatcher.utter_message(response="utter_sorry_not_what_you_asked")
             return []
+        wishes = list(tracker.get_latest_entity_values("contact_preference"))
+        if any(wish.startswith("contact ") for wish in wishes) and tracker.get_slot("handover_stage") is None:
+            # "can u ring dawn she is my suport worker. not me": a request, with whom to contact
+            return [FollowupAction("action_start_handover")]
         if CONTACT_OFFER in offered(tracker.events) and yes_or_request(tracker):
             # "yes please pass it on", to "Ask someone to contact me": half yes, half a request; both
             # mean the same here

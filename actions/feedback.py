@@ -324,9 +324,15 @@ TOLD_IN_THE_ASKING = 8
 
 
 def asks(text: Text) -> bool:
-    """A question, not a statement that starts like one ("when I ring them nobody answers")."""
-    start = QUESTION_START.search(text)
-    return "?" in text or bool(start and not re.match(r"\W*when\s+(i|we|you|they|he|she)\b", text, re.I))
+    """A question, not a statement that starts like one ("when I ring them nobody answers"); asked in
+    any sentence ("i dont want to rate anything. what happens if nobody comes tonight")."""
+    if "?" in text:
+        return True
+    return any(
+        QUESTION_START.search(sentence)
+        and not re.match(r"\W*when\s+(i|we|you|they|he|she)\b", sentence, re.I)
+        for sentence in re.split(r"(?<=[.!;])\s+", text)
+    )
 
 
 # At the rating question: messages that are about the rating itself, not a question of their own.

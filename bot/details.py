@@ -1778,10 +1778,25 @@ KIN_NAMED_FIRST = re.compile(
 )
 
 
+# "can u ring dawn she is my suport worker. not me": the one to contact, named, then who they are
+NAMED_THEN_WHO = re.compile(
+    rf"(?<![\w']){CONTACT_VERB}\s+(?P<name>[A-Za-z][a-z'’]+)\s*,?\s*(?:she|he|they)(?:'s|\s+is|\s+are)\s+"
+    rf"(?:my|his|her|their)\s+(?P<rel>{REL}|{SUPPORTER})\b",
+    re.IGNORECASE,
+)
+
+
 def through_someone(text: Text) -> Optional[Found]:
     """ "Ring my son Peter on 07700 900461": the wish to be contacted through someone, with their name
     and number as said; "my son Will might ring you": someone who may call for the caller; None
     when no name or number is said with them (a wish found elsewhere)."""
+    named = NAMED_THEN_WHO.search(text)
+    name = named.group("name") if named else None
+    if named and name.lower() not in NOT_NAME_WORDS and name.lower() not in SOFT_NOT_NAMES:
+        role = named.group("rel").lower().replace("suport", "support")
+        not_me = re.search(r"\bnot\s+me\b", text[named.end() : named.end() + 30], re.I)
+        wish = f"contact my {role} {tidy_name(name)}" + (", not me" if not_me else "")
+        return Found("contact_preference", wish, named.start(), named.end(), THROUGH)
     kin = KIN_NAMED_FIRST.search(text)
     if kin:
         number = THEIR_NUMBER_AFTER.match(text, kin.end())

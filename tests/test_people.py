@@ -442,6 +442,17 @@ def test_someone_elses_number_goes_with_them(text, wish):
 
 
 @pytest.mark.parametrize(
+    "text, wish",
+    [
+        ("can u ring dawn she is my suport worker. not me", "contact my support worker Dawn, not me"),
+        ("ring Pat, he is my son", "contact my son Pat"),
+    ],
+)
+def test_the_one_to_contact_named_then_who_they_are(text, wish):
+    assert [f.value for f in find_details(text) if f.kind == "contact_preference"] == [wish]
+
+
+@pytest.mark.parametrize(
     "text, needs",
     [
         ("interpreter free? me pay?", []),  # asked about, not asked for
