@@ -154,7 +154,9 @@ FOLLOWUPS = [
             r"\b(just|only)\s+(give|say|use)\s+my\s+first\s+name\b|"
             r"\b(tell\w*|know\w*|find\s+out|found\s+out|say)\b[^.?!]{0,25}\b(it\s+was\s+me|i\s+reported|who\s+reported|i\s+told|"
             r"i('ve|\s+have)?\s+(been\s+in\s+touch|got\s+in\s+touch|contacted|rung|called|spoken|talked|reported))\b|"
-            r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b"
+            r"\bwithout\s+(giving|saying)\s+my\s+name\b|\bkeep\s+my\s+name\b|"
+            # "can i just report it through here without leaving my details"
+            r"\bwithout\s+(leaving|giving|saying)\s+(my|any)\s+(details|name|number)\b|\b(don'?t|dont|do\s+not)\s+want\s+to\s+give\s+my\s+(name|details)\b"
         ),
     ),
     # "should I ring the police or the agency?"
