@@ -20,7 +20,7 @@ from actions.handover import handover_details
 from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.details import PHONE_CANDIDATE, tidy_phone
-from bot.sending import TOLD_LATE, TOLD_LATE_TAIL
+from bot.sending import asks_if_sent, TOLD_LATE, TOLD_LATE_TAIL
 from bot.store.database import shared_database
 from actions.request_state import (
     requests_made,
@@ -278,12 +278,24 @@ class ActionAnswerNoAfterSending(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        said = tracker.latest_message.get("text") or ""
+        if NEXT_ASKED.search(said):  # "no i dont want to rate it, what happens now": the question answered
+            return [FollowupAction("action_what_happens_next")]
+        if asks_if_sent(said):
+            return [FollowupAction("action_tell_request_status")]
         made = requests_made(tracker)
         if made:
             dispatcher.utter_message(response="utter_request_already_sent", reference=made[-1]["reference"])
         else:
             dispatcher.utter_message(response="utter_you_are_welcome")
         return []
+
+
+# "what happens now?", "how long will it take", "when will they ring", said after a "no"
+NEXT_ASKED = re.compile(
+    r"\bwhat\s+(?:happens|now|next)\b|\bhow\s+(?:long|soon)\b|\bwhen\s+will\b|\bwhat\s+do\s+i\s+do\s+now\b",
+    re.I,
+)
 
 
 # "who will they ring first, me or Karen?", "will they call me or his daughter?"

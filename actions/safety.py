@@ -220,8 +220,18 @@ def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Te
     child who told us their age ("im 15") is also given Childline."""
     if risk.imminent or (risk.kind == DANGER and is_medical(text)):
         return []
-    asked = [kind for kind in followup_kinds(text) if kind in ASKED_WITH_A_WORRY][:MOST_FOLLOWUPS_ANSWERED]
+    asked = [
+        kind
+        for kind in followup_kinds(text)
+        if kind in ASKED_WITH_A_WORRY
+        # ("i don't want to make a fuss", of a son at risk of suicide: never "abuse can be physical…")
+        and not (kind in ABOUT_HARM_BY_OTHERS and risk.kind in (SELF_HARM, SOMEONE_ELSE))
+    ][:MOST_FOLLOWUPS_ANSWERED]
     return asked + ["for_young_people"] if young and "for_young_people" not in asked else asked
+
+
+# Answers about harm someone else may be causing: not for a risk to a person's own life
+ABOUT_HARM_BY_OTHERS = ("is_it_abuse", "self_neglect", "care_continues", "police_involved")
 
 
 def block_for(risk: Risk, text: Text = "") -> Text:
