@@ -382,6 +382,7 @@ STEP_FOR = {
     "ask_request_status": "action_tell_request_status",
     "add_to_request": "action_add_to_request",
     "request_callback": "action_start_handover",
+    "out_of_hours": "action_answer_out_of_hours",  # "what happens if nobody comes tonight"
 }
 STEP_CONFIDENCE = 0.5
 
@@ -484,7 +485,9 @@ class ValidateFeedbackForm(FormValidationAction):
         number", so nobody is held at this question."""
         rating = read_rating(str(value))
         said = full_text(tracker)
-        a_number = re.search(r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", said.lower())
+        a_number = not NO_RATING.search(said) and re.search(
+            r"\d|\b(zero|six|seven|eight|nine|ten|hundred)\b", said.lower()
+        )  # ("i dont want to rate anything. they dont answer after 5": a time, never a score)
         intent = tracker.latest_message.get("intent", {})
         failures = dict(tracker.get_slot("failed_answers") or {})
         tried = failures.pop("feedback_rating", 0)

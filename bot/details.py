@@ -169,6 +169,10 @@ FAMILY_CONTEXTS = [
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|re)\s+my\s+{REL}\b", re.IGNORECASE),
+    # "its my wife june pearce who gets the care" (never "it's my wife's birthday")
+    re.compile(
+        rf"\b(?:it'?s|its|it\s+is)\s+(?:for\s+|about\s+)?(?:my|our)\s+{REL}\b(?!'?s\b)", re.IGNORECASE
+    ),
     re.compile(
         rf"(?<!use )(?<!ring )(?<!call )(?<!on )\b(?:my|our)\s+{REL}(?:'?s)?\s*,?\s*(?:who\s+)?(?:needs?|has|is|isn'?t|can'?t|cannot|keeps|struggles|"
         r"lives|was|had|fell|falls|gets|called|named|whose|name|postcode|address|number|she|he|moved|"
@@ -1699,13 +1703,16 @@ def _close_place(word: Text) -> Optional[Text]:
 def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Found]:
     found: List[Found] = []
     name_starts = {name.start for name in names}
+    text = QUOTED_AS_WRONG.sub(lambda quote: " " * len(quote.group(0)), text)
     not_by_phone = NOT_BY_PHONE.search(text) or (
         asked == "phone"
         and re.search(r"^\W*(?:no|none|nope)\W*(?:phone)?\W*(?:sorry)?\W*$|\bno\s+phone\b", text, re.I)
     )
     theirs = THEIR_NO_PHONE.search(text)
     if theirs and not_by_phone and theirs.start() <= not_by_phone.start() < theirs.end():
-        not_by_phone = None  # "he has no phone so ring me": his, never the caller's wish
+        not_by_phone = NOT_BY_PHONE.search(text, theirs.end())  # "he has no phone so ring me": his
+    if not_by_phone and _a_name_follows(text, not_by_phone.end()):
+        not_by_phone = NOT_BY_PHONE.search(text, not_by_phone.end())  # "just dont ring june": who, not how
     them = THEM_DIRECTLY.search(text) or MY_RELATIVE.search(text) or NAMED_INSTEAD.search(text)
     if them and not_by_phone and not_by_phone.start() >= them.start():
         not_by_phone = None  # "don't ring me, ring her": a wish about who, not about the phone
@@ -1909,7 +1916,22 @@ RELATIVES_NUMBER_SAID = re.compile(
 THEIR_NO_PHONE = re.compile(
     r"\b(?:he|she|they|mum|dad|nan|gran|grandad|uncle|aunt|auntie)\s+(?:has|have|'s)\s+(?:got\s+)?no\s+(?:phone|mobile)\b|"
     r"\b(?:he|she|they)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+have\s+a\s+(?:phone|mobile)\b|"
-    r"\b(?:he|she|they)\s+(?:can'?t|cannot|can\s+not)\s+(?:use|hear\s+on|answer)\s+(?:the|a)\s+phone\b",
+    r"\b(?:he|she|they)\s+(?:can'?t|cannot|can\s+not)\s+(?:use|hear\s+on|answer)\s+(?:the|a)\s+phone\b|"
+    # "june cant use the phone though, ring me": someone named, never the caller
+    r"\b(?!(?:i|you|we|me)\b)[a-z]+\s+(?:can'?t|cant|cannot|can\s+not)\s+(?:use|hear\s+on|answer|manage)\s+(?:the|a)\s+phone\b",
+    re.IGNORECASE,
+)
+
+
+def _a_name_follows(text: Text, at: int) -> bool:
+    """Whether the word after `at` is a first name ("dont ring june")."""
+    word = re.match(r"\s+([a-z]+)\b", text[at:], re.I)
+    return bool(word) and word.group(1).lower() in first_names()
+
+
+# "you've put not by phone, thats wrong": their words quoted back as wrong, never a wish
+QUOTED_AS_WRONG = re.compile(
+    r"\byou(?:'ve|\s+have)?\s+(?:put|wrote|written|got|said|typed)\s+[^,.;!?]{1,40}?(?=\s*[,.;]?\s*(?:that'?s|thats|its|it'?s|which\s+is)\s+(?:wrong|not\s+right))",
     re.IGNORECASE,
 )
 # "ring sam not me", "not me. sam my support worker 07700 900552": someone named, instead of the caller

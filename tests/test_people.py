@@ -468,3 +468,24 @@ def test_the_one_to_contact_named_then_who_they_are(text, wish):
 )
 def test_a_need_only_asked_about_or_denied_is_never_recorded(text, needs):
     assert [f.value for f in find_details(text) if f.kind == "communication_need"] == needs
+
+
+@pytest.mark.parametrize(
+    "text, wishes",
+    [
+        # someone named who cannot use the phone: theirs; the caller asked to be rung
+        ("no. june cant use the phone though, ring me not her", ["phone call"]),
+        # "not by phone" quoted back as wrong is never a wish; "dont ring june" is about who
+        ("you've put not by phone, thats wrong, RING ME on the mobile. just dont ring june", ["phone call"]),
+    ],
+)
+def test_a_wish_is_the_callers_own_and_never_their_words_quoted_back(text, wishes):
+    assert [f.value for f in find_details(text) if f.kind == "contact_preference"] == wishes
+
+
+def test_its_my_wife_says_who_the_help_is_for():
+    found = {
+        f.kind: f.value for f in find_details("graham pearce. its my wife june pearce who gets the care")
+    }
+    assert found["asking_for"] == "family" and found["cared_for"] == "wife"
+    assert not [f for f in find_details("its my wifes birthday") if f.kind == "cared_for"]
