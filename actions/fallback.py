@@ -123,6 +123,9 @@ class ActionHandleFallback(Action):
         tracker: Tracker,
         domain: Dict[Text, Any],
     ) -> List[EventType]:
+        if answered_this_turn(tracker):
+            # already answered since the message (a step taken for it, then this): never again and again
+            return [FollowupAction("action_listen")]
         if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
             return at_the_read_back(dispatcher, tracker)
         if ASKS_IF_DELETED.search(tracker.latest_message.get("text") or ""):
@@ -183,6 +186,19 @@ class ActionHandleFallback(Action):
         buttons.append({"title": "Something else", "payload": f"/{FALLBACK_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the message was already answered (this action, or a step taken for it, said something
+    since): never "sorry, I didn't understand" after an answer, nor the same reply again and again."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" or (
+            event.get("event") == "action" and event.get("name") == "action_handle_fallback"
+        ):
+            return True
+    return False
 
 
 # A yes or a request for contact reads at least this likely among the top two

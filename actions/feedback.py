@@ -394,7 +394,7 @@ def step_out_of_feedback(tracker: Tracker) -> Optional[Text]:
     said = full_text(tracker)
     if not said or said.startswith("/"):
         return None
-    intent = tracker.latest_message.get("intent", {})
+    intent = likeliest_intent(tracker)
     waiting = tracker.get_slot("handover_stage") == "confirming"
     if waiting and (says_save_it(said) or asks_to_send(said)):
         return "action_submit_handover"
@@ -402,15 +402,38 @@ def step_out_of_feedback(tracker: Tracker) -> Optional[Text]:
         return "action_add_to_request"
     if asks_if_sent(said):
         return "action_tell_request_status"
+    if NOBODY_TONIGHT.search(said):  # "what happens if nobody comes tonight": who to call out of hours
+        return "action_answer_out_of_hours"
     if asks_to_send(said) or REFER_THEM.search(said):
         return "action_start_handover"
     if (
         intent.get("name") in STEP_FOR
-        and intent.get("confidence", 0) >= STEP_CONFIDENCE
+        and intent.get("confidence", 0) >= (UNSURE_CONFIDENCE if asks(said) else STEP_CONFIDENCE)
         and (intent["name"] != "request_callback" or not NO_RATING.search(said))
     ):
         return STEP_FOR[intent["name"]]
     return None
+
+
+def likeliest_intent(tracker: Tracker) -> Dict[Text, Any]:
+    """The intent NLU read, or, when it was unsure (a long message: "i dont want to rate anything.
+    what happens if nobody comes tonight…"), the likeliest one it ranked."""
+    intent = tracker.latest_message.get("intent", {})
+    if intent.get("name") != "nlu_fallback":
+        return intent
+    ranked = [
+        r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"
+    ]
+    return ranked[0] if ranked and ranked[0].get("confidence", 0) >= UNSURE_CONFIDENCE else intent
+
+
+UNSURE_CONFIDENCE = 0.3
+# "what happens if nobody comes tonight", "who do i ring if the carer doesnt turn up tonight"
+NOBODY_TONIGHT = re.compile(
+    r"\b(?:if|when)\s+(?:nobody|no\s*one|the\s+carers?|she|he|they)\s+(?:comes?|turns?\s+up|shows?\s+up|"
+    r"doesn'?t\s+(?:come|turn\s+up|show)|don'?t\s+(?:come|turn\s+up|show))\b[^.?!]{0,20}\b(?:tonight|tomorrow|at\s+night|overnight|this\s+evening)\b",
+    re.I,
+)
 
 
 # "can you add my old reference to the new one", "add this to my request"
@@ -434,9 +457,11 @@ class ValidateFeedbackForm(FormValidationAction):
         """A request, "send it" or a question about their request, typed at any of these questions:
         the feedback is left (nothing kept) and that step taken (action_submit_feedback)."""
         left = [SlotSet(slot, value) for slot, value in RATING_LEFT.items()]
-        if step_out_of_feedback(tracker):
+        if step_out_of_feedback(tracker) or tracker.get_slot("handover_stage") == "confirming":
+            # (a complaint asked about while a request waits for its yes: answered, and the request
+            # shown again, never a rating in between)
             return left
-        said, intent = full_text(tracker), tracker.latest_message.get("intent", {})
+        said, intent = full_text(tracker), likeliest_intent(tracker)
         if (
             tracker.get_slot("requested_slot") != "feedback_rating"  # (the rating question answers its own)
             and asks(said)
@@ -571,7 +596,11 @@ class ActionSubmitFeedback(Action):
         if rating == LEFT:  # the rating was left for a question or a step: nothing to keep
             intent = tracker.latest_message.get("intent", {}).get("name")
             left = [SlotSet(slot, None) for slot in RATING_LEFT]
-            step = step_out_of_feedback(tracker) or ("action_start_handover" if intent in HANDED_ON else None)
+            step = (
+                step_out_of_feedback(tracker)
+                or ("action_confirm_handover" if tracker.get_slot("handover_stage") == "confirming" else None)
+                or ("action_start_handover" if intent in HANDED_ON else None)
+            )
             return left + ([FollowupAction(step)] if step else [])
         contact = None
         if tracker.get_slot("feedback_contact_consent"):

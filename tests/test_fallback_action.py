@@ -212,3 +212,23 @@ def test_did_you_delete_it_with_the_chat_still_here_is_a_plain_no():
     earlier = {"event": "user", "text": "i lost it and shoved him", "parse_data": {"intent": {"name": "x"}}}
     [message] = run_fallback(earlier, bot("utter_risk_carer_harm"), latest)
     assert message["response"] == "utter_not_deleted"
+
+
+def test_the_fallback_never_answers_twice_for_one_message():
+    """A step taken for the message (the out-of-hours answer, after a rating left), then this: it
+    listens, never the same answer again and again in one turn."""
+    said = user("nlu_fallback")
+    again = Tracker(
+        "resident",
+        {},
+        said["parse_data"],
+        [said, {"event": "action", "name": "action_handle_fallback"}],
+        False,
+        None,
+        {},
+        None,
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionHandleFallback().run(dispatcher, again, {}))
+    assert dispatcher.messages == [] and events[-1]["name"] == "action_listen"
+    assert run_fallback(said), "answered once"
