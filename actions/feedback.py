@@ -24,7 +24,8 @@ from actions.request_state import requests_made
 from actions.topics import TOPIC_TITLES
 from bot.sending import asks_if_sent, asks_to_send, says_save_it, tells_something_late
 from actions.opening_hours import opening_line
-from bot.safety.risk import SAFEGUARDING_KINDS, read_message
+from actions.distress import answer_distress
+from bot.safety.risk import DISTRESS, SAFEGUARDING_KINDS, read_message
 from bot.store.database import shared_database
 from bot.store.feedback import record_feedback
 
@@ -115,6 +116,11 @@ class ActionAskHelpful(Action):
         given = noted(details_set_this_turn(tracker), tracker)
         if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
             dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
+        if read_message(full_text(tracker)).kind == DISTRESS and not tracker.get_slot("concerns"):
+            # "i look after my mum… some days i wonder whats the point anymore": answered, and then
+            # someone to talk to, never "was this helpful?"
+            answer_distress(dispatcher)
+            return []
         if tracker.get_slot("handover_stage") == "confirming" and read_back_last_turn(tracker):
             # a question asked at the read-back: answered, then the request waits to be sent, shown again
             return [FollowupAction("action_confirm_handover")]

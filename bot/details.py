@@ -1979,7 +1979,31 @@ OFFICE_HOURS = re.compile(  # (never "i work office hours, so after 5": when the
 )
 
 
+# "mon-thu", "mon to thurs", "monday - friday": days, as a range
+WEEKDAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+DAY_RANGE = re.compile(
+    r"\b(?P<first>mon|tue|wed|thu|fri)[a-z]*\.?\s*(?:-|–|to|till|until|thru|through)\s*(?P<last>tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    re.IGNORECASE,
+)
+# "i work mon-thu", "i'm in the office": days said as when they work, so when to call
+WORKS_THEN = re.compile(
+    r"\b(?:i|i'm|im)\s+(?:only\s+)?(?:work|works|working|in\s+work|on\s+shift)\b", re.IGNORECASE
+)
+
+
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
+    days = DAY_RANGE.search(text)
+    if days and (asked == "contact_time" or TIME_CUE.search(text) or WORKS_THEN.search(text)):
+        first, last = (WEEKDAY_NAMES[days.group(g).lower()[:3]] for g in ("first", "last"))
+        return Found("contact_time", f"{first} to {last}", days.start(), days.end())
     office = OFFICE_HOURS.search(text)
     if office and (asked in ("contact_time", "communication_needs") or TIME_CUE.search(text)):
         return Found("contact_time", "office hours", office.start(), office.end())
@@ -2170,6 +2194,45 @@ def _phones_in_order(text: Text) -> List["re.Match[str]"]:
 THEIR_NUMBER_SAID = re.compile(r"\b(?:her|his|their|[a-z]+'?s)\s+(?:number|mobile|phone)\b", re.IGNORECASE)
 
 
+def _said_as_theirs(between: Text) -> bool:
+    """ "her number is", or nothing but a stop ("ring mark not me. 07700 900633"); never "my number"."""
+    if re.search(r"\b(?:my|mine)\b", between, re.I):
+        return False
+    return bool(
+        THEIR_NUMBER_SAID.search(between)
+        or re.fullmatch(r"[\s.,:;-]*(?:(?:on|at|its|it's|number)\s*[\s.,:;-]*)*", between, re.I)
+    )
+
+
+# "her son paul visits at weekends his number is 07700 900655": a relative of theirs, and his number
+THEIR_RELATIVES_NUMBER = re.compile(
+    rf"\b(?:her|his|their)\s+(?P<rel>{REL})\b(?:\s+(?P<name>[A-Za-z][a-z'’]+))?[^.?!]{{0,50}}?"
+    r"\b(?:his|her|their)\s+(?:number|mobile|phone)(?:\s+(?:number|no\.?))?\s*(?:is|:|-)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _their_relatives_number(text: Text, found: List[Found]) -> List[Found]:
+    """A number said to be a relative's of the person the help is for: kept with that relative, as a
+    family contact, never as the person's own number (nor the caller's)."""
+    for number in [f for f in found if f.kind == "phone"]:
+        said = THEIR_RELATIVES_NUMBER.search(text[max(0, number.start - 90) : number.start])
+        if not said:
+            continue
+        name = said.group("name")
+        name = tidy_name(name) if name and name.lower() not in NOT_NAME_WORDS else None
+        who = f"their {relation_word(said.group('rel'))}" + (f" {name}" if name else "")
+        family = Found(
+            "contact_preference", f"family contact: {who} on {number.value}", number.start, number.end
+        )
+        return [
+            family if f is number else f
+            for f in found
+            if not (f.kind == "detail" and f.value == "cared_for_phone")
+        ]
+    return found
+
+
 def _number_of_the_one_to_contact(text: Text, found: List[Found]) -> List[Found]:
     """A number said to be theirs, after "contact Dawn, not me": Dawn's, kept with that wish, never
     the caller's nor the person's the help is for."""
@@ -2191,7 +2254,7 @@ def _number_of_the_one_to_contact(text: Text, found: List[Found]) -> List[Found]
             if wish
             and f.kind == "phone"
             and f.start > wish.start
-            and THEIR_NUMBER_SAID.search(text[wish.end : f.start])
+            and _said_as_theirs(text[wish.end : f.start])
         ),
         None,
     )
@@ -2281,7 +2344,7 @@ def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
                 and through.start <= f.start < through.end
             )
         ]
-    found = _number_of_the_one_to_contact(text, found)
+    found = _their_relatives_number(text, _number_of_the_one_to_contact(text, found))
     street = STREET_ADDRESS.search(text)
     if street:  # "letters only, to 9 Ship Lane": where to write, kept with how to contact them
         address = re.sub(r"\s+", " ", street.group(0)).strip().rstrip(".,;:").title()

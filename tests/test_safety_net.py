@@ -759,3 +759,28 @@ def test_warning_signs_told_plainly_are_read(text, kind):
 )
 def test_ordinary_words_near_those_signs_are_not(text):
     assert read_message(text).kind == ""
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("i heard a big crash from the flat above 2 hours ago and now nothing, he isnt answering his door", DANGER),
+        ("tbh everyone would manage fine if i just disappeared", SELF_HARM),
+        ('my brother sent me a text saying "sorry for everything, look after mum" and now hes not answering', SOMEONE_ELSE),
+        ("some days i wonder whats the point anymore honestly", DISTRESS),
+    ],
+)
+def test_more_ways_of_telling_are_read(text, kind):
+    assert read_message(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you let the council know so someone checks before they send him home to an empty flat",
+        "i dont get time to ring during the day, im on the floor til 2 and cant have my phone",
+        "we will manage fine if i just disappear for the weekend",
+    ],
+)
+def test_an_empty_flat_a_shift_on_the_floor_and_a_weekend_away_are_not(text):
+    assert read_message(text).kind == ""

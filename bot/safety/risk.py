@@ -332,6 +332,11 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             + r"\s+)?(saved|stored|put\s+by|hidden)\b",
             r"\b(won't|will\s+not|wont)\s+be\s+(a\s+(trouble|burden|bother|nuisance)\s+to\s+(anyone|anybody|you|them)|around|here)\s+(much\s+)?(longer|for\s+long)\b",
             r"\bbetter\s+off\s+(dead|without\s+me|gone)\b",
+            # "everyone would manage fine if i just disappeared"
+            r"\b(manage|cope|be\s+fine|be\s+better|be\s+ok(ay)?|be\s+happier|get\s+on)\b[^.?!]{0,25}\bif\s+i\s+(just\s+)?(disappear(ed)?|vanish(ed)?|was\s+gone|were\s+gone|wasn'?t\s+(here|around)|weren'?t\s+(here|around))\b"
+            r"(?!\s+for\s+(a|the|an)\s+(bit|while|day|week|weekend|night|hour))",
+            # a goodbye sent by someone: "he texted me 'sorry for everything, look after mum'"
+            r"\bsorry\s+for\s+everything\b[^.?!]{0,40}\blook\s+after\b|\b(sent|texted|messaged|text|message)\b[^.?!]{0,40}\bsorry\s+for\s+everything\b",
             # "i'm worried he might do something to himself"
             r"\b(might|may|will|could|would|going\s+to|gonna|'ll)\s+do\s+something\s+(stupid\s+|silly\s+|daft\s+)?to\s+(him|her|them|my)sel(f|ves)\b",
             # "you won't have to worry about me much longer": a goodbye, said calmly
@@ -494,7 +499,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"hurt|injur|get\s+up)",
             r"\b(is|am|'s|'m|lying|been|stuck|left)\s+on\s+the\s+floor\s*(and\b|for\b|[.!,]|$)",
             # "i on floor. hurt leg", "i fall again now. on floor. no can stand up": in few words, now
-            r"\b(i|i'm|im|he|she|he's|she's|mum|dad|nan|grandad|husband|wife)\s+(is\s+|'s\s+)?(on|lying\s+on|stuck\s+on)\s+(the\s+)?floor\b",
+            # (never "im on the floor til 2", a shift on the shop or warehouse floor)
+            r"\b(i|i'm|im|he|she|he's|she's|mum|dad|nan|grandad|husband|wife)\s+(is\s+|'s\s+)?(on|lying\s+on|stuck\s+on)\s+(the\s+)?floor\b"
+            r"(?!\s+(til|till|until|from|at\s+work|all\s+day|today|tomorrow|on\s+shift|\d))",
             r"\bon\s+(the\s+)?floor\b[^?]{0,40}\b(can't|cannot|cant|no\s+can|unable\s+to|not\s+able\s+to)\s+(stand|get\s+up|move)\b",
             r"\b(fall|fell|fallen)\s+(again\s+)?(just\s+)?now\b[^?]{0,40}\b(can't|cannot|cant|no\s+can|unable\s+to)\s+(stand|get\s+up|move)\b",
             r"\bcollapsed\b",
@@ -502,7 +509,8 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(hear|heard|hearing)\s+(him|her|them|someone|somebody)\s+(calling|crying|shouting|screaming|moaning|groaning|banging)\b"
             r"(?!\s+(at|to)\s+(me|us|the\s+(tv|telly|dog|kids)))",
             r"\b(calling|crying|shouting)\s+(out\s+)?for\s+help\b",
-            r"\b(crash|bang|thud|scream\w*|smash\w*)\b[^.?!]{0,60}\b(silent|silence|quiet|nothing\s+since|no\s+answer|not\s+answering)\b",
+            r"\b(crash|bang|thud|scream\w*|smash\w*)\b[^.?!]{0,90}\b(silent|silence|quiet|nothing\s+since|now\s+nothing|nothing\s+now|"
+            r"can'?t\s+hear\s+(anything|him|her)|no\s+answer|not\s+answering|isn'?t\s+answering|isnt\s+answering)\b",
             r"\b(not|isn't|is\s+not|isnt)\s+(responding|breathing|moving|conscious)\b",
             r"\bunconscious\b",
             UNRESPONSIVE,
@@ -741,7 +749,9 @@ DISTRESS_PATTERNS = _compile(
         r"\bsleep\s+forever\b",
         r"\b(won't|will\s+not)\s+be\s+(here|around)\b",
         r"\b(doesn't|does\s+not|it\s+doesn't)\s+matter\s+any\s?(way|more)\b",
-        r"\b(hopeless|worthless|empty|burden|failure|numb|trapped|falling\s+apart|so\s+low|so\s+alone|crying|exhausted|worn\s+out|broken)\b",
+        # ("an empty flat", "a broken boiler": things, never a feeling)
+        r"\b(hopeless|worthless|empty(?!\s+(flat|house|home|room|fridge|cupboard|bottle|tin|box|bed|property))|burden|failure|numb|trapped|"
+        r"falling\s+apart|so\s+low|so\s+alone|crying|exhausted|worn\s+out|broken(?!\s+(boiler|lift|door|window|heating|bed|chair|fridge)))\b",
         r"\bhate\s+(my\s+life|myself)\b",
         r"\bcan't\s+(sleep|eat)\b",
         r"\bgiv(e|ing)\s+up\b",
