@@ -23,7 +23,7 @@ from actions.distress import answer_distress
 from actions.request_state import requests_made, tell_requests
 from bot.safety.risk import DISTRESS, read_message
 from actions.topics import TOPIC_TITLES
-from bot.sending import VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
+from bot.sending import SOMEONE_CALLS_FOR_ME, VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
 from bot.details import (
     ALONE,
     POSTCODE,
@@ -761,6 +761,10 @@ class ActionNoteDetails(Action):
             dispatcher.utter_message(response="utter_details_noted", noted=said)
         elif not changed and tells_something_late(full_text(tracker)) and requests_made(tracker):
             return events + [FollowupAction("action_add_to_request")]  # "oh forgot to say i have a cat"
+        elif not changed and SOMEONE_CALLS_FOR_ME.search(full_text(tracker)):
+            return events + [
+                FollowupAction("action_start_handover")
+            ]  # "can my nephew ring for me?": yes, and how
         elif not changed:  # never the same prompt twice in a row
             again = "utter_menu" in said_last_turn(tracker)
             dispatcher.utter_message(response="utter_menu_again" if again else "utter_menu")

@@ -570,7 +570,7 @@ class ValidateFeedbackForm(FormValidationAction):
             if intent.get("name") not in HANDED_ON:  # a call back is started once the rating is left
                 dispatcher.utter_message(response=answer)
             return {**RATING_LEFT, "failed_answers": failures}
-        if (tried or NO_RATING.search(said)) and not a_number:
+        if (tried or NO_RATING.search(said) or asks(said)) and not a_number:
             # "i dont want to rate anything. whats she supposed to do tonight?": never "choose a number"
             dispatcher.utter_message(response="utter_rating_left")
             return {**RATING_LEFT, "failed_answers": failures}

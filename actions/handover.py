@@ -44,6 +44,7 @@ from bot.content import channel_messages
 from bot.details import forgotten_detail
 from bot.readback import FOR_ME, REMOVE, TOPIC, Edit, readback_edit, topics_named, with_addition, without_part
 from bot.sending import (
+    SOMEONE_CALLS_FOR_ME,
     INCLUDED_WORDS,
     NEVER_AGREED,
     asks_if_included,
@@ -257,15 +258,6 @@ ALREADY_MADE_BUTTONS = [
     # "detail", an entity of the domain's that the button guard lets through (bot/server/channels/inbound.py)
     {"title": "A new request about something else", "payload": '/request_callback{"detail":"new_request"}'},
 ]
-
-
-# "can my mum ring for me?", "can Peter phone them for me": a question about who may call, not a request
-SOMEONE_CALLS_FOR_ME = re.compile(
-    r"\b(?:can|could|may|is\s+it\s+ok\s+if|would\s+it\s+be\s+ok\s+if)\s+(?:my\s+\w+|someone|somebody|a\s+friend|[A-Z]\w+|he|she)\s+"
-    r"(?:ring|call|phone|contact|speak\s+to|talk\s+to|email)\s+(?:them\s+|you\s+|thurrock\s+first\s+|the\s+council\s+)?"
-    r"(?:for|on\s+behalf\s+of|instead\s+of)\s+me\b",
-    re.IGNORECASE,
-)
 
 
 class ActionStartHandover(Action):

@@ -1726,6 +1726,8 @@ def _contact(text: Text, asked: Optional[Text], names: List[Found]) -> List[Foun
         match = not_by_phone if value == "not by phone" else pattern.search(text)
         if value == "phone call" and match and (not_by_phone or match.end() + 1 in name_starts):
             continue  # "please don't ring me" is not a wish to be rung, nor "you can call me Liz"
+        if value == "phone call" and match and CALLS_ON_MY_BEHALF.search(text):
+            continue  # "can my nephew ring on my behalf?": someone ringing for them, not how to reach them
         if (
             value == "phone call"
             and match
@@ -1929,6 +1931,12 @@ def _a_name_follows(text: Text, at: int) -> bool:
     return bool(word) and word.group(1).lower() in first_names()
 
 
+# "can my nephew ring on my behalf?", "my son will call for me"
+CALLS_ON_MY_BEHALF = re.compile(
+    r"\b(?:my\s+\w+|someone|somebody|he|she)\s+(?:\w+\s+)?(?:ring|call|phone|contact)\w*\s+(?:them\s+|you\s+|the\s+council\s+)?"
+    r"(?:for\s+me|on\s+my\s+behalf|on\s+behalf\s+of\s+me)\b",
+    re.IGNORECASE,
+)
 # "you've put not by phone, thats wrong": their words quoted back as wrong, never a wish
 QUOTED_AS_WRONG = re.compile(
     r"\byou(?:'ve|\s+have)?\s+(?:put|wrote|written|got|said|typed)\s+[^,.;!?]{1,40}?(?=\s*[,.;]?\s*(?:that'?s|thats|its|it'?s|which\s+is)\s+(?:wrong|not\s+right))",

@@ -18,7 +18,8 @@
   don't mention the money"), kept in their words for Thurrock First;
 - `tells_something_late`: "forgot to say he's diabetic", "one more thing, she has a key safe": something
   to add to a request already made;
-- `asks_if_sent`: "what do you mean its not sent??", "has it gone or not?": the request's state, asked.
+- `asks_if_sent`: "what do you mean its not sent??", "has it gone or not?": the request's state, asked;
+- `SOMEONE_CALLS_FOR_ME`: "can my nephew ring on my behalf?": someone else may contact them for the resident.
 A "don't send it yet" or "before you save it" is never any of them; nor is "did you save it?".
 """
 
@@ -245,3 +246,12 @@ STATUS_ASKED = re.compile(
 
 def asks_if_sent(text: Text) -> bool:
     return bool(STATUS_ASKED.search(text or ""))
+
+
+# "can my mum ring for me?", "can my nephew ring on my behalf?": someone else may contact them for the resident
+SOMEONE_CALLS_FOR_ME = re.compile(
+    r"\b(?:can|could|may|is\s+it\s+ok\s+if|would\s+it\s+be\s+ok\s+if)\s+(?:my\s+\w+|someone|somebody|a\s+friend|[A-Z]\w+|he|she)\s+"
+    r"(?:ring|call|phone|contact|speak\s+to|talk\s+to|email)\s+(?:them\s+|you\s+|thurrock\s+first\s+|the\s+council\s+)?"
+    r"(?:for\s+me|on\s+behalf\s+of\s+me|instead\s+of\s+me|on\s+my\s+behalf)\b",
+    re.IGNORECASE,
+)

@@ -494,10 +494,14 @@ def test_its_my_wife_says_who_the_help_is_for():
 def test_a_relatives_number_and_working_days_go_where_they_belong():
     said = "she lives on her own, her son paul visits at weekends his number is 07700 900655"
     found = find_details(said)
-    assert [f.value for f in found if f.kind == "contact_preference"] == ["family contact: their son Paul on 07700 900655"]
+    assert [f.value for f in found if f.kind == "contact_preference"] == [
+        "family contact: their son Paul on 07700 900655"
+    ]
     assert not [f for f in found if f.kind == "phone"], "never the patient's own number"
     said = "my work mobile is 07700 900418, i work mon-thu so please call me then"
     assert [f.value for f in find_details(said) if f.kind == "contact_time"] == ["Monday to Thursday"]
     assert not [f for f in find_details("the carers come mon to fri") if f.kind == "contact_time"]
     found = find_details("ring mark not me. 07700 900633")
-    assert [f.value for f in found if f.kind == "contact_preference"] == ["contact Mark on 07700 900633, not me"]
+    assert [f.value for f in found if f.kind == "contact_preference"] == [
+        "contact Mark on 07700 900633, not me"
+    ]

@@ -764,9 +764,15 @@ def test_ordinary_words_near_those_signs_are_not(text):
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("i heard a big crash from the flat above 2 hours ago and now nothing, he isnt answering his door", DANGER),
+        (
+            "i heard a big crash from the flat above 2 hours ago and now nothing, he isnt answering his door",
+            DANGER,
+        ),
         ("tbh everyone would manage fine if i just disappeared", SELF_HARM),
-        ('my brother sent me a text saying "sorry for everything, look after mum" and now hes not answering', SOMEONE_ELSE),
+        (
+            'my brother sent me a text saying "sorry for everything, look after mum" and now hes not answering',
+            SOMEONE_ELSE,
+        ),
         ("some days i wonder whats the point anymore honestly", DISTRESS),
     ],
 )

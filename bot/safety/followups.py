@@ -307,6 +307,15 @@ FOLLOWUPS = [
             r"\b(he|she)\s+(might|will|could|would|may)\s+(see|read|find|open|answer)\b[^.?!]{0,15}\b(letter|post|mail|phone|email|message|text)s?\b"
         ),
     ),
+    # "should i get rid of the tablets ive been stockpiling", after telling of them
+    (
+        "saved_tablets",
+        re.compile(
+            r"\b(get\s+rid\s+of|throw\s+(them\s+)?(away|out)|hand\s+(them\s+)?in|take\s+(them\s+)?back|give\s+(them\s+)?away|keep|bin)\b"
+            r"[^.?!]{0,40}\b(tablets|pills|meds|medication|medicines?|them)\b[^.?!]{0,40}\b(saved|saving|stockpil\w*|kept|keeping|hoard\w*)\b|"
+            r"\b(do|should)\s+i\s+(need\s+to\s+)?(get\s+rid\s+of|throw\s+away|bin|hand\s+in)\s+(them|the\s+(tablets|pills|meds))\b"
+        ),
+    ),
     # "what do i do if he's worse tonight, the office won't be open": after a worry, who is there at night
     (
         "worse_tonight",
