@@ -103,6 +103,7 @@ FOLLOWUP_ANSWERS = {
     "take_words_out": "utter_risk_followup_take_words_out",
     "worse_tonight": "utter_risk_followup_tonight",
     "saved_tablets": "utter_risk_followup_saved_tablets",
+    "calling_999": "utter_risk_followup_calling_999",
     "what_next": "utter_risk_followup_what_next",
     "what_next_reporter": "utter_risk_followup_what_next_reporter",
     "no_answer": "utter_risk_followup_no_answer",

@@ -50,6 +50,15 @@ FOLLOWUPS = [
             r"\b(cold|shivering|confused|worse|getting\s+worse|more\s+pain|in\s+agony|hours)\b"
         ),
     ),
+    # "ok im ringing them now", after someone may be hurt (not a medical emergency): the call, never a request
+    (
+        "calling_999",
+        re.compile(
+            r"\bi('m|\s+am|\s+will|'ll)\s+(just\s+)?(ringing|calling|phoning|dialling|ring|call|phone|dial)\s+"
+            r"(them|999|an\s+ambulance|the\s+ambulance|the\s+police|101)(\s+now)?\b"
+            r"(?!\s+(in\s+a\s+(bit|while|min\w*)|later|tomorrow|after|if|when|in\s+the\s+morning))"
+        ),
+    ),
     # "it's not abuse, he's on warfarin", "nobody is hurt, take that off", "you've got it wrong"
     (
         "not_a_concern",
