@@ -18,7 +18,7 @@ from actions.details import DECLINED, NOT_GIVEN, detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.safety.risk import DISTRESS, read_message
-from bot.sending import SOMEONE_CALLS_FOR_ME, says_not_urgent, withdraws_consent
+from bot.sending import SOMEONE_CALLS_FOR_ME, says_not_urgent, says_save_it, withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.follow_up import CONTACT_OFFER, offered
 from actions.topics import TOPIC_TITLES
@@ -157,6 +157,11 @@ class ActionHandleFallback(Action):
             return [
                 FollowupAction("action_start_handover")
             ]  # "can my nephew ring on my behalf?": yes, and how
+        if (
+            says_save_it(tracker.latest_message.get("text") or "")
+            and tracker.get_slot("handover_stage") is None
+        ):
+            return [FollowupAction("action_start_handover")]  # "save my request please", with none waiting
         wishes = list(tracker.get_latest_entity_values("contact_preference"))
         if any(wish.startswith("contact ") for wish in wishes) and tracker.get_slot("handover_stage") is None:
             # "can u ring dawn she is my suport worker. not me": a request, with whom to contact

@@ -40,6 +40,15 @@ HELPFUL_BUTTONS = [
 ]
 
 
+# Strain said beside a question answered ("some days i wonder whats the point anymore"), never a task
+# they cannot do ("i need help in and out of the bath, i cant do it any more")
+STRONG_STRAIN = re.compile(
+    r"\bwhat'?s\s+the\s+point\b|\bwhats\s+the\s+point\b|\bno\s+point\s+(in\s+)?(anything|going\s+on|carrying\s+on)\b|"
+    r"\b(hopeless|worthless)\b|\bcan'?t\s+(go\s+on|cope\s+(any\s*more|much\s+longer))\b|\bat\s+breaking\s+point\b|\bend\s+of\s+my\s+tether\b",
+    re.I,
+)
+
+
 def topic_answers(tracker: Tracker) -> List[Text]:
     """The topic answers given so far, and whether "was this helpful?" came after each, in order."""
     said = []
@@ -116,7 +125,11 @@ class ActionAskHelpful(Action):
         given = noted(details_set_this_turn(tracker), tracker)
         if given:  # details in a question ("I'm Raj, my dad in Corringham needs…"): said kept, once
             dispatcher.utter_message(response="utter_details_noted_in_passing", noted=given)
-        if read_message(full_text(tracker)).kind == DISTRESS and not tracker.get_slot("concerns"):
+        if (
+            read_message(full_text(tracker)).kind == DISTRESS
+            and STRONG_STRAIN.search(full_text(tracker))
+            and not tracker.get_slot("concerns")
+        ):
             # "i look after my mum… some days i wonder whats the point anymore": answered, and then
             # someone to talk to, never "was this helpful?"
             answer_distress(dispatcher)
@@ -570,7 +583,8 @@ class ValidateFeedbackForm(FormValidationAction):
             if intent.get("name") not in HANDED_ON:  # a call back is started once the rating is left
                 dispatcher.utter_message(response=answer)
             return {**RATING_LEFT, "failed_answers": failures}
-        if (tried or NO_RATING.search(said) or asks(said)) and not a_number:
+        asks_about_rating = re.search(r"\b(rate|rating|score|stars?)\b", said, re.I)  # "can i rate this chat"
+        if (tried or NO_RATING.search(said) or (asks(said) and not asks_about_rating)) and not a_number:
             # "i dont want to rate anything. whats she supposed to do tonight?": never "choose a number"
             dispatcher.utter_message(response="utter_rating_left")
             return {**RATING_LEFT, "failed_answers": failures}

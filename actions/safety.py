@@ -175,6 +175,9 @@ def only_followups(text: Text) -> bool:
     """Every sentence of the message is a follow-up question about the worry ("what will happen if i
     report it? will they take him away?"): nothing else was asked, so no topic is answered too."""
     parts = [part for part in re.split(r"[.?!]+", text or "") if len(part.split()) >= 3]
+    asked = [q for q in re.findall(r"[^.?!]+\?", text or "") if len(q.split()) >= 3]
+    if asked:  # "what happens if I report it? will someone go round? he's quite proud.": its questions
+        return all(followup_kinds(question) for question in asked)
     return bool(parts) and all(followup_kinds(part) for part in parts)
 
 

@@ -342,7 +342,7 @@ FOLLOWUPS = [
             r"\bwhat\s+(happens|will\s+happen|would\s+happen)\s+(next|now|after|afterwards)\b|"
             r"\bwhat\s+(will|would)\s+(actually\s+)?happen\b(\s+(if|when)\s+i\s+(told|tell|report\w*)\b|\s*\?)|"
             r"\bhow\s+(long|soon|quickly)\b[^.?!]{0,30}\b(take|come|call|ring|contact|hear)\b|"
-            r"\bwill\s+(someone|anyone|they)\s+(come|call|ring|visit)\b"
+            r"\bwill\s+(someone|anyone|they)\s+(come|call|ring|visit|go\s+round|go\s+and\s+see)\b"
         ),
     ),
     # "I've rung the agency and nobody answers"

@@ -688,6 +688,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
     NEGLECT: _compile(
         [
             r"\bneglect(ed|ing)?\b",
+            # hoarding that endangers someone ("hoarding badly, the flat is full to the ceiling and the smell")
+            r"\bhoard\w*\b[^.?!]{0,80}\b(badly|full|piled|smell\w*|stink\w*|can'?t\s+(get|move|walk)|fire\s+risk|rats?|mice|vermin)\b|"
+            r"\b(full|piled(\s+up)?|stacked)\s+to\s+the\s+ceiling\b",
             # medicines left out by the people paid to give them ("they just tick the chart and leave")
             r"\b(carers?|agency|staff|they)\b[^.?!]{0,30}\b(skip|skips|skipping|skipped|miss|misses|missing|missed|forget|forgets|forgot|forgetting|not\s+giving|don't\s+give|didn't\s+give|never\s+give)\s+"
             r"(giving\s+)?(her|his|their|my|\w+'?s)\s+(\w+\s+)?(tablets|medication|meds|medicine|insulin|pills|inhaler)\b",
