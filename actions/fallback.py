@@ -17,6 +17,7 @@ from actions.distress import answer_distress
 from actions.details import DECLINED, NOT_GIVEN, detail_named
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
+from bot.details import NAME_WITHHELD
 from bot.safety.risk import DISTRESS, read_message
 from bot.sending import SOMEONE_CALLS_FOR_ME, says_not_urgent, says_save_it, withdraws_consent
 from actions.feedback import log_unanswered, read_back_last_turn
@@ -139,7 +140,7 @@ class ActionHandleFallback(Action):
             log_unanswered(tracker)
             answer_distress(dispatcher)
             return []
-        if withdraws_consent(tracker.latest_message.get("text") or ""):
+        if withdraws_consent(NAME_WITHHELD.sub(" ", tracker.latest_message.get("text") or "")):
             # "ok. i dont want it sent today", with nothing being sent: said plainly; a request
             # already saved stays with Thurrock First, and how to cancel it is said
             made = requests_made(tracker)

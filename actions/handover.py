@@ -549,6 +549,8 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
         consent = said if said is not None or not isinstance(value, bool) else value
         if consent is None and sharing_limit(text) and not CONSENT_QUESTION.search(text):
             consent = True  # "only if you don't tell my son": a yes, with its limit
+        if not consent and NAME_WITHHELD.search(text) and SEND_WITHOUT_NAME.search(text):
+            consent = True  # "can you send it without my name?": a yes, their name never asked for
         if consent and sharing_limit(text):  # "yes but only about the day centre": kept in their words
             dispatcher.utter_message(response="utter_sharing_limit_noted")
             return {"share_consent": True, "sharing_limit": text}
@@ -571,6 +573,13 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
             return {"share_consent": False, "failed_answers": failures}
         dispatcher.utter_message(response="utter_consent_yes_or_no")
         return {"share_consent": None, "failed_answers": failures}
+
+
+# "can you send it without my name?", "i DO want it sent, just not my name": sent, the name withheld
+SEND_WITHOUT_NAME = re.compile(
+    r"\b(?:send|report|pass)\s+(?:it|this|that|on|the\s+(?:report|worry|concern))\b|\bwant\s+it\s+(?:sent|reported|passed\s+on)\b",
+    re.I,
+)
 
 
 def included_answer(text: Text, readback: Text) -> Text:

@@ -47,7 +47,9 @@ def tell_requests(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]]) 
         dispatcher.utter_message(
             response=resident_state(handover),
             reference=handover["reference"],
-            topic=handover["topic"].lower(),
+            # "is it marked urgent?", "did you put about the bruises on it?": both in the one line
+            topic=handover["topic"].lower()
+            + (", marked urgent" if handover.get("urgency") == "urgent" else ""),
         )
         notes = [note["text"] for note in handover.get("notes") or []]
         if notes:

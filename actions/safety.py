@@ -26,6 +26,7 @@ from actions.handover import request_topic
 from actions.opening_hours import opening_line
 from actions.topics import TOPIC_TITLES
 from bot.content import now_in_london
+from bot.sending import says_send_now
 from bot.details import SELF
 from bot.safety.concern import (
     SELF_NEGLECT_TOLD,
@@ -39,7 +40,13 @@ from bot.safety.concern import (
     self_neglect_told,
     urgency_of,
 )
-from bot.safety.followups import NO_PHONE_OF_THEIR_OWN, asks_to_carry_on, followup_kinds, writer_is_young
+from bot.safety.followups import (
+    NO_PHONE_OF_THEIR_OWN,
+    asks_to_carry_on,
+    denies_the_harm,
+    followup_kinds,
+    writer_is_young,
+)
 from bot.safety.dialogue import (
     ASKS_ARE_YOU_SAFE,
     MEDICAL_ANSWER,
@@ -52,6 +59,7 @@ from bot.safety.risk import (
     ABUSE,
     CARER_HARM,
     DANGER,
+    DISTRESS,
     MISSED_CARE,
     NEGLECT,
     SELF_HARM,
@@ -276,6 +284,15 @@ class ActionRespondToRisk(Action):
         events: List[EventType] = []
         answer = last_answer
 
+        if (
+            turn.answers in ("are_you_safe", "safe_contact")
+            and says_send_now(text)
+            and tracker.get_slot("handover_stage") == "confirming"
+            and tracker.get_slot("share_consent")
+        ):  # "i already told you its safe. just send it please", with the request read back: sent
+            if turn.answers == "are_you_safe":
+                dispatcher.utter_message(response="utter_risk_safe_now")
+            return [FollowupAction("action_submit_handover")]
         if turn.answers == "carry_on" or (turn.answers == "are_you_safe" and asks_to_carry_on(text)):
             if turn.answers == "are_you_safe":  # "yes I'm safe, can we carry on with Jamie's thing?"
                 dispatcher.utter_message(response="utter_risk_safe_now")
@@ -477,6 +494,14 @@ class ActionRespondToRisk(Action):
             and all(said_only_strain(said) for said in heard)
         )
         concern["their_words"].append(text.strip()[:2000])
+        if (
+            concern["kind"] not in (SELF_HARM, SOMEONE_ELSE, DISTRESS)
+            and concern.get("who_may_be_at_risk") != "the person writing"
+            and not concern.get("withdrawn")
+            and not denies_the_harm(text)
+        ):  # "i dont need samaritans", "999?? its not like that": the answer was wrong, the worry stands
+            dispatcher.utter_message(response="utter_risk_concern_kept")
+            return "followup:concern_kept"
         if not strain and (
             concern["kind"] in (SELF_HARM, SOMEONE_ELSE)
             or (concern["kind"] == ABUSE and concern.get("who_may_be_at_risk") == "the person writing")

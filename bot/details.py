@@ -283,7 +283,7 @@ NOT_LANDLINE = re.compile(
 )
 NOT_BY_PHONE = re.compile(
     r"\b(?:do\s*n'?t|dont|do not|did\s*n'?t|did not|never|please don'?t|not)\s+(?:\w+\s+)?(?:call|ring|phone|bell)\b"
-    r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till)\b)"
+    r"(?!\s+(?:me\s+|us\s+)?(?:at|before|after|during|between|on|in the|until|till|then|that\s+day|those\s+days|when)\b)"
     # "dont ring my mums phone": someone else's phone, never theirs
     r"(?!\s+(?:on\s+)?(?:my|his|her|their)\s+\w+(?:'s|s)\s+(?:phone|number|mobile|landline)\b)"
     rf"(?!\s+(?:me\s+|us\s+)?{HOME_PHONE})|"
@@ -362,7 +362,7 @@ NO_VOICEMAIL = re.compile(
 # "at home is fine", "ring me at home": the opposite of "not at home", said to put it right
 AT_HOME_FINE = re.compile(
     r"\b(?:at\s+)?home\s+(?:is|'s)\s+(?:fine|ok|okay|good|best|alright)\b|\b(?:ring|call|phone)\s+me\s+at\s+home\b|"
-    r"\b(?:you\s+can|can)\s+(?:ring|call|phone|come|visit)\s+(?:me\s+)?(?:at\s+)?(?:home|the\s+house)\b",
+    r"\b(?:you\s+can|can)\s+(?:(?:ring|call|phone)\s+(?:me\s+)?(?:at\s+)?|(?:come|visit)\s+(?:me\s+)?(?:at|to)\s+)(?:home|the\s+house)\b",
     re.IGNORECASE,
 )
 # "never ring me at work", "not at work please": a time or place not to be rung
@@ -519,7 +519,10 @@ COMMUNICATION_NEEDS = [
         re.compile(
             r"(?:\b(?:i'?m|im|i am|is|shes|hes|they'?re|am|being|profoundly|completely|going)|'s)\s+"
             r"(?:\w+\s+){0,2}?(?:deaf|hard of hearing)\b(?!\s+people)|\bhearing impair|^\W*(?:deaf|hard of hearing)\b|"
-            r"\b(?:can'?t|cannot|can\s+not|don'?t|doesn'?t)\s+hear\s+(?:well|very\s+well|properly|much|on\s+the\s+phone)",
+            r"\b(?:can'?t|cannot|can\s+not|don'?t|doesn'?t)\s+hear\s+(?:well|very\s+well|properly|much|on\s+the\s+phone)|"
+            # "my hearing is bad", "his hearing's poor", "she has hearing aids"
+            r"\b(?:my|his|her|their)\s+hearing\s*(?:(?:is|'s)\s+(?:\w+\s+)?(?:bad|poor|awful|terrible|going|gone)|has\s+gone|"
+            r"(?:is\s+not|isn'?t|'s\s+not)\s+(?:very\s+|that\s+|too\s+)?good)\b",
             re.I,
         ),
     ),
@@ -619,7 +622,7 @@ THEIR_DETAIL = {
 ANY_DETAIL_WORD = rf"(?:name|area|{PHONE_WORD}|{EMAIL_WORD}|{ADDRESS_WORD})"
 FORGET_ONE = re.compile(
     # ("clear written communication by email" is how to write, never a wish to clear the email)
-    r"\b(?:forget|remove|delete|get rid of|wipe|clear(?=\s+(?:my|the|his|her|their|off|out|away)\b)|scrap)\b(?:\s+\w+){0,3}?\s+"
+    r"\b(?:forget|remove|delete|get rid of|wipe|(?<!it's )(?<!its )(?<!is )(?<!be )(?<!so )clear(?=\s+(?:my|the|his|her|their|off|out|away)\b)|scrap)\b(?:\s+\w+){0,3}?\s+"
     + ANY_DETAIL_WORD
     + r"\b"
     # "his address is gone" (from the read-back) is missing, not a wish to remove it
@@ -652,7 +655,9 @@ NAME_WITHHELD = re.compile(
     r"\banonymous(?:ly)?\b|\banon\b|\bwithout\s+(?:giving\s+|leaving\s+|saying\s+)?(?:my|a|any)\s+names?\b"
     r"|\b(?:don'?t|dont|do\s+not|rather\s+not|prefer\s+not\s+to|won'?t|will\s+not|not)\s+(?:want\s+to\s+|wanting\s+to\s+)?"
     r"(?:give|giving|say|saying|share|sharing|leave|leaving|tell\s+you)\s+(?:you\s+)?(?:my|a|any)\s+names?\b"
-    r"|\bkeep\s+my\s+name\s+(?:out|private|secret|quiet)\b|^\W*no\s+names?(?:\s+please)?\W*$"
+    r"|\bkeep\s+my\s+name\s+(?:out|private|secret|quiet)\b|^\W*no\s+names?(?:\s+please)?\W*$|\bjust\s+not\s+my\s+name\b"
+    r"|\b(?:don'?t|dont|do\s+not)\s+want\s+my\s+name\s+(?:passed\s+on|given|shared|on\s+it|used)\b"
+    r"|\b(?:i'?m|im|i\s+am|my\s+name\s+is)\s+[A-Za-z]+\s*,?\s*but\s+(?:i\s+)?(?:don'?t|dont|do\s+not)\s+want\s+(?:that|it)\s+passed\s+on\b"
     r"|\b(?:yes|ok|okay|share\s+it|send\s+it|fine)\W+(?:\w+\W+){0,3}?(?:but\s+)?not\s+my\s+name\b|\bleave\s+my\s+name\s+(?:off|out)\b"
     r"|\bdon'?t\s+want\s+(?:them|anyone|her|him|the\s+family)\s+to\s+know\s+(?:it\s+was|it'?s)\s+me\b",
     re.I,
@@ -672,9 +677,21 @@ REMOVE_VERB = re.compile(
 )
 
 
+# "don't take the email off, put it back", "not that you should delete it": kept, never taken away
+NOT_REMOVED = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|never|not\s+(?:that\s+)?(?:you\s+)?(?:should|to|must)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:take|remove|delete|forget|wipe|clear|get\s+rid\s+of|scrap)\b[^.,;!?]*",
+    re.I,
+)
+PUT_BACK = re.compile(r"\b(?:put|add|bring)\s+(?:it|that|them|\w+)\s+back\b", re.I)
+
+
 def forgotten_detail(text: Text) -> Optional[Text]:
     """The one detail a message asks to take away ("forget my email", "his number, delete it"), not
     everything ("forget me", "delete everything" forget the whole conversation); None if none."""
+    if PUT_BACK.search(text):
+        return None  # "don't take the email off, put it back"
+    text = NOT_REMOVED.sub(lambda kept: " " * len(kept.group(0)), text)
     asked = FORGET_ONE.search(text)
     if not asked or FORGET_ALL.search(text):
         return None
@@ -697,7 +714,7 @@ def forgotten_detail(text: Text) -> Optional[Text]:
 NOT_NAME_WORDS = (
     set(
         """
-a about above actually after again ago all already also am an and any anyway are as ask asking at away might shall
+a about above actually after again ago all already also am an and any anyway anywhere everywhere somewhere nowhere are as ask asking at away might shall
 back bad be because been before being best better both but by bye can cannot cant care carer cared caring
 cheers come coming could dear did do does doing done dont don't down each email else enough er erm even
 ever every fine first for from get gets getting go going gone good got had has have having he hello help
@@ -1228,6 +1245,21 @@ VERB_AFTER_MODAL = re.compile(
 )
 
 
+# "my son dean will be in touch tomorrow, he helps me": a relative who helps, not the one helped
+HELPER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:will|'ll|is\s+going\s+to|may|might|should|can)\s+(?:\w+\s+)?"
+    r"(?:be\s+in\s+touch|get\s+in\s+touch|ring|call|phone|contact|email)\b|(?:helps|looks\s+after|cares\s+for)\s+me\b)",
+    re.I,
+)
+
+
+NOT_TO_PASS_ON = re.compile(
+    r"\s*,?\s*(?:but\s+)?(?:i\s+)?(?:don'?t|dont|do\s+not)\s+want\s+(?:that|it|my\s+name|this|them\s+to\s+know\s+it)\s*"
+    r"(?:passed\s+on|given\s+out|given|shared|used|on\s+(?:it|there))?\b",
+    re.I,
+)
+
+
 def _names(text: Text, asked: Optional[Text]) -> List[Found]:
     text = EMAIL.sub(lambda email: " " * len(email.group(0)), text)  # "pete.r@…" is not Pete
     found: List[Found] = []
@@ -1240,6 +1272,10 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             return  # "my wife may need a home", "my son will need help": not May, not Will
         if role == CARED_FOR and shouting and name.split()[0].lower() not in first_names():
             return  # "MY SON BORROWS MY BANK CARD": in capitals, only a known first name is a name
+        if NOT_TO_PASS_ON.match(text, end):
+            return  # "im Pat but i dont want that passed on": a name withheld as it is said
+        if role == CARED_FOR and HELPER_AFTER.match(text, end):
+            return  # "my son dean will be in touch tomorrow": who helps, not who is helped
         name = re.sub(r"['’]s$", "", name)
         for index, other in enumerate(found):
             if name.split()[0] == other.value.split()[0]:
@@ -1634,6 +1670,13 @@ def _places(text: Text, asked: Optional[Text]) -> List[Found]:
             re.I,
         ) or re.search(r"\b(?:work|works|working|shop|shopping)\s+(?:\w+\s+)?in\s*$", before, re.I):
             continue  # "he's in Basildon hospital", "I work in Grays": not where anyone lives
+        if re.search(
+            r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|not|never|no\s+longer|isn'?t|aren'?t)\s+"
+            r"(?:\w+\s+)?(?:live|lives|living|based|from)\s+(?:in|at|near)?\s*$|\bnot\s+(?:in|from)\s*$",
+            before,
+            re.I,
+        ):
+            continue  # "he doesnt live in basildon": where they do not live
         cue = RESIDENCE_END.search(before)
         verbs = list(RESIDENCE_VERB.finditer(before))
         if asked in ("postcode", "cared_for_postcode", "area"):
@@ -2281,9 +2324,20 @@ def _number_of_the_one_to_contact(text: Text, found: List[Found]) -> List[Found]
     ]
 
 
+# Said not to be theirs, or taken back in the same breath: "i never said at home is fine", "so phone her
+# daughter? no actually she doesnt want family involved". Never read as a detail.
+DISOWNED = re.compile(
+    r"\bi\s+(?:never|didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:said|say|asked\s+for|ask\s+for|told\s+you|wrote|put)"
+    r"\s+(?:that\s+|anything\s+about\s+)?[^,.;!?]{1,60}|"
+    r"[^,.;!?]{1,60}\?\s*(?:no|nah|oh\s+no)[\s,]+(?:actually|wait|sorry|scratch\s+that|hang\s+on|forget\s+that)\b",
+    re.IGNORECASE,
+)
+
+
 def find_details(text: Text, asked: Optional[Text] = None) -> List[Found]:
     """Every detail in a message, e.g. name, postcode and phone from one sentence, each with whose
     it is. `asked`: the slot the assistant has just asked for, when this message answers it."""
+    text = DISOWNED.sub(lambda said: " " * len(said.group(0)), text)  # same length: places keep
     found: List[Found] = _names(text, asked)
     for match in POSTCODE.finditer(text):
         postcode = tidy_postcode(match.group(0))

@@ -1029,3 +1029,58 @@ def test_an_autistic_residents_needs_in_their_words_are_kept():
     }
     assert needs == {"in writing", "clear, literal language"}
     assert not [v for k, v in found("please use plain english") if k == "communication_need"]
+
+
+@pytest.mark.parametrize(
+    "text, never",
+    [
+        # said not to be theirs, or taken back in the same breath (a nurse, a daughter, an 86-year-old)
+        ("and i never said at home is fine, im at work most days", ("contact_preference", "at home is fine")),
+        (
+            "so phone her daughter? no actually she doesnt want family involved",
+            ("contact_preference", "contact their daughter"),
+        ),
+        ("i never said my phone doesnt work dear", ("contact_preference", "not by phone")),
+        # where they do not live, and coming home from hospital
+        ("he doesnt live in basildon, hes only in the hospital there", ("area", "Basildon")),
+        ("they're saying he can come home on friday", ("contact_preference", "at home is fine")),
+        # a day not to ring is a time, never "no phone calls"
+        ("im out thursdays at the allotment so dont ring then", ("contact_preference", "not by phone")),
+        # a word after "my name" that is no name
+        ("it doesnt say my name anywhere does it? change that", ("person_name", "Anywhere")),
+        # a relative who helps, not the one helped; a name withheld as it is said
+        ("my son dean will probably be in touch tomorrow he helps me", ("person_name", "Dean")),
+        ("im Pat but i dont want that passed on", ("person_name", "Pat")),
+    ],
+)
+def test_what_was_taken_back_or_is_not_theirs_is_never_a_detail(text, never):
+    assert never not in found(text)
+
+
+def test_a_correction_still_keeps_what_is_said_after_it():
+    assert ("area", "Grays") in found("he doesnt live in basildon, he lives in grays")
+    assert ("phone", "07700 900123") in found("i didnt say, my number is 07700 900123")
+    assert ("contact_preference", "at home is fine") in found("you can ring me at home")
+    assert ("person_name", "Frank") in found("my dad frank needs help at home")
+
+
+def test_saying_whose_a_detail_is_or_asking_to_keep_it_never_takes_it_away():
+    """Ade said the email was his, not Chloe's, and it was deleted; "put it back" deleted it again."""
+    assert forgotten_detail("just so it's clear the email is mine not Chloe's, she doesn't have one") is None
+    assert forgotten_detail("No! Don't take the email off, put it back, that is the email to use") is None
+    assert forgotten_detail("I said it's mine, not that you should delete it") is None
+    assert forgotten_detail("dont keep my email, delete it") == "email"
+    assert forgotten_detail("forget my postcode but keep my email") == "postcode"
+
+
+def test_hearing_said_in_other_words_is_a_communication_need():
+    assert communication_needs_from_answer("i told you, my hearing is bad. speak slow and loud") == [
+        "deaf or hard of hearing"
+    ]
+    assert communication_needs_from_answer("her hearing is not very good") == ["deaf or hard of hearing"]
+    assert communication_needs_from_answer("my hearing is good thanks") == []
+
+
+def test_sending_without_a_name_withholds_the_name():
+    for said in ("wait i said i dont want my name passed on", "no i DO want it sent, just not my name"):
+        assert NAME_WITHHELD.search(said)

@@ -674,3 +674,61 @@ def test_someone_named_by_title_is_someone_else():
 
     assert about_someone_else({"who_may_be_at_risk": "mr fenwick"})
     assert not about_someone_else({"who_may_be_at_risk": "the person writing"})
+
+
+def test_turning_down_a_helpline_keeps_a_worry_about_someone_else():
+    """Ken told of bruises on his wife from the day centre; "i dont need samaritans" took the abuse
+    off his request, and Pat's "999?? its not like that, hes not hitting her right now" took the
+    worry about her neighbour's pension off. Only the harm said not to be so takes it off."""
+    for pushback in (
+        "i dont need samaritans. i wanted you to put down im hard of hearing",
+        "999?? its not like that, hes not hitting her or anything right now",
+    ):
+        events = [user("a carer was rough with my wife, she has bruises", "abuse"), bot("utter_risk_abuse")]
+        events.append(user(pushback))
+        slots = {
+            "concerns": [concern("abuse", "a carer was rough with my wife")],
+            "last_risk_answer": "abuse",
+        }
+        said, set_slots, _, _ = run(events, slots)
+        assert "utter_risk_label_removed" not in said, pushback
+        assert not (set_slots.get("concerns") or slots["concerns"])[0].get("withdrawn"), pushback
+    events = [user("a carer was rough with my wife, she has bruises", "abuse"), bot("utter_risk_abuse")]
+    events.append(user("it's not abuse, she bruises easily on her warfarin, take that off"))
+    said, _, _, _ = run(events, {"concerns": [concern("abuse", "x")], "last_risk_answer": "abuse"})
+    assert said[0] == "utter_risk_label_removed"
+
+
+def test_how_to_contact_her_safely_said_two_questions_later_is_the_answer():
+    """Sandra was asked how it is safe to contact her, asked about the police twice, then wrote "you
+    can text me, dont ring when hes around": noted as how it is safe, not only as a wish."""
+    from bot.safety.dialogue import read_turn
+
+    turns = [
+        user("my son hits me when hes distressed", "abuse"),
+        bot("utter_risk_abuse"),
+        user("will they call the police on him"),
+        bot("utter_risk_followup_police_involved"),
+        user("you can text me, dont ring when hes around"),
+    ]
+    assert read_turn(turns).answers == "safe_contact"
+    asked_for_a_detail = turns[:-1] + [bot("utter_ask_phone"), turns[-1]]
+    assert read_turn(asked_for_a_detail).answers != "safe_contact"
+
+
+def test_just_send_it_at_a_safety_question_sends_the_request_read_back():
+    """Ken, his request read back, was asked again whether it is safe to contact him: "i already told
+    you its safe. just send it please" was noted as how to contact him, and nothing was sent."""
+    events = [
+        user("a carer was rough with my wife, she has bruises", "abuse"),
+        bot("utter_risk_abuse"),
+        user("i already told you its safe. just send it please"),
+    ]
+    slots = {
+        "concerns": [concern("abuse", "a carer was rough with my wife")],
+        "last_risk_answer": "abuse",
+        "handover_stage": "confirming",
+        "share_consent": True,
+    }
+    _, _, result, _ = run(events, slots)
+    assert {"event": "followup", "timestamp": None, "name": "action_submit_handover"} in result

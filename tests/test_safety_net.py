@@ -790,3 +790,34 @@ def test_more_ways_of_telling_are_read(text, kind):
 )
 def test_an_empty_flat_a_shift_on_the_floor_and_a_weekend_away_are_not(text):
     assert read_message(text).kind == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it still says risk of suicide. take it off",
+        "so theyre ringing me about suicide now. brilliant. can i add something",
+        "get them to ring me then. and dont put down that im suicidal or something because im not",
+    ],
+)
+def test_the_label_named_in_a_complaint_is_no_new_risk(text):
+    """A widower who said he was safe got "call 999 now, move away from pills" for complaining."""
+    assert read_message(text).kind == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly some days i think mark would be better off with someone else doing it and me just not here anymore. anyway its 07700 900412",
+        "theyd all be better off with me gone",
+        "i keep thinking about suicide",
+    ],
+)
+def test_wishing_not_to_be_here_inside_another_answer_is_a_risk(text):
+    """A carer's hint, typed with his phone number at the form's question, was missed."""
+    assert read_message(text).kind == "self_harm"
+
+
+def test_being_better_off_with_me_doing_something_else_is_no_risk():
+    for text in ("she would be better off with me not working", "hes better off with me looking after him"):
+        assert read_message(text).kind == ""

@@ -99,6 +99,11 @@ def just_after_medical_emergency(turns: Sequence[Dict[Text, Any]]) -> bool:
     return False
 
 
+def _form_asked(just_said: Sequence[Text]) -> bool:
+    """Whether the assistant's last reply asked for a detail of a form (the phone, an email...)."""
+    return any(action.startswith("utter_ask_") for action in just_said)
+
+
 def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
     """The latest user message of a conversation (its turns, oldest first), for safety."""
     turns = list(turns)
@@ -150,12 +155,15 @@ def read_turn(turns: Sequence[Dict[Text, Any]]) -> SafetyTurn:
             for turn in turns
             for action in [(turn.get("metadata") or {}).get("utter_action")]
         )
-        and NO_PHONE_OF_THEIR_OWN.search(tidy(text or ""))
+        and (
+            NO_PHONE_OF_THEIR_OWN.search(tidy(text or ""))
+            or (names_a_way_to_contact(text) and not QUESTION.search(text) and not _form_asked(just_said))
+        )
         and safe_contact(text)
         and followup_kind(text) in (None, "contact_safely")
     ):
-        # "i cant fone. she has my fone", a few messages after we asked how (never a form's answer:
-        # "no email. skip" is not "not safe to contact")
+        # "i cant fone. she has my fone" or "text me, dont ring when hes around", a few messages
+        # after we asked how (never a form's answer: "no email. skip" is not "not safe to contact")
         answers = "safe_contact"
     elif answered_before and asks_to_carry_on(text) and not risk.urgent:
         answers = "carry_on"  # back to what the urgent answer interrupted

@@ -471,6 +471,30 @@ def answers_contact_question(text: Text) -> bool:
     return bool(CONTACT_ANSWER.search(tidy(text or "")))
 
 
+# The harm itself said not to be so ("it's not abuse, he bruises easily", "nobody is hurting her", "you've
+# got it wrong"), not only the answer pushed back ("i dont need samaritans", "999?? its not like that,
+# hes not hitting her right now"): only these take a worry about someone else off.
+HARM_DENIED = re.compile(
+    r"\b(it's|it\s+is|its|that's|that\s+is|this\s+is|it\s+was)\s+not\s+(abuse|neglect|a\s+safeguarding)\b|"
+    r"\b(it|that)\s+(isn't|wasn't)\s+(abuse|neglect)\b|"
+    r"\b(nobody|no\s*one|no-one)('s|\s+is|\s+was|\s+has\s+been)?\s+(being\s+)?"
+    r"(hurt|harmed|abused|neglected|hurting|abusing|neglecting|hitting|taking)\b(?![^.?!]{0,25}\b(right\s+)?now\b)|"
+    r"\b(he|she|they)\s+(isn't|is\s+not|wasn't|was\s+not|aren't|never|doesn't|does\s+not|didn't|did\s+not)\s+"
+    r"(\w+\s+)?(hurting|abusing|neglecting|hit|hitting|hurt|abuse|take|taking|steal|stealing)\b"
+    r"(?![^.?!]{0,30}\b((right\s+)?now|at\s+the\s+moment|today|anymore)\b)|"
+    r"\byou('ve|\s+have)?\s+(got\s+(it|that|me|this)\s+wrong|misunderstood|got\s+the\s+wrong\s+idea)\b|"
+    r"\b(didn't|did\s+not)\s+mean\s+(it\s+)?like\s+that\b|\bthat's\s+not\s+what\s+i\s+(meant|said)\b|"
+    r"\bi\s+(made|got)\s+(a\s+mistake|it\s+wrong)\b|\bbruises\s+(very\s+|so\s+|really\s+)?(easy|easily)\b|"
+    r"\b(warfarin|blood\s+thinners?|thin\s+skin)\b"
+)
+
+
+def denies_the_harm(text: Text) -> bool:
+    """ "it's not abuse, she bruises easily", not "i dont need samaritans" or "its not like that, hes
+    not hitting her right now" (the worry stands: only the answer, or how urgent, is pushed back)."""
+    return bool(HARM_DENIED.search(tidy(text or "")))
+
+
 def names_a_way_to_contact(text: Text) -> bool:
     """ "text me, he reads my post", not "I am scared of her" (which starts like "I am safe")."""
     return bool(re.search(CONTACT_WAY, tidy(text or "")))

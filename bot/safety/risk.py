@@ -347,6 +347,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"|^(?=.*\b(depress\w*|low|withdrawn|not\s+(himself|herself)|stopped\s+going\s+out|said\s+goodbye)\b).*\b(gave|giving|given)\s+away\s+(all\s+)?(his|her|their)\s+(things|stuff|possessions|belongings|\w+)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
+            # "he'd be better off with someone else doing it and me just not here anymore"
+            r"\b(better|happier)\s+off\b[^.?!]{0,60}\b(and|with)\s+me\s+(just\s+)?(not\s+(being\s+)?(here|around|alive|in\s+(it|the\s+picture))|gone|out\s+of\s+the\s+way)\b",
+            r"\bme\s+(just\s+)?not\s+(being\s+)?(here|around|alive)\s+any\s?more\b",
             r"\b(cope|manage|be\s+(fine|ok|okay|alright))\b[^.?!]{0,15}\bif\s+i\s+(was|were|'m)\s+(gone|dead|not\s+here)\b",
             r"\bworld\s+would\s+be\s+better\s+without\s+me\b",
             r"\b(nobody|no one|no-one|noone)\s+(would|will|'d)\s+(even\s+)?(notice|care|miss\s+me)\b[^.?!]{0,30}\b(if\s+i|i\s+was\s+gone|if\s+i'm\s+gone)",
@@ -875,6 +878,11 @@ NOT_SO = re.compile(
     # the label said back in protest: "SUICIDE?? i never said that", "why does it say neglect??"
     r"\b(suicid\w*|self[- ]?harm\w*|abus\w*|neglect\w*|danger)\s*\?{2,}|"
     r"\b(says?|said|put|puts|marked|labelled|called)\s+(it\s+|that\s+)?(is\s+|as\s+)?(neglect|abuse|danger|suicide)\b|"
+    # the label named in a complaint: "it still says risk of suicide", "so theyre ringing me about
+    # suicide now. brilliant", "dont put down that im suicidal"
+    r"\b(says?|said|put|puts|marked|labelled|listed|flagged)\s+(down\s+)?(it\s+|that\s+|me\s+)?(is\s+|as\s+)?(a\s+)?(risk\s+of\s+)?(suicid\w*|self[- ]?harm\w*)\b|"
+    r"\b(ringing|calling|phoning|contacting|ring|call|phone|contact)\s+(me\s+)?about\s+(the\s+)?(suicid\w*|self[- ]?harm\w*)\b|"
+    r"\b(don't|dont|do\s+not)\s+(put|write|mark|say|record)\s+(down\s+)?(that\s+)?(i'm|im|i\s+am|me\s+as|i\s+was)\s+(\w+\s+)?(suicid\w*|self[- ]?harm\w*)\b|"
     r"\b(didn't|did\s+not|doesn't|does\s+not|never|hasn't|has\s+not)\s+(abus|neglect|hurt|hit)\w*\s+(me|us|him|her|them)\b|"
     r"\bare\s+(you|u)\s+saying\b[^.?!]*|"
     r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"

@@ -4,9 +4,9 @@ Residents who did not get what they needed ask again in other words ("what happe
 do I wait?", "who will ring me?"), and the same answer came back each time, word for word. Every
 response Rasa renders (a rule's `utter_…`, or one a custom action asks for) passes through here, so
 the guard holds for every answer without a rule of its own: an answer given for the previous message
-comes, the second time, with "that's all I can tell you here…" and the way to a person after it (a
-second question on one topic may be answered by the same text); the third time in a row it is a
-plain offer of a person; the fourth time the answer alone again. So no reply is the same as either
+is, the second time, "that's all I can tell you here…" and the way to a person, never the answer
+just above word for word again ("you said all that before"); the third time in a row it is a plain
+offer of a person; the fourth time the answer alone again. So no reply is the same as either
 of the two before it. Which answers are guarded: the topic answers and the other informative ones
 below (not questions, which may rightly come again).
 """
@@ -105,16 +105,12 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
         answer = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if (
             repeats == 1 and answer
-        ):  # the second time: the answer (it may hold what they asked), and its limit
+        ):  # the second time: its limit, never the answer just above word for word again
             again = await super().generate(
                 SAID_AGAIN[0], tracker, output_channel, **{**kwargs, "topic": topic}
             )
             if again:
-                answer = {
-                    **answer,
-                    "text": f"{answer.get('text') or ''}\n\n{again.get('text') or ''}".strip(),
-                    "buttons": answer.get("buttons") or again.get("buttons"),
-                }
+                answer = {**again, "buttons": answer.get("buttons") or again.get("buttons")}
         answer = without_the_actions_buttons(answer, kwargs.get("buttons"))
         if (
             answer

@@ -38,6 +38,14 @@ ASKS = re.compile(
 LEANS_BACK = re.compile(r"\b(?:it|that|this)\b", re.IGNORECASE)
 LEANING_WORDS = 8
 TRAILING_JOIN = re.compile(r",?\s+(?:and|but|so)\s*$", re.IGNORECASE)
+# Thanks before a new question ("thanks, and does she pay for the assessment"): the thanks draws a
+# short message's reading away from its question, so the question is read on its own too.
+COURTESY_FIRST = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|great|lovely|brilliant|cheers|ta|thanks?|thank\s+you|thankyou|thx|love|"
+    r"dear|so|very\s+much|much|that's\s+(?:helpful|great|lovely))\W+)*?"
+    r"(?:thanks?|thank\s+you|thankyou|thx|cheers|ta)\b[\s,.!:;-]*(?:(?:and|but|also|so|now)\b[\s,]*)*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 
 
 def words(text: Text) -> int:
@@ -45,9 +53,12 @@ def words(text: Text) -> int:
 
 
 def question_parts(text: Text) -> List[Text]:
-    """A long message's sentences and joined questions, if it has two or more worth reading."""
+    """A long message's sentences and joined questions, if it has two or more worth reading; of a
+    short one, the question after its thanks."""
     if words(text) < MESSAGE_WORDS:
-        return []
+        courtesy = COURTESY_FIRST.match(text)
+        rest = courtesy.group("rest").strip() if courtesy else ""
+        return [rest] if words(rest) >= PART_WORDS and ASKS.search(rest) else []
     pieces = (piece for sentence in SENTENCE_END.split(text) for piece in QUESTION_JOINT.split(sentence))
     parts = [TRAILING_JOIN.sub("", piece).strip(" ,") for piece in pieces]
     parts = [part for part in parts if words(part) >= PART_WORDS]

@@ -18,7 +18,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.policies.fixed import FixedPolicy
-from bot.details import forgotten_detail
+from bot.details import NAME_WITHHELD, forgotten_detail
 from bot.readback import readback_edit
 from bot.sending import (
     asks_if_included,
@@ -94,7 +94,8 @@ def answer_step(tracker: DialogueStateTracker) -> Optional[Text]:
     if not text or text.startswith("/"):
         return None  # a button carries its own intent
     stage = tracker.get_slot("handover_stage")
-    if stage in ("collecting", "confirming") and withdraws_consent(text):
+    # "i dont want my name passed on. can you send it without my name?": the name withheld, not the request
+    if stage in ("collecting", "confirming") and withdraws_consent(NAME_WITHHELD.sub(" ", text)):
         return WITHDRAW  # "forget it, i dont want it sent": not a detail to forget
     if forgotten_detail(text):
         return None  # "no, just the email" is a change of its own
