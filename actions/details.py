@@ -1389,6 +1389,10 @@ def removal(target: Text, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return events
 
 
+# "the email is mine, not chloe's", "that number is his": whose a detail is, not a wish to change it
+WHOSE_IT_IS = re.compile(r"\b(?:is|'s|are)\s+(?:mine|ours|his|hers|theirs)\b|\bbelongs\s+to\b", re.I)
+
+
 class ActionUpdateDetail(Action):
     """ "My number has changed": takes the new value if given, else asks for it (once)."""
 
@@ -1409,6 +1413,20 @@ class ActionUpdateDetail(Action):
             if tracker.get_slot("handover_stage") == "confirming":
                 return events + [FollowupAction("action_confirm_handover")]
             return events
+        whose = detail_named(full_text(tracker)) if WHOSE_IT_IS.search(full_text(tracker)) else None
+        if (
+            whose in DETAIL_LABELS
+            and tracker.get_slot(whose) not in (None, DECLINED, NOT_GIVEN)
+            and whose not in details_set_this_turn(tracker)
+        ):  # "just so it's clear the email is mine not chloe's": kept, said back, never asked again
+            dispatcher.utter_message(
+                response="utter_detail_kept",
+                detail=noted([whose], tracker),
+                value=shown(tracker.get_slot(whose)),
+            )
+            if tracker.get_slot("handover_stage") == "confirming":
+                return [FollowupAction("action_confirm_handover")]
+            return []
         if target in DETAIL_LABELS and target in details_set_this_turn(tracker):
             return [SlotSet("detail_to_change", target), FollowupAction("action_detail_updated")]
         if target not in DETAIL_LABELS:  # "Change something", with no detail named yet: which one?

@@ -14,7 +14,16 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.distress import answer_distress
-from actions.details import DECLINED, NOT_GIVEN, detail_named
+from actions.details import (
+    DECLINED,
+    NOT_GIVEN,
+    detail_named,
+    details_set_this_turn,
+    held_before,
+    noted,
+    shown,
+    WHOSE_IT_IS,
+)
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.details import NAME_WITHHELD
@@ -241,7 +250,26 @@ def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List
     """Not understood while the request waits to be sent: never dropped. A detail it names is
     changed ("communication needs should say none"); anything else, the request is shown again."""
     text = tracker.latest_message.get("text") or ""
+    changed = [
+        slot
+        for slot in details_set_this_turn(tracker)
+        if held_before(tracker, slot) != tracker.get_slot(slot)
+    ]
+    if changed:  # "he doesnt live in basildon, he lives in grays": changed, said back, shown again
+        for slot in changed:
+            dispatcher.utter_message(
+                response="utter_detail_updated",
+                detail=noted([slot], tracker),
+                value=shown(tracker.get_slot(slot)),
+            )
+        return [FollowupAction("action_confirm_handover")]
     slot = detail_named(text)
+    if slot and WHOSE_IT_IS.search(text) and tracker.get_slot(slot) not in (None, DECLINED, NOT_GIVEN):
+        # "just so it's clear the email is mine not chloe's": whose it is, said back, never asked again
+        dispatcher.utter_message(
+            response="utter_detail_kept", detail=noted([slot], tracker), value=shown(tracker.get_slot(slot))
+        )
+        return [FollowupAction("action_confirm_handover")]
     if slot:
         return [SlotSet("detail_to_change", slot), SlotSet(slot, None), FollowupAction("detail_form")]
     if NOT_YET.search(text):

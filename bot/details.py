@@ -728,7 +728,7 @@ thx through till to today told too tried try trying um uh under unknown until up
 way we well went were what whatever when where which while who why with without would yeah yes
 yet you your yours afternoon evening night bit btw again also asap urgent speaking calling ringing
 writing called named known hey hallo greetings mornings afternoons evenings nights lunchtime
-lunchtimes anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
+lunchtimes shes hes theyre passed shared used kept anytime daytime weekday weekdays weekend weekends whenever tonight tomorrow nah naa nay nowt
 tbh lol idk omg isnt isn't wasnt wasn't wrong incorrect correct rubbish anonymous anon important private tho tho. thou innit haha hehe cheers
 full part time daily
 """.split()
@@ -1677,6 +1677,12 @@ def _places(text: Text, asked: Optional[Text]) -> List[Found]:
             re.I,
         ):
             continue  # "he doesnt live in basildon": where they do not live
+        if re.search(
+            r"\b(?:home|back|discharged|released|out|coming|came|come|transferred|moved)\s+(?:\w+\s+)?from\s*$",
+            before,
+            re.I,
+        ):
+            continue  # "dad home from basildon friday": the hospital he leaves, not his home
         cue = RESIDENCE_END.search(before)
         verbs = list(RESIDENCE_VERB.finditer(before))
         if asked in ("postcode", "cared_for_postcode", "area"):

@@ -106,6 +106,13 @@ TOPIC_WORDS = {
 }
 
 
+# a detail's own word: a change of whose detail it is, never of what the request is about
+A_DETAIL = re.compile(
+    r"\b(?:e-?mail|phone|number|mobile|landline|name|postcode|address)\b|\b(?:is|'s)\s+(?:mine|his|hers)\b",
+    re.I,
+)
+
+
 def readback_edit(text: Text) -> Optional[Edit]:
     """The change a message at the read-back asks for, if it names no detail."""
     if FOR_ME_SAID.search(text):
@@ -114,7 +121,10 @@ def readback_edit(text: Text) -> Optional[Edit]:
         match = pattern.search(text)
         if match:
             new = next(value for name, value in match.groupdict().items() if name.startswith("new") and value)
-            return Edit(TOPIC, new.strip())
+            if not A_DETAIL.search(
+                new
+            ):  # "just so it's clear the email is mine not chloe's": whose, not what
+                return Edit(TOPIC, new.strip())
     added = ADDITION.search(text) or PUT_ON_IT.search(text)
     if added and not re.fullmatch(
         r"(?:on|in|to)\s+(?:it|there)\W*|it|that|this", added.group("what").strip(), re.I

@@ -118,3 +118,21 @@ def test_someone_who_said_the_phone_does_not_work_for_them_is_never_given_only_a
 
     assert "thurrock.first@thurrock.gov.uk" in reply(["not by phone", "email"])
     assert "thurrock.first@thurrock.gov.uk" not in reply(["phone call"])
+
+
+def test_an_answer_asked_for_in_easy_read_is_said_again_and_never_counted_as_asked_again():
+    """Danny asked for Easy Read after an answer and got "that is all I know about this", then, asking
+    his next question on the same topic, only the way to a person."""
+    events = [
+        UserUttered("i want my own flat"),
+        BotUttered("…", metadata={"utter_action": "utter_supported_living"}),
+    ]
+    events += [UserUttered("easy read pls", intent={"name": "easy_read_on"})]
+    tracker = DialogueStateTracker.from_events("web:easy", events, slots=DOMAIN.slots)
+    answer = asyncio.run(GUARD.generate("utter_supported_living", tracker, "rest"))["text"]
+    assert "That's all I can tell you" not in answer and "That is all I know" not in answer
+    events += [BotUttered("…", metadata={"utter_action": "utter_supported_living"})]
+    events += [UserUttered("is there a place where people like me live with staff")]
+    tracker = DialogueStateTracker.from_events("web:easy", events, slots=DOMAIN.slots)
+    again = asyncio.run(GUARD.generate("utter_supported_living", tracker, "rest"))["text"]
+    assert "That's all I can tell you" in again, "asked once more: its limit, not yet only a person"

@@ -126,3 +126,9 @@ def test_a_topic_chosen_at_the_read_back_keeps_the_concern_first():
     )
     topic = next(e["value"] for e in events if e.get("name") == "handover_topic")
     assert topic.startswith("Risk of suicide") and topic.endswith("Needs assessment")
+
+
+def test_saying_whose_a_detail_is_changes_no_topic():
+    """Ade: "just so it's clear the email is mine not Chloe's" showed the topics to choose from."""
+    assert readback_edit("just so it's clear the email is mine not Chloe's, she doesn't have one") is None
+    assert readback_edit("it's about his care, not the money").kind == TOPIC

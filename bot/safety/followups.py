@@ -183,7 +183,9 @@ FOLLOWUPS = [
         "welfare_check",
         re.compile(
             # (never a victim's fear: "what if he finds out? will someone come round and talk to him?")
-            r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?|finds?\s+out|found\s+out|talk\s+to\s+(him|her)|tell\s+(him|her))\b)"
+            # (nor one who fears the police at her own door: "will the police come round? will he get into trouble?")
+            r"^(?!.*\b(hospital|when\s+(he|she|they)\s+(gets?|comes?|goes?)\s+(home|out|back)|discharged?|finds?\s+out|found\s+out|talk\s+to\s+(him|her)|tell\s+(him|her)|"
+            r"don't\s+want\s+(the\s+)?police|(get|be|getting)\s+(in|into)\s+trouble)\b)"
             r".*(\b(welfare\s+check|check\s+on\s+(him|her|them)|break\s+(the\s+door|in(?!\s+(months|weeks|years|ages|days|a\s+(long\s+)?while)\b))|get\s+in(to)?\s+(the|her|his)\s+(flat|house))\b|"
             r"\b(police|someone|somebody|anyone|anybody)\s+(\w+\s+){0,3}?(go|going|come|coming|get|getting)\s+(round|over|to\s+(him|her|them))\b|"
             r"\b(police|someone)\s+(visit|look\s+in)\b)"
@@ -293,7 +295,7 @@ FOLLOWUPS = [
             r"\b(someone|somebody|anyone|anybody)\s+(i\s+(can|could)\s+|to\s+)?just\s+(talk|speak|chat)\s+(to|with)\b|"
             r"\b(talk|speak|chat)\s+to\s+(someone|somebody|anyone|anybody)?\s*(tonight|now|right\s+now)\b|"
             r"\bwho\s+(can|could)\s+i\s+(talk|speak)\s+to\s+(tonight|now|right\s+now)\b|"
-            r"\bdon't\s+want\s+(the\s+)?(police|ambulance|999)\s+(at|round|coming|to\s+come)\b"
+            r"\bdon't\s+want\s+(the\s+)?(ambulance|999)\s+(at|round|coming|to\s+come)\b"
         ),
     ),
     # "will they call the police on him?", "I don't want the police involved"

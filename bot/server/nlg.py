@@ -53,13 +53,22 @@ def answer_topics() -> Dict[Text, Text]:
     return {**topics, **OTHER_ANSWERS}
 
 
+# Asking for the same answer in another form ("easy read pls", "read it out"): said again on purpose,
+# so never guarded, nor counted as asked again
+ANOTHER_FORM = {"easy_read_on", "easy_read_off", "read_aloud"}
+ANOTHER_FORM_SAID = "another form"
+
+
 def responses_per_turn(tracker: DialogueStateTracker) -> List[Set[Text]]:
-    """The responses given for each of the resident's messages, the latest message's last."""
+    """The responses given for each of the resident's messages, the latest message's last (a message
+    asking for another form of the answer counts as none)."""
     turns: List[Set[Text]] = []
     for event in tracker.events:
         if isinstance(event, UserUttered):
             turns.append(set())
-        elif isinstance(event, BotUttered) and turns:
+            if (event.intent or {}).get("name") in ANOTHER_FORM:
+                turns[-1].add(ANOTHER_FORM_SAID)
+        elif isinstance(event, BotUttered) and turns and ANOTHER_FORM_SAID not in turns[-1]:
             action = (event.metadata or {}).get("utter_action")
             if action:
                 turns[-1].add(action)
@@ -70,6 +79,8 @@ def times_in_a_row(tracker: DialogueStateTracker, response: Text) -> int:
     """How many of the messages just before the latest one got this response, without a break."""
     count = 0
     for said in reversed(responses_per_turn(tracker)[:-1]):
+        if ANOTHER_FORM_SAID in said:
+            continue
         if response not in said:
             break
         count += 1
@@ -99,7 +110,8 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
             # nothing sends requests: each question says what the detail is for, never "they'll call you"
             utter_action = f"{utter_action}_saved"
         topic = self.topics.get(utter_action)
-        repeats = times_in_a_row(tracker, utter_action) % 3 if topic else 0
+        another_form = ANOTHER_FORM_SAID in (responses_per_turn(tracker) or [set()])[-1]
+        repeats = times_in_a_row(tracker, utter_action) % 3 if topic and not another_form else 0
         if repeats == 2:  # the third time in a row: a person, briefly
             return await super().generate(SAID_AGAIN[1], tracker, output_channel, **kwargs)
         answer = await super().generate(utter_action, tracker, output_channel, **kwargs)
