@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.distress import answer_distress
-from actions.request_state import requests_made, tell_requests
+from actions.request_state import requests_made, save_note, tell_requests
 from bot.safety.risk import DISTRESS, read_message
 from actions.topics import TOPIC_TITLES
 from bot.sending import SOMEONE_CALLS_FOR_ME, VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
@@ -748,6 +748,11 @@ class ActionNoteDetails(Action):
         ):  # "can you say it in easy read please": their need, and this chat in Easy Read from now
             events.append(SlotSet("easy_read", True))
         said = noted([slot for slot in slots if slot not in changed], tracker)
+        new = [slot for slot in slots if held_before(tracker, slot) != tracker.get_slot(slot)]
+        made = requests_made(tracker) if new and not tracker.get_slot("handover_stage") else None
+        if made:  # "change my area to stanford le hope", after sending: the change goes to Thurrock First too
+            change = "; ".join(f"{noted([slot], tracker)}: {shown(tracker.get_slot(slot))}" for slot in new)
+            return events + save_note(dispatcher, made, f"Changed after it was sent: {change}")
         if tracker.get_slot("handover_stage") == "confirming" and (said or changed):
             # typed at "what would you like to change?": changed, and the request read back again
             if said:
@@ -1225,7 +1230,11 @@ class DetailAnswers:
         if said and SHORT_YES.match(said) and re.search(r"\bsend\b", said, re.I):
             return {"communication_needs": NOT_GIVEN}  # "yes send it": meant for the read-back, not a need
 
+        found_here = set(tracker.get_latest_entity_values("communication_need"))
+
         def read(text: Text) -> Optional[List[Text]]:
+            if text in found_here:  # "i dont like the phone": "no phone calls", as read from the message
+                return [text]
             named = communication_needs_from_answer(text)
             if not named and NO_NEEDS.search(text):
                 return ["none"]  # "I said no, none already"

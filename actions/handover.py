@@ -480,8 +480,11 @@ class ValidateHandoverForm(DetailAnswers, FormValidationAction):
             DECLINED,
             NOT_GIVEN,
         )
-        if tracker.get_slot("handover_urgency") != "urgent" and not by_email_only:
-            slots.append("contact_time")  # (an email is read when they can: "why do you need a time?")
+        wishes = set(contact_wishes(tracker))
+        by_letter_only = "letter" in wishes and not wishes & {"email", "phone call", "text message"}
+        if tracker.get_slot("handover_urgency") != "urgent" and not (by_email_only or by_letter_only):
+            # (an email is read when they can: "why do you need a time?"; a letter comes by post: "by post i said")
+            slots.append("contact_time")
         return slots + ["communication_needs", "need"]
 
     async def get_validation_events(self, dispatcher, tracker, domain) -> List[EventType]:

@@ -6,14 +6,16 @@ answers to "did it send?", "what do you hold about me?" and a second request.
 """
 
 import logging
+from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store.database import shared_database
-from bot.store.handovers import conversation_handovers
+from bot.store.handovers import add_note, conversation_handovers
 
 logger = logging.getLogger(__name__)
 
@@ -75,3 +77,20 @@ def tell_not_cancelled(dispatcher: CollectingDispatcher, made: List[Dict[str, An
     """ "Cancel my request", "i dont want it sent" after saving: it stays with Thurrock First, and how
     to cancel it with them (one place for the start-again action and the fallback)."""
     dispatcher.utter_message(response="utter_request_not_cancelled", reference=made[-1]["reference"])
+
+
+def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note: Text) -> List[EventType]:
+    """Adds the note to the latest request and says so (the outbox sends it as a follow-up)."""
+    reference = made[-1]["reference"]
+    try:
+        add_note(shared_database(), reference, note, datetime.utcnow())
+    except SQLAlchemyError as error:
+        logger.error("Could not add a note to a handover: %s", type(error).__name__)
+        dispatcher.utter_message(response="utter_handover_failed")
+        return []
+    # going only where the request went: a request saved for staff keeps its notes with it
+    added = "utter_request_note_added" if made[-1].get("deliveries") else "utter_request_note_saved"
+    dispatcher.utter_message(
+        response=added, reference=reference, note=note
+    )  # never "going" if nothing is sent
+    return [SlotSet("request_note", None)]

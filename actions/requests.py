@@ -6,14 +6,12 @@ restart and says plainly whether the request was sent.
 
 import logging
 import re
-from datetime import datetime
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.details import full_text, how_we_contact
 from actions.handover import handover_details
@@ -21,15 +19,14 @@ from actions.privacy import ASKS_IF_DELETED
 from actions.fallback import deleted_or_not
 from bot.details import PHONE_CANDIDATE, tidy_phone
 from bot.sending import asks_if_sent, TOLD_LATE, TOLD_LATE_TAIL
-from bot.store.database import shared_database
 from actions.request_state import (
+    save_note,
     requests_made,
     saved_only,
     tell_not_cancelled,
     tell_nobody_told,
     tell_requests,
 )
-from bot.store.handovers import add_note
 
 logger = logging.getLogger(__name__)
 NOTE_CHARS = 2000
@@ -137,23 +134,6 @@ def number_said_before(tracker: Tracker) -> Optional[Text]:
         if others:
             return f"{asked.group(1)}: {others[-1]}"
     return None
-
-
-def save_note(dispatcher: CollectingDispatcher, made: List[Dict[str, Any]], note: Text) -> List[EventType]:
-    """Adds the note to the latest request and says so (the outbox sends it as a follow-up)."""
-    reference = made[-1]["reference"]
-    try:
-        add_note(shared_database(), reference, note, datetime.utcnow())
-    except SQLAlchemyError as error:
-        logger.error("Could not add a note to a handover: %s", type(error).__name__)
-        dispatcher.utter_message(response="utter_handover_failed")
-        return []
-    # going only where the request went: a request saved for staff keeps its notes with it
-    added = "utter_request_note_added" if made[-1].get("deliveries") else "utter_request_note_saved"
-    dispatcher.utter_message(
-        response=added, reference=reference, note=note
-    )  # never "going" if nothing is sent
-    return [SlotSet("request_note", None)]
 
 
 def deleting_asked(tracker: Tracker) -> bool:

@@ -2056,6 +2056,20 @@ WORKS_THEN = re.compile(
 )
 
 
+# Home care visits ("a morning call", "4 calls a day") and the time of an event ("she goes home
+# tomorrow morning"): never a time to be contacted
+CARE_VISITS = re.compile(
+    r"\b(?:an?|the|one|\d+|two|three|four)\s+(?:morning|lunch\s*time|lunch|tea\s*time|tea|bed\s*time|evening|night)\s+"
+    r"(?:call|visit)s?\b|\b(?:\d+|one|two|three|four)\s+(?:calls|visits)\s+(?:a|per)\s+day\b",
+    re.I,
+)
+AN_EVENT_BEFORE = re.compile(
+    r"\b(?:goes|going|go|comes|coming|gets|getting|sent|discharged|released|leaves|leaving|admitted|operation|appointment)"
+    r"(?:\s+(?:home|out|back|in))?\s*$",
+    re.I,
+)
+
+
 def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
     days = DAY_RANGE.search(text)
     if days and (asked == "contact_time" or TIME_CUE.search(text) or WORKS_THEN.search(text)):
@@ -2085,6 +2099,10 @@ def _contact_time(text: Text, asked: Optional[Text]) -> Optional[Found]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:good|this|yesterday|last|since|on)\s*$", before) and not match.group("days"):
             continue
+        if any(visit.start() <= match.start() < visit.end() for visit in CARE_VISITS.finditer(text)) or (
+            AN_EVENT_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        ):
+            continue  # "would accept a morning call", "she goes home tomorrow morning": care, not contact
         if asked != "contact_time" and ASKS_WHEN_THEY_CALL.search(_clause_of(text, match.start())):
             continue  # "will they ring me tomorrow morning?": a question, never a wish
         if (

@@ -1084,3 +1084,14 @@ def test_hearing_said_in_other_words_is_a_communication_need():
 def test_sending_without_a_name_withholds_the_name():
     for said in ("wait i said i dont want my name passed on", "no i DO want it sent, just not my name"):
         assert NAME_WITHHELD.search(said)
+
+
+def test_care_visits_and_a_discharge_time_are_never_a_time_to_be_contacted():
+    """A ward nurse: "any time today ... she goes home tomorrow morning ... would accept a morning call
+    only" was sent as "best time: mornings"."""
+    said = (
+        "any time today, it's urgent because she goes home tomorrow morning. she's refusing 4 calls a day, "
+        "would accept a morning call only"
+    )
+    assert ("contact_time", "any time") in {(f.kind, f.value) for f in find_details(said, "contact_time")}
+    assert ("contact_time", "tomorrow morning") in found("ring me tomorrow morning")

@@ -505,3 +505,11 @@ def test_a_relatives_number_and_working_days_go_where_they_belong():
     assert [f.value for f in found if f.kind == "contact_preference"] == [
         "contact Mark on 07700 900633, not me"
     ]
+
+
+def test_no_best_time_is_asked_of_someone_written_to_by_post():
+    """Frank, 79, asked for a letter; asked when to be rung, he said "by post i said", and was asked again."""
+    assert "contact_time" not in required(
+        {"contact_preference": ["letter", "not by phone"], "share_consent": True}
+    )
+    assert "contact_time" in required({"contact_preference": ["letter", "phone call"], "share_consent": True})

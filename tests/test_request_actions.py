@@ -495,3 +495,25 @@ def test_i_dont_understand_after_was_this_helpful_is_a_no(database):  # noqa: F8
         assert events[-1]["name"] == "missing_form", text
     messages, _ = run(ActionLogHelpful(), state({}, said("yes thanks", "answer_feedback")))
     assert messages[0]["response"] == "utter_thanks_helpful"
+
+
+def test_a_detail_changed_after_sending_goes_to_thurrock_first_with_the_reference(database):  # noqa: F811
+    """Lorna, after sending: "please change my area to stanford le hope": noted here only, while the
+    request Thurrock First had still said Basildon."""
+    from actions.details import ActionNoteDetails
+
+    made = create_handover(database, SENDER, FIELDS, ["email"])
+    before = {"event": "slot", "name": "area", "value": "Basildon"}
+    changed = said(
+        "please change my area to stanford le hope",
+        "give_details",
+        entities=[{"entity": "area", "value": "Stanford-le-Hope"}],
+    )
+    tracker = state({"area": "Stanford-le-Hope"}, before, changed)
+    messages, _ = run(ActionNoteDetails(), tracker)
+    assert (
+        messages[-1]["response"] == "utter_request_note_added" and messages[-1]["reference"] == made.reference
+    )
+    assert "Stanford-le-Hope" in messages[-1]["note"]
+    [handover] = [h for h in list_handovers(database) if h["reference"] == made.reference]
+    assert any("Stanford-le-Hope" in note["text"] for note in handover["notes"])
