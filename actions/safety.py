@@ -220,11 +220,14 @@ def answer_kept(tracker: Tracker, text: Text) -> List[EventType]:
     """The answer to the form's question said in the same message as a worry ("lee hartley. honestly
     some days i think everyone would be better off…"): kept, so it is never asked for again."""
     asked = tracker.get_slot("requested_slot")
-    if asked not in ENTITY_OF or tracker.get_slot(asked) or text.startswith("/"):
-        return []
+    # the form's whole-message mapping filled it with this message, unchecked ("no phone. a letter
+    # please" was sent as the phone number): only the answer in it is kept
+    raw = tracker.get_slot(asked) == text if asked else False
+    if asked not in ENTITY_OF or (tracker.get_slot(asked) and not raw) or text.startswith("/"):
+        return [SlotSet(asked, None)] if raw else []
     kind, role = ENTITY_OF[asked]
     value = answer_detail(text, asked, kind, role)
-    return [SlotSet(asked, value)] if value else []
+    return [SlotSet(asked, value)] if value else ([SlotSet(asked, None)] if raw else [])
 
 
 def asked_with_the_worry(text: Text, risk: Risk, young: bool = False) -> List[Text]:

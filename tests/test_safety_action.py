@@ -732,3 +732,13 @@ def test_just_send_it_at_a_safety_question_sends_the_request_read_back():
     }
     _, _, result, _ = run(events, slots)
     assert {"event": "followup", "timestamp": None, "name": "action_submit_handover"} in result
+
+
+def test_a_worry_told_at_a_form_question_never_leaves_the_message_as_the_answer():
+    """Edna, asked for her phone number, wrote "no phone. a letter please": the urgent answer came, and
+    her request went with "Phone number: no phone. a letter please"."""
+    text = "no phone. a letter please, my grandson has my phone"
+    events = [user(text, "abuse")]
+    slots = {"phone": text, "requested_slot": "phone"}
+    _, set_slots, _, _ = run(events, slots, active_loop={"name": "handover_form"})
+    assert "phone" in set_slots and set_slots["phone"] != text

@@ -4,9 +4,10 @@ Residents who did not get what they needed ask again in other words ("what happe
 do I wait?", "who will ring me?"), and the same answer came back each time, word for word. Every
 response Rasa renders (a rule's `utter_…`, or one a custom action asks for) passes through here, so
 the guard holds for every answer without a rule of its own: an answer given for the previous message
-is, the second time, "that's all I can tell you here…" and the way to a person, never the answer
-just above word for word again ("you said all that before"); the third time in a row it is a plain
-offer of a person; the fourth time the answer alone again. So no reply is the same as either
+comes, the second time, with "that's all I can tell you here…" and the way to a person after it (a
+second question on one topic may be answered by the same text), or only with those when they said it
+was said before ("you said all that before"); the third time in a row it is a plain offer of a person;
+the fourth time the answer alone again. So no reply is the same as either
 of the two before it. Which answers are guarded: the topic answers and the other informative ones
 below (not questions, which may rightly come again).
 """
@@ -75,6 +76,28 @@ def responses_per_turn(tracker: DialogueStateTracker) -> List[Set[Text]]:
     return turns
 
 
+# "you said all that before", "thats the same thing", "you didn't answer": the answer above did not help
+SAID_BEFORE = re.compile(
+    r"\b(?:same\s+(?:thing|answer|again|reply)|said\s+(?:that|all\s+that|it|this)\s+(?:before|already)|"
+    r"(?:you|u)\s+(?:already|just)\s+said|not\s+what\s+i\s+(?:asked|said)|(?:didn'?t|did\s+not|havent|haven'?t)\s+answer|"
+    r"(?:you|u)\s+(?:keep|kept)\s+saying|repeat(?:ing)?\s+yourself|told\s+me\s+that\s+already)\b",
+    re.I,
+)
+NOTED = "utter_details_noted"
+
+
+def noted_this_turn(tracker: DialogueStateTracker) -> bool:
+    """Whether a reply to the latest message already said which details were noted."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and ((event.metadata or {}).get("utter_action") or "").startswith(
+            NOTED
+        ):
+            return True
+    return False
+
+
 def times_in_a_row(tracker: DialogueStateTracker, response: Text) -> int:
     """How many of the messages just before the latest one got this response, without a break."""
     count = 0
@@ -109,6 +132,8 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
         if f"{utter_action}_saved" in self.responses and not settings().delivery_methods():
             # nothing sends requests: each question says what the detail is for, never "they'll call you"
             utter_action = f"{utter_action}_saved"
+        if utter_action.startswith(NOTED) and noted_this_turn(tracker):
+            return None  # "I've also noted…" once a reply, however many steps noted it
         topic = self.topics.get(utter_action)
         another_form = ANOTHER_FORM_SAID in (responses_per_turn(tracker) or [set()])[-1]
         repeats = times_in_a_row(tracker, utter_action) % 3 if topic and not another_form else 0
@@ -117,12 +142,20 @@ class LoopGuardNLG(TemplatedNaturalLanguageGenerator):
         answer = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if (
             repeats == 1 and answer
-        ):  # the second time: its limit, never the answer just above word for word again
+        ):  # the second time: the answer (a second question on the topic may be answered by it) and
+            # its limit; told it was said before, only its limit, never the same words again
             again = await super().generate(
                 SAID_AGAIN[0], tracker, output_channel, **{**kwargs, "topic": topic}
             )
-            if again:
+            latest = (tracker.latest_message.text if tracker.latest_message else "") or ""
+            if again and SAID_BEFORE.search(latest):
                 answer = {**again, "buttons": answer.get("buttons") or again.get("buttons")}
+            elif again:
+                answer = {
+                    **answer,
+                    "text": f"{answer.get('text') or ''}\n\n{again.get('text') or ''}".strip(),
+                    "buttons": answer.get("buttons") or again.get("buttons"),
+                }
         answer = without_the_actions_buttons(answer, kwargs.get("buttons"))
         if (
             answer
