@@ -23,7 +23,14 @@ from actions.distress import answer_distress
 from actions.request_state import requests_made, save_note, tell_requests
 from bot.safety.risk import DISTRESS, read_message
 from actions.topics import TOPIC_TITLES
-from bot.sending import SOMEONE_CALLS_FOR_ME, VISIT_ASKED, asks_urgent, says_only_send, tells_something_late
+from bot.sending import (
+    CONTACT_ME_ASKED,
+    SOMEONE_CALLS_FOR_ME,
+    VISIT_ASKED,
+    asks_urgent,
+    says_only_send,
+    tells_something_late,
+)
 from bot.details import (
     ALONE,
     POSTCODE,
@@ -753,6 +760,15 @@ class ActionNoteDetails(Action):
         if made:  # "change my area to stanford le hope", after sending: the change goes to Thurrock First too
             change = "; ".join(f"{noted([slot], tracker)}: {shown(tracker.get_slot(slot))}" for slot in new)
             return events + save_note(dispatcher, made, f"Changed after it was sent: {change}")
+        if (
+            not tracker.get_slot("handover_stage")
+            and not made
+            and CONTACT_ME_ASKED.search(full_text(tracker))
+            and not requests_made(tracker)
+        ):  # "can someone write to me about care at home instead": noted, and the request starts
+            if said:
+                dispatcher.utter_message(response="utter_details_noted_in_passing", noted=said)
+            return events + [FollowupAction("action_start_handover")]
         if tracker.get_slot("handover_stage") == "confirming" and (said or changed):
             # typed at "what would you like to change?": changed, and the request read back again
             if said:

@@ -183,7 +183,8 @@ class ActionHandleFallback(Action):
         log_unanswered(tracker)
         topics = suggested_topics(tracker.latest_message.get("intent_ranking") or [])
         in_a_row = unclear_in_a_row(_user_intents(tracker))
-        if in_a_row >= 2 or not topics:
+        # "did you mean" once in three messages: never the same choice twice within two replies
+        if in_a_row >= 2 or not topics or "utter_did_you_mean" in last_responses(tracker, 2):
             # a person, with the number and hours; never the same reply as either of the last two
             recent = last_responses(tracker, 2)
             pressed = (tracker.latest_message.get("text") or "").startswith(f"/{FALLBACK_INTENT}")

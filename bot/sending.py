@@ -255,3 +255,12 @@ SOMEONE_CALLS_FOR_ME = re.compile(
     r"(?:for\s+me|on\s+behalf\s+of\s+me|instead\s+of\s+me|on\s+my\s+behalf)\b",
     re.IGNORECASE,
 )
+
+
+# "can someone write to me about…", "get them to ring me": a request to be contacted, whatever its topic
+CONTACT_ME_ASKED = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:someone|somebody|anyone|anybody|they|you|the\s+council)\s+(?:please\s+)?"
+    r"(?:write\s+to|ring|call|phone|email|e-mail|text|contact|get\s+in\s+touch\s+with)\s+me\b|"
+    r"\bget\s+(?:them|someone|somebody)\s+to\s+(?:write\s+to|ring|call|phone|email|contact)\s+me\b",
+    re.I,
+)

@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
 from bot.content import topic_titles
-from bot.sending import VISIT_ASKED, asks_if_sent, asks_to_send
+from bot.sending import CONTACT_ME_ASKED, VISIT_ASKED, asks_if_sent, asks_to_send
 from bot.safety.risk import URGENT_INTENTS
 from bot.server.nlu.sentence_featurizer import QUESTION_PART_VECTORS, TOPIC_PART_VECTOR
 from bot.server.nlu.topic_part import YES_FIRST
@@ -198,6 +198,9 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         as details: a request for Thurrock First (its topic still read from the message)."""
         name = (message.get(INTENT) or {}).get("name")
         if name not in (CALL_BACK, "affirm", "deny", "goodbye") and asks_to_send(message.get(TEXT) or ""):
+            _read_as(message, CALL_BACK)
+        elif name in topic_titles() and CONTACT_ME_ASKED.search(message.get(TEXT) or ""):
+            # "can someone write to me about care at home instead", read as ways to contact us: asked for
             _read_as(message, CALL_BACK)
 
     @staticmethod
