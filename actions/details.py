@@ -715,6 +715,32 @@ IN_EASY_READ = re.compile(
 )
 
 
+# After sending, only a change asked for goes to Thurrock First ("change my area to…", "that's wrong,
+# it's…"); never a name (a patient's name read as the writer's was sent as "your name: Mr Hart")
+CHANGE_ASKED = re.compile(
+    r"\b(?:change|correct|update|amend|fix|wrong|should\s+(?:say|be|read)|instead|not\s+\w+\s+but|meant|actually|now\s+it'?s|"
+    r"new\s+(?:number|email|address|phone))\b",
+    re.I,
+)
+NAMES_NEVER_NOTED_LATE = {"full_name", "cared_for_name"}
+
+
+def same_interpreter(tracker: Tracker) -> List[EventType]:
+    """ "interpreter for me not for wife" from someone who asked for a BSL interpreter: still BSL, never
+    "a language interpreter" (a spoken-language interpreter booked for a Deaf man)."""
+    for slot in ("communication_needs", "cared_for_needs"):
+        before, now = held_before(tracker, slot) or [], tracker.get_slot(slot) or []
+        if (
+            isinstance(before, list)
+            and isinstance(now, list)
+            and "BSL interpreter" in before
+            and "a language interpreter" in now
+            and "BSL interpreter" not in now
+        ):
+            return [SlotSet(slot, [n for n in now if n != "a language interpreter"] + ["BSL interpreter"])]
+    return []
+
+
 class ActionNoteDetails(Action):
     """Thanks a resident for details given in passing, and says they won't be asked again."""
 
@@ -724,7 +750,9 @@ class ActionNoteDetails(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        slots, events = details_set_this_turn(tracker), []
+        slots, events = details_set_this_turn(tracker), same_interpreter(tracker)
+        for event in events:
+            tracker.slots[event["name"]] = event["value"]
         relation = tracker.get_slot("cared_for") or ""
         if (
             held_before(tracker, "asking_for") == SELF
@@ -755,8 +783,17 @@ class ActionNoteDetails(Action):
         ):  # "can you say it in easy read please": their need, and this chat in Easy Read from now
             events.append(SlotSet("easy_read", True))
         said = noted([slot for slot in slots if slot not in changed], tracker)
-        new = [slot for slot in slots if held_before(tracker, slot) != tracker.get_slot(slot)]
-        made = requests_made(tracker) if new and not tracker.get_slot("handover_stage") else None
+        new = [
+            slot
+            for slot in slots
+            if held_before(tracker, slot) != tracker.get_slot(slot) and slot not in NAMES_NEVER_NOTED_LATE
+        ]
+        asked_to_change = CHANGE_ASKED.search(full_text(tracker)) and "?" not in full_text(tracker)
+        made = (
+            requests_made(tracker)
+            if new and asked_to_change and not tracker.get_slot("handover_stage")
+            else None
+        )
         if made:  # "change my area to stanford le hope", after sending: the change goes to Thurrock First too
             change = "; ".join(f"{noted([slot], tracker)}: {shown(tracker.get_slot(slot))}" for slot in new)
             return events + save_note(dispatcher, made, f"Changed after it was sent: {change}")

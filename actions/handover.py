@@ -35,6 +35,7 @@ from actions.details import (
     known_details,
     question_topic,
     noted,
+    same_interpreter,
     shown,
 )
 from actions.opening_hours import opening_line
@@ -615,7 +616,7 @@ class ActionConfirmHandover(Action):
             and details_set_this_turn(tracker)
             and says_send_now(full_text(tracker))
         ):  # "his postcode is the same as mine, SS17 0LN, then yes send it": changed, then sent
-            return [FollowupAction("action_submit_handover")]
+            return same_interpreter(tracker) + [FollowupAction("action_submit_handover")]
         edits: List[EventType] = []
         if (
             tracker.get_slot("handover_stage") == "confirming"

@@ -529,7 +529,11 @@ COMMUNICATION_NEEDS = [
     (
         "blind or partially sighted",
         re.compile(
-            r"\b(?:blind|partially sighted|sight loss|visually impaired|can'?t see|cannot see)\b", re.I
+            r"\b(?:blind|partially sighted|sight loss|visually impaired|(?:can'?t|cannot)\s+see\b"
+            # ("i cant see a way through this", "can't see the point": no sight, a feeling)
+            r"(?!\s+(?:a\s+way|any\s+way|the\s+way|the\s+point|any\s+point|why|how|what|where|when|a\s+future|an?\s+end|"
+            r"the\s+end|myself|it\s+happening|a\s+(?:light|reason)|any\s+(?:light|reason|future))))\b",
+            re.I,
         ),
     ),
     ("braille", re.compile(r"\bbraille\b", re.I)),
@@ -1323,7 +1327,20 @@ def _names(text: Text, asked: Optional[Text]) -> List[Found]:
             if result and result[1] >= match.end(1) - 1:
                 add(result[0], match.start(1), result[1], None)
     for index, one in enumerate(found):  # "it's Liam i'm worried about": the one they write about
-        if one.role is None and WORRIED_ABOUT_AFTER.match(text, one.end):
+        if (
+            one.role is None
+            and (
+                WORRIED_ABOUT_AFTER.match(text, one.end)
+                or (  # "it's Mr Hart who shouldn't be contacted": someone else, never the writer
+                    re.search(r"\b(?:it'?s|its|it\s+is)\s*$", text[: one.start], re.I)
+                    and re.match(
+                        r"\s*,?\s*who\s+(?!(?:am|i|is\s+(?:writing|typing|messaging|here)|rang|called|phoned|messaged|wrote|emailed|spoke|talked|contacted|was)\b)\w+",
+                        text[one.end :],
+                        re.I,
+                    )
+                )
+            )
+        ):
             found[index] = Found("person_name", one.value, one.start, one.end, CARED_FOR, one.group)
     for index, one in enumerate(found):  # "its karen, karen mills": the surname said with it again
         if len(one.value.split()) == 1:

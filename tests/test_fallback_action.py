@@ -237,6 +237,11 @@ def test_the_fallback_never_answers_twice_for_one_message():
 def test_did_you_mean_twice_within_two_replies_is_never_the_same_reply():
     """Dev: "i cant ring during the day…" and, after an answer between, "ok i will give them to my
     sister" got the same "did you mean" with the same choices."""
-    earlier = [user("nlu_fallback", RANKING), bot("utter_did_you_mean"), user("dp_what"), bot("utter_dp_what")]
+    earlier = [
+        user("nlu_fallback", RANKING),
+        bot("utter_did_you_mean"),
+        user("dp_what"),
+        bot("utter_dp_what"),
+    ]
     [message] = run_fallback(*earlier, user("nlu_fallback", RANKING))
     assert message["response"] != "utter_did_you_mean"

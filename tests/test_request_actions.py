@@ -517,3 +517,37 @@ def test_a_detail_changed_after_sending_goes_to_thurrock_first_with_the_referenc
     assert "Stanford-le-Hope" in messages[-1]["note"]
     [handover] = [h for h in list_handovers(database) if h["reference"] == made.reference]
     assert any("Stanford-le-Hope" in note["text"] for note in handover["notes"])
+
+
+def test_after_sending_only_a_change_asked_for_is_sent_and_never_a_name(database):  # noqa: F811
+    """A social worker asking "they know not to ring Mr Hart before Friday, yes?" had "not by phone"
+    sent as her own wish, and "it's Mr Hart who shouldn't be contacted" sent as her name."""
+    from actions.details import ActionNoteDetails
+
+    create_handover(database, SENDER, FIELDS, ["email"])
+    for text, slot, value in [
+        (
+            "and they know not to ring Mr Hart himself before Friday, yes?",
+            "contact_preference",
+            ["not by phone"],
+        ),
+        ("please correct it: It's Mr Hart who shouldn't be contacted", "full_name", "Mr Hart"),
+    ]:
+        entity = {"contact_preference": "contact_preference", "full_name": "person_name"}[slot]
+        message = said(text, "give_details", entities=[{"entity": entity, "value": value}])
+        before = {"event": "slot", "name": slot, "value": "Priti" if slot == "full_name" else ["phone call"]}
+        messages, _ = run(ActionNoteDetails(), state({slot: value}, before, message))
+        assert all(m["response"] != "utter_request_note_added" for m in messages), text
+
+
+def test_an_interpreter_asked_for_again_by_a_bsl_user_stays_a_bsl_interpreter():
+    """Tariq: "interpreter for me not for wife. ok now send" turned his BSL interpreter into "a
+    language interpreter", sent at once."""
+    from actions.details import same_interpreter
+
+    before = {"event": "slot", "name": "communication_needs", "value": ["BSL interpreter"]}
+    message = said("interpreter for me not for wife", "give_details")
+    tracker = state({"communication_needs": ["a language interpreter"]}, before, message)
+    assert same_interpreter(tracker) == [
+        {"event": "slot", "timestamp": None, "name": "communication_needs", "value": ["BSL interpreter"]}
+    ]

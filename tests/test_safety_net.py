@@ -821,3 +821,18 @@ def test_wishing_not_to_be_here_inside_another_answer_is_a_risk(text):
 def test_being_better_off_with_me_doing_something_else_is_no_risk():
     for text in ("she would be better off with me not working", "hes better off with me looking after him"):
         assert read_message(text).kind == ""
+
+
+def test_no_way_on_is_a_risk_and_a_fall_told_as_past_is_not_danger_now():
+    """Round 4: "honestly i cant see a way through this anymore", typed with a phone number, was missed
+    (and read as "blind"); "shes been on the floor for hours last time" got "call 999 now"."""
+    assert read_message("07700 900256. honestly i cant see a way through this anymore").kind == "self_harm"
+    assert read_message("i cant see a way to get him to the appointment").kind == ""
+    assert read_message("is it marked urgent? shes been on the floor for hours last time").kind == ""
+    assert read_message("she fell last week and shes on the floor again now").kind == "danger"
+    assert (
+        read_message(
+            "the neighbour does her shopping but has been taking her money and not bringing change back"
+        ).kind
+        == "abuse"
+    )

@@ -347,6 +347,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"|^(?=.*\b(depress\w*|low|withdrawn|not\s+(himself|herself)|stopped\s+going\s+out|said\s+goodbye)\b).*\b(gave|giving|given)\s+away\s+(all\s+)?(his|her|their)\s+(things|stuff|possessions|belongings|\w+)\b",
             r"\b(better|happier|relieved|easier)\b[^.?!]{0,25}\b(without\s+me|if\s+i\s+(died|was\s+dead|was\s+gone|were\s+gone|wasn't\s+(here|around|in it)|weren't\s+(here|around)))\b",
             r"\b(better|happier)\s+(off\s+)?if\s+i\s+(just\s+)?(wasn't|weren't|was\s+not)\s+(here|around)\b",
+            # "i cant see a way out", "honestly i cant see a way through this anymore": no way on
+            r"\b(can't|cannot|can\s+not|don't|do\s+not)\s+see\s+(a|any|the)\s+way\s+(out|through|forward|on|past\s+(this|it))\b"
+            r"(?!\s+(of|to|for)\s+(the\s+)?(car\s*park|building|room|house|hospital|appointment|shop|station))",
             # "he'd be better off with someone else doing it and me just not here anymore"
             r"\b(better|happier)\s+off\b[^.?!]{0,60}\b(and|with)\s+me\s+(just\s+)?(not\s+(being\s+)?(here|around|alive|in\s+(it|the\s+picture))|gone|out\s+of\s+the\s+way)\b",
             r"\bme\s+(just\s+)?not\s+(being\s+)?(here|around|alive)\s+any\s?more\b",
@@ -537,6 +540,9 @@ PATTERNS: Dict[Text, List[Pattern]] = {
             r"\b(don't|dont|do\s+not|never|doesn't|does\s+not|not\s+always|hardly\s+ever)\s+(always\s+)?(get|gets|give\s+(me|her|him)|gives\s+(me|her|him))\s+"
             r"(the|my|her|his|it|any\s+of\s+the)\s*(money|cash|pension|change|card)?\s+back\b",
             r"\b(he|she|they|\w+)\s+(keeps|won't\s+give\s+(me|her|him))\s+(my|her|his)\s+(pension|bank|post\s+office)\s+card\b",
+            # "takes her shopping money and not bringing change back": the change kept, by whoever shops
+            r"\b(not|never|doesn't|does\s+not|don't|won't|isn't)\s+(always\s+)?(bringing|bring|brings|giving|give|gives|handing|hand)\s+"
+            r"((me|her|him|them|us|my\s+\w+)\s+)?(the\s+|any\s+)?(change|receipts?\s+or\s+change|money)\s+back\b",
             # their benefits paid to someone else, never seen: "he has my pip paid into his account and i
             # never see any of it"
             r"\b(has|have|had|gets|got|keeps|takes|took)\s+(all\s+)?(my|her|his)\s+(pip|benefits?|pension|wages|universal\s+credit|"
@@ -888,6 +894,10 @@ NOT_SO = re.compile(
     r"\bi\s+(do\s+not|don't|dont)\s+have\s+(those|these|any\s+(of\s+)?(those|these)|suicidal)\s+(thoughts|feelings)\b|"
     # "wdym neglect?? im not neglecting her": a question about the word, not a worry told
     r"\b(wdym|wym|what\s+do\s+you\s+mean|what\s+you\s+mean|what\s+d'?ya\s+mean)\b[^.?!]{0,20}\b(abus\w*|neglect\w*|safeguarding)\b[?!]*|"
+    # a fall told as past ("shes been on the floor for hours last time"): history, never danger now
+    r"\bon\s+the\s+floor\b(?![^.?!]{0,20}\b(now|again|still|right\s+now)\b)[^.?!]{0,40}\b(last\s+(time|week|month|year|night)|yesterday|ago)\b|"
+    r"\b(last\s+(time|week|month|year|night)|yesterday|the\s+other\s+day|\w+\s+(days|weeks|months)\s+ago)\b"
+    r"(?![^.?!]{0,70}\b(now|again|still|right\s+now)\b)[^.?!]{0,40}\bon\s+the\s+floor\b|"
     r"\b(self[- ]?harmed|overdosed|tried\s+to\s+kill\s+(him|her|them)self)\s+(when\s+(he|she|they)\s+(was|were)\s+(a\s+)?(teenager|child|kid|young|at\s+school|little)|years\s+ago)\b(?=[^.?!]*\b(doing\s+(great|well|fine|ok|better)|fine\s+now|better\s+now)\b)|"
     r"\b(don't|do\s+not)\s+want\s+to\s+be\s+here\s+any\s?more\s+in\s+(this|the|my)\s+(flat|house|home|area|place|town|bungalow|care\s+home)\b|"
     r"\b(difference\s+between|meaning\s+of|definition\s+of|types\s+of|examples\s+of)\b[^.?!]*\b(abus\w*|neglect\w*)\b|"
