@@ -1254,6 +1254,8 @@ class DetailAnswers:
             and (
                 len(said.split()) <= SHORT_ANSWER_WORDS
                 or (len(said.split()) <= 8 and ONLY_A_TIME_SAID.match(said))
+                # "mornings when hes at college, before 12": a time, with why, and nothing about needs
+                or (len(said.split()) <= 12 and not COMMUNICATION_WORDS.search(said))
             )
             and not communication_needs_from_answer(said)
             and tracker.get_slot("requested_slot") == "communication_needs"

@@ -743,7 +743,7 @@ full part time daily
 # After "I'm" / "it's" a capitalised word may still be a state, not a name ("I'm Deaf").
 SOFT_NOT_NAMES = NOT_NAME_WORDS | set(
     """
-deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
+mate aswell luv love hun babe bruv innit lol xx deaf blind disabled worried scared afraid confused struggling sure fine glad happy sad tired ill poorly
 unwell sick alone lonely free available busy retired unemployed new old young english british
 monday tuesday wednesday thursday friday saturday sunday january february march july september october
 november december christmas urgent important serious difficult hard easy awful terrible will may
@@ -1183,10 +1183,18 @@ def _name_words(text: Text, start: int, mode: Text) -> Optional[Tuple[Text, int]
         return None
     first = words[0][0]
     lowered = first.lower().rstrip(".")
+    said_alone = (  # "my son jayden", the whole answer: a name not on our list, in lower case
+        len(words) == 1
+        and re.fullmatch(r"\W*", text[words[0][1] :])
+        and len(lowered) >= 3
+        and lowered not in SOFT_NOT_NAMES
+        and not re.search(r"(ing|ed|ly|s)$", lowered)
+    )
     if mode == "soft" and not (
         lowered in TITLES
         or lowered in first_names()
         or (first[0].isupper() and lowered not in SOFT_NOT_NAMES and not re.search(r"(ing|ed|ly)$", lowered))
+        or said_alone
     ):
         return None
     if mode == "title" and not (lowered in TITLES or first[0].isupper()):

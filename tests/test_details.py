@@ -1095,3 +1095,10 @@ def test_care_visits_and_a_discharge_time_are_never_a_time_to_be_contacted():
     )
     assert ("contact_time", "any time") in {(f.kind, f.value) for f in find_details(said, "contact_time")}
     assert ("contact_time", "tomorrow morning") in found("ring me tomorrow morning")
+
+
+def test_a_name_said_alone_after_who_it_is_is_their_name_even_if_unfamiliar():
+    """Sharon answered "who is the help for?" with "my son jayden" and was asked his name next."""
+    assert ("person_name", "Jayden") in found("my son jayden")
+    assert not {kind for kind, _ in found("my husband mate")} & {"person_name"}
+    assert not {kind for kind, _ in found("my daughter aswell")} & {"person_name"}

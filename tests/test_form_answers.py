@@ -745,6 +745,9 @@ def test_a_time_said_at_the_communication_needs_question_is_the_time_never_a_nee
     assert responses == ["utter_details_noted_in_passing"]
     result, _, _ = validate("communication_needs", "large print please")
     assert "contact_time" not in result and result["communication_needs"]
+    # Sharon: "mornings when hes at college, before 12" was sent as her communication needs
+    result, _, _ = validate("communication_needs", "mornings when hes at college, before 12")
+    assert result["communication_needs"] is None and "morning" in result["contact_time"]
 
 
 def test_can_i_complain_for_her_at_the_rating_is_answered_and_the_rating_asked_again():
