@@ -741,6 +741,37 @@ def same_interpreter(tracker: Tracker) -> List[EventType]:
     return []
 
 
+# "the email is mine, not chloe's", "that number is his": whose a detail is, not a wish to change it
+WHOSE_IT_IS = re.compile(r"\b(?:is|'s|are)\s+(?:mine|ours|his|hers|theirs)\b|\bbelongs\s+to\b", re.I)
+
+
+def say_changed(dispatcher: CollectingDispatcher, tracker: Tracker, slots: List[Text]) -> None:
+    """Each changed detail's new value, said back."""
+    for slot in slots:
+        dispatcher.utter_message(
+            response="utter_detail_updated",
+            detail=noted([slot], tracker),
+            value=shown(tracker.get_slot(slot)),
+        )
+
+
+def kept_as_whose(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "just so it's clear the email is mine not chloe's": whose a held detail is, said back as kept,
+    never cleared and asked again (at the read-back, or at "what would you like to change?")."""
+    text = full_text(tracker)
+    slot = detail_named(text) if WHOSE_IT_IS.search(text) else None
+    if (
+        slot not in DETAIL_LABELS
+        or tracker.get_slot(slot) in (None, DECLINED, NOT_GIVEN)
+        or slot in details_set_this_turn(tracker)
+    ):
+        return False
+    dispatcher.utter_message(
+        response="utter_detail_kept", detail=noted([slot], tracker), value=shown(tracker.get_slot(slot))
+    )
+    return True
+
+
 class ActionNoteDetails(Action):
     """Thanks a resident for details given in passing, and says they won't be asked again."""
 
@@ -770,12 +801,7 @@ class ActionNoteDetails(Action):
             if held_before(tracker, slot) not in (None, DECLINED, NOT_GIVEN, [])
             and held_before(tracker, slot) != tracker.get_slot(slot)
         ]
-        for slot in changed:  # "no sorry, my name is Tom Baker not Tim": the new value, said back
-            dispatcher.utter_message(
-                response="utter_detail_updated",
-                detail=noted([slot], tracker),
-                value=shown(tracker.get_slot(slot)),
-            )
+        say_changed(dispatcher, tracker, changed)  # "no sorry, my name is Tom Baker not Tim": said back
         if (
             "communication_needs" in slots
             and "Easy Read" in (tracker.get_slot("communication_needs") or [])
@@ -799,7 +825,6 @@ class ActionNoteDetails(Action):
             return events + save_note(dispatcher, made, f"Changed after it was sent: {change}")
         if (
             not tracker.get_slot("handover_stage")
-            and not made
             and CONTACT_ME_ASKED.search(full_text(tracker))
             and not requests_made(tracker)
         ):  # "can someone write to me about care at home instead": noted, and the request starts
@@ -1453,10 +1478,6 @@ def removal(target: Text, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return events
 
 
-# "the email is mine, not chloe's", "that number is his": whose a detail is, not a wish to change it
-WHOSE_IT_IS = re.compile(r"\b(?:is|'s|are)\s+(?:mine|ours|his|hers|theirs)\b|\bbelongs\s+to\b", re.I)
-
-
 class ActionUpdateDetail(Action):
     """ "My number has changed": takes the new value if given, else asks for it (once)."""
 
@@ -1477,17 +1498,7 @@ class ActionUpdateDetail(Action):
             if tracker.get_slot("handover_stage") == "confirming":
                 return events + [FollowupAction("action_confirm_handover")]
             return events
-        whose = detail_named(full_text(tracker)) if WHOSE_IT_IS.search(full_text(tracker)) else None
-        if (
-            whose in DETAIL_LABELS
-            and tracker.get_slot(whose) not in (None, DECLINED, NOT_GIVEN)
-            and whose not in details_set_this_turn(tracker)
-        ):  # "just so it's clear the email is mine not chloe's": kept, said back, never asked again
-            dispatcher.utter_message(
-                response="utter_detail_kept",
-                detail=noted([whose], tracker),
-                value=shown(tracker.get_slot(whose)),
-            )
+        if kept_as_whose(dispatcher, tracker):  # "the email is mine not chloe's"
             if tracker.get_slot("handover_stage") == "confirming":
                 return [FollowupAction("action_confirm_handover")]
             return []

@@ -20,9 +20,8 @@ from actions.details import (
     detail_named,
     details_set_this_turn,
     held_before,
-    noted,
-    shown,
-    WHOSE_IT_IS,
+    kept_as_whose,
+    say_changed,
 )
 from actions.privacy import ASKS_IF_DELETED
 from actions.request_state import requests_made, tell_not_cancelled
@@ -257,20 +256,11 @@ def at_the_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List
         if held_before(tracker, slot) != tracker.get_slot(slot)
     ]
     if changed:  # "he doesnt live in basildon, he lives in grays": changed, said back, shown again
-        for slot in changed:
-            dispatcher.utter_message(
-                response="utter_detail_updated",
-                detail=noted([slot], tracker),
-                value=shown(tracker.get_slot(slot)),
-            )
+        say_changed(dispatcher, tracker, changed)
+        return [FollowupAction("action_confirm_handover")]
+    if kept_as_whose(dispatcher, tracker):  # "just so it's clear the email is mine not chloe's"
         return [FollowupAction("action_confirm_handover")]
     slot = detail_named(text)
-    if slot and WHOSE_IT_IS.search(text) and tracker.get_slot(slot) not in (None, DECLINED, NOT_GIVEN):
-        # "just so it's clear the email is mine not chloe's": whose it is, said back, never asked again
-        dispatcher.utter_message(
-            response="utter_detail_kept", detail=noted([slot], tracker), value=shown(tracker.get_slot(slot))
-        )
-        return [FollowupAction("action_confirm_handover")]
     if slot:
         return [SlotSet("detail_to_change", slot), SlotSet(slot, None), FollowupAction("detail_form")]
     if NOT_YET.search(text):
