@@ -23,7 +23,7 @@ from actions.details import (
     kept_as_whose,
     say_changed,
 )
-from actions.privacy import ASKS_IF_DELETED
+from actions.privacy import ASKS_IF_DELETED, deleted_or_not
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.details import NAME_WITHHELD
 from bot.safety.risk import DISTRESS, read_message
@@ -111,13 +111,6 @@ NOT_ANSWERED = re.compile(
 )
 # A fall, however it is spelt ("falen", "fall agen"): the alarm answer says what to do after one
 FALLING = re.compile(r"\b(fall|falls|fell|falen|fallen|falling|faling|fallin)\b", re.I)
-
-
-def deleted_or_not(tracker: Tracker) -> Text:
-    """The answer to "did you delete it?": deleting empties the chat, so an earlier message still
-    here means nothing was deleted (said plainly, with how); else what deleting left."""
-    told_before = sum(1 for event in tracker.events if event.get("event") == "user") > 1
-    return "utter_not_deleted" if told_before else "utter_deleted_check"
 
 
 class ActionHandleFallback(Action):

@@ -15,8 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.details import full_text, how_we_contact
 from actions.handover import handover_details
-from actions.privacy import ASKS_IF_DELETED
-from actions.fallback import deleted_or_not
+from actions.privacy import ASKS_IF_DELETED, deleted_or_not, deleting_asked
 from bot.details import PHONE_CANDIDATE, tidy_phone
 from bot.sending import asks_if_sent, TOLD_LATE, TOLD_LATE_TAIL
 from actions.request_state import (
@@ -134,13 +133,6 @@ def number_said_before(tracker: Tracker) -> Optional[Text]:
         if others:
             return f"{asked.group(1)}: {others[-1]}"
     return None
-
-
-def deleting_asked(tracker: Tracker) -> bool:
-    """Whether deleting was asked for in this chat (before it was emptied, or just now)."""
-    said = [e for e in tracker.events if e.get("event") == "user"]
-    intents = [(e.get("parse_data") or {}).get("intent", {}).get("name") for e in said]
-    return "forget_me" in intents or len(intents) <= 1
 
 
 class ActionTellRequestStatus(Action):

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
+from safetensors.numpy import load_file
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -11,7 +12,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.server.nlu.encoder_tuning import TrainableEncoder, fine_tune
+from bot.server.nlu.encoder_tuning import BATCH_SIZE, TrainableEncoder, batches_by_length, fine_tune
 from bot.server.nlu.sentence_encoder import (
     MAX_TOKENS,
     SentenceEncoder,
@@ -105,6 +106,22 @@ def test_copies_sharing_their_lower_layers_give_what_each_gives_alone():
     assert not np.allclose(encode_side_by_side(copies, texts, 0), alone, atol=1e-3)
 
 
+def test_a_pass_takes_every_example_once_in_batches_of_like_length():
+    """Little padding (a batch is padded to its longest text), yet each pass mixes differently."""
+    lengths = np.random.default_rng(1).integers(3, 37, size=2000)
+    shuffler = np.random.default_rng(0)
+    first, second = batches_by_length(lengths, shuffler), batches_by_length(lengths, shuffler)
+    for batches in (first, second):
+        assert sorted(np.concatenate(batches)) == list(range(2000))
+        assert all(len(rows) <= BATCH_SIZE for rows in batches)
+        padded_tokens = sum(lengths[rows].max() * len(rows) for rows in batches)
+        assert padded_tokens < 1.2 * lengths.sum()
+    assert not all(np.array_equal(a, b) for a, b in zip(first, second))
+    # batches come in random order, not shortest first
+    longest = [lengths[rows].max() for rows in first]
+    assert longest != sorted(longest)
+
+
 @pytest.mark.trains
 @pytest.mark.parametrize("layers, learnt", [(6, None), (2, {"4", "5"})])
 def test_tuning_draws_unseen_phrasings_to_their_own_intent(examples, layers, learnt):
@@ -142,16 +159,17 @@ def vectors(meaning: SentenceFeaturizer, texts) -> np.ndarray:
 
 
 @pytest.mark.parametrize(
-    "epochs, runs, layers, embeddings, share_kept",
+    "epochs, runs, layers, embeddings, quantise, share_kept",
     [
-        (0, 1, 6, True, 0),
-        pytest.param(1, 1, 6, True, 0.9, marks=pytest.mark.trains),
-        pytest.param(1, 2, 6, False, 0.55, marks=pytest.mark.trains),
-        pytest.param(1, 2, 2, False, 0.2, marks=pytest.mark.trains),
+        (0, 1, 6, True, False, 0),
+        (0, 1, 6, True, True, 0),
+        pytest.param(1, 1, 6, True, True, 0.9, marks=pytest.mark.trains),
+        pytest.param(1, 2, 6, False, True, 0.55, marks=pytest.mark.trains),
+        pytest.param(1, 2, 2, False, False, 0.2, marks=pytest.mark.trains),
     ],
 )
 def test_a_saved_featurizer_gives_the_vectors_it_trained_with(
-    tmp_path, examples, epochs, runs, layers, embeddings, share_kept
+    tmp_path, examples, epochs, runs, layers, embeddings, quantise, share_kept
 ):
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")
@@ -161,6 +179,7 @@ def test_a_saved_featurizer_gives_the_vectors_it_trained_with(
         "fine_tune_runs": runs,
         "tuned_layers": layers,
         "tune_embeddings": embeddings,
+        "quantise": quantise,
     }
     trained = featurizer(storage, config, context)
     trained.train(training)
@@ -171,10 +190,19 @@ def test_a_saved_featurizer_gives_the_vectors_it_trained_with(
     served, learnt = vectors(loaded, texts), vectors(trained, texts)
     assert np.allclose(served, learnt, atol=1e-6)
     official = SentenceEncoder.load().encode(texts)
-    if epochs == 0:  # tuned only when asked
-        assert np.allclose(served, official, atol=1e-6)
+    if epochs == 0:  # tuned only when asked: the official model, in float or near it in 8 bits
+        if quantise:
+            assert ((served * official).sum(1) > 0.97).all()
+        else:
+            assert np.allclose(served, official, atol=1e-5)
         return
     copies = np.split(served * np.sqrt(runs), runs, axis=1)
+    if not quantise:  # served as the NumPy encoder computes the tuned copies
+        tuned = [
+            SentenceEncoder.load({**official_weights(), **load_file(str(path))})
+            for path in sorted(tmp_path.rglob("tuned-*.safetensors"))
+        ]
+        assert np.allclose(np.hstack(copies), encode_side_by_side(tuned, texts), atol=1e-5)
     assert all(not np.allclose(copy, official, atol=1e-3) for copy in copies)
     # each copy from its own random start, so they differ from each other too
     assert all(not np.allclose(copies[0], copy, atol=1e-3) for copy in copies[1:])

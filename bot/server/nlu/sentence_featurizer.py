@@ -8,8 +8,12 @@ encoder on our intents (bot/server/nlu/encoder_tuning.py) and keeps the tuned we
 With `fine_tune_runs` above 1 it tunes that many copies from different random starts and gives
 each message all their vectors side by side: the copies get different phrasings wrong, so
 together they get fewer wrong (measured in `make bench`), for one more encoding per message.
+The copies are served as one ONNX graph with 8-bit weights (bot/server/nlu/onnx_encoder.py), built
+at training and kept in the model beside the tuned weights.
 """
 
+import hashlib
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
@@ -21,21 +25,18 @@ from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturiz
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from safetensors.numpy import load_file, save_file
-from threadpoolctl import ThreadpoolController
+from safetensors.numpy import save_file
 
+from bot.server.nlu.onnx_encoder import OnnxEncoder, graph_bytes
 from bot.server.nlu.question_parts import asks, question_parts
+from bot.server.nlu.sentence_encoder import LAYERS, first_tuned_layer, official_tokenizer, official_weights
 from bot.server.nlu.topic_part import topic_part
-from bot.server.nlu.sentence_encoder import (
-    LAYERS,
-    SentenceEncoder,
-    encode_side_by_side,
-    first_tuned_layer,
-    official_tokenizer,
-    official_weights,
-)
 
 TUNED_WEIGHTS_FILE = "tuned-{run}.safetensors"
+# the files whose code decides the tuned copies and their graph (for Rasa's training cache)
+TUNING_AND_SERVING_CODE = ("encoder_tuning.py", "onnx_encoder.py", "sentence_encoder.py", "wordpiece.py")
+# what is served: the copies as one ONNX graph (bot/server/nlu/onnx_encoder.py)
+ENCODER_FILE = "encoder.onnx"
 # The vector of what a call-back request is about (bot/server/nlu/topic_part.py), when it says.
 TOPIC_PART_VECTOR = "topic_part_vector"
 # A long message's parts (bot/server/nlu/question_parts.py), when it has several: for each, its
@@ -60,6 +61,8 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             "tuned_layers": LAYERS,
             # whether the word embeddings (half the model's weights) learn too
             "tune_embeddings": True,
+            # served with 8-bit matrix weights (false: float, the NumPy encoder's vectors exactly)
+            "quantise": True,
         }
 
     def __init__(
@@ -68,13 +71,12 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-        encoders: Optional[List[SentenceEncoder]] = None,
+        encoder: Optional[OnnxEncoder] = None,
     ) -> None:
         super().__init__(execution_context.node_name, config)
         self._model_storage = model_storage
         self._resource = resource
-        self._encoders = encoders or [SentenceEncoder.load()]
-        self._thread_pools = ThreadpoolController()
+        self._encoder = encoder
 
     @classmethod
     def create(
@@ -85,6 +87,15 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         execution_context: ExecutionContext,
     ) -> "SentenceFeaturizer":
         return cls(config, model_storage, resource, execution_context)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+        """The code that tunes the copies and builds the graph: Rasa's training cache reuses a
+        component's output while its config and inputs are unchanged, so without this a change to
+        how tuning or the graph works would not retrain."""
+        here = Path(__file__).parent
+        code = b"".join((here / name).read_bytes() for name in TUNING_AND_SERVING_CODE)
+        return hashlib.sha256(code).hexdigest()
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -100,14 +111,16 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
             )
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Tunes copies of the encoder on the intents' examples and keeps their tuned weights."""
+        """Tunes copies of the encoder on the intents' examples; keeps their tuned weights and the
+        graph that serves them."""
         examples = [
             example for example in training_data.intent_examples if isinstance(example.get(TEXT), str)
         ]
+        official = official_weights()
+        runs: List[Dict[Text, np.ndarray]] = []
         if self._config["fine_tune_epochs"] and len({example.get(INTENT) for example in examples}) > 1:
             from bot.server.nlu.encoder_tuning import fine_tune  # TensorFlow: only needed to train
 
-            official = official_weights()
             runs = [
                 fine_tune(
                     official,
@@ -122,10 +135,18 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
                 )
                 for run in range(int(self._config["fine_tune_runs"]))
             ]
-            with self._model_storage.write_to(self._resource) as directory:
-                for run, tuned in enumerate(runs):
-                    save_file(tuned, str(directory / TUNED_WEIGHTS_FILE.format(run=run)))
-            self._encoders = [SentenceEncoder.load({**official, **tuned}) for tuned in runs]
+        # copies that differ only from a layer up share what lies below it, computed once
+        shared = first_tuned_layer(int(self._config["tuned_layers"]), bool(self._config["tune_embeddings"]))
+        model = graph_bytes(
+            [{**official, **tuned} for tuned in runs] or [official],
+            quantised=bool(self._config["quantise"]),
+            shared_layers=shared if runs else 0,
+        )
+        with self._model_storage.write_to(self._resource) as directory:
+            for run, tuned in enumerate(runs):
+                save_file(tuned, str(directory / TUNED_WEIGHTS_FILE.format(run=run)))
+            (directory / ENCODER_FILE).write_bytes(model)
+        self._encoder = OnnxEncoder(model)
         return self._resource
 
     @classmethod
@@ -137,29 +158,17 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "SentenceFeaturizer":
-        """The tuned encoders kept at training (the tuned layers over the official weights), or the
-        official one if none was tuned."""
+        """The encoder graph kept at training, or the official model if there is none."""
         try:
             with model_storage.read_from(resource) as directory:
-                tuned = [
-                    load_file(str(directory / TUNED_WEIGHTS_FILE.format(run=run)))
-                    for run in range(int(config["fine_tune_runs"]))
-                ]
-            official = official_weights()
-            encoders = [SentenceEncoder.load({**official, **weights}) for weights in tuned]
+                encoder = OnnxEncoder((directory / ENCODER_FILE).read_bytes())
         except (ValueError, FileNotFoundError):
-            encoders = None
-        return cls(config, model_storage, resource, execution_context, encoders)
+            encoder = None
+        return cls(config, model_storage, resource, execution_context, encoder)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Adds the vectors to residents' messages, on this thread alone.
-
-        A message is a handful of tokens: OpenBLAS's second thread costs more than it saves and
-        takes the core the server's other work needs (a copy took 35 ms with it and 12.8 ms without
-        while the other core was busy). Training's large batches keep all threads.
-        """
-        with self._thread_pools.limit(limits=1, user_api="blas"):
-            self._add_vectors(messages)
+        """Adds the vectors to residents' messages."""
+        self._add_vectors(messages)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -172,11 +181,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         with_text = [message for message in messages if isinstance(message.get(TEXT), str)]
         if with_text:
             texts = [message.get(TEXT) for message in with_text]
-            # side by side and scaled, so the joined vector has unit length like each part; the
-            # copies' untuned lower layers are the same, computed once for all of them
-            shared_layers = first_tuned_layer(
-                int(self._config["tuned_layers"]), bool(self._config["tune_embeddings"])
-            )
+            # side by side and scaled, so the joined vector has unit length like each part
             parts = [(message, topic_part(message.get(TEXT))) for message in with_text if not training]
             parts = [(message, part) for message, part in parts if part]
             sentences = [
@@ -185,8 +190,9 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
                 for sentence in question_parts(message.get(TEXT))
             ]
             extra = [part for _, part in parts] + [sentence for _, sentence in sentences]
-            vectors = encode_side_by_side(self._encoders, texts + extra, shared_layers)
-            vectors /= np.sqrt(len(self._encoders))
+            # the official model until one is trained or loaded
+            encoder = self._encoder or OnnxEncoder.official(bool(self._config["quantise"]))
+            vectors = encoder.encode(texts + extra) / np.sqrt(encoder.copies)
             for message, vector in zip(with_text, vectors):
                 self.add_features_to_message(None, vector[None, :], TEXT, message)
             # read by the intent classifier
