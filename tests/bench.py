@@ -1,6 +1,7 @@
 """`make bench`: how well and how fast the assistant works on this machine. A benchmark, not a test.
 
-Measures: training time; NLU intent macro-F1 by 5-fold cross-validation and accuracy on the
+Measures: training time; the served sentence encoder against the NumPy one (CPU a message, how near
+its vectors); NLU intent macro-F1 by 5-fold cross-validation and accuracy on the
 held-out phrasings (tests/nlu_heldout.yml); time until the server answers; REST latency
 (p50/p95/p99), messages per second and errors for 5-turn resident conversations, one resident at
 a time, 20 and 50 at once; memory of each of our processes; speech timings. In the same run it
@@ -125,6 +126,48 @@ def risk_scores() -> Dict[str, float]:
         "ordinary_messages": scores.ordinary_count,
         "imminent_self_harm_graded": scores.imminent_recall,
     }
+
+
+def encoder_scores(model: Path) -> Dict[str, float]:
+    """The trained model's sentence encoder on the held-out messages, one at a time on one core:
+    the NumPy encoder on its tuned copies against the graph that serves them (issue 30), the CPU
+    milliseconds a message for each and how near the served vectors are to the NumPy ones."""
+    import tarfile
+
+    from rasa.shared.nlu.training_data.loading import load_data
+    from safetensors.numpy import load_file
+    from threadpoolctl import threadpool_limits
+
+    from bot.server.nlu.onnx_encoder import OnnxEncoder
+    from bot.server.nlu.sentence_encoder import SentenceEncoder, encode_side_by_side, official_weights
+    from bot.server.nlu.sentence_featurizer import ENCODER_FILE
+
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(model) as archive:
+        kept = [m for m in archive.getmembers() if "SentenceFeaturizer" in m.name and m.isfile()]
+        archive.extractall(tmp, members=kept)
+        files = {Path(m.name).name: Path(tmp) / m.name for m in kept}
+        official = official_weights()
+        tuned = [load_file(str(files[name])) for name in sorted(files) if name.startswith("tuned-")]
+        numpy_copies = [SentenceEncoder.load({**official, **weights}) for weights in tuned]
+        served = OnnxEncoder(files[ENCODER_FILE].read_bytes())
+    texts = [
+        message.get("text")
+        for message in load_data(str(PROJECT_DIR / "tests" / "nlu_heldout.yml")).intent_examples
+    ]
+    results = {}
+    with threadpool_limits(limits=1, user_api="blas"):
+        for name, encode in (
+            ("numpy", lambda text: encode_side_by_side(numpy_copies, [text], shared_layers=0)),
+            ("served", lambda text: served.encode([text])),
+        ):
+            encode(texts[0])
+            started = time.process_time()
+            for text in texts:
+                encode(text)
+            results[f"encoder_{name}_ms"] = (time.process_time() - started) * 1000 / len(texts)
+    cosines = (served.encode(texts) * encode_side_by_side(numpy_copies, texts, shared_layers=0)).sum(1)
+    results["encoder_served_min_cosine"] = float(cosines.min()) / len(tuned)
+    return results
 
 
 def timed(command: List[str], cwd: Path = PROJECT_DIR) -> float:
@@ -581,6 +624,7 @@ def measure_all(workdir: Path, options: argparse.Namespace) -> Dict[str, float]:
         [RASA, "train", "--force", "--fixed-model-name", MODEL_NAME, "--out", "models"]
     )
     progress(results)
+    results.update(encoder_scores(PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"))
     results.update(risk_scores())
     results["two_questions_both_answered"] = two_question_scores(
         PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz"
@@ -633,7 +677,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         if options.speed_only:
-            results = side_by_side(workdir, with_conversations=False)
+            results = encoder_scores(PROJECT_DIR / "models" / f"{MODEL_NAME}.tar.gz")
+            results.update(side_by_side(workdir, with_conversations=False))
         else:
             results = measure_all(workdir, options) if not options.soak_only else {}
         if options.soak_minutes and not options.speed_only:

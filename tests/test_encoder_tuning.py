@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.server.nlu.encoder_tuning import BATCH_SIZE, TrainableEncoder, batches_by_length, fine_tune
+from bot.server.nlu.encoder_tuning import TrainableEncoder, fine_tune
 from bot.server.nlu.sentence_encoder import (
     MAX_TOKENS,
     SentenceEncoder,
@@ -104,22 +104,6 @@ def test_copies_sharing_their_lower_layers_give_what_each_gives_alone():
     alone = np.hstack([copy.encode(texts) for copy in copies])
     assert np.allclose(encode_side_by_side(copies, texts, first_tuned_layer(6, True)), alone, atol=1e-5)
     assert not np.allclose(encode_side_by_side(copies, texts, 0), alone, atol=1e-3)
-
-
-def test_a_pass_takes_every_example_once_in_batches_of_like_length():
-    """Little padding (a batch is padded to its longest text), yet each pass mixes differently."""
-    lengths = np.random.default_rng(1).integers(3, 37, size=2000)
-    shuffler = np.random.default_rng(0)
-    first, second = batches_by_length(lengths, shuffler), batches_by_length(lengths, shuffler)
-    for batches in (first, second):
-        assert sorted(np.concatenate(batches)) == list(range(2000))
-        assert all(len(rows) <= BATCH_SIZE for rows in batches)
-        padded_tokens = sum(lengths[rows].max() * len(rows) for rows in batches)
-        assert padded_tokens < 1.2 * lengths.sum()
-    assert not all(np.array_equal(a, b) for a, b in zip(first, second))
-    # batches come in random order, not shortest first
-    longest = [lengths[rows].max() for rows in first]
-    assert longest != sorted(longest)
 
 
 @pytest.mark.trains

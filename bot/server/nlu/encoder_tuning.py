@@ -31,8 +31,6 @@ from bot.server.nlu.sentence_encoder import (
 from bot.server.nlu.wordpiece import WordPiece
 
 BATCH_SIZE = 32
-# batches are made of texts of about the same length from this many batches' worth at a time
-LENGTH_POOL = 20
 WEIGHT_DECAY = 0.01
 # cosine similarities lie in [-1, 1]; scaled so the softmax over intents can become confident
 LOGIT_SCALE = 20.0
@@ -125,20 +123,6 @@ def _padded_states(states: Sequence[np.ndarray]) -> Tuple[np.ndarray, np.ndarray
     return x, mask
 
 
-def batches_by_length(lengths: np.ndarray, shuffler: np.random.Generator) -> List[np.ndarray]:
-    """One pass's batches of rows: shuffled, sorted by length within pools of LENGTH_POOL batches,
-    the batches in random order. Random batches are padded to their longest text, twice the tokens
-    the texts have (a resident's message is 10 tokens on average, the longest 36); these about 1.1
-    times, so a pass costs about half as much and each batch still mixes intents."""
-    order = shuffler.permutation(len(lengths))
-    batches = []
-    for start in range(0, len(order), BATCH_SIZE * LENGTH_POOL):
-        pool = order[start : start + BATCH_SIZE * LENGTH_POOL]
-        pool = pool[np.argsort(lengths[pool], kind="stable")]
-        batches.extend(pool[row : row + BATCH_SIZE] for row in range(0, len(pool), BATCH_SIZE))
-    return [batches[index] for index in shuffler.permutation(len(batches))]
-
-
 def fine_tune(
     weights: Dict[Text, np.ndarray],
     tokenizer: WordPiece,
@@ -160,17 +144,14 @@ def fine_tune(
     encoder = TrainableEncoder(weights, first_layer)
     if first_layer is not None:
         states = SentenceEncoder(weights, tokenizer).hidden_states(texts, first_layer)
-        lengths = np.array([len(state) for state in states])
 
         def batch(rows: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
             return _padded_states([states[row] for row in rows])
 
     else:
-        token_ids = [tokenizer.ids(text, MAX_TOKENS) for text in texts]
-        lengths = np.array([len(ids) for ids in token_ids])
 
         def batch(rows: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-            return padded([token_ids[row] for row in rows])
+            return padded([tokenizer.ids(texts[row], MAX_TOKENS) for row in rows])
 
     head = tf.Variable(tf.random.normal([SentenceEncoder.dimensions, len(intents)], seed=seed), name="head")
     # the weights the network learns (not integer buffers such as BERT's position_ids)
@@ -191,6 +172,8 @@ def fine_tune(
         optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
 
     for _ in range(epochs):
-        for rows in batches_by_length(lengths, shuffler):
+        order = shuffler.permutation(len(texts))
+        for start in range(0, len(texts), BATCH_SIZE):
+            rows = order[start : start + BATCH_SIZE]
             step(*batch(rows), targets[rows])
     return encoder.numpy_weights()
