@@ -11,12 +11,14 @@ import re
 from typing import Any, Dict, List, Text, Tuple
 
 import numpy as np
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.preprocessing import normalize
 
@@ -116,6 +118,32 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     ) -> None:
         super().__init__(config, name, model_storage, resource)
         self.clf.set_params(C=self.config["C"])
+
+    def train(self, training_data: TrainingData) -> Resource:
+        resource = super().train(training_data)
+        self._weights_by_feature()
+        return resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "ScaledLogisticRegressionClassifier":
+        component = super().load(config, model_storage, resource, execution_context, **kwargs)
+        component._weights_by_feature()
+        return component
+
+    def _weights_by_feature(self) -> None:
+        """Keeps the weights feature by feature in memory (Fortran order), as a message's few
+        features read them: scikit-learn multiplies the message's sparse row by the transposed
+        weights, which in the usual order meant a copy of all 950,000 of them for every reading
+        (3.6 ms; 0.09 ms this way, issue 30), and a long message is read once per part."""
+        if hasattr(self.clf, "coef_"):
+            self.clf.coef_ = np.asfortranarray(self.clf.coef_)
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = []
