@@ -28,6 +28,7 @@ from bot.sending import (
     SOMEONE_CALLS_FOR_ME,
     VISIT_ASKED,
     asks_urgent,
+    asks_what_was_sent,
     says_only_send,
     tells_something_late,
 )
@@ -879,6 +880,11 @@ class ActionShowDetails(Action):
     def show(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         details = known_details(tracker)
         made = requests_made(tracker) or []
+        stage = tracker.get_slot("handover_stage")
+        if made and stage not in ("collecting", "confirming") and asks_what_was_sent(full_text(tracker)):
+            # "can i see what you sent": the request as it went
+            tell_what_was_sent(dispatcher, made)
+            return
         worries = [
             f'• "{said}"'
             for concern in tracker.get_slot("concerns") or []
@@ -892,6 +898,31 @@ class ActionShowDetails(Action):
         if worries:  # what they told us of a worry is held too: never hidden here, shown at the read-back
             dispatcher.utter_message(response="utter_your_worries", worries="\n".join(worries))
         tell_requests(dispatcher, made)  # "so I can check the insulin bit is on it"
+
+
+def tell_what_was_sent(dispatcher: CollectingDispatcher, made: List[Dict[Text, Any]]) -> None:
+    """ "What did you send them?": each request's state, then the latest as it was stored and sent
+    (read from the database, not from what the chat holds now, which may have changed since)."""
+    tell_requests(dispatcher, made)
+    sent = made[-1]
+    details: Dict[Text, Any] = {
+        slot: sent[slot] for slot in DETAIL_LABELS if slot in sent and sent[slot] not in (None, "")
+    }
+    if details.get("contact_preference"):  # kept joined; the read-back reads a list of wishes
+        details["contact_preference"] = details["contact_preference"].split(", ")
+    words = [
+        f'"{said}"' for concern in sent.get("concern") or [] for said in concern.get("their_words") or []
+    ]
+    lines = (
+        (["• Urgent"] if sent.get("urgency") == "urgent" else [])
+        + ([f"• What you told me: {' / '.join(words)}"] if words else [])
+        + [f"• About: {sent['topic']}"]
+    )
+    dispatcher.utter_message(
+        response="utter_request_as_sent",
+        reference=sent["reference"],
+        content="\n".join(lines) + ("\n" + details_as_lines(details) if details else ""),
+    )
 
 
 def other_details_told(tracker: Tracker, slot: Text) -> List[Text]:

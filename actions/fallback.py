@@ -22,12 +22,19 @@ from actions.details import (
     held_before,
     kept_as_whose,
     say_changed,
+    tell_what_was_sent,
 )
 from actions.privacy import ASKS_IF_DELETED, deleted_or_not
 from actions.request_state import requests_made, tell_not_cancelled
 from bot.details import NAME_WITHHELD
 from bot.safety.risk import DISTRESS, read_message
-from bot.sending import SOMEONE_CALLS_FOR_ME, says_not_urgent, says_save_it, withdraws_consent
+from bot.sending import (
+    SOMEONE_CALLS_FOR_ME,
+    asks_what_was_sent,
+    says_not_urgent,
+    says_save_it,
+    withdraws_consent,
+)
 from actions.feedback import log_unanswered, read_back_last_turn
 from actions.follow_up import CONTACT_OFFER, offered
 from actions.topics import TOPIC_TITLES
@@ -135,6 +142,13 @@ class ActionHandleFallback(Action):
             # what they told us still here (nothing was deleted), a plain no and how to
             dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
+        if asks_what_was_sent(tracker.latest_message.get("text") or "") and tracker.get_slot(
+            "handover_stage"
+        ) not in ("collecting", "confirming"):
+            made = requests_made(tracker)
+            if made:  # "what did you send", read as nothing sure: the request as it went
+                tell_what_was_sent(dispatcher, made)
+                return []
         if read_message(tracker.latest_message.get("text") or "").kind == DISTRESS:
             # "im so tired, i cant do this much longer, i sit and cry", not understood as a topic:
             # someone to talk to now, never "did you mean"

@@ -248,6 +248,23 @@ def asks_if_sent(text: Text) -> bool:
     return bool(STATUS_ASKED.search(text or ""))
 
 
+# "what did you send them?", "can i see what you sent", "what's on my request", "what did you tell
+# thurrock first about me": what the request said, not only that it went
+CONTENT_ASKED = re.compile(
+    r"\bwhat\s+(?:did|have)\s+you\s+(?:just\s+|actually\s+)?(?:send|sent|put|pass(?:ed)?\s+on|write|wrote)\b|"
+    r"\bwhat\s+(?:did|have)\s+you\s+(?:tell|told|say|said)\s+(?:to\s+)?(?:them|thurrock\s+first|the\s+council)\b|"
+    r"\b(?:see|show\s+me|read\s+me|check)\s+(?:what\s+(?:you|was|got)\s+(?:sent|send|put)|(?:my|the)\s+(?:request|referral)\s+"
+    r"(?:you|that\s+was|that\s+got)\s+sent)\b|"
+    r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:on|in)\s+(?:my|the)\s+(?:request|referral)\b|"
+    r"\bwhat\s+(?:does|did)\s+(?:my|the)\s+(?:request|referral)\s+say\b",
+    re.I,
+)
+
+
+def asks_what_was_sent(text: Text) -> bool:
+    return bool(CONTENT_ASKED.search(text or ""))
+
+
 # "can my mum ring for me?", "can my nephew ring on my behalf?": someone else may contact them for the resident
 SOMEONE_CALLS_FOR_ME = re.compile(
     r"\b(?:can|could|may|is\s+it\s+ok\s+if|would\s+it\s+be\s+ok\s+if)\s+(?:my\s+\w+|someone|somebody|a\s+friend|[A-Z]\w+|he|she)\s+"

@@ -565,3 +565,46 @@ def test_is_it_gone_read_as_privacy_says_what_deleting_left(database):  # noqa: 
     plain = said("will anyone see what i said", "privacy")
     messages, _ = run(ActionPrivacy(), state({}, story, plain))
     assert [m["response"] for m in messages] == ["utter_privacy"]
+
+
+def test_what_did_you_send_shows_the_request_as_it_went(database):  # noqa: F811
+    """Asked after sending, however it is read (request status, details, not understood): the state,
+    then what the request said (from the database: the chat may hold other details by now)."""
+    from actions.details import ActionShowDetails
+    from actions.fallback import ActionHandleFallback
+
+    fields = {
+        **FIELDS,
+        "topic": "Safeguarding concern",
+        "urgency": "urgent",
+        "phone": "07700 900123",
+        "asking_for": "family",
+        "cared_for": "dad",
+        "cared_for_name": "Ron",
+        "contact_preference": "contact my son Peter, not by phone",
+        "need": "someone to check on him",
+        "concern": json.dumps([{"their_words": ["his carer takes his money"]}]),
+    }
+    made = create_handover(database, SENDER, fields, ["email"])
+    for action, intent in (
+        (ActionTellRequestStatus(), "ask_request_status"),
+        (ActionShowDetails(), "show_my_details"),
+        (ActionHandleFallback(), "nlu_fallback"),
+    ):
+        messages, _ = run(action, state({"full_name": "Sue Hart"}, said("what did you send them?", intent)))
+        assert [m["response"] for m in messages] == ["utter_request_sending", "utter_request_as_sent"], action
+        content = messages[-1]["content"]
+        assert messages[-1]["reference"] == made.reference
+        for shown in (
+            "Urgent",
+            '"his carer takes his money"',
+            "Safeguarding concern",
+            "Linda Reeve",
+            "07700 900123",
+        ):
+            assert shown in content
+        assert "Ron" in content and "someone to check on him" in content
+        assert "contact your son Peter" in content and "Sue Hart" not in content
+    # before anything was sent, and for "did it send?", the state alone
+    messages, _ = run(ActionTellRequestStatus(), state({}, said("did it send?", "ask_request_status")))
+    assert [m["response"] for m in messages] == ["utter_request_sending"]
