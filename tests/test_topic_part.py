@@ -19,6 +19,16 @@ from bot.server.nlu.topic_part import topic_part
             "a carers assessment",
         ),
         ("can you call me about direct payments, only text though", "direct payments"),
+        # a story, then what the call is to be about: the story is why, the words after the asking what
+        (
+            "hi my dad is 84 and struggling to wash and dress since his stroke, can someone ring me to talk "
+            "about help at home",
+            "help at home",
+        ),
+        (
+            "mum fell again last night. could you phone me regarding a pendant alarm for her",
+            "a pendant alarm for her",
+        ),
     ],
 )
 def test_the_topic_words_of_a_call_back_request(said, about):

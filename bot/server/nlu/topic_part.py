@@ -32,6 +32,13 @@ LEFT_OVER = re.compile(
     r"^[\W_]*(?:(?:and|so|but|or|then|please|about)\b[\W_]*)*|[\W_]*(?:\b(?:and|so|but|or|please)\b[\W_]*)*$",
     re.I,
 )
+# "...can someone ring me to talk about help at home", "call me back regarding his blue badge": what
+# follows the asking says what it is about, plainly; the story before it is only why
+ABOUT_CLAUSE = re.compile(
+    r"^\s*(?:to\s+(?:talk|speak|chat)\s+(?:to\s+(?:me|us)\s+|with\s+(?:me|us)\s+)?)?"
+    r"(?:about|regarding|re|to\s+discuss|to\s+sort(?:\s+out)?|to\s+arrange)\s+(?P<topic>[^.?!;]+)",
+    re.IGNORECASE,
+)
 # "..., but dont ring in the evening when my husband is home": how (not) to be contacted, not the topic
 CONTACT_WISH = re.compile(
     r"\b(?:but\s+|and\s+|though\s+)?(?:please\s+)?(?:don'?t|dont|do\s+not|never|not|only)\s+(?:\w+\s+)?"
@@ -53,7 +60,11 @@ WORDS_TO_READ = 2  # a word alone left ("please", "today") says nothing about a 
 def topic_part(text: Text) -> Optional[Text]:
     """What is left of a call-back request once the asking-for-a-call words are out, or of a yes
     once the yes is out, if enough."""
-    if ASKING_FOR_A_CALL.search(text):
+    asking = ASKING_FOR_A_CALL.search(text)
+    about = asking and ABOUT_CLAUSE.match(text[asking.end() :])
+    if about and len(re.findall(r"[a-z']+", about.group("topic"), re.I)) >= WORDS_TO_READ:
+        rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", about.group("topic"))).strip()
+    elif asking:
         rest = LEFT_OVER.sub("", CONTACT_WISH.sub(" , ", ASKING_FOR_A_CALL.sub(" , ", text))).strip()
     elif asks_to_send(text):  # "OK. YOU SEND FOR ME? CARER ASSESSMENT": what to send is about
         rest = LEFT_OVER.sub("", EMAIL_SAID.sub(" , ", SEND_ASKED.sub(" , ", text))).strip()
