@@ -880,9 +880,7 @@ class ActionShowDetails(Action):
     def show(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         details = known_details(tracker)
         made = requests_made(tracker) or []
-        stage = tracker.get_slot("handover_stage")
-        if made and stage not in ("collecting", "confirming") and asks_what_was_sent(full_text(tracker)):
-            # "can i see what you sent": the request as it went
+        if made and what_was_sent_asked(tracker):  # "can i see what you sent": the request as it went
             tell_what_was_sent(dispatcher, made)
             return
         worries = [
@@ -898,6 +896,13 @@ class ActionShowDetails(Action):
         if worries:  # what they told us of a worry is held too: never hidden here, shown at the read-back
             dispatcher.utter_message(response="utter_your_worries", worries="\n".join(worries))
         tell_requests(dispatcher, made)  # "so I can check the insulin bit is on it"
+
+
+def what_was_sent_asked(tracker: Tracker) -> bool:
+    """ "What did you send them?" with no new request being made (its read-back answers that)."""
+    return tracker.get_slot("handover_stage") not in ("collecting", "confirming") and asks_what_was_sent(
+        full_text(tracker)
+    )
 
 
 def tell_what_was_sent(dispatcher: CollectingDispatcher, made: List[Dict[Text, Any]]) -> None:

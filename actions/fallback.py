@@ -23,6 +23,7 @@ from actions.details import (
     kept_as_whose,
     say_changed,
     tell_what_was_sent,
+    what_was_sent_asked,
 )
 from actions.privacy import ASKS_IF_DELETED, deleted_or_not
 from actions.request_state import requests_made, tell_not_cancelled
@@ -30,7 +31,6 @@ from bot.details import NAME_WITHHELD
 from bot.safety.risk import DISTRESS, read_message
 from bot.sending import (
     SOMEONE_CALLS_FOR_ME,
-    asks_what_was_sent,
     says_not_urgent,
     says_save_it,
     withdraws_consent,
@@ -142,9 +142,7 @@ class ActionHandleFallback(Action):
             # what they told us still here (nothing was deleted), a plain no and how to
             dispatcher.utter_message(response=deleted_or_not(tracker))
             return []
-        if asks_what_was_sent(tracker.latest_message.get("text") or "") and tracker.get_slot(
-            "handover_stage"
-        ) not in ("collecting", "confirming"):
+        if what_was_sent_asked(tracker):
             made = requests_made(tracker)
             if made:  # "what did you send", read as nothing sure: the request as it went
                 tell_what_was_sent(dispatcher, made)

@@ -13,11 +13,11 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.details import full_text, how_we_contact, tell_what_was_sent
+from actions.details import full_text, how_we_contact, tell_what_was_sent, what_was_sent_asked
 from actions.handover import handover_details
 from actions.privacy import ASKS_IF_DELETED, deleted_or_not, deleting_asked
 from bot.details import PHONE_CANDIDATE, tidy_phone
-from bot.sending import asks_if_sent, asks_what_was_sent, TOLD_LATE, TOLD_LATE_TAIL
+from bot.sending import asks_if_sent, TOLD_LATE, TOLD_LATE_TAIL
 from actions.request_state import (
     save_note,
     requests_made,
@@ -152,11 +152,11 @@ class ActionTellRequestStatus(Action):
         if made is None:
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        stage = tracker.get_slot("handover_stage")
-        if made and stage not in ("collecting", "confirming") and asks_what_was_sent(full_text(tracker)):
+        if made and what_was_sent_asked(tracker):
             tell_what_was_sent(dispatcher, made)  # "what did you send them?": what it said, too
             return []
         tell_requests(dispatcher, made)
+        stage = tracker.get_slot("handover_stage")
         if stage in ("collecting", "confirming"):
             dispatcher.utter_message(response="utter_request_being_prepared")
         elif not made:
